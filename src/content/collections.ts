@@ -1,0 +1,103 @@
+/**
+ * The collection registry: the one place that says, for each collection, where its entries live,
+ * how they are written, which schema validates them, where the portal publishes them and how
+ * readers filter them. The CLI, the site plugins, the form and the submission service all read it.
+ */
+export type CollectionName =
+  | 'practices'
+  | 'studies'
+  | 'funders'
+  | 'trainings'
+  | 'tools'
+  | 'events'
+  | 'platforms'
+  | 'news';
+
+export type EntryFormat = 'md' | 'yaml';
+
+export interface Collection {
+  name: CollectionName;
+  /** Folder under the repository root. */
+  folder: string;
+  format: EntryFormat;
+  /** Schema file name in `schemas/`, without `.schema.json`. */
+  schema: string;
+  /** Route of the catalog on the portal. */
+  route: string;
+  /** French labels. */
+  label: string;
+  singular: string;
+  /** Short French name used by `essaim new <nom>` (the collection name works too). */
+  alias: string;
+  /** Fields offered as filters in the catalog, in display order. */
+  facets: string[];
+  /** Entries are grouped in one sub-folder per value of this field (its first value). */
+  groupBy?: string;
+  /** Label put on pull requests for this collection. */
+  prLabel: string;
+}
+
+const list: Collection[] = [
+  {
+    name: 'practices', folder: 'content/practices', format: 'md', schema: 'practice', route: '/fiches',
+    label: 'Fiches pratiques', singular: 'fiche pratique', alias: 'fiche', groupBy: 'maillons', prLabel: 'fiches',
+    facets: ['maillons', 'territoires', 'publics', 'criteres', 'stade', 'evaluation', 'porteur.type'],
+  },
+  {
+    name: 'studies', folder: 'content/studies', format: 'md', schema: 'study', route: '/etudes',
+    label: 'Études et rapports', singular: 'étude', alias: 'etude', prLabel: 'etudes',
+    facets: ['type', 'maillons', 'territoires', 'publics', 'date_publication'],
+  },
+  {
+    name: 'funders', folder: 'content/funders', format: 'yaml', schema: 'funder', route: '/financements',
+    label: 'Financeurs et appels à projets', singular: 'financeur', alias: 'financeur', prLabel: 'financements',
+    facets: ['type', 'maillons', 'territoires'],
+  },
+  {
+    name: 'trainings', folder: 'content/trainings', format: 'yaml', schema: 'training', route: '/formations',
+    label: 'Offres de formation', singular: 'formation', alias: 'formation', prLabel: 'formations',
+    facets: ['format', 'gratuit', 'audience', 'maillons', 'territoires', 'publics'],
+  },
+  {
+    name: 'tools', folder: 'content/tools', format: 'md', schema: 'tool', route: '/outils',
+    label: 'Outils méthodologiques', singular: 'outil', alias: 'outil', prLabel: 'outils',
+    facets: ['type', 'gratuit', 'maillons', 'territoires', 'publics'],
+  },
+  {
+    name: 'events', folder: 'content/events', format: 'yaml', schema: 'event', route: '/agenda',
+    label: 'Agenda', singular: 'événement', alias: 'evenement', prLabel: 'agenda',
+    facets: ['type', 'en_ligne', 'maillons', 'territoires', 'publics', 'debut'],
+  },
+  {
+    name: 'platforms', folder: 'content/platforms', format: 'yaml', schema: 'platform', route: '/plateformes',
+    label: 'Plateformes existantes', singular: 'plateforme', alias: 'plateforme', prLabel: 'plateformes',
+    facets: ['gratuit', 'maillons', 'territoires', 'publics'],
+  },
+  {
+    name: 'news', folder: 'content/news', format: 'md', schema: 'news', route: '/actualites',
+    label: 'Actualités', singular: 'actualité', alias: 'actualite', prLabel: 'actualites',
+    facets: ['type', 'maillons', 'territoires'],
+  },
+];
+
+export const collections: ReadonlyMap<CollectionName, Collection> = new Map(list.map((c) => [c.name, c]));
+
+export function allCollections(): readonly Collection[] {
+  return list;
+}
+
+/** Finds a collection by its name or French alias (`fiche`, `etude`…), accents ignored. */
+export function findCollection(nameOrAlias: string): Collection | undefined {
+  const key = nameOrAlias.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return list.find((c) => c.name === key || c.alias === key || c.alias + 's' === key);
+}
+
+export function extensionOf(c: Collection): string {
+  return c.format === 'md' ? '.md' : '.yaml';
+}
+
+/** The collection a repository-relative path belongs to, if any. */
+export function collectionOfPath(relPath: string): Collection | undefined {
+  const p = relPath.split('\\').join('/');
+  return list.find((c) => p.startsWith(c.folder + '/'));
+}

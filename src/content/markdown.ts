@@ -1,0 +1,35 @@
+import type { Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+const processor = unified().use(remarkParse);
+
+/** Parses a Markdown body as CommonMark, as the portal renders it. */
+export function parseMarkdown(body: string): Root {
+  return processor.parse(body);
+}
+
+/**
+ * True when a body may hold something the Markdown rules look at (HTML, entities, links with a
+ * scheme, images). Bodies of plain text are then not parsed at all, which keeps validation fast.
+ */
+export function mayNeedMarkdownChecks(body: string): boolean {
+  return /[<&]|script:|data:|!\[|\]:/i.test(body);
+}
+
+/** Decodes numeric and a few named HTML entities, as a browser would before reading a URL. */
+export function decodeEntities(s: string): string {
+  return s
+    .replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&(colon|tab|newline);/gi, (_, n: string) => ({ colon: ':', tab: '\t', newline: '\n' })[n.toLowerCase()] ?? '');
+}
+
+/** The scheme of a URL as a browser sees it (whitespace and control characters removed), lower case. */
+export function schemeOf(url: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = decodeEntities(url).replace(/[\u0000-\u0020\u007f]/g, '').toLowerCase();
+  return /^([a-z][a-z0-9+.-]*):/.exec(cleaned)?.[1];
+}
+
+export const DANGEROUS_SCHEMES = new Set(['javascript', 'vbscript', 'data']);

@@ -1,0 +1,31 @@
+import type { EntryRule } from './types.js';
+
+/** The marker that `essaim new` leaves where the contributor still has to write. */
+export const PLACEHOLDER = 'À COMPLÉTER';
+
+function walk(value: unknown, steps: (string | number)[], found: (string | number)[][]): void {
+  if (typeof value === 'string') {
+    if (value.includes(PLACEHOLDER)) found.push(steps);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => walk(v, [...steps, i], found));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) walk(v, [...steps, k], found);
+  }
+}
+
+export const aCompleter: EntryRule = {
+  id: 'a-completer',
+  description: 'Aucun texte « À COMPLÉTER » laissé par le modèle ne reste dans l’entrée.',
+  check(ctx) {
+    const { entry } = ctx;
+    const found: (string | number)[][] = [];
+    walk(entry.data, [], found);
+    for (const steps of found) {
+      ctx.report(entry.locate(steps), 'Ce champ contient encore le texte « À COMPLÉTER » du modèle.', 'Remplacez-le par le vrai contenu.');
+    }
+    entry.body.split('\n').forEach((line, i) => {
+      const col = line.indexOf(PLACEHOLDER);
+      if (col >= 0) ctx.report(ctx.bodyPosition(i + 1, col + 1), 'Le texte contient encore « À COMPLÉTER ».', 'Rédigez cette partie ou supprimez la section.');
+    });
+  },
+};

@@ -1,0 +1,93 @@
+/**
+ * The canonical form of an entry: keys in schema order, block style, stable quoting, one final
+ * newline. `essaim format`, `essaim new` and the submission service all write through here.
+ */
+import { isMap, isScalar, isSeq, Document, parseDocument, Scalar, visit, type Node } from 'yaml';
+import { extensionOf, type Collection } from './collections.js';
+import type { ParsedEntry } from './parse.js';
+import { readSchema, resolve, type JsonSchema } from './schemas.js';
+
+const TO_STRING = { lineWidth: 100, minContentWidth: 40, indentSeq: true } as const;
+
+function order(node: Node | null, schema: JsonSchema | undefined): void {
+  if (!schema) return;
+  const s = resolve(schema);
+  if (isMap(node)) {
+    const keys = Object.keys(s.properties ?? {});
+    const rank = (k: unknown): number => { const i = keys.indexOf(String(k)); return i < 0 ? keys.length : i; };
+    node.items.sort((a, b) => rank(isScalar(a.key) ? a.key.value : a.key) - rank(isScalar(b.key) ? b.key.value : b.key));
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      order(pair.value as Node | null, s.properties?.[key]);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) order(item as Node | null, s.items);
+  }
+}
+
+function normalizeStyles(doc: Document): void {
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && (node.type === Scalar.QUOTE_SINGLE || node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.PLAIN)) {
+        node.type = undefined;
+      }
+    },
+    Map(_, node) { node.flow = false; },
+    Seq(_, node) { node.flow = false; },
+  });
+}
+
+/** Relative path from an entry file to its schema, for the YAML language server. */
+export function schemaComment(c: Collection, file: string): string {
+  const depth = file.split('/').length - 1;
+  return `# yaml-language-server: $schema=${'../'.repeat(depth)}schemas/${c.schema}.schema.json`;
+}
+
+function yamlOf(doc: Document, c: Collection): string {
+  order(doc.contents as Node | null, readSchema(c.schema));
+  normalizeStyles(doc);
+  doc.commentBefore = null;
+  return doc.toString(TO_STRING);
+}
+
+function withBody(c: Collection, file: string, yaml: string, body: string): string {
+  if (c.format === 'yaml') return `${schemaComment(c, file)}\n${yaml}`;
+  const text = body.replace(/^\s*\n/, '').replace(/\s+$/, '');
+  return `---\n${yaml}---\n${text ? `\n${text}\n` : ''}`;
+}
+
+/** Serialises data (and a Markdown body) in canonical form. */
+export function serializeEntry(c: Collection, file: string, data: Record<string, unknown>, body = ''): string {
+  return withBody(c, file, yamlOf(new Document(data), c), body);
+}
+
+/** The canonical form of a parsed entry, comments kept (except the schema line, rewritten). */
+export function canonicalSource(entry: ParsedEntry): string {
+  const doc = parseForFormat(entry);
+  return withBody(entry.collection, entry.file, yamlOf(doc, entry.collection), entry.body);
+}
+
+function parseForFormat(entry: ParsedEntry): Document {
+  return parseDocument(entry.yaml, { version: '1.2', schema: 'core' });
+}
+
+/** Repository-relative path where an entry belongs. */
+export function entryPath(c: Collection, data: Record<string, unknown>): string {
+  const id = String(data.id);
+  const group = c.groupBy ? data[c.groupBy] : undefined;
+  const sub = Array.isArray(group) && typeof group[0] === 'string' ? `${group[0]}/` : '';
+  return `${c.folder}/${sub}${id}${extensionOf(c)}`;
+}
+
+/** A slug from a French title: accents removed, lower case, words joined by dashes. */
+export function slugify(title: string, max = 60): string {
+  const slug = title
+    .normalize('NFD').replace(/\p{M}/gu, '')
+    .replace(/[œŒ]/g, 'oe').replace(/[æÆ]/g, 'ae')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max);
+  return cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut;
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['node_modules/**', 'build/**', '.docusaurus/**'],
+    testTimeout: 30_000,
+    hookTimeout: 300_000,
+    pool: 'forks',
+  },
+});
