@@ -43,10 +43,20 @@ export function schemaComment(c: Collection, file: string): string {
   return `# yaml-language-server: $schema=${'../'.repeat(depth)}schemas/${c.schema}.schema.json`;
 }
 
+/** Removes the `yaml-language-server` line (rewritten by `withBody`) from a comment, keeping the rest. */
+function withoutSchemaLine(comment: string | null | undefined): string | null {
+  const kept = (comment ?? '').split('\n').filter((l) => !/^\s*yaml-language-server:/.test(l));
+  return kept.some((l) => l.trim() !== '') ? kept.join('\n') : null;
+}
+
 function yamlOf(doc: Document, c: Collection): string {
+  // A comment right above the first field belongs to that field's key, not to the document.
+  const first = isMap(doc.contents) ? doc.contents.items[0]?.key : undefined;
+  if (isScalar(first)) first.commentBefore = withoutSchemaLine(first.commentBefore);
+  if (doc.contents) doc.contents.commentBefore = withoutSchemaLine(doc.contents.commentBefore);
   order(doc.contents as Node | null, readSchema(c.schema));
   normalizeStyles(doc);
-  doc.commentBefore = null;
+  doc.commentBefore = withoutSchemaLine(doc.commentBefore);
   return doc.toString(TO_STRING);
 }
 
