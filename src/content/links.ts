@@ -1,0 +1,42 @@
+/** Every link an entry holds — in its fields and in its Markdown body — located for error messages. */
+import { visit } from 'unist-util-visit';
+import { parseMarkdown } from './markdown.js';
+import type { ParsedEntry } from './parse.js';
+import { schemaAt } from './schemas.js';
+
+export interface EntryLink {
+  url: string;
+  file: string;
+  line: number;
+  col: number;
+  /** `champ` for a field of the front matter/YAML, `texte` for the Markdown body. */
+  where: 'champ' | 'texte';
+  image: boolean;
+}
+
+function walkFields(entry: ParsedEntry, value: unknown, steps: (string | number)[], out: EntryLink[]): void {
+  if (typeof value === 'string') {
+    const s = schemaAt(entry.collection, steps);
+    if (s?.format === 'uri') out.push({ url: value, file: entry.file, ...entry.locate(steps), where: 'champ', image: false });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => walkFields(entry, v, [...steps, i], out));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) walkFields(entry, v, [...steps, k], out);
+  }
+}
+
+export function extractLinks(entry: ParsedEntry): EntryLink[] {
+  const out: EntryLink[] = [];
+  if (!entry.data) return out;
+  walkFields(entry, entry.data, [], out);
+  if (entry.body.includes('](') || entry.body.includes(']:') || entry.body.includes('<http')) {
+    visit(parseMarkdown(entry.body), (node) => {
+      if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
+      const start = node.position?.start;
+      out.push({ url: node.url, file: entry.file, line: (start?.line ?? 1) + entry.bodyLine - 1, col: start?.column ?? 1, where: 'texte', image: node.type === 'image' });
+    });
+  }
+  return out;
+}
+
+export const isExternal = (url: string): boolean => /^https?:\/\//i.test(url);

@@ -1,0 +1,114 @@
+/**
+ * What needs upkeep: sheets not re-reviewed for a while, calls past their deadline still listed,
+ * past events, entries whose links were broken at the last external check.
+ */
+import type { ParsedEntry } from '../content/parse.js';
+import { extractLinks, isExternal } from '../content/links.js';
+
+export interface StaleItem {
+  file: string;
+  line: number;
+  col: number;
+  titre: string;
+  /** French explanation. */
+  detail: string;
+}
+
+export interface StaleReport {
+  today: string;
+  months: number;
+  fichesARelire: StaleItem[];
+  appelsClos: StaleItem[];
+  evenementsPasses: StaleItem[];
+  liensCasses: StaleItem[];
+}
+
+/** Broken URLs from the last external link check, with their French messages. */
+export type BrokenLinks = ReadonlyMap<string, string>;
+
+export function monthsBefore(today: string, months: number): string {
+  const d = new Date(`${today}T00:00:00Z`);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d.toISOString().slice(0, 10);
+}
+
+export function frDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+export function findStale(entries: readonly ParsedEntry[], options: { today: string; months: number; broken?: BrokenLinks }): StaleReport {
+  const { today, months } = options;
+  const limit = monthsBefore(today, months);
+  const report: StaleReport = { today, months, fichesARelire: [], appelsClos: [], evenementsPasses: [], liensCasses: [] };
+  for (const entry of entries) {
+    const data = entry.data;
+    if (!data) continue;
+    const titre = str(data.titre) ?? entry.file;
+    const item = (steps: (string | number)[], detail: string, title = titre): StaleItem => ({ file: entry.file, ...entry.locate(steps), titre: title, detail });
+    const revue = str(data.derniere_revue);
+    if (entry.collection.name === 'practices' && revue && revue < limit) {
+      report.fichesARelire.push(item(['derniere_revue'], `Dernière revue le ${frDate(revue)}, il y a plus de ${months} mois.`));
+    }
+    if (Array.isArray(data.appels)) {
+      data.appels.forEach((call: unknown, i) => {
+        const c = call && typeof call === 'object' ? (call as Record<string, unknown>) : {};
+        const cloture = str(c.cloture);
+        if (cloture && cloture < today) report.appelsClos.push(item(['appels', i, 'cloture'], `Clos depuis le ${frDate(cloture)} : mettez à jour ou retirez l’appel.`, `${titre} — ${str(c.titre) ?? ''}`));
+      });
+    }
+    if (entry.collection.name === 'events') {
+      const end = str(data.fin) ?? str(data.debut);
+      if (end && end.slice(0, 10) < today) report.evenementsPasses.push(item([data.fin ? 'fin' : 'debut'], `Passé depuis le ${frDate(end)} : archivez-le ou retirez-le de l’agenda.`));
+    }
+    if (options.broken && options.broken.size > 0) {
+      for (const link of extractLinks(entry)) {
+        const message = isExternal(link.url) ? options.broken.get(link.url) : undefined;
+        if (message) report.liensCasses.push({ file: link.file, line: link.line, col: link.col, titre, detail: `${link.url} : ${message}` });
+      }
+    }
+  }
+  return report;
+}
+
+const SECTIONS: [keyof Omit<StaleReport, 'today' | 'months'>, string][] = [
+  ['fichesARelire', 'Fiches à relire'],
+  ['appelsClos', 'Appels à projets clos encore listés'],
+  ['evenementsPasses', 'Événements passés'],
+  ['liensCasses', 'Liens cassés (dernière vérification)'],
+];
+
+export function formatStale(report: StaleReport, format: 'text' | 'markdown' | 'json'): string {
+  if (format === 'json') return JSON.stringify(report, null, 2);
+  const total = SECTIONS.reduce((n, [key]) => n + report[key].length, 0);
+  const lines: string[] = [];
+  if (format === 'markdown') {
+    lines.push(`Rapport d’entretien du ${frDate(report.today)} : ${total === 0 ? 'rien à signaler.' : `${total} point${total > 1 ? 's' : ''} à traiter.`}`);
+    for (const [key, title] of SECTIONS) {
+      const items = report[key];
+      lines.push('', `### ${title} (${items.length})`, '');
+      if (items.length === 0) { lines.push('Rien à signaler.'); continue; }
+      lines.push('| Entrée | Fichier | Détail |', '| --- | --- | --- |');
+      for (const it of items) lines.push(`| ${cell(it.titre)} | \`${it.file}:${it.line}\` | ${cell(it.detail)} |`);
+    }
+    return lines.join('\n');
+  }
+  for (const [key, title] of SECTIONS) {
+    const items = report[key];
+    if (items.length === 0) continue;
+    lines.push(`${title} (${items.length}) :`);
+    for (const it of items) lines.push(`  ${it.file}:${it.line}:${it.col}  ${it.titre} — ${it.detail}`);
+  }
+  lines.push(total === 0 ? '✔ Rien à signaler.' : `${total} point${total > 1 ? 's' : ''} d’entretien.`);
+  return lines.join('\n');
+}
+
+function cell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
