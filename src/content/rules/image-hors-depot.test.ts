@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { checkEntry } from '../../../test/helpers/check.js';
+import { fixture } from '../../../test/helpers/tree.js';
+import { localImageTarget } from './image-hors-depot.js';
+
+const PRACTICE = 'content/practices/distribution/epicerie-solidaire-mobile.md';
+const practice = fixture('valide', PRACTICE);
+const withBody = (body: string): string => `${practice.trimEnd()}\n\n${body}\n`;
+
+describe('image-hors-depot', () => {
+  it('accepts https images and images of static/, however they are written', () => {
+    expect(checkEntry(PRACTICE, practice)).toEqual([]);
+    expect(checkEntry(PRACTICE, withBody('![a](https://x.example.org/a.png) ![b](/img/b.png) ![c](@site/static/img/c.png) ![d](../../../static/img/d.png)\n\n![e][photo]\n\n[photo]: /img/e.png'))).toEqual([]);
+  });
+
+  it('reports images that escape the repository or live outside static/', () => {
+    expect(checkEntry(PRACTICE, withBody('![a](../../../etc/passwd)\n\n![b](@site/../x.png)\n\n![c](/../../etc/passwd)\n\n![d](photo.png)\n\n![e][ailleurs]\n\n[ailleurs]: ../../../../x.png'))).toMatchInlineSnapshot(`
+      [
+        "content/practices/distribution/epicerie-solidaire-mobile.md:50:1  image-hors-depot  L’image « ../../../etc/passwd » est hors du dossier static/ du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:52:1  image-hors-depot  L’image « @site/../x.png » est hors du dossier static/ du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:54:1  image-hors-depot  L’image « /../../etc/passwd » est hors du dossier static/ du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:56:1  image-hors-depot  L’image « photo.png » est hors du dossier static/ du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:58:1  image-hors-depot  L’image « ../../../../x.png » est hors du dossier static/ du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+      ]
+    `);
+  });
+
+  it('reports images in http: or other schemes (dangerous schemes are left to lien-dangereux)', () => {
+    const lines = checkEntry(PRACTICE, withBody('![a](http://x.example.org/a.png)\n\n![b](ftp://x.example.org/b.png)\n\n![c](data:image/png;base64,AAAA)'));
+    expect(lines).toMatchInlineSnapshot(`
+      [
+        "content/practices/distribution/epicerie-solidaire-mobile.md:54:1  lien-dangereux  Les liens « data: » ne sont pas autorisés. → Utilisez une adresse https:// ou un lien vers une page du portail.",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:50:1  image-hors-depot  Image en « http: » : seules les images https:// ou du dossier static/ sont acceptées. → Utilisez l’adresse https:// de l’image, ou déposez-la dans static/img/.",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:52:1  image-hors-depot  Image en « ftp: » : seules les images https:// ou du dossier static/ sont acceptées. → Utilisez l’adresse https:// de l’image, ou déposez-la dans static/img/.",
+      ]
+    `);
+  });
+
+  it('resolves local paths against the entry and the repository root', () => {
+    expect(localImageTarget('content/news/a.md', '/img/x.png')).toBe('static/img/x.png');
+    expect(localImageTarget('content/news/a.md', '../../static/img/x.png?v=2#top')).toBe('static/img/x.png');
+    expect(localImageTarget('content/news/a.md', '@site/static/../../x.png')).toBeUndefined();
+    expect(localImageTarget('content/news/a.md', '../../../x.png')).toBeUndefined();
+    expect(localImageTarget('content/news/a.md', '%2e%2e/%2e%2e/%2e%2e/x.png')).toBeUndefined();
+  });
+});
