@@ -120,7 +120,7 @@ function nodeAt(doc: Document, path: readonly (string | number)[]): { node: Node
 export function parseEntry(collection: Collection, file: string, input: Uint8Array | string): ParsedEntry {
   const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
   if (size > MAX_FILE_BYTES) {
-    return failed(collection, file, '', [problem(file, START, 'taille-fichier', `Le fichier pèse ${(size / 1024 / 1024).toFixed(1)} Mo ; la limite est de 1 Mo.`, 'Raccourcissez le texte ou publiez les documents longs ailleurs et mettez-en le lien.')]);
+    return failed(collection, file, '', [problem(file, START, 'taille-fichier', `Le fichier pèse ${(Math.ceil((size / 1024 / 1024) * 100) / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2 })} Mo ; la limite est de 1 Mo.`, 'Raccourcissez le texte ou publiez les documents longs ailleurs et mettez-en le lien.')]);
   }
   const decoded = typeof input === 'string' ? decode(Buffer.from(input), file) : decode(input, file);
   if ('error' in decoded) return failed(collection, file, '', [decoded.error]);
