@@ -101,3 +101,8 @@ export function collectionOfPath(relPath: string): Collection | undefined {
   const p = relPath.split('\\').join('/');
   return list.find((c) => p.startsWith(c.folder + '/'));
 }
+
+/** Address of an entry's page on the portal (sheets and news included: their slug is their id). */
+export function entryUrl(c: Collection, id: string): string {
+  return `${c.route}/${id}`;
+}
