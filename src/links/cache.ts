@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { LinkOutcome } from './types.js';
+import type { CheckedOutcome } from './types.js';
 
 export const CACHE_VERSION = 1;
 export const DEFAULT_CACHE_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -67,7 +67,7 @@ export function isFresh(entry: CacheEntry, now: number, ttlMs: number): boolean 
   return age >= 0 && age < lifetime;
 }
 
-export function toEntry(outcome: LinkOutcome & { status: CacheEntry['status'] }, now: number): CacheEntry {
+export function toEntry(outcome: CheckedOutcome, now: number): CacheEntry {
   return {
     status: outcome.status,
     ok: outcome.status !== 'broken',
@@ -78,7 +78,7 @@ export function toEntry(outcome: LinkOutcome & { status: CacheEntry['status'] },
   };
 }
 
-export function fromEntry(entry: CacheEntry): LinkOutcome {
+export function fromEntry(entry: CacheEntry): CheckedOutcome {
   return {
     status: entry.status,
     message: entry.message ?? (entry.ok ? 'Accessible' : 'Lien cassé'),

@@ -1,6 +1,6 @@
 /** Checking one address: HEAD then GET when refused, manual redirects, retries, French messages. */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { LinkOutcome } from './types.js';
+import type { CheckedOutcome } from './types.js';
 
 export type Method = 'HEAD' | 'GET';
 
@@ -100,12 +100,12 @@ async function withRetries(url: string, method: Method, ctx: UrlCheckContext): P
   }
 }
 
-function broken(message: string, extra: Partial<LinkOutcome> = {}): LinkOutcome {
+function broken(message: string, extra: { httpStatus?: number; finalUrl?: string } = {}): CheckedOutcome {
   return { status: 'broken', message, ...extra };
 }
 
 /** Checks one absolute http(s) address. */
-export async function checkUrl(url: string, ctx: UrlCheckContext): Promise<LinkOutcome> {
+export async function checkUrl(url: string, ctx: UrlCheckContext): Promise<CheckedOutcome> {
   const visited = [url];
   let current = url;
   let method: Method = 'HEAD';

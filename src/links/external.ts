@@ -114,15 +114,14 @@ export async function checkExternalLinks(links: readonly LinkOccurrence[], optio
   await Promise.all(
     keys.map(async (key) => {
       const cached = cache.get(key);
-      let outcome: LinkOutcome;
       if (cached && isFresh(cached, checkedAt, ttlMs)) {
         fromCache++;
-        outcome = fromEntry(cached);
+        outcomes.set(key, fromEntry(cached));
       } else {
-        outcome = await checkUrl(key, ctx);
-        if (outcome.status !== 'excluded') cache.set(key, toEntry({ ...outcome, status: outcome.status }, now()));
+        const outcome = await checkUrl(key, ctx);
+        cache.set(key, toEntry(outcome, now()));
+        outcomes.set(key, outcome);
       }
-      outcomes.set(key, outcome);
       options.onProgress?.(++done, keys.length);
     }),
   );

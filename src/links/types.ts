@@ -22,6 +22,9 @@ export interface LinkOutcome {
   finalUrl?: string;
 }
 
+/** The outcome of an address actually checked (or taken from the cache). */
+export type CheckedOutcome = LinkOutcome & { status: 'ok' | 'broken' | 'warning' };
+
 export type LinkResult = LinkOccurrence & LinkOutcome;
 
 export interface LinkReport {
