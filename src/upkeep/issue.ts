@@ -1,5 +1,5 @@
 /** Keeps the one upkeep issue of the repository up to date: edits it, never opens a second. */
-import type { Octokit } from '@octokit/rest';
+import type { GitHubClient } from '../github/client.js';
 
 export const UPKEEP_TITLE = 'Entretien du portail';
 export const UPKEEP_LABEL = 'entretien';
@@ -10,7 +10,7 @@ export interface UpkeepIssueResult {
   created: boolean;
 }
 
-export async function upsertUpkeepIssue(octokit: Octokit, repo: { owner: string; repo: string }, body: string): Promise<UpkeepIssueResult> {
+export async function upsertUpkeepIssue(octokit: GitHubClient, repo: { owner: string; repo: string }, body: string): Promise<UpkeepIssueResult> {
   const open = await octokit.paginate(octokit.rest.issues.listForRepo, { ...repo, state: 'open', labels: UPKEEP_LABEL, per_page: 100 });
   const existing = open.filter((i) => !i.pull_request && i.title === UPKEEP_TITLE).sort((a, b) => a.number - b.number)[0];
   if (existing) {

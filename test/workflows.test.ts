@@ -1,0 +1,107 @@
+/** Reads the GitHub workflows and checks the promises they make: commands exist, no script injection, least permissions. */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }
+interface Job { permissions?: unknown; steps: Step[]; if?: string }
+interface Workflow { on: Record<string, unknown>; permissions?: unknown; jobs: Record<string, Job> }
+
+const dir = '.github/workflows';
+const workflows = Object.fromEntries(
+  fs.readdirSync(dir).filter((f) => f.endsWith('.yml')).map((f) => [f, parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Workflow]),
+);
+const scripts = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+const SHELL = new Set(['mkdir', 'echo', 'cat', 'test', 'true', 'cd']);
+
+const runs = (w: Workflow): string[] => Object.values(w.jobs).flatMap((j) => j.steps.map((s) => s.run).filter((r): r is string => typeof r === 'string'));
+/** Simple commands of a `run:` block (lines split on &&, ||, | and ;; redirections dropped). */
+const commands = (run: string): string[][] =>
+  run.split('\n').flatMap((l) => l.split(/&&|\|\||\||;/)).map((c) => c.replace(/\s[0-9]?>\s*\S+/g, '').trim()).filter(Boolean)
+    .map((c) => c.split(/\s+/));
+
+const essaimCommands = new Set<string>();
+function essaimHas(cmd: string): boolean {
+  if (!fs.existsSync(`cli/commands/${cmd}.ts`)) return false;
+  if (!essaimCommands.has(cmd)) {
+    try {
+      execFileSync('node', ['cli/bin.mjs', cmd, '--help'], { stdio: 'pipe' });
+      essaimCommands.add(cmd);
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+describe('workflows GitHub', () => {
+  it('existent et se lisent : CI, commentaire de diff, déploiement, entretien', () => {
+    expect(Object.keys(workflows).sort()).toEqual(['ci.yml', 'deploy.yml', 'pr-comment.yml', 'upkeep.yml']);
+  });
+
+  it.each(Object.keys(workflows))('%s : chaque commande lancée existe dans le projet', (file) => {
+    for (const run of runs(workflows[file]!)) {
+      for (const [cmd, ...args] of commands(run)) {
+        const where = `${file} : « ${[cmd, ...args].join(' ')} »`;
+        if (cmd === 'npx' && args[0] === 'essaim') expect(essaimHas(args[1]!), where).toBe(true);
+        else if (cmd === 'npx' && args[0] === 'tsx') expect(fs.existsSync(args[1]!), where).toBe(true);
+        else if (cmd === 'npm' && args[0] === 'run') expect(scripts[args[1]!], where).toBeDefined();
+        else if (cmd === 'npm') expect(['ci', 'test'], where).toContain(args[0]);
+        else if (cmd === 'node') expect(fs.existsSync(args[0]!), where).toBe(true);
+        else expect(SHELL.has(cmd!), where).toBe(true);
+      }
+    }
+  });
+
+  it.each(Object.keys(workflows))('%s : aucune expression ${{ }} dans une ligne run (injection de script)', (file) => {
+    for (const run of runs(workflows[file]!)) expect(run).not.toMatch(/\$\{\{/);
+  });
+
+  it.each(Object.keys(workflows))('%s : permissions minimales par défaut, élargies job par job', (file) => {
+    const w = workflows[file]!;
+    expect([{}, { contents: 'read' }]).toContainEqual(w.permissions);
+    for (const job of Object.values(w.jobs)) {
+      expect(JSON.stringify(job.permissions ?? {})).not.toMatch(/write-all|read-all/);
+    }
+  });
+
+  it('les contributions (y compris de forks) sont vérifiées sans secret ni droit d’écriture', () => {
+    const ci = workflows['ci.yml']!;
+    expect(Object.keys(ci.on)).toContain('pull_request');
+    expect(Object.keys(ci.on)).not.toContain('pull_request_target');
+    expect(JSON.stringify(ci)).not.toMatch(/secrets\./);
+    for (const job of Object.values(ci.jobs)) expect(job.permissions).toBeUndefined();
+    const steps = runs(ci).join('\n');
+    for (const check of ['essaim validate --format github', 'essaim format --check', 'npm run typecheck', 'npm test', 'npm run build']) expect(steps).toContain(check);
+  });
+
+  it('le commentaire de diff est écrit sans jamais récupérer ni exécuter la contribution', () => {
+    const w = workflows['pr-comment.yml']!;
+    expect(Object.keys(w.on)).toEqual(['workflow_run']);
+    for (const job of Object.values(w.jobs)) {
+      expect(job.steps.map((s) => s.uses ?? '')).not.toContainEqual(expect.stringContaining('actions/checkout'));
+      expect(job.steps.every((s) => s.run === undefined)).toBe(true);
+      expect(job.permissions).toEqual({ actions: 'read', 'pull-requests': 'write' });
+    }
+    const script = String(w.jobs.commenter!.steps.find((s) => s.uses?.startsWith('actions/github-script'))?.with?.script);
+    expect(script).toContain('updateComment');
+    expect(script).toContain('<!-- essaim-diff -->');
+  });
+
+  it('l’entretien tourne chaque semaine et tient un seul ticket à jour', () => {
+    const w = workflows['upkeep.yml']!;
+    expect(w.on.schedule).toEqual([{ cron: expect.stringMatching(/^\S+ \S+ \* \* [0-6]$/) }]);
+    const steps = runs(w).join('\n');
+    expect(steps).toContain('essaim links --external');
+    expect(steps).toContain('essaim stale');
+    expect(steps).toContain('scripts/upkeep-issue.ts');
+  });
+
+  it('le déploiement publie sur GitHub Pages depuis main', () => {
+    const w = workflows['deploy.yml']!;
+    expect(w.on.push).toEqual({ branches: ['main'] });
+    expect(w.jobs.publier!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+  });
+});
