@@ -65,7 +65,8 @@ function details(e: EntryDiff): [string, string][] {
   const lines: [string, string][] = [];
   for (const u of unreadableLines(e)) lines.push(['', `⚠ ${capitalize(u)}. Les champs ne sont pas comparés.`]);
   if (e.kind === 'moved' && e.previousFile) lines.push(['Emplacement', `${e.previousFile} → ${e.file}`]);
-  for (const f of e.fields) lines.push([f.label, changeText(f)]);
+  // A new entry's fields are shown as plain values; changes as before → after.
+  for (const f of e.fields) lines.push([f.label, e.kind === 'added' ? (f.after ?? (f.added ?? []).join(', ')) : changeText(f)]);
   if (e.sections.length > 0) lines.push(['Texte', sectionsText(e.sections)]);
   if (e.kind !== 'added' && e.kind !== 'removed' && e.unreadable.length === 0 && e.fields.length === 0 && e.sections.length === 0) {
     lines.push(['', 'Mise en forme seulement : aucun changement de contenu.']);

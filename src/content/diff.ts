@@ -135,10 +135,10 @@ function keyFieldOf(itemSchema: JsonSchema | undefined, lists: readonly Data[][]
   return undefined;
 }
 
-/** How an item of a list of objects is named: « its title » (or its key, or its values). */
-function itemName(itemSchema: JsonSchema | undefined, item: Data, keyField: string | undefined): string {
+/** How an item of a list of objects is named: its title (or name, or id), else its values. */
+function itemName(itemSchema: JsonSchema | undefined, item: Data): string {
   const props = itemSchema?.properties ?? {};
-  for (const k of ['titre', 'structure', 'nom', ...(keyField ? [keyField] : []), 'id']) {
+  for (const k of ['titre', 'structure', 'nom', 'id']) {
     const v = item[k];
     if (typeof v === 'string' && v !== '') return scalarText(props[k], v).replace(/^« (.*) »$/s, '$1');
   }
@@ -198,18 +198,18 @@ function diffList(s: JsonSchema | undefined, before: unknown[], after: unknown[]
   const beforeByKey = new Map(a.map((item) => [keyOf(item), item]));
   const afterKeys = new Set(b.map(keyOf));
   const added: string[] = [];
-  const removed = a.filter((item) => !afterKeys.has(keyOf(item))).map((item) => `« ${itemName(itemSchema, item, keyField)} »`);
+  const removed = a.filter((item) => !afterKeys.has(keyOf(item))).map((item) => `« ${itemName(itemSchema, item)} »`);
   const nested: FieldChange[] = [];
   const itemTitle = itemSchema?.title ?? label;
   for (const item of b) {
     const previous = beforeByKey.get(keyOf(item));
-    const name = `« ${itemName(itemSchema, item, keyField)} »`;
+    const name = `« ${itemName(itemSchema, item)} »`;
     if (!previous) added.push(name);
     else diffValue(itemSchema, previous, item, [...path, keyOf(item)], join(parentOf(label), `${itemTitle} ${name}`), nested);
   }
   if (added.length > 0 || removed.length > 0) out.push({ path, label, kind: 'list', added, removed });
   else if (nested.length === 0 && !same(a.map(keyOf), b.map(keyOf))) {
-    out.push({ path, label, kind: 'order', before: a.map((i) => `« ${itemName(itemSchema, i, keyField)} »`).join(', '), after: b.map((i) => `« ${itemName(itemSchema, i, keyField)} »`).join(', ') });
+    out.push({ path, label, kind: 'order', before: a.map((i) => `« ${itemName(itemSchema, i)} »`).join(', '), after: b.map((i) => `« ${itemName(itemSchema, i)} »`).join(', ') });
   }
   out.push(...nested);
 }
