@@ -1,0 +1,175 @@
+/**
+ * Configuration of the Essaim portal (Docusaurus). The site is in French; its content is read from
+ * content/ through the project's core (safe parser + validator), never through Docusaurus' own
+ * front-matter engine. See src/plugins/sheets/frontMatter.ts for the mapping of the French fields.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config, Plugin } from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import type { Options as DocsOptions, VersionsOptions } from '@docusaurus/plugin-content-docs';
+import { entryFrontMatterParser } from './src/plugins/sheets/frontMatter.ts';
+import { sheetsSidebarItemsGenerator } from './src/plugins/sheets/sidebar.ts';
+
+const siteDir = path.dirname(fileURLToPath(import.meta.url));
+const repoUrl = 'https://github.com/essaim-portail/essaim';
+const editUrl = `${repoUrl}/edit/main/`;
+/** Docusaurus' generated files (the tests build into their own folder: DOCUSAURUS_GENERATED_FILES_DIR_NAME). */
+const generatedDir = path.resolve(siteDir, process.env.DOCUSAURUS_GENERATED_FILES_DIR_NAME ?? '.docusaurus');
+
+/**
+ * The package is `"type": "module"`, so the bundler would read Docusaurus' generated CommonJS-style
+ * files (`require.resolveWeak` in the route registry) as strict ES modules and break them.
+ */
+function generatedFilesAsAuto(): Plugin {
+  return {
+    name: 'essaim-generated-files',
+    configureWebpack: () => ({ module: { rules: [{ test: /\.js$/, include: [generatedDir], type: 'javascript/auto' }] } }),
+  };
+}
+
+/** Cut editions of the practice sheets (written by `essaim edition <nom>`). */
+function editions(): string[] {
+  const file = path.join(siteDir, 'practices_versions.json');
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as string[]) : [];
+}
+
+function practiceVersions(): VersionsOptions {
+  const versions: VersionsOptions = {
+    current: { label: 'Édition en cours (prochaine)', path: '', banner: 'none', badge: true },
+  };
+  for (const name of editions()) versions[name] = { label: `Édition ${name}`, path: name, banner: 'unmaintained', badge: true };
+  return versions;
+}
+
+const practicesDocs: DocsOptions = {
+  id: 'practices',
+  path: 'content/practices',
+  routeBasePath: 'fiches',
+  sidebarPath: './sidebars.practices.ts',
+  sidebarItemsGenerator: sheetsSidebarItemsGenerator,
+  include: ['**/*.md'],
+  editUrl,
+  showLastUpdateTime: true,
+  showLastUpdateAuthor: false,
+  lastVersion: 'current',
+  versions: practiceVersions(),
+  breadcrumbs: true,
+};
+
+const config: Config = {
+  title: 'Essaim',
+  tagline: 'Le portail ouvert de la lutte contre la précarité alimentaire',
+  favicon: 'img/favicon.svg',
+  url: 'https://essaim-portail.github.io',
+  baseUrl: '/',
+  organizationName: 'essaim-portail',
+  projectName: 'essaim',
+  trailingSlash: false,
+
+  future: { v4: true },
+
+  i18n: {
+    defaultLocale: 'fr',
+    locales: ['fr'],
+    localeConfigs: { fr: { label: 'Français', htmlLang: 'fr-FR' } },
+  },
+
+  // Broken links fail the build. ESSAIM_LIENS_CASSES=warn only lowers this while the portal is being assembled.
+  onBrokenLinks: process.env.ESSAIM_LIENS_CASSES === 'warn' ? 'warn' : 'throw',
+  onBrokenAnchors: 'warn',
+
+  markdown: {
+    format: 'detect',
+    parseFrontMatter: entryFrontMatterParser(siteDir),
+    hooks: { onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw' },
+  },
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: false,
+        blog: {
+          path: 'content/news',
+          routeBasePath: 'actualites',
+          include: ['**/*.md'],
+          blogTitle: 'Actualités',
+          blogDescription: 'Veille, revues de presse et lettres d’information de la lutte contre la précarité alimentaire.',
+          blogSidebarTitle: 'Dernières actualités',
+          blogSidebarCount: 10,
+          postsPerPage: 10,
+          showReadingTime: true,
+          editUrl,
+          showLastUpdateTime: false,
+          onInlineTags: 'ignore',
+          onInlineAuthors: 'ignore',
+          onUntruncatedBlogPosts: 'ignore',
+          feedOptions: {
+            type: ['rss', 'atom'],
+            title: 'Essaim — Actualités',
+            description: 'Les actualités du portail Essaim',
+            language: 'fr',
+            copyright: 'Contenus sous Licence Ouverte 2.0 — Essaim',
+          },
+        },
+        pages: { include: ['**/*.{md,tsx}'], exclude: ['**/_*', '**/*.test.*', '**/__tests__/**'] },
+        theme: {
+          customCss: [
+            // The État's design system, served from the installed package (fonts included).
+            './node_modules/@gouvfr/dsfr/dist/core/core.min.css',
+            './node_modules/@gouvfr/dsfr/dist/component/link/link.min.css',
+            './node_modules/@gouvfr/dsfr/dist/component/logo/logo.min.css',
+            './node_modules/@gouvfr/dsfr/dist/component/header/header.min.css',
+            './node_modules/@gouvfr/dsfr/dist/component/footer/footer.min.css',
+            './node_modules/@gouvfr/dsfr/dist/component/button/button.min.css',
+            './node_modules/@gouvfr/dsfr/dist/component/tag/tag.min.css',
+            './node_modules/@gouvfr/dsfr/dist/component/badge/badge.min.css',
+            './node_modules/@gouvfr/dsfr/dist/component/tile/tile.min.css',
+            './node_modules/@gouvfr/dsfr/dist/component/card/card.min.css',
+            './node_modules/@gouvfr/dsfr/dist/component/callout/callout.min.css',
+            './node_modules/@gouvfr/dsfr/dist/component/notice/notice.min.css',
+            './node_modules/@gouvfr/dsfr/dist/component/accordion/accordion.min.css',
+            './src/css/custom.css',
+          ],
+        },
+        sitemap: { changefreq: 'weekly' },
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  plugins: [
+    ['@docusaurus/plugin-content-docs', practicesDocs],
+    './src/plugins/content/index.ts',
+    './src/plugins/sheets/index.ts',
+    generatedFilesAsAuto,
+  ],
+
+  themeConfig: {
+    metadata: [
+      { name: 'description', content: 'Essaim : fiches pratiques, études, financements, formations, outils et agenda de la lutte contre la précarité alimentaire.' },
+    ],
+    colorMode: { defaultMode: 'light', disableSwitch: true, respectPrefersColorScheme: false },
+    docs: { sidebar: { hideable: false, autoCollapseCategories: false } },
+    navbar: {
+      hideOnScroll: false,
+      items: [
+        { to: '/fiches', label: 'Fiches pratiques', position: 'left', activeBaseRegex: '^/fiches' },
+        { to: '/etudes', label: 'Études', position: 'left' },
+        { to: '/financements', label: 'Financements', position: 'left' },
+        { to: '/formations', label: 'Formations', position: 'left' },
+        { to: '/outils', label: 'Outils', position: 'left' },
+        { to: '/agenda', label: 'Agenda', position: 'left' },
+        { to: '/plateformes', label: 'Plateformes', position: 'left' },
+        { to: '/actualites', label: 'Actualités', position: 'left' },
+        { to: '/contribuer', label: 'Contribuer', position: 'left' },
+        ...(editions().length > 0 ? [{ type: 'docsVersionDropdown' as const, docsPluginId: 'practices', position: 'right' as const, dropdownActiveClassDisabled: true }] : []),
+      ],
+    },
+    footer: { style: 'light', links: [] },
+    tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

@@ -1,0 +1,40 @@
+/** “Proposer une modification”, “Historique” and the last update from Git, for a practice sheet. */
+import Link from '@docusaurus/Link';
+import { useDoc } from '@docusaurus/plugin-content-docs/client';
+
+export const REPO_URL = 'https://github.com/essaim-portail/essaim';
+
+/** `@site/content/practices/x/y.md` → the file's history on GitHub. */
+export function historyUrl(source: string): string {
+  return `${REPO_URL}/commits/main/${source.replace(/^@site\//, '')}`;
+}
+
+const updateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
+
+export default function SheetLinks() {
+  const { metadata } = useDoc();
+  const updated = metadata.lastUpdatedAt ? new Date(metadata.lastUpdatedAt) : undefined;
+  return (
+    <div className="essaim-sheet-links">
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-btns-group--icon-left">
+        {metadata.editUrl && (
+          <li>
+            <Link className="fr-btn fr-btn--secondary fr-icon-edit-line" to={metadata.editUrl}>
+              Proposer une modification
+            </Link>
+          </li>
+        )}
+        <li>
+          <Link className="fr-btn fr-btn--tertiary fr-icon-time-line" to={historyUrl(metadata.source)}>
+            Historique
+          </Link>
+        </li>
+      </ul>
+      {updated && (
+        <p className="essaim-last-update fr-text--sm">
+          Dernière modification publiée le <time dateTime={updated.toISOString()}>{updateFormat.format(updated)}</time> (d’après l’historique Git).
+        </p>
+      )}
+    </div>
+  );
+}

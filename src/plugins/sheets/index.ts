@@ -1,0 +1,56 @@
+/**
+ * The sheets plugin: publishes, as global data `essaim-sheets`, what the sheet pages and the home
+ * page need to show the practice sheets in French — the labels of the sheet's fields and of their
+ * vocabularies (from the schemas, through the core), and the maillons with their sheet counts.
+ * The sheets themselves are published by the docs plugin instance `practices`.
+ */
+import type { LoadContext, Plugin } from '@docusaurus/types';
+import { findCollection } from '../../content/collections.js';
+import { listEntries, readEntry } from '../../content/load.js';
+import { fieldLabel, vocabularies } from '../../content/schemas.js';
+import { isRead } from '../../content/validate.js';
+import { maillons } from './sidebar.js';
+import type { SheetsData } from './types.js';
+
+/** Fields shown above the text of a sheet, in this order. */
+export const SHEET_FIELDS = ['maillons', 'territoires', 'publics', 'porteur', 'criteres', 'stade', 'evaluation', 'couts', 'partenaires', 'contacts', 'ressources', 'derniere_revue'] as const;
+
+const SUB_FIELDS: Record<string, string[]> = {
+  porteur: ['nom', 'type', 'site'],
+  contacts: ['structure', 'role', 'site', 'courriel'],
+};
+
+export function sheetsData(siteDir: string): SheetsData {
+  const practices = findCollection('practices')!;
+  const fields: SheetsData['fields'] = {};
+  for (const f of [...SHEET_FIELDS, 'ressources_liees', 'date_maj']) {
+    fields[f] = fieldLabel(practices, [f]);
+    for (const sub of SUB_FIELDS[f] ?? []) fields[`${f}.${sub}`] = fieldLabel(practices, f === 'contacts' ? [f, 0, sub] : [f, sub]);
+  }
+  const vocab = vocabularies();
+  const values: SheetsData['values'] = {};
+  for (const name of ['maillon', 'critere', 'stade', 'public', 'type_structure', 'territoire']) values[name] = vocab[name]?.labels ?? {};
+  const counts = new Map<string, number>();
+  for (const f of listEntries(siteDir, [practices.folder]).files) {
+    const entry = readEntry(siteDir, f);
+    const first = isRead(entry) && Array.isArray(entry.data.maillons) ? entry.data.maillons[0] : undefined;
+    if (typeof first === 'string') counts.set(first, (counts.get(first) ?? 0) + 1);
+  }
+  return {
+    fields,
+    values,
+    evaluation: { oui: 'Oui', non: 'Non' },
+    maillons: maillons().map((m) => ({ ...m, count: counts.get(m.id) ?? 0 })),
+  };
+}
+
+export default function essaimSheetsPlugin(context: LoadContext): Plugin<SheetsData> {
+  return {
+    name: 'essaim-sheets',
+    loadContent: async () => sheetsData(context.siteDir),
+    contentLoaded: async ({ content, actions }) => {
+      actions.setGlobalData(content);
+    },
+    getPathsToWatch: () => [`${context.siteDir}/content/practices/**/*.md`, `${context.siteDir}/schemas/*.json`],
+  };
+}
