@@ -35,9 +35,9 @@ export async function format(paths: string[], options: FormatOptions, io: Io): P
       io.out(`${changed.length} fichier${changed.length > 1 ? 's ne sont pas' : ' n’est pas'} sous forme canonique :\n${changed.map((f) => `  ${f}`).join('\n')}\n→ Lancez \`npx essaim format\` pour les corriger.`);
       return 1;
     }
-    io.out(`✔ ${listing.files.length} fichiers sous forme canonique.`);
+    io.out(`✔ ${listing.files.length} fichier${listing.files.length > 1 ? 's' : ''} sous forme canonique.`);
   } else {
-    io.out(changed.length > 0 ? `${changed.length} fichier${changed.length > 1 ? 's' : ''} mis en forme :\n${changed.map((f) => `  ${f}`).join('\n')}` : `✔ Rien à changer (${listing.files.length} fichiers).`);
+    io.out(changed.length > 0 ? `${changed.length} fichier${changed.length > 1 ? 's' : ''} mis en forme :\n${changed.map((f) => `  ${f}`).join('\n')}` : `✔ Rien à changer (${listing.files.length} fichier${listing.files.length > 1 ? 's' : ''}).`);
   }
   return unreadable.length > 0 ? 1 : 0;
 }

@@ -21,7 +21,16 @@ function order(node: Node | null, schema: JsonSchema | undefined): void {
       order(pair.value as Node | null, s.properties?.[key]);
     }
   } else if (isSeq(node)) {
-    for (const item of node.items) order(item as Node | null, s.items);
+    for (const item of node.items) {
+      order(item as Node | null, s.items);
+      // A comment above the first field of a list item is printed above the item (`# …` then `- id:`):
+      // keep it there from the start, so that formatting twice changes nothing.
+      const first = isMap(item) ? item.items[0]?.key : undefined;
+      if (isMap(item) && isScalar(first) && first.commentBefore) {
+        item.commentBefore = [item.commentBefore, first.commentBefore].filter(Boolean).join('\n');
+        first.commentBefore = null;
+      }
+    }
   }
 }
 
@@ -73,12 +82,20 @@ export function serializeEntry(c: Collection, file: string, data: Record<string,
 
 /** The canonical form of a parsed entry, comments kept (except the schema line, rewritten). */
 export function canonicalSource(entry: ParsedEntry): string {
-  const doc = parseForFormat(entry);
-  return withBody(entry.collection, entry.file, yamlOf(doc, entry.collection), entry.body);
+  // Once fields are reordered, a comment may belong to another node when the text is read again
+  // (e.g. a comment above a field that now follows a list): format again until the text is stable,
+  // so that formatting a formatted file changes nothing.
+  let yaml = yamlOf(parseForFormat(entry.yaml), entry.collection);
+  for (let i = 0; i < 3; i++) {
+    const again = yamlOf(parseForFormat(yaml), entry.collection);
+    if (again === yaml) break;
+    yaml = again;
+  }
+  return withBody(entry.collection, entry.file, yaml, entry.body);
 }
 
-function parseForFormat(entry: ParsedEntry): Document {
-  return parseDocument(entry.yaml, { version: '1.2', schema: 'core' });
+function parseForFormat(yaml: string): Document {
+  return parseDocument(yaml, { version: '1.2', schema: 'core' });
 }
 
 /** Repository-relative path where an entry belongs. */
