@@ -1,0 +1,252 @@
+/**
+ * The HTTP face of the service: the submission API and (when built) the portal, on one port.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { knownRefs } from '../content/load.js';
+import { todayIso } from '../content/validate.js';
+import { branchName } from '../github/names.js';
+import type { ServerOptions } from './config.js';
+import { inlineScriptHashes } from './csp.js';
+import { originAllowed, ProofOfWork, RateLimiter } from './protection.js';
+import { labelsFor } from './proposers.js';
+import type { Outbox, Submission } from './store.js';
+import { prepareEntry, pullRequestText, readEnvelope, SubmissionError } from './submission.js';
+
+export interface AppDeps {
+  options: ServerOptions;
+  outbox: Outbox;
+  /** Called after a submission is stored (wakes the worker). */
+  onAccepted?: (id: string) => void;
+  /** Clock (tests). */
+  now?: () => number;
+}
+
+const SUBMISSION_ID = /^[A-Za-z0-9_-]{16,32}$/;
+export const STATUS_PAGE = '/contribuer/suivi';
+
+function jsonError(reply: FastifyReply, status: number, message: string, extra: Record<string, unknown> = {}): FastifyReply {
+  return reply.code(status).type('application/json; charset=utf-8').send({ erreur: message, ...extra });
+}
+
+const STATUS_MESSAGES: Record<Submission['status'], string> = {
+  recue: 'Proposition reçue : elle est enregistrée et sera transmise à l’équipe éditoriale dans un instant.',
+  'en-cours': 'Proposition en cours de transmission à l’équipe éditoriale.',
+  ouverte: 'Proposition ouverte : l’équipe éditoriale va la relire.',
+  echec: 'La proposition n’a pas pu être transmise.',
+};
+
+export function statusOf(s: Submission, local: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    id: s.id,
+    statut: s.status,
+    message: STATUS_MESSAGES[s.status],
+    collection: s.collection,
+    titre: s.title,
+    fichier: s.path,
+    tentatives: s.attempts,
+    recueLe: new Date(s.createdAt).toISOString(),
+  };
+  if (s.status === 'en-cours' && s.lastError) out.message = `Transmission retardée, nouvelle tentative le ${new Date(s.nextAttemptAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}. ${s.lastError}`;
+  if (s.status === 'echec') out.message = `${STATUS_MESSAGES.echec} ${s.lastError ?? ''} L’équipe du portail en a la trace et reviendra vers vous.`.trim();
+  if (s.status === 'ouverte') {
+    out.branche = s.branch;
+    if (s.prUrl) out.pr = { numero: s.prNumber, url: s.prUrl };
+    if (local) out.message = `Proposition enregistrée dans la branche locale « ${s.branch} » du dépôt (mode hors ligne, sans GitHub).`;
+  }
+  return out;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { options, outbox } = deps;
+  const now = deps.now ?? Date.now;
+  const prot = options.protection;
+  const app = Fastify({
+    logger: options.logLevel === false ? false : {
+      level: options.logLevel,
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.courriel', '*.contact', 'contact'], censor: '[masqué]' },
+    },
+    bodyLimit: prot.bodyLimit,
+    trustProxy: prot.trustProxy.length > 0 ? prot.trustProxy : false,
+    return503OnClosing: true,
+  });
+  // JSON only: Fastify's default text/plain parser would let a plain HTML form post here.
+  app.removeContentTypeParser('text/plain');
+
+  const limiter = new RateLimiter(prot.ratePerMinute, prot.rateBurst, now);
+  const pow = prot.altchaSecret ? new ProofOfWork(prot.altchaSecret, prot.altchaMaxCounter, outbox) : undefined;
+  let refs: { at: number; set: Set<string> } | undefined;
+  const repoRefs = (): Set<string> => {
+    if (!refs || now() - refs.at > 10_000) refs = { at: now(), set: knownRefs(options.repoDir) };
+    return refs.set;
+  };
+
+  const hashes = options.staticDir ? inlineScriptHashes(options.staticDir) : [];
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Docusaurus inlines a tiny script (colour mode) in every page: allowed by its hash, not by 'unsafe-inline'.
+        scriptSrc: ["'self'", ...hashes.map((h) => `'${h}'`)],
+        // Inline style attributes are set by React/Docusaurus; styles cannot run code.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: false,
+  });
+
+  const ownOrigin = (req: FastifyRequest): string => `${req.protocol}://${req.host}`;
+
+  /** CORS for the allowed origins (a portal hosted elsewhere than the service). */
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return;
+    const origin = req.headers.origin;
+    if (origin && origin !== ownOrigin(req) && prot.allowedOrigins.includes(origin)) {
+      reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+    }
+  });
+  app.options('/api/*', async (req, reply) => {
+    const origin = req.headers.origin;
+    if (!origin || !originAllowed(origin, ownOrigin(req), prot.allowedOrigins)) return jsonError(reply, 403, 'Origine non autorisée.');
+    return reply.code(204).header('access-control-allow-methods', 'GET, POST').header('access-control-allow-headers', 'content-type').header('access-control-max-age', '600').send();
+  });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status === 413) return jsonError(reply, 413, `La proposition est trop volumineuse (${Math.round(prot.bodyLimit / 1024)} Kio au plus). Raccourcissez le texte.`);
+    if (status === 415) return jsonError(reply, 415, 'Format refusé : la proposition doit être envoyée en JSON (Content-Type: application/json).');
+    if (status === 400 && (error.code?.startsWith('FST_ERR_CTP') || error instanceof SyntaxError)) {
+      return jsonError(reply, 400, 'Le contenu envoyé n’est pas du JSON valide.');
+    }
+    if (status >= 500) req.log.error({ err: error }, 'erreur interne');
+    return jsonError(reply, status, status >= 500 ? 'Erreur interne du service ; réessayez dans un moment.' : 'Requête refusée.');
+  });
+
+  app.get('/api/health', async () => ({
+    statut: 'ok',
+    mode: options.github ? 'github' : 'local',
+    preuveDeTravail: pow !== undefined,
+    delaiMinimalMs: prot.minFillMs,
+  }));
+
+  app.get('/api/altcha/challenge', async (req, reply) => {
+    if (!pow) return jsonError(reply, 404, 'La preuve de travail n’est pas activée sur ce service.');
+    const wait = limiter.take(`challenge:${req.ip}`);
+    if (wait > 0) return jsonError(reply.header('retry-after', String(wait)), 429, `Trop de demandes depuis votre adresse : réessayez dans ${wait} s.`);
+    reply.header('cache-control', 'no-store');
+    return pow.challenge();
+  });
+
+  app.post('/api/submissions', async (req, reply) => {
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') return jsonError(reply, 415, 'Format refusé : la proposition doit être envoyée en JSON (Content-Type: application/json).');
+    const origin = req.headers.origin;
+    // Browsers always send Origin on a POST; clients without one (scripts) cannot be a forged cross-site request.
+    if (origin !== undefined && !originAllowed(origin, ownOrigin(req), prot.allowedOrigins)) {
+      req.log.warn({ origine: origin }, 'origine refusée');
+      return jsonError(reply, 403, 'Cette adresse n’est pas autorisée à envoyer des propositions à ce service.');
+    }
+    const wait = limiter.take(`submit:${req.ip}`);
+    if (wait > 0) return jsonError(reply.header('retry-after', String(wait)), 429, `Trop de propositions envoyées depuis votre adresse : réessayez dans ${wait} s.`);
+    try {
+      const env = readEnvelope(req.body);
+      if (env.honeypot.trim() !== '') {
+        // A robot filled the hidden field: answer as if accepted, keep nothing.
+        req.log.info('envoi ignoré (champ piège rempli)');
+        const fake = crypto.randomBytes(12).toString('base64url');
+        return reply.code(202).send({ id: fake, statusUrl: `/api/submissions/${fake}`, suiviUrl: `${STATUS_PAGE}?id=${fake}` });
+      }
+      if (prot.minFillMs > 0) {
+        if (env.renduA === undefined) throw new SubmissionError(400, 'Le formulaire est incomplet (horodatage manquant) : rechargez la page et renvoyez-le.');
+        const elapsed = now() - env.renduA;
+        if (elapsed < prot.minFillMs) {
+          throw new SubmissionError(400, `Formulaire envoyé trop vite (${Math.max(0, Math.round(elapsed / 100) / 10)} s après son affichage) : relisez votre proposition et renvoyez-la dans quelques secondes.`);
+        }
+      }
+      if (pow) {
+        const refused = await pow.verify(env.altcha);
+        if (refused) throw new SubmissionError(400, refused);
+      }
+      const refsNow = repoRefs();
+      const id = crypto.randomBytes(12).toString('base64url');
+      const stored = outbox.transaction(() => {
+        const prepared = prepareEntry(env, {
+          repoDir: options.repoDir,
+          today: todayIso(),
+          knownRefs: refsNow,
+          idTaken: (c, entryId) => refsNow.has(`${c.name}/${entryId}`) || outbox.entryIdTaken(c.name, entryId),
+        });
+        const text = pullRequestText(prepared, id, env.contact);
+        outbox.insert({
+          id,
+          collection: prepared.collection.name,
+          entryId: prepared.entryId,
+          path: prepared.path,
+          content: prepared.content,
+          title: prepared.title,
+          prTitle: text.title,
+          prBody: text.body,
+          commitMessage: text.commitMessage,
+          branch: branchName(prepared.collection.name, prepared.entryId),
+          contactName: env.contact.nom,
+          contactEmail: env.contact.courriel,
+          credit: env.contact.credit,
+        }, now());
+        return prepared;
+      });
+      req.log.info({ soumission: id, collection: stored.collection.name, fichier: stored.path, etiquettes: labelsFor(stored.collection.prLabel) }, 'proposition reçue');
+      deps.onAccepted?.(id);
+      return reply.code(202).send({ id, statusUrl: `/api/submissions/${id}`, suiviUrl: `${STATUS_PAGE}?id=${id}`, fichier: stored.path });
+    } catch (error) {
+      if (error instanceof SubmissionError) return jsonError(reply, error.status, error.message, error.problemes.length ? { problemes: error.problemes } : {});
+      throw error;
+    }
+  });
+
+  app.get<{ Params: { id: string } }>('/api/submissions/:id', async (req, reply) => {
+    const { id } = req.params;
+    const s = SUBMISSION_ID.test(id) ? outbox.get(id) : undefined;
+    reply.header('cache-control', 'no-store');
+    if (!s) return jsonError(reply, 404, 'Aucune proposition ne porte ce numéro de suivi.');
+    return statusOf(s, !options.github);
+  });
+
+  const root = options.staticDir && fs.existsSync(options.staticDir) ? options.staticDir : undefined;
+  if (root) await app.register(fastifyStatic, { root, wildcard: false, index: 'index.html', redirect: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.url === '/api') return jsonError(reply, 404, 'Adresse d’API inconnue.');
+    if (!root) return jsonError(reply, 404, 'Ce service ne sert que l’API des propositions.');
+    {
+      let url = '';
+      try {
+        url = decodeURIComponent((req.url.split('?')[0] ?? '/').replace(/\/+$/, ''));
+      } catch {
+        url = '';
+      }
+      if (req.method === 'GET' && url !== '' && !url.includes('..') && !url.includes('\0')) {
+        for (const candidate of [`${url}/index.html`, `${url}.html`]) {
+          const abs = path.join(root, candidate);
+          if (abs.startsWith(root + path.sep) && fs.existsSync(abs)) return reply.sendFile(candidate.slice(1));
+        }
+      }
+      const notFound = path.join(root, '404.html');
+      if (fs.existsSync(notFound)) return reply.code(404).sendFile('404.html');
+      return reply.code(404).type('text/plain; charset=utf-8').send('Page introuvable.');
+    }
+  });
+
+  return app;
+}

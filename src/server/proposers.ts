@@ -1,0 +1,78 @@
+/**
+ * How a submission becomes a pull request: through the GitHub API (token or App), or — without
+ * credentials — as a branch and a commit of the local repository (working tree and index untouched).
+ */
+import { createGitHubClient, type GitHubClient } from '../github/client.js';
+import { proposeLocally } from '../github/local.js';
+import { proposeChange } from '../github/pull-request.js';
+import type { GitHubConfig } from './config.js';
+import { appInstallationToken, staticToken, type TokenSource } from './github-app.js';
+import type { Submission } from './store.js';
+
+export interface ProposalResult {
+  branch: string;
+  prNumber: number | null;
+  prUrl: string | null;
+  commit: string | null;
+}
+
+export type Proposer = (s: Submission) => Promise<ProposalResult>;
+
+export const FORM_LABEL = 'via-formulaire';
+
+export function labelsFor(prLabel: string): string[] {
+  return [FORM_LABEL, prLabel];
+}
+
+export function githubProposer(config: GitHubConfig, base: string, prLabelOf: (s: Submission) => string): Proposer {
+  const [owner, repo] = config.repository.split('/') as [string, string];
+  const tokens: TokenSource = config.app ? appInstallationToken(config.app, config.apiUrl, config.requestTimeoutMs) : staticToken(config.token ?? '');
+  let client: { token: string; octokit: GitHubClient } | undefined;
+  const octokitFor = async (): Promise<GitHubClient> => {
+    const token = await tokens.token();
+    if (!client || client.token !== token) {
+      client = {
+        token,
+        octokit: createGitHubClient({
+          token,
+          ...(config.apiUrl ? { baseUrl: config.apiUrl } : {}),
+          ...(config.requestTimeoutMs ? { requestTimeoutMs: config.requestTimeoutMs } : {}),
+          ...(config.writeIntervalMs !== undefined ? { writeIntervalMs: config.writeIntervalMs } : {}),
+          // The worker has its own backoff across attempts; inside one attempt, a short retry only.
+          retries: 1,
+        }),
+      };
+    }
+    return client.octokit;
+  };
+  return async (s) => {
+    const r = await proposeChange(await octokitFor(), {
+      owner,
+      repo,
+      base,
+      branch: s.branch,
+      files: [{ path: s.path, content: s.content }],
+      commitMessage: s.commitMessage,
+      title: s.prTitle,
+      body: s.prBody,
+      labels: labelsFor(prLabelOf(s)),
+      draft: config.draft ?? false,
+    });
+    return { branch: r.branch, prNumber: r.number, prUrl: r.url, commit: r.commit };
+  };
+}
+
+export const FORM_AUTHOR = { name: 'Formulaire Essaim', email: 'formulaire@essaim.invalid' };
+
+export function localProposer(repoDir: string, base: string): Proposer {
+  return async (s) => {
+    const r = await proposeLocally(repoDir, {
+      base,
+      branch: s.branch,
+      files: [{ path: s.path, content: s.content }],
+      commitMessage: `${s.commitMessage}\n\n${s.prBody}\n`,
+      author: FORM_AUTHOR,
+    });
+    return { branch: r.branch, prNumber: null, prUrl: null, commit: r.commit };
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * The outbox: every accepted submission is written to SQLite before the service answers 202, and
+ * the worker opens pull requests from it. WAL journal with `synchronous = FULL`: each commit is
+ * flushed to disk (fsync of the WAL) before it returns, so an acknowledged submission survives a
+ * crash of the process AND of the machine (NORMAL would survive a `kill -9` but could lose the
+ * last commits on a power cut, which would break "never lost"). WAL keeps readers (status page)
+ * from blocking the writer.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { CollectionName } from '../content/collections.js';
+
+export type SubmissionStatus = 'recue' | 'en-cours' | 'ouverte' | 'echec';
+
+export interface NewSubmission {
+  id: string;
+  collection: CollectionName;
+  entryId: string;
+  path: string;
+  content: string;
+  title: string;
+  prTitle: string;
+  prBody: string;
+  commitMessage: string;
+  branch: string;
+  /** Follow-up contact: kept here only, never in Git, never in logs. */
+  contactName: string;
+  contactEmail: string;
+  credit: boolean;
+}
+
+export interface Submission extends NewSubmission {
+  status: SubmissionStatus;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  prNumber: number | null;
+  prUrl: string | null;
+  commit: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+interface Row {
+  id: string; collection: string; entry_id: string; path: string; content: string; title: string;
+  pr_title: string; pr_body: string; commit_message: string; branch: string;
+  contact_name: string; contact_email: string; credit: number;
+  status: string; attempts: number; next_attempt_at: number; last_error: string | null;
+  pr_number: number | null; pr_url: string | null; commit_sha: string | null;
+  created_at: number; updated_at: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS submissions (
+  id TEXT PRIMARY KEY,
+  collection TEXT NOT NULL,
+  entry_id TEXT NOT NULL,
+  path TEXT NOT NULL,
+  content TEXT NOT NULL,
+  title TEXT NOT NULL,
+  pr_title TEXT NOT NULL,
+  pr_body TEXT NOT NULL,
+  commit_message TEXT NOT NULL,
+  branch TEXT NOT NULL UNIQUE,
+  contact_name TEXT NOT NULL,
+  contact_email TEXT NOT NULL,
+  credit INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  last_error TEXT,
+  pr_number INTEGER,
+  pr_url TEXT,
+  commit_sha TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  UNIQUE (collection, entry_id)
+);
+CREATE INDEX IF NOT EXISTS submissions_due ON submissions (status, next_attempt_at);
+CREATE TABLE IF NOT EXISTS pow_used (
+  signature TEXT PRIMARY KEY,
+  expires_at INTEGER NOT NULL
+);
+`;
+
+function toSubmission(r: Row): Submission {
+  return {
+    id: r.id, collection: r.collection as CollectionName, entryId: r.entry_id, path: r.path, content: r.content,
+    title: r.title, prTitle: r.pr_title, prBody: r.pr_body, commitMessage: r.commit_message, branch: r.branch,
+    contactName: r.contact_name, contactEmail: r.contact_email, credit: r.credit === 1,
+    status: r.status as SubmissionStatus, attempts: r.attempts, nextAttemptAt: r.next_attempt_at, lastError: r.last_error,
+    prNumber: r.pr_number, prUrl: r.pr_url, commit: r.commit_sha, createdAt: r.created_at, updatedAt: r.updated_at,
+  };
+}
+
+export class Outbox {
+  readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(dataDir: string) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(path.join(dataDir, 'soumissions.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.stmts = {
+      insert: db.prepare(`INSERT INTO submissions (id, collection, entry_id, path, content, title, pr_title, pr_body, commit_message, branch,
+        contact_name, contact_email, credit, status, attempts, next_attempt_at, created_at, updated_at)
+        VALUES (@id, @collection, @entryId, @path, @content, @title, @prTitle, @prBody, @commitMessage, @branch,
+        @contactName, @contactEmail, @credit, 'recue', 0, @now, @now, @now)`),
+      get: db.prepare('SELECT * FROM submissions WHERE id = ?'),
+      idTaken: db.prepare('SELECT 1 FROM submissions WHERE collection = ? AND entry_id = ?'),
+      due: db.prepare(`SELECT * FROM submissions WHERE status IN ('recue', 'en-cours') AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT ?`),
+      nextDue: db.prepare(`SELECT MIN(next_attempt_at) AS t FROM submissions WHERE status IN ('recue', 'en-cours')`),
+      claim: db.prepare(`UPDATE submissions SET status = 'en-cours', attempts = attempts + 1, updated_at = @now WHERE id = @id AND status IN ('recue', 'en-cours')`),
+      opened: db.prepare(`UPDATE submissions SET status = 'ouverte', pr_number = @prNumber, pr_url = @prUrl, commit_sha = @commit, branch = @branch, last_error = NULL, updated_at = @now WHERE id = @id`),
+      retry: db.prepare(`UPDATE submissions SET status = 'en-cours', next_attempt_at = @next, last_error = @error, updated_at = @now WHERE id = @id`),
+      failed: db.prepare(`UPDATE submissions SET status = 'echec', last_error = @error, updated_at = @now WHERE id = @id`),
+      count: db.prepare('SELECT status, COUNT(*) AS n FROM submissions GROUP BY status'),
+      powInsert: db.prepare('INSERT OR IGNORE INTO pow_used (signature, expires_at) VALUES (?, ?)'),
+      powPurge: db.prepare('DELETE FROM pow_used WHERE expires_at < ?'),
+    };
+  }
+
+  /** True when a submission already uses this id in this collection (whatever its status). */
+  entryIdTaken(collection: CollectionName, entryId: string): boolean {
+    return this.stmts.idTaken.get(collection, entryId) !== undefined;
+  }
+
+  /** Stores a submission durably (the commit is flushed before this returns). */
+  insert(s: NewSubmission, now = Date.now()): void {
+    this.stmts.insert.run({ ...s, credit: s.credit ? 1 : 0, now });
+  }
+
+  /** Runs `fn` in one transaction (id allocation and insert happen atomically). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  get(id: string): Submission | undefined {
+    const row = this.stmts.get.get(id) as Row | undefined;
+    return row ? toSubmission(row) : undefined;
+  }
+
+  due(now: number, limit: number): Submission[] {
+    return (this.stmts.due.all(now, limit) as Row[]).map(toSubmission);
+  }
+
+  nextDueAt(): number | undefined {
+    const r = this.stmts.nextDue.get() as { t: number | null };
+    return r.t ?? undefined;
+  }
+
+  /** Marks a submission as being worked on; false if it is no longer pending. */
+  claim(id: string, now = Date.now()): boolean {
+    return this.stmts.claim.run({ id, now }).changes === 1;
+  }
+
+  markOpened(id: string, result: { prNumber: number | null; prUrl: string | null; commit: string | null; branch: string }, now = Date.now()): void {
+    this.stmts.opened.run({ id, ...result, now });
+  }
+
+  scheduleRetry(id: string, next: number, error: string, now = Date.now()): void {
+    this.stmts.retry.run({ id, next, error, now });
+  }
+
+  markFailed(id: string, error: string, now = Date.now()): void {
+    this.stmts.failed.run({ id, error, now });
+  }
+
+  counts(): Record<SubmissionStatus, number> {
+    const out: Record<SubmissionStatus, number> = { recue: 0, 'en-cours': 0, ouverte: 0, echec: 0 };
+    for (const r of this.stmts.count.all() as { status: SubmissionStatus; n: number }[]) out[r.status] = r.n;
+    return out;
+  }
+
+  /** Records a proof-of-work as used; false when it was already used (a replay). */
+  usePow(signature: string, expiresAt: number, now = Date.now()): boolean {
+    this.stmts.powPurge.run(now);
+    return this.stmts.powInsert.run(signature, expiresAt).changes === 1;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

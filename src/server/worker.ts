@@ -1,0 +1,152 @@
+/**
+ * The worker: takes due submissions from the outbox and opens their pull requests. Failures are
+ * retried with exponential backoff (never sooner than GitHub's `retry-after`); after
+ * `maxAttempts` the submission goes to dead-letter (status `echec`). Submissions left `en-cours`
+ * by a crash are due again at start: proposing is idempotent (same branch, an existing pull
+ * request is found, not doubled), so running one twice is safe.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import { GitHubError, ProposeError } from '../github/errors.js';
+import type { WorkerConfig } from './config.js';
+import type { Proposer } from './proposers.js';
+import type { Outbox, Submission } from './store.js';
+
+interface HeaderCarrier {
+  response?: { headers?: Record<string, string | number | undefined> };
+  cause?: unknown;
+}
+
+/** The wait GitHub asked for (ms), from `retry-after` or the rate-limit reset, anywhere in the cause chain. */
+export function retryAfterMs(error: unknown, now = Date.now()): number | undefined {
+  let e: unknown = error;
+  for (let depth = 0; e && typeof e === 'object' && depth < 8; depth++) {
+    const headers = (e as HeaderCarrier).response?.headers;
+    if (headers) {
+      const ra = headers['retry-after'];
+      if (ra !== undefined) {
+        const s = Number(ra);
+        if (Number.isFinite(s)) return Math.max(0, s * 1000);
+        const at = Date.parse(String(ra));
+        if (Number.isFinite(at)) return Math.max(0, at - now);
+      }
+      if (String(headers['x-ratelimit-remaining']) === '0' && headers['x-ratelimit-reset'] !== undefined) {
+        const reset = Number(headers['x-ratelimit-reset']) * 1000;
+        if (Number.isFinite(reset)) return Math.max(0, reset - now);
+      }
+    }
+    e = (e as HeaderCarrier).cause;
+  }
+  return undefined;
+}
+
+/** Delay before attempt `attempts + 1`: base × 2^(attempts−1), ±20 % jitter, capped; at least `retry-after`. */
+export function backoffMs(attempts: number, config: WorkerConfig, retryAfter?: number, random = Math.random): number {
+  const exp = Math.min(config.maxDelayMs, config.baseDelayMs * 2 ** Math.max(0, attempts - 1));
+  const jittered = Math.round(exp * (0.8 + 0.4 * random()));
+  return Math.max(jittered, retryAfter ?? 0);
+}
+
+/** A French message for the status page (never a token or a stack trace). */
+export function describeError(error: unknown): string {
+  if (error instanceof ProposeError) return error.message;
+  return 'Erreur inattendue pendant l’ouverture de la proposition ; l’équipe du portail a été prévenue par les journaux du service.';
+}
+
+/** Errors that retrying cannot fix (a refused path or branch): straight to dead-letter. */
+function permanent(error: unknown): boolean {
+  return error instanceof ProposeError && !(error instanceof GitHubError);
+}
+
+export interface WorkerOptions {
+  outbox: Outbox;
+  propose: Proposer;
+  config: WorkerConfig;
+  log: FastifyBaseLogger;
+  /** How often to look for due submissions when nothing wakes the worker (ms). */
+  pollMs?: number;
+}
+
+export class Worker {
+  private readonly inFlight = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly o: WorkerOptions) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Looks for work now (called after each accepted submission). */
+  wake(): void {
+    if (!this.stopped) this.schedule(0);
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.tick(), Math.max(0, Math.min(delay, 2 ** 31 - 1)));
+  }
+
+  private tick(): void {
+    this.timer = undefined;
+    if (this.stopped) return;
+    const free = this.o.config.concurrency - this.inFlight.size;
+    if (free > 0) {
+      const now = Date.now();
+      for (const s of this.o.outbox.due(now, free + this.inFlight.size)) {
+        if (this.inFlight.size >= this.o.config.concurrency) break;
+        if (this.inFlight.has(s.id) || !this.o.outbox.claim(s.id, now)) continue;
+        this.inFlight.add(s.id);
+        void this.run({ ...s, attempts: s.attempts + 1 }).finally(() => {
+          this.inFlight.delete(s.id);
+          this.wake();
+        });
+      }
+    }
+    if (this.inFlight.size === 0) {
+      const next = this.o.outbox.nextDueAt();
+      if (next === undefined) {
+        for (const w of this.idleWaiters.splice(0)) w();
+        this.schedule(this.o.pollMs ?? 5_000);
+      } else {
+        this.schedule(Math.min(next - Date.now(), this.o.pollMs ?? 5_000));
+      }
+    }
+  }
+
+  private async run(s: Submission): Promise<void> {
+    const log = this.o.log.child({ soumission: s.id, collection: s.collection, tentative: s.attempts });
+    try {
+      const r = await this.o.propose(s);
+      this.o.outbox.markOpened(s.id, r);
+      log.info({ branche: r.branch, pr: r.prNumber }, 'proposition ouverte');
+    } catch (error) {
+      const message = describeError(error);
+      if (permanent(error) || s.attempts >= this.o.config.maxAttempts) {
+        this.o.outbox.markFailed(s.id, message);
+        log.error({ err: error }, 'proposition abandonnée (file des échecs)');
+      } else {
+        const wait = backoffMs(s.attempts, this.o.config, retryAfterMs(error));
+        this.o.outbox.scheduleRetry(s.id, Date.now() + wait, message);
+        log.warn({ err: error, attenteMs: wait }, 'échec de l’ouverture, nouvelle tentative prévue');
+      }
+    }
+  }
+
+  /** Resolves when nothing is due or running (tests, bench). */
+  idle(): Promise<void> {
+    if (this.inFlight.size === 0 && this.o.outbox.nextDueAt() === undefined) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops taking work and waits for the running attempts. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    while (this.inFlight.size > 0) await new Promise((r) => setTimeout(r, 20));
+    for (const w of this.idleWaiters.splice(0)) w();
+  }
+}
