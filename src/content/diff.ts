@@ -100,6 +100,7 @@ export function scalarText(s: JsonSchema | undefined, value: unknown): string {
     return code ? `${label} (${code})` : label;
   }
   if (DATE.test(value) || DATETIME.test(value)) return frenchDate(value);
+  if (/^https?:\/\/\S+$/.test(value)) return value;
   const flat = value.replace(/\s+/g, ' ').trim();
   return `« ${flat.length > MAX_TEXT ? `${flat.slice(0, MAX_TEXT - 1)}…` : flat} »`;
 }
@@ -309,8 +310,11 @@ export function diffEntries(before: ParsedEntry | undefined, after: ParsedEntry 
     // A new entry: its facets, so that reviewers see at a glance where it will be listed.
     const facets: Data = {};
     for (const f of c.facets) {
-      const top = f.split('.')[0]!;
-      if (after.data[top] !== undefined) facets[top] = after.data[top];
+      const [top, sub] = f.split('.') as [string, string | undefined];
+      const value = after.data[top];
+      if (value === undefined) continue;
+      if (sub === undefined) facets[top] = value;
+      else if (isObject(value) && value[sub] !== undefined) facets[top] = { ...(isObject(facets[top]) ? facets[top] : {}), [sub]: value[sub] };
     }
     diff.fields = diffData(c, {}, facets);
   } else if ((kind === 'changed' || kind === 'moved') && before?.data && after?.data) {
