@@ -68,7 +68,19 @@ const config: Config = {
   projectName: 'essaim',
   trailingSlash: false,
 
-  future: { v4: true },
+  // Docusaurus v4 behaviour (Rspack + SWC through @docusaurus/faster), except CSS cascade layers:
+  // their polyfill raises the specificity of Infima's rules above the DSFR's, whose components
+  // (links, buttons, tiles) must keep their own look. Without layers, the DSFR, loaded after
+  // Infima, wins at equal specificity.
+  future: {
+    v4: {
+      removeLegacyPostBuildHeadAttribute: true,
+      useCssCascadeLayers: false,
+      siteStorageNamespacing: true,
+      fasterByDefault: true,
+      mdx1CompatDisabledByDefault: true,
+    },
+  },
 
   i18n: {
     defaultLocale: 'fr',
@@ -141,8 +153,8 @@ const config: Config = {
 
   plugins: [
     ['@docusaurus/plugin-content-docs', practicesDocs],
-    './src/plugins/content/index.ts',
-    './src/plugins/sheets/index.ts',
+    path.join(siteDir, 'src/plugins/content/index.ts'),
+    path.join(siteDir, 'src/plugins/sheets/index.ts'),
     generatedFilesAsAuto,
   ],
 

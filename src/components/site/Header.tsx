@@ -33,12 +33,12 @@ export default function Header() {
               <div className="fr-header__tools-links">
                 <ul className="fr-btns-group">
                   <li>
-                    <Link className="fr-btn fr-icon-add-circle-line" to="/contribuer/proposer">
+                    <Link className="fr-btn" to="/contribuer/proposer">
                       Proposer une ressource
                     </Link>
                   </li>
                   <li>
-                    <Link className="fr-btn fr-icon-question-line" to="/faq">
+                    <Link className="fr-btn" to="/faq">
                       Questions fréquentes
                     </Link>
                   </li>

@@ -16,16 +16,16 @@ export default function SheetLinks() {
   const updated = metadata.lastUpdatedAt ? new Date(metadata.lastUpdatedAt) : undefined;
   return (
     <div className="essaim-sheet-links">
-      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-btns-group--icon-left">
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
         {metadata.editUrl && (
           <li>
-            <Link className="fr-btn fr-btn--secondary fr-icon-edit-line" to={metadata.editUrl}>
+            <Link className="fr-btn fr-btn--secondary" to={metadata.editUrl}>
               Proposer une modification
             </Link>
           </li>
         )}
         <li>
-          <Link className="fr-btn fr-btn--tertiary fr-icon-time-line" to={historyUrl(metadata.source)}>
+          <Link className="fr-btn fr-btn--tertiary" to={historyUrl(metadata.source)}>
             Historique
           </Link>
         </li>
