@@ -1,0 +1,57 @@
+// Branch names and file paths accepted for a proposed change.
+import { ProposeError } from './errors.js';
+
+export interface FileChange {
+  /** Path relative to the repository root, with `/` separators. */
+  path: string;
+  content: string;
+}
+
+/** Turns free text into a valid Git ref component (ASCII, no spaces, no `..`, no `.lock`). */
+function refComponent(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[.-]+|[.-]+$/g, '')
+    .replace(/\.lock$/, '-lock');
+}
+
+/** `essaim/<collection>/<id>`, sanitised into a valid branch name. */
+export function branchName(collection: string, id: string): string {
+  const parts = [refComponent(collection), refComponent(id)];
+  if (parts.some((part) => part === '')) {
+    throw new ProposeError(`Nom de branche impossible à former à partir de « ${collection} » et « ${id} ».`);
+  }
+  return `essaim/${parts.join('/')}`;
+}
+
+/** Follows `git check-ref-format` for a branch name (without the `refs/heads/` prefix). */
+export function isValidBranchName(name: string): boolean {
+  if (name === '' || name === '@' || name.startsWith('-') || name.endsWith('/') || name.endsWith('.')) return false;
+  if (/[\x00-\x20\x7f~^:?*[\\]|\.\.|@\{|\/\//.test(name)) return false;
+  return name.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));
+}
+
+export function assertBranchName(name: string): void {
+  if (!isValidBranchName(name)) throw new ProposeError(`Nom de branche invalide : « ${name} ».`);
+}
+
+/** Rejects paths that could escape the repository or touch Git's own files. */
+export function assertFiles(files: readonly FileChange[]): void {
+  if (files.length === 0) throw new ProposeError('Aucun fichier à proposer.');
+  const seen = new Set<string>();
+  for (const file of files) {
+    const parts = file.path.split('/');
+    const unsafe =
+      file.path === '' ||
+      /[\x00-\x1f\x7f\\]/.test(file.path) ||
+      parts.some((part) => part === '' || part === '.' || part === '..' || part.toLowerCase() === '.git');
+    if (unsafe) throw new ProposeError(`Chemin de fichier refusé : « ${file.path} » (chemin relatif attendu, sans « .. » ni « .git »).`);
+    if (seen.has(file.path)) throw new ProposeError(`Le fichier « ${file.path} » est proposé deux fois.`);
+    seen.add(file.path);
+  }
+}
