@@ -173,7 +173,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         if (env.renduA === undefined) throw new SubmissionError(400, 'Le formulaire est incomplet (horodatage manquant) : rechargez la page et renvoyez-le.');
         const elapsed = now() - env.renduA;
         if (elapsed < prot.minFillMs) {
-          throw new SubmissionError(400, `Formulaire envoyé trop vite (${Math.max(0, Math.round(elapsed / 100) / 10)} s après son affichage) : relisez votre proposition et renvoyez-la dans quelques secondes.`);
+          throw new SubmissionError(400, `Formulaire envoyé trop vite (${Math.max(0, elapsed / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s après son affichage) : relisez votre proposition et renvoyez-la dans quelques secondes.`);
         }
       }
       if (pow) {

@@ -189,11 +189,14 @@ export function prepareEntry(env: Envelope, ctx: PrepareContext): PreparedEntry 
   if (parsed.data) problems.push(...validateRepositoryRules([parsed], ctx.knownRefs).filter((p) => p.rule !== 'id-unique'));
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
-    const problemes = errors.map((p) => ({
-      champ: fieldOfLine(content, p.line, parsed.bodyLine, c),
-      message: p.hint ? `${p.message} ${p.hint}` : p.message,
-      regle: p.rule,
-    }));
+    const problemes = errors.map((p) => {
+      const at = fieldOfLine(content, p.line, parsed.bodyLine, c);
+      // A missing field is reported where its parent starts: its name is in the message.
+      const missing = /\(`([a-z_]+)`\) est manquant/.exec(p.message)?.[1];
+      const parent = at.split('.')[0] ?? '';
+      const champ = missing ? (parent === '' || parent === 'id' ? missing : `${parent}.${missing}`) : at;
+      return { champ, message: p.hint ? `${p.message} ${p.hint}` : p.message, regle: p.rule };
+    });
     throw new SubmissionError(422, errors.length === 1 ? 'La proposition contient une erreur à corriger.' : `La proposition contient ${errors.length} erreurs à corriger.`, problemes);
   }
   assertAllowedPath(file);

@@ -69,7 +69,7 @@ export interface WorkerOptions {
 export class Worker {
   private readonly inFlight = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
+  private stopped = true;
   private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly o: WorkerOptions) {}
