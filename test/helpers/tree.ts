@@ -88,3 +88,10 @@ export function runCli(args: readonly string[], cwd: string, env: NodeJS.Process
     });
   });
 }
+
+/** An empty temporary folder (no content/), removed after the file's tests. */
+export function emptyDir(): string {
+  const dir = makeTree(undefined);
+  fs.rmSync(path.join(dir, 'content'), { recursive: true });
+  return dir;
+}
