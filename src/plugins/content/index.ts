@@ -1,6 +1,120 @@
+/**
+ * The content plugin of the portal. Following Docusaurus' plugin lifecycle:
+ * - `loadContent` (pure) reads and validates every collection through the core, and fails the
+ *   build with `essaim validate`'s own report when an entry is invalid;
+ * - `contentLoaded` only creates data modules, routes and global data (see global-data.ts);
+ * - `postBuild` writes the static files: search payload, feeds, iCalendar files, open data.
+ * Practices are published by the docs instance (/fiches) and news by the blog (/actualites);
+ * both are still part of the search, the references, the feed and the open data.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { LoadContext, Plugin } from '@docusaurus/types';
+import { allCollections, collections } from '../../content/collections.js';
+import { todayIso } from '../../content/validate.js';
+import { globalData } from './global-data.js';
+import { loadEntries, type LoadedEntry } from './load.js';
+import { plainText, renderMarkdown } from './markdown.js';
+import { atomFeed, callsIcs, collectionCsv, collectionDoc, collectionJson, eventsIcs, type SiteInfo } from './opendata.js';
+import { buildSearchPayload } from './search.js';
+import { PLUGIN_NAME, SEARCH_FILE, type EntryPageData, type HastLite } from './shared/model.js';
+import { allRefs } from './global-data.js';
+import { callsCatalogData, catalogData, entryFields, entryUrl } from './views.js';
 
-/** The content plugin: loads every collection through the core and publishes it (being written). */
-export default function essaimContentPlugin(_context: LoadContext): Plugin<undefined> {
-  return { name: 'essaim-content' };
+export interface Content {
+  entries: LoadedEntry[];
+  /** Rendered bodies, by file. */
+  bodies: Record<string, HastLite[]>;
+  /** Build date (AAAA-MM-JJ): only decides which calls and events the global data lists. */
+  today: string;
+}
+
+const componentsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../components');
+const component = (file: string): string => path.join(componentsDir, file);
+
+/** Collections that get their catalog and entry pages from this plugin. */
+const PAGED = allCollections().filter((c) => c.name !== 'practices' && c.name !== 'news');
+
+export function siteInfo(context: LoadContext): SiteInfo {
+  const { url, baseUrl, title } = context.siteConfig;
+  const root = `${url.replace(/\/$/, '')}${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}`;
+  return { root, title, host: new URL(url).host };
+}
+
+export default function essaimContentPlugin(context: LoadContext): Plugin<Content> {
+  const { siteDir } = context;
+  return {
+    name: PLUGIN_NAME,
+
+    getPathsToWatch() {
+      return [path.join(siteDir, 'content/**/*.{md,yaml}')];
+    },
+
+    async loadContent() {
+      const entries = loadEntries(siteDir);
+      const bodies: Record<string, HastLite[]> = {};
+      for (const e of entries) if (e.collection.format === 'md' && e.collection.name !== 'news' && e.collection.name !== 'practices') bodies[e.file] = renderMarkdown(e.body);
+      return { entries, bodies, today: todayIso() };
+    },
+
+    async contentLoaded({ content, actions }) {
+      const { createData, addRoute, setGlobalData } = actions;
+      const { entries, bodies } = content;
+      const refs = allRefs(entries);
+      const byCollection = (name: string): LoadedEntry[] => entries.filter((e) => e.collection.name === name);
+
+      for (const c of PAGED) {
+        const list = byCollection(c.name);
+        const catalog = await createData(`catalog-${c.name}.json`, JSON.stringify(catalogData(c, list)));
+        addRoute({ path: c.route, component: component('catalog/CatalogPage.tsx'), exact: true, modules: { catalog } });
+        for (const e of list) {
+          const page: EntryPageData = {
+            collection: c.name, collectionLabel: c.label, collectionRoute: c.route, id: e.id,
+            titre: String(e.data.titre ?? e.id), resume: String(e.data.resume ?? ''),
+            fields: entryFields(c, e.data, refs), body: bodies[e.file] ?? [], source: e.file,
+            ...(typeof e.data.date_maj === 'string' ? { dateMaj: e.data.date_maj } : {}),
+            ...(c.name === 'events' && typeof e.data.debut === 'string' ? { status: 'event' as const, w: [e.data.debut, typeof e.data.fin === 'string' ? e.data.fin : null] as [string, string | null] } : {}),
+          };
+          const data = await createData(`entry-${c.name}-${e.id}.json`, JSON.stringify(page));
+          addRoute({ path: entryUrl(e), component: component('catalog/EntryPage.tsx'), exact: true, modules: { entry: data } });
+        }
+      }
+      const funders = collections.get('funders')!;
+      const calls = await createData('catalog-calls.json', JSON.stringify(callsCatalogData(funders, byCollection('funders'))));
+      addRoute({ path: `${funders.route}/appels`, component: component('catalog/CatalogPage.tsx'), exact: true, modules: { catalog: calls } });
+
+      const docs = await createData('donnees.json', JSON.stringify(allCollections().map((c) => collectionDoc(c, byCollection(c.name).length))));
+      addRoute({ path: '/donnees', component: component('catalog/DataPage.tsx'), exact: true, modules: { collections: docs } });
+
+      setGlobalData(globalData(entries, content.today));
+    },
+
+    async postBuild({ outDir, content }) {
+      const { entries } = content;
+      const site = siteInfo(context);
+      const write = async (rel: string, text: string): Promise<void> => {
+        const file = path.join(outDir, rel);
+        await fs.mkdir(path.dirname(file), { recursive: true });
+        await fs.writeFile(file, text);
+      };
+      const searchDocs = entries.map((entry) => ({ entry, text: content.bodies[entry.file] ? plainText(content.bodies[entry.file]!) : entry.body.slice(0, 2000) }));
+      await write(SEARCH_FILE, JSON.stringify(buildSearchPayload(searchDocs)));
+      await write('flux/nouveautes.atom', atomFeed(entries, site));
+      const stamp = new Date();
+      await write('agenda.ics', eventsIcs(entries.filter((e) => e.collection.name === 'events'), site, stamp));
+      await write('financements/appels.ics', callsIcs(entries.filter((e) => e.collection.name === 'funders'), site, stamp));
+      for (const c of allCollections()) {
+        const list = entries.filter((e) => e.collection.name === c.name);
+        await write(`donnees/${c.name}.json`, collectionJson(c, list));
+        await write(`donnees/${c.name}.csv`, collectionCsv(c, list));
+      }
+    },
+
+    configureWebpack() {
+      // The TypeScript sources import each other with `.js` extensions (NodeNext): let the
+      // bundler find the `.ts`/`.tsx` file behind them.
+      return { resolve: { extensionAlias: { '.js': ['.js', '.ts', '.tsx'] } } };
+    },
+  };
 }

@@ -1,0 +1,210 @@
+/**
+ * A catalog: the entries of a collection (or every call for projects), filtered by facets and a
+ * text query. The filters live in the URL (shareable; the back button restores them); counts
+ * show how many entries each value would give; statuses come from the reader's clock.
+ */
+import { useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
+import Layout from '@theme/Layout';
+import Link from '@docusaurus/Link';
+import useBaseUrl from '@docusaurus/useBaseUrl';
+import { useHistory, useLocation } from '@docusaurus/router';
+import { usePluginData } from '@docusaurus/useGlobalData';
+import type { EssaimGlobalData } from '../../plugins/content/global-data.js';
+import { countFacets, filterItems, searchFromState, stateFromSearch, type FacetCounts, type FilterContext, type FilterState } from '../../plugins/content/shared/facets.js';
+import { PLUGIN_NAME, type CatalogData, type FacetDef, type ListItem } from '../../plugins/content/shared/model.js';
+import { childrenOf } from '../../plugins/content/shared/territory.js';
+import { plural } from './format.js';
+import { StatusBadge, useNow } from './Status.js';
+import styles from './catalog.module.css';
+
+const PAGE = 30;
+
+function useGlobal(): EssaimGlobalData {
+  return usePluginData(PLUGIN_NAME) as EssaimGlobalData;
+}
+
+function withCount(label: string, n: number | undefined): ReactNode {
+  return <>{label} <span className={styles.count}>({n ?? 0})</span></>;
+}
+
+function Checkboxes({ facet, state, counts, onToggle }: { facet: FacetDef; state: FilterState; counts: Record<string, number>; onToggle: (key: string, value: string, on: boolean) => void }): ReactNode {
+  const selected = state.values[facet.key] ?? [];
+  const values = (facet.values ?? []).filter((v) => (counts[v.v] ?? 0) > 0 || selected.includes(v.v));
+  if (values.length === 0) return null;
+  return (
+    <fieldset>
+      <legend>{facet.label}</legend>
+      {values.map((v) => {
+        const id = `f-${facet.key}-${v.v}`.replace(/[^a-zA-Z0-9_-]/g, '-');
+        return (
+          <div key={v.v} className={styles.option}>
+            <input type="checkbox" id={id} name={facet.key} value={v.v} checked={selected.includes(v.v)} onChange={(e) => onToggle(facet.key, v.v, e.target.checked)} />
+            <label htmlFor={id}>{withCount(v.l, counts[v.v])}</label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function TerritorySelect({ facet, state, counts, onSelect }: { facet: FacetDef; state: FilterState; counts: Record<string, number>; onSelect: (key: string, value: string) => void }): ReactNode {
+  const { vocabularies, territoryParents } = useGlobal();
+  const labels = vocabularies.territoire ?? {};
+  const children = childrenOf(territoryParents);
+  const regions = Object.keys(labels).filter((t) => t.startsWith('reg-')).sort((a, b) => (labels[a] ?? a).localeCompare(labels[b] ?? b, 'fr'));
+  const id = `f-${facet.key}`;
+  const text = (t: string, suffix = ''): string => `${labels[t] ?? t}${suffix} (${counts[t] ?? 0})`;
+  return (
+    <fieldset>
+      <legend>{facet.label}</legend>
+      <label htmlFor={id} className={styles['field-label']}>Région ou département</label>
+      <select id={id} name={facet.key} className={styles.control} value={state.values[facet.key]?.[0] ?? ''} onChange={(e: ChangeEvent<HTMLSelectElement>) => onSelect(facet.key, e.target.value)}>
+        <option value="">Tous les territoires</option>
+        <option value="national">{text('national', ' (portée nationale)')}</option>
+        {regions.map((r) => (
+          <optgroup key={r} label={labels[r] ?? r}>
+            <option value={r}>{text(r, ' — toute la région')}</option>
+            {(children.get(r) ?? []).sort().map((d) => <option key={d} value={d}>{text(d)}</option>)}
+          </optgroup>
+        ))}
+      </select>
+    </fieldset>
+  );
+}
+
+function DateRange({ facet, state, onRange }: { facet: FacetDef; state: FilterState; onRange: (key: string, range: [string, string]) => void }): ReactNode {
+  const [from = '', to = ''] = state.values[facet.key] ?? [];
+  return (
+    <fieldset>
+      <legend>{facet.label}</legend>
+      <div className={styles.dates}>
+        <div>
+          <label htmlFor={`f-${facet.key}-du`} className={styles['field-label']}>Du</label>
+          <input type="date" id={`f-${facet.key}-du`} name={facet.key} className={styles.control} value={from} onChange={(e) => onRange(facet.key, [e.target.value, to])} />
+        </div>
+        <div>
+          <label htmlFor={`f-${facet.key}-au`} className={styles['field-label']}>Au</label>
+          <input type="date" id={`f-${facet.key}-au`} name={facet.key} className={styles.control} value={to} onChange={(e) => onRange(facet.key, [from, e.target.value])} />
+        </div>
+      </div>
+    </fieldset>
+  );
+}
+
+function Result({ item, catalog, now, labels }: { item: ListItem; catalog: CatalogData; now: number | null; labels: Record<string, string> }): ReactNode {
+  const maillons = item.f.maillons ?? [];
+  return (
+    <li className={styles.result}>
+      <h2><Link to={item.u}>{item.t}</Link></h2>
+      {item.x && <p className={styles.extra}>{item.x}</p>}
+      {catalog.status && <p><StatusBadge kind={catalog.status} w={item.w} now={now} /></p>}
+      <p>{item.r}</p>
+      {maillons.length > 0 && (
+        <ul className={styles.tags} aria-label="Maillons">
+          {maillons.map((m) => <li key={m} className="fr-tag fr-tag--sm">{labels[m] ?? m}</li>)}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+export default function CatalogPage({ catalog }: { catalog: CatalogData }): ReactNode {
+  const location = useLocation();
+  const history = useHistory();
+  const global = useGlobal();
+  const now = useNow();
+  const state = useMemo(() => stateFromSearch(location.search, catalog.facets), [location.search, catalog.facets]);
+  const [q, setQ] = useState(state.q);
+  const [shown, setShown] = useState(PAGE);
+  const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  // Back/forward: the text box follows the URL.
+  useEffect(() => setQ(state.q), [state.q]);
+  useEffect(() => setShown(PAGE), [location.search]);
+  useEffect(() => () => clearTimeout(typing.current), []);
+
+  const ctx: FilterContext = useMemo(() => ({ facets: catalog.facets, parents: global.territoryParents, status: catalog.status, now }), [catalog, global.territoryParents, now]);
+  const results = useMemo(() => filterItems(catalog.items, state, ctx), [catalog.items, state, ctx]);
+  const counts: FacetCounts = useMemo(() => countFacets(catalog.items, state, ctx), [catalog.items, state, ctx]);
+
+  const go = (next: FilterState, replace = false): void => {
+    const search = searchFromState(next, catalog.facets);
+    if (search === location.search || (search === '' && location.search === '')) return;
+    const target = { pathname: location.pathname, search };
+    if (replace) history.replace(target);
+    else history.push(target);
+  };
+  const withValues = (key: string, values: string[]): FilterState => ({ q, values: { ...state.values, [key]: values } });
+  const onToggle = (key: string, value: string, on: boolean): void => {
+    const current = state.values[key] ?? [];
+    go(withValues(key, on ? [...current, value] : current.filter((v) => v !== value)));
+  };
+  const onSelect = (key: string, value: string): void => go(withValues(key, value ? [value] : []));
+  const onRange = (key: string, range: [string, string]): void => go(withValues(key, range));
+  const onQuery = (e: ChangeEvent<HTMLInputElement>): void => {
+    const value = e.target.value;
+    setQ(value);
+    clearTimeout(typing.current);
+    // Typing replaces the current history entry; facets push a new one.
+    typing.current = setTimeout(() => go({ ...state, q: value }, true), 300);
+  };
+  const onSubmit = (e: FormEvent): void => {
+    e.preventDefault();
+    clearTimeout(typing.current);
+    go({ ...state, q });
+  };
+  const active = state.q !== '' || Object.values(state.values).some((vs) => vs.some((v) => v));
+  const maillonLabels = global.vocabularies.maillon ?? {};
+  const exportBase = useBaseUrl('/');
+
+  return (
+    <Layout title={catalog.title} description={catalog.intro}>
+      <main className={`container ${styles.page}`} id="contenu">
+        <h1>{catalog.title}</h1>
+        <p className={styles.lead}>{catalog.intro}</p>
+        <ul className={styles.links}>
+          {catalog.links.map((l) => (
+            <li key={l.href}>{/\.(ics|json|csv|atom)$/.test(l.href) ? <a href={`${exportBase}${l.href.slice(1)}`}>{l.label}</a> : <Link to={l.href}>{l.label}</Link>}</li>
+          ))}
+        </ul>
+        <div className={styles.layout}>
+          <form className={styles.filters} role="search" aria-label={`Filtrer : ${catalog.title}`} method="get" onSubmit={onSubmit}>
+            <fieldset>
+              <legend>Recherche</legend>
+              <label htmlFor="f-q" className={styles['field-label']}>Mots-clés</label>
+              <input type="search" id="f-q" name="q" className={styles.control} value={q} onChange={onQuery} autoComplete="off" />
+            </fieldset>
+            {catalog.facets.map((f) => {
+              if (f.kind === 'territory') return <TerritorySelect key={f.key} facet={f} state={state} counts={counts[f.key] ?? {}} onSelect={onSelect} />;
+              if (f.kind === 'date') return <DateRange key={f.key} facet={f} state={state} onRange={onRange} />;
+              if (f.kind === 'status' && now === null) return null;
+              return <Checkboxes key={f.key} facet={f} state={state} counts={counts[f.key] ?? {}} onToggle={onToggle} />;
+            })}
+            <div className={styles.actions}>
+              <button type="submit" className="fr-btn fr-btn--sm">Filtrer</button>
+              {active && <Link to={location.pathname} className="fr-btn fr-btn--sm fr-btn--secondary">Effacer les filtres</Link>}
+            </div>
+          </form>
+          <section aria-labelledby="resultats">
+            <h2 id="resultats" className={styles.srOnly}>Résultats</h2>
+            <p className={styles.summary} role="status" aria-live="polite">
+              {results.length === catalog.items.length ? plural(results.length, catalog.noun) : `${plural(results.length, catalog.noun)} sur ${catalog.items.length.toLocaleString('fr-FR')}`}
+            </p>
+            {results.length === 0 ? (
+              <p className={styles.empty}>Aucun résultat avec ces filtres. Retirez un filtre ou élargissez le territoire.</p>
+            ) : (
+              <ul className={styles.results}>
+                {results.slice(0, shown).map((item) => <Result key={item.id} item={item} catalog={catalog} now={now} labels={maillonLabels} />)}
+              </ul>
+            )}
+            {results.length > shown && (
+              <button type="button" className={`fr-btn fr-btn--secondary ${styles.more}`} onClick={() => setShown(shown + PAGE)}>
+                Afficher {Math.min(PAGE, results.length - shown)} résultats de plus
+              </button>
+            )}
+          </section>
+        </div>
+      </main>
+    </Layout>
+  );
+}

@@ -1,0 +1,38 @@
+/** The page of one entry (study, funder, training, tool, event, platform): every public field. */
+import type { ReactNode } from 'react';
+import Layout from '@theme/Layout';
+import Link from '@docusaurus/Link';
+import type { EntryPageData } from '../../plugins/content/shared/model.js';
+import { FieldList } from './Fields.js';
+import { formatDate } from './format.js';
+import Markdown from './Markdown.js';
+import { StatusBadge, useNow } from './Status.js';
+import styles from './catalog.module.css';
+
+export default function EntryPage({ entry }: { entry: EntryPageData }): ReactNode {
+  const now = useNow();
+  return (
+    <Layout title={entry.titre} description={entry.resume}>
+      <main className={`container ${styles.page}`} id="contenu">
+        <nav aria-label="Fil d’Ariane">
+          <ol className={styles.links}>
+            <li><Link to="/">Accueil</Link></li>
+            <li><Link to={entry.collectionRoute}>{entry.collectionLabel}</Link></li>
+          </ol>
+        </nav>
+        <article>
+          <h1>{entry.titre}</h1>
+          {entry.status && <p><StatusBadge kind={entry.status} w={entry.w} now={now} /></p>}
+          <p className={styles.lead}>{entry.resume}</p>
+          <FieldList fields={entry.fields} now={now} />
+          {entry.body.length > 0 && (
+            <section className={styles.block} aria-label="Présentation">
+              <Markdown nodes={entry.body} />
+            </section>
+          )}
+          {entry.dateMaj && <p className={styles.extra}>Fiche mise à jour le <time dateTime={entry.dateMaj}>{formatDate(entry.dateMaj)}</time>.</p>}
+        </article>
+      </main>
+    </Layout>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * Status badges of calls and events. The status depends on the reader's clock: it is computed in
+ * the browser after the page is shown (never at build time), so a static page stays right after
+ * a deadline passes.
+ */
+import { useEffect, useState, type ReactNode } from 'react';
+import { callStatus, callStatusText, eventStatus, EVENT_STATUS_LABELS } from '../../plugins/content/shared/status.js';
+import type { StatusKind } from '../../plugins/content/shared/model.js';
+
+/** The reader's clock (refreshed every minute), or null while the page is rendered at build time. */
+export function useNow(): number | null {
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+const CALL_BADGE = { 'a-venir': 'fr-badge--info', ouvert: 'fr-badge--success', bientot: 'fr-badge--warning', clos: 'fr-badge--error' } as const;
+const EVENT_BADGE = { 'a-venir': 'fr-badge--info', 'en-cours': 'fr-badge--success', passe: 'fr-badge--error' } as const;
+
+export function StatusBadge({ kind, w, now }: { kind: StatusKind; w: readonly [string | null, string | null] | undefined; now: number | null }): ReactNode {
+  if (now === null || !w) return null;
+  if (kind === 'call') {
+    if (!w[1]) return null;
+    const s = callStatus(w[0], w[1], now);
+    return <span className={`fr-badge fr-badge--sm fr-badge--no-icon ${CALL_BADGE[s.status]}`} data-statut={s.status}>{callStatusText(s)}</span>;
+  }
+  if (!w[0]) return null;
+  const s = eventStatus(w[0], w[1], now);
+  return <span className={`fr-badge fr-badge--sm fr-badge--no-icon ${EVENT_BADGE[s]}`} data-statut={s}>{EVENT_STATUS_LABELS[s]}</span>;
+}

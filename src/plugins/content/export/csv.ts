@@ -1,0 +1,20 @@
+/** CSV for spreadsheets: a header, comma-separated, lists joined with « ; », RFC 4180 quoting,
+ * CRLF line ends, UTF-8 with a byte-order mark so that Excel reads the accents. */
+
+export const BOM = '\uFEFF';
+
+export function csvCell(value: unknown): string {
+  let s: string;
+  if (value === undefined || value === null) s = '';
+  else if (typeof value === 'boolean') s = value ? 'oui' : 'non';
+  else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) s = value.join(';');
+  else if (typeof value === 'object') s = JSON.stringify(value);
+  else s = String(value);
+  return /[",;\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
+  const lines = [columns.map(csvCell).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c])).join(','));
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}

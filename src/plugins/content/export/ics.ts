@@ -1,0 +1,87 @@
+/** iCalendar (RFC 5545): CRLF line ends, lines folded at 75 octets, escaped text, DTSTAMP and UID. */
+
+export interface IcsEvent {
+  uid: string;
+  summary: string;
+  /** AAAA-MM-JJ (all-day) or an ISO date-time with offset. */
+  start: string;
+  /** Same forms; for all-day events, the last day (included). */
+  end?: string | null;
+  description?: string;
+  location?: string;
+  url?: string;
+  categories?: string[];
+}
+
+export interface IcsCalendar {
+  name: string;
+  description?: string;
+  events: IcsEvent[];
+  /** Build instant (DTSTAMP). */
+  stamp: Date;
+}
+
+export function escapeText(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** Folds a content line at 75 octets without splitting a UTF-8 character. */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  let limit = 75;
+  for (const ch of line) {
+    const size = Buffer.byteLength(ch);
+    if (octets + size > limit) {
+      parts.push(current);
+      current = ' ';
+      octets = 1;
+      limit = 75;
+    }
+    current += ch;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n');
+}
+
+function utc(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+function isDateOnly(s: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(s);
+}
+
+function dayAfter(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+function dateProps(e: IcsEvent): string[] {
+  if (isDateOnly(e.start)) {
+    const last = e.end && isDateOnly(e.end) ? e.end : e.start;
+    return [`DTSTART;VALUE=DATE:${e.start.replace(/-/g, '')}`, `DTEND;VALUE=DATE:${dayAfter(last)}`];
+  }
+  const out = [`DTSTART:${utc(new Date(e.start))}`];
+  if (e.end) out.push(isDateOnly(e.end) ? `DTEND:${utc(new Date(new Date(`${e.end}T00:00:00Z`).getTime() + 86_400_000))}` : `DTEND:${utc(new Date(e.end))}`);
+  return out;
+}
+
+export function toIcs(cal: IcsCalendar): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Essaim//Portail de la lutte contre la précarité alimentaire//FR', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(cal.name)}`];
+  if (cal.description) lines.push(`X-WR-CALDESC:${escapeText(cal.description)}`);
+  const stamp = utc(cal.stamp);
+  for (const e of cal.events) {
+    lines.push('BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${stamp}`, ...dateProps(e), `SUMMARY:${escapeText(e.summary)}`);
+    if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
+    if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
+    if (e.url) lines.push(`URL:${e.url}`);
+    if (e.categories && e.categories.length > 0) lines.push(`CATEGORIES:${e.categories.map(escapeText).join(',')}`);
+    lines.push('END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,148 @@
+/**
+ * Open data: every collection as JSON and CSV (public fields only), the field documentation of
+ * the /donnees page, the Atom feed of new and updated entries, and the iCalendar files.
+ */
+import { allCollections, type Collection } from '../../content/collections.js';
+import { readSchema, resolve, type JsonSchema } from '../../content/schemas.js';
+import { toAtom } from './export/atom.js';
+import { toCsv } from './export/csv.js';
+import { toIcs, type IcsEvent } from './export/ics.js';
+import type { LoadedEntry } from './load.js';
+import { callsOf, callUrl, entryUrl, publicData, publicKeys } from './views.js';
+
+/** Column holding the Markdown body of Markdown collections (the text published on the portal). */
+export const BODY_COLUMN = 'texte';
+
+export function exportRows(c: Collection, entries: readonly LoadedEntry[]): Record<string, unknown>[] {
+  return entries.map((e) => ({ ...publicData(c, e.data), ...(c.format === 'md' ? { [BODY_COLUMN]: e.body.trim() } : {}) }));
+}
+
+export function exportColumns(c: Collection): string[] {
+  return [...publicKeys(c), ...(c.format === 'md' ? [BODY_COLUMN] : [])];
+}
+
+export function collectionJson(c: Collection, entries: readonly LoadedEntry[]): string {
+  return `${JSON.stringify(exportRows(c, entries), null, 1)}\n`;
+}
+
+export function collectionCsv(c: Collection, entries: readonly LoadedEntry[]): string {
+  return toCsv(exportColumns(c), exportRows(c, entries));
+}
+
+export interface FieldDoc {
+  name: string;
+  title: string;
+  description: string;
+  type: string;
+  required: boolean;
+  values?: { v: string; l: string }[];
+}
+
+export interface CollectionDoc {
+  name: string;
+  label: string;
+  description: string;
+  count: number;
+  fields: FieldDoc[];
+}
+
+function typeOf(s: JsonSchema): string {
+  const r = resolve(s);
+  if (r.format === 'date') return 'date (AAAA-MM-JJ)';
+  if (Array.isArray(r.anyOf) && r.anyOf.some((a) => a.format === 'date-time')) return 'date ou date et heure (ISO 8601)';
+  if (r.format === 'uri' || (typeof r.pattern === 'string' && r.pattern.startsWith('^https://'))) return 'adresse web';
+  if (r.format === 'email') return 'courriel';
+  if (r.type === 'boolean') return 'booléen (oui / non en CSV)';
+  if (r.type === 'array') {
+    const items = resolve(r.items ?? {});
+    if (items.type === 'object') return 'liste d’objets (JSON en CSV)';
+    if (typeof items.pattern === 'string' && items.pattern.startsWith('^(practices|')) return 'liste de références <collection>/<identifiant> (séparées par « ; » en CSV)';
+    return 'liste de textes (séparés par « ; » en CSV)';
+  }
+  if (r.type === 'object') return 'objet (JSON en CSV)';
+  return 'texte';
+}
+
+function valuesOf(s: JsonSchema): { v: string; l: string }[] | undefined {
+  const r = resolve(s);
+  const labels = r['x-labels'] ?? (r.items ? resolve(r.items)['x-labels'] : undefined);
+  return labels ? Object.entries(labels).map(([v, l]) => ({ v, l })) : undefined;
+}
+
+export function collectionDoc(c: Collection, count: number): CollectionDoc {
+  const schema = readSchema(c.schema);
+  const fields: FieldDoc[] = publicKeys(c).map((name) => {
+    const raw = schema.properties![name]!;
+    const r = resolve(raw);
+    const values = name === 'territoires' ? undefined : valuesOf(raw);
+    return { name, title: r.title ?? name, description: r.description ?? '', type: typeOf(raw), required: (schema.required ?? []).includes(name), ...(values ? { values } : {}) };
+  });
+  if (c.format === 'md') fields.push({ name: BODY_COLUMN, title: 'Texte', description: 'Le texte de l’entrée, en Markdown (CommonMark), tel que publié sur le portail.', type: 'texte (Markdown)', required: false });
+  return { name: c.name, label: c.label, description: schema.description ?? '', count, fields };
+}
+
+export interface SiteInfo {
+  /** Absolute URL of the site root, with a trailing slash (url + baseUrl). */
+  root: string;
+  title: string;
+  host: string;
+}
+
+function abs(site: SiteInfo, route: string): string {
+  return site.root + route.replace(/^\//, '');
+}
+
+/** The 50 most recently updated entries, newest first. */
+export function atomFeed(entries: readonly LoadedEntry[], site: SiteInfo): string {
+  const sorted = [...entries].sort((a, b) => String(b.data.date_maj ?? '').localeCompare(String(a.data.date_maj ?? '')) || a.file.localeCompare(b.file)).slice(0, 50);
+  return toAtom({
+    id: abs(site, '/flux/nouveautes.atom'),
+    title: `${site.title} — nouveautés`,
+    subtitle: 'Entrées nouvelles ou mises à jour du portail : fiches pratiques, études, financements, formations, outils, agenda, plateformes.',
+    url: site.root,
+    self: abs(site, '/flux/nouveautes.atom'),
+    author: site.title,
+    entries: sorted.map((e) => ({
+      id: `tag:${site.host},2026:${e.collection.name}/${e.id}`,
+      title: String(e.data.titre ?? e.id),
+      url: abs(site, entryUrl(e)),
+      updated: String(e.data.date_maj ?? '1970-01-01'),
+      summary: String(e.data.resume ?? ''),
+      category: e.collection.label,
+    })),
+  });
+}
+
+function placeOf(d: Record<string, unknown>): string | undefined {
+  const parts = [typeof d.lieu === 'string' ? d.lieu : '', d.en_ligne === true ? 'En ligne' : ''].filter(Boolean);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+export function eventsIcs(events: readonly LoadedEntry[], site: SiteInfo, stamp: Date): string {
+  const list: IcsEvent[] = events.filter((e) => typeof e.data.debut === 'string').map((e) => ({
+    uid: `events-${e.id}@${site.host}`,
+    summary: String(e.data.titre),
+    start: String(e.data.debut),
+    end: typeof e.data.fin === 'string' ? e.data.fin : null,
+    description: `${String(e.data.resume ?? '')}\nOrganisateur : ${String(e.data.organisateur ?? '')}`,
+    location: placeOf(e.data),
+    url: abs(site, entryUrl(e)),
+  }));
+  return toIcs({ name: `${site.title} — agenda`, description: 'Webinaires, ateliers, visites apprenantes et rencontres de la lutte contre la précarité alimentaire.', events: list, stamp });
+}
+
+export function callsIcs(funders: readonly LoadedEntry[], site: SiteInfo, stamp: Date): string {
+  const list: IcsEvent[] = callsOf(funders).filter(({ call }) => typeof call.cloture === 'string').map(({ funder, call }) => ({
+    uid: `funders-${funder.id}-${String(call.id)}@${site.host}`,
+    summary: `Date limite : ${String(call.titre)} (${String(funder.data.titre)})`,
+    start: String(call.cloture),
+    description: `${String(call.resume ?? '')}${typeof call.montant === 'string' ? `\nMontant : ${call.montant}` : ''}${typeof call.ouverture === 'string' ? `\nOuverture : ${call.ouverture}` : ''}`,
+    url: abs(site, callUrl(funder, String(call.id))),
+    categories: ['Appel à projets'],
+  }));
+  return toIcs({ name: `${site.title} — dates limites des appels à projets`, events: list, stamp });
+}
+
+export function collectionsWithExports(): readonly Collection[] {
+  return allCollections();
+}

@@ -1,0 +1,125 @@
+/**
+ * The data the content plugin hands to the browser. Pure types and constants: this module is
+ * imported by the plugin (Node) and by the React components (browser).
+ */
+
+/** How a facet filters: a vocabulary (checkboxes), the territory hierarchy (one select), a yes/no
+ * field, a date range, or the status of a call or event (computed in the reader's browser). */
+export type FacetKind = 'vocab' | 'territory' | 'bool' | 'date' | 'status';
+
+export interface FacetValue {
+  /** The code stored in the entries. */
+  v: string;
+  /** Its French label. */
+  l: string;
+}
+
+export interface FacetDef {
+  /** Field path (`maillons`, `porteur.type`) or `statut`; also the URL parameter. */
+  key: string;
+  /** French label (the schema's `title`). */
+  label: string;
+  kind: FacetKind;
+  /** Values in display order (vocab, bool, status); the territory facet reads global data. */
+  values?: FacetValue[];
+}
+
+/** One line of a catalog: only what the list and the filters need (short keys keep it small). */
+export interface ListItem {
+  /** Unique in the catalog (entry id, or `<funder>/<call>` for calls). */
+  id: string;
+  /** Title. */
+  t: string;
+  /** Summary. */
+  r: string;
+  /** Page of the entry. */
+  u: string;
+  /** Facet values by facet key (booleans as `oui` / `non`). */
+  f: Record<string, string[]>;
+  /** The date of the date facet (publication, start of an event, deadline of a call). */
+  d?: string;
+  /** Window the status is computed from: [opening or start, deadline or end]. */
+  w?: [string | null, string | null];
+  /** One extra line (funder of a call, organiser, place). */
+  x?: string;
+}
+
+export type StatusKind = 'call' | 'event';
+
+export interface CatalogData {
+  /** Catalog route (`/etudes`, `/financements/appels`…). */
+  route: string;
+  title: string;
+  intro: string;
+  /** Singular noun of an item, for counts (« 3 études »). */
+  noun: [string, string];
+  facets: FacetDef[];
+  status?: StatusKind;
+  items: ListItem[];
+  /** Links to other views (calls of the funders' catalog, exports). */
+  links: { label: string; href: string }[];
+}
+
+/** A rendered field of an entry page. */
+export type FieldView =
+  | { kind: 'text'; label: string; value: string }
+  | { kind: 'url'; label: string; value: string }
+  | { kind: 'email'; label: string; value: string }
+  | { kind: 'date'; label: string; value: string }
+  | { kind: 'labels'; label: string; value: string[] }
+  | { kind: 'list'; label: string; value: string[] }
+  | { kind: 'refs'; label: string; value: { titre: string; url: string; ref: string }[] }
+  | { kind: 'links'; label: string; value: { titre: string; url: string }[] }
+  | { kind: 'group'; label: string; value: FieldView[] }
+  | { kind: 'items'; label: string; value: ItemView[] };
+
+/** One element of an array of objects (a call, a session, a contact). */
+export interface ItemView {
+  anchor?: string;
+  title?: string;
+  fields: FieldView[];
+  /** Status window, when the item is a call or a session. */
+  w?: [string | null, string | null];
+  status?: StatusKind;
+}
+
+/** A compact HTML tree rendered from a Markdown body at build time (see markdown.ts):
+ * text, or [tag, attributes, ...children]. */
+export type HastLite = string | [string, Record<string, string> | null, ...HastLite[]];
+
+export interface EntryPageData {
+  collection: string;
+  collectionLabel: string;
+  collectionRoute: string;
+  id: string;
+  titre: string;
+  resume: string;
+  fields: FieldView[];
+  body: HastLite[];
+  status?: StatusKind;
+  w?: [string | null, string | null];
+  dateMaj?: string;
+  source: string;
+}
+
+/** A call whose deadline is near at build time; the browser recomputes its status. */
+export interface CallRef {
+  titre: string;
+  financeur: string;
+  url: string;
+  ouverture: string | null;
+  cloture: string;
+}
+
+export interface EventRef {
+  titre: string;
+  url: string;
+  debut: string;
+  fin: string | null;
+  lieu: string | null;
+}
+
+export const PLUGIN_NAME = 'essaim-content';
+
+/** Where the search payload is written, relative to the site's base URL. */
+export const SEARCH_FILE = 'recherche/index.json';

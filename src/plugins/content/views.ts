@@ -1,0 +1,283 @@
+/**
+ * From an entry's data to what the portal shows: the fields of its page (labels from the schema,
+ * only public fields), its line in a catalog, and the catalogs' facets.
+ */
+import type { Collection } from '../../content/collections.js';
+import { readSchema, resolve, schemaAt, valueLabel, type JsonSchema } from '../../content/schemas.js';
+import type { LoadedEntry } from './load.js';
+import type { CatalogData, FacetDef, FieldView, ItemView, ListItem, StatusKind } from './shared/model.js';
+import { CALL_STATUS_LABELS, EVENT_STATUS_LABELS } from './shared/status.js';
+
+export type Refs = Record<string, { titre: string; url: string }>;
+
+/** The public page of an entry (practices are published by the docs instance under /fiches, news by the blog). */
+/** Sheets and news get `slug: /<id>` from src/plugins/sheets/frontMatter.ts, like every other entry. */
+export function entryUrl(e: LoadedEntry): string {
+  return `${e.collection.route}/${e.id}`;
+}
+
+/** Top-level properties published by the portal: those whose schema says `x-public: true`. */
+export function publicKeys(c: Collection): string[] {
+  const props = readSchema(c.schema).properties ?? {};
+  return Object.keys(props).filter((k) => props[k]?.['x-public'] === true);
+}
+
+export function publicData(c: Collection, data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of publicKeys(c)) if (data[k] !== undefined) out[k] = data[k];
+  return out;
+}
+
+function labelsOf(s: JsonSchema): Record<string, string> | undefined {
+  const r = resolve(s);
+  return r['x-labels'] ?? (r.items ? resolve(r.items)['x-labels'] : undefined);
+}
+
+function isUrl(s: JsonSchema): boolean {
+  return s.format === 'uri' || (typeof s.pattern === 'string' && s.pattern.startsWith('^https://'));
+}
+function isDate(s: JsonSchema): boolean {
+  return s.format === 'date' || (Array.isArray(s.anyOf) && s.anyOf.some((a) => a.format === 'date'));
+}
+function isRef(s: JsonSchema): boolean {
+  return typeof s.pattern === 'string' && s.pattern.startsWith('^(practices|');
+}
+
+/** The view of one value, or undefined when there is nothing to show. */
+function viewOf(label: string, raw: JsonSchema, value: unknown, refs: Refs, key: string): FieldView | undefined {
+  const s = resolve(raw);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'boolean') return { kind: 'text', label, value: value ? 'Oui' : 'Non' };
+  if (typeof value === 'number') return { kind: 'text', label, value: String(value) };
+  if (typeof value === 'string') {
+    const labels = labelsOf(s);
+    if (labels) return { kind: 'labels', label, value: [labels[value] ?? value] };
+    if (isUrl(s)) return { kind: 'url', label, value };
+    if (s.format === 'email') return { kind: 'email', label, value };
+    if (isDate(s)) return { kind: 'date', label, value };
+    return { kind: 'text', label, value };
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return undefined;
+    const items = resolve(s.items ?? {});
+    if (value.every((v) => typeof v === 'string')) {
+      const strings = value as string[];
+      const labels = labelsOf(items);
+      if (labels) return { kind: 'labels', label, value: strings.map((v) => labels[v] ?? v) };
+      if (isRef(items)) {
+        return { kind: 'refs', label, value: strings.map((ref) => ({ ref, titre: refs[ref]?.titre ?? ref, url: refs[ref]?.url ?? '' })) };
+      }
+      return { kind: 'list', label, value: strings };
+    }
+    const props = items.properties ?? {};
+    if (props.titre && props.url && Object.keys(props).length === 2) {
+      return { kind: 'links', label, value: (value as { titre: string; url: string }[]).map((l) => ({ titre: l.titre, url: l.url })) };
+    }
+    const views: ItemView[] = (value as Record<string, unknown>[]).map((item) => {
+      const fields = objectFields(items, item, refs, ['id', 'titre']);
+      const view: ItemView = { fields };
+      if (typeof item.titre === 'string') view.title = item.titre;
+      if (typeof item.id === 'string') view.anchor = `${key === 'appels' ? 'appel' : key}-${item.id}`;
+      const window = windowOf(item);
+      if (window) {
+        view.w = window.w;
+        view.status = window.status;
+      }
+      return view;
+    });
+    return { kind: 'items', label, value: views };
+  }
+  if (typeof value === 'object') {
+    const fields = objectFields(s, value as Record<string, unknown>, refs, []);
+    return fields.length > 0 ? { kind: 'group', label, value: fields } : undefined;
+  }
+  return undefined;
+}
+
+/** A call (ouverture/cloture) or a dated item (debut/fin) has a status computed in the browser. */
+function windowOf(item: Record<string, unknown>): { w: [string | null, string | null]; status: StatusKind } | undefined {
+  const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+  if (typeof item.cloture === 'string') return { w: [str(item.ouverture), item.cloture], status: 'call' };
+  if (typeof item.debut === 'string') return { w: [item.debut, str(item.fin)], status: 'event' };
+  return undefined;
+}
+
+function objectFields(schema: JsonSchema, data: Record<string, unknown>, refs: Refs, skip: readonly string[]): FieldView[] {
+  const out: FieldView[] = [];
+  for (const [key, raw] of Object.entries(resolve(schema).properties ?? {})) {
+    if (skip.includes(key) || raw['x-public'] === false) continue;
+    const s = resolve(raw);
+    const v = viewOf(s.title ?? key, raw, data[key], refs, key);
+    if (v) out.push(v);
+  }
+  return out;
+}
+
+/** The fields of an entry page: every public field but the id, title and summary shown above. */
+export function entryFields(c: Collection, data: Record<string, unknown>, refs: Refs): FieldView[] {
+  const schema = readSchema(c.schema);
+  const out: FieldView[] = [];
+  for (const key of publicKeys(c)) {
+    if (key === 'id' || key === 'titre' || key === 'resume') continue;
+    const raw = schema.properties?.[key];
+    if (!raw) continue;
+    const v = viewOf(resolve(raw).title ?? key, raw, data[key], refs, key);
+    if (v) out.push(v);
+  }
+  return out;
+}
+
+/** The value of a field path (`porteur.type`) as facet codes. */
+export function facetValues(data: Record<string, unknown>, key: string): string[] {
+  let v: unknown = data;
+  for (const step of key.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[step] : undefined;
+  if (typeof v === 'boolean') return [v ? 'oui' : 'non'];
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return [];
+}
+
+const BOOL_VALUES = [{ v: 'oui', l: 'Oui' }, { v: 'non', l: 'Non' }];
+
+function facetDef(c: Collection, key: string, label?: string): FacetDef {
+  const s = schemaAt(c, key.split('.'));
+  const title = label ?? s?.title ?? key;
+  if (key === 'territoires') return { key, label: title, kind: 'territory' };
+  if (s && isDate(s)) return { key, label: title, kind: 'date' };
+  if (s && resolve(s).type === 'boolean') return { key, label: title, kind: 'bool', values: BOOL_VALUES };
+  const labels = s ? labelsOf(s) : undefined;
+  return { key, label: title, kind: 'vocab', values: Object.entries(labels ?? {}).map(([v, l]) => ({ v, l })) };
+}
+
+/** Facets of a collection's catalog, from the registry's `facets`. */
+export function catalogFacets(c: Collection): FacetDef[] {
+  const facets = c.facets.map((k) => facetDef(c, k));
+  if (c.name === 'events') facets.unshift({ key: 'statut', label: 'Statut', kind: 'status', values: Object.entries(EVENT_STATUS_LABELS).map(([v, l]) => ({ v, l })) });
+  return facets;
+}
+
+/** Facets of the calls' catalog. */
+export function callFacets(funders: Collection): FacetDef[] {
+  const at = (k: string): string[] => ['appels', k];
+  const def = (k: string): FacetDef => {
+    const s = schemaAt(funders, at(k));
+    const labels = s ? labelsOf(s) : undefined;
+    return { key: k, label: s?.title ?? k, kind: 'vocab', values: Object.entries(labels ?? {}).map(([v, l]) => ({ v, l })) };
+  };
+  return [
+    { key: 'statut', label: 'Statut de l’appel', kind: 'status', values: (['ouvert', 'bientot', 'a-venir', 'clos'] as const).map((v) => ({ v, l: CALL_STATUS_LABELS[v] })) },
+    { ...def('maillons'), label: 'Maillons' },
+    { key: 'territoires', label: 'Territoires', kind: 'territory' },
+    { ...def('beneficiaires'), label: 'Structures éligibles' },
+    { key: 'financeur', label: 'Type de financeur', kind: 'vocab', values: facetDef(funders, 'type').values ?? [] },
+    { key: 'cloture', label: 'Date limite', kind: 'date' },
+  ];
+}
+
+/** Longest summary kept in a catalog line. */
+const SUMMARY_CHARS = 220;
+
+export function shorten(s: string, max = SUMMARY_CHARS): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)).trimEnd()}…`;
+}
+
+function dateFacetKey(c: Collection): string | undefined {
+  return c.facets.find((k) => facetDef(c, k).kind === 'date');
+}
+
+const EXTRA: Partial<Record<string, string[]>> = {
+  studies: ['editeur'], tools: ['editeur'], platforms: ['editeur'], trainings: ['organisateur'], events: ['organisateur', 'lieu'],
+};
+
+export function listItem(e: LoadedEntry, facets: readonly FacetDef[]): ListItem {
+  const d = e.data;
+  const item: ListItem = { id: e.id, t: String(d.titre ?? e.id), r: shorten(String(d.resume ?? '')), u: entryUrl(e), f: {} };
+  for (const f of facets) {
+    if (f.kind === 'status' || f.kind === 'date') continue;
+    const vs = facetValues(d, f.key);
+    if (vs.length > 0) item.f[f.key] = vs;
+  }
+  const dk = dateFacetKey(e.collection);
+  if (dk && typeof d[dk] === 'string') item.d = d[dk] as string;
+  if (e.collection.name === 'events' && typeof d.debut === 'string') item.w = [d.debut, typeof d.fin === 'string' ? d.fin : null];
+  const extra = (EXTRA[e.collection.name] ?? []).map((k) => d[k]).filter((v): v is string => typeof v === 'string' && v !== '');
+  if (e.collection.name === 'events' && d.en_ligne === true) extra.push('En ligne');
+  if (extra.length > 0) item.x = extra.join(' · ');
+  return item;
+}
+
+interface Call {
+  funder: LoadedEntry;
+  call: Record<string, unknown>;
+}
+
+export function callsOf(funders: readonly LoadedEntry[]): Call[] {
+  return funders.flatMap((funder) => (Array.isArray(funder.data.appels) ? (funder.data.appels as Record<string, unknown>[]) : []).map((call) => ({ funder, call })));
+}
+
+export function callUrl(funder: LoadedEntry, callId: string): string {
+  return `${entryUrl(funder)}#appel-${callId}`;
+}
+
+export function callItem({ funder, call }: Call): ListItem {
+  const cloture = String(call.cloture ?? '');
+  const item: ListItem = {
+    id: `${funder.id}/${String(call.id)}`,
+    t: String(call.titre ?? call.id),
+    r: shorten(String(call.resume ?? '')),
+    u: callUrl(funder, String(call.id)),
+    f: {},
+    d: cloture,
+    w: [typeof call.ouverture === 'string' ? call.ouverture : null, cloture],
+    x: `${String(funder.data.titre)}${typeof call.montant === 'string' ? ` · ${call.montant}` : ''}`,
+  };
+  for (const k of ['maillons', 'beneficiaires']) {
+    const vs = facetValues(call, k);
+    if (vs.length > 0) item.f[k] = vs;
+  }
+  // A call without its own territories or maillons inherits its funder's.
+  item.f.territoires = facetValues(call, 'territoires').length > 0 ? facetValues(call, 'territoires') : facetValues(funder.data, 'territoires');
+  if (!item.f.maillons) {
+    const m = facetValues(funder.data, 'maillons');
+    if (m.length > 0) item.f.maillons = m;
+  }
+  item.f.financeur = facetValues(funder.data, 'type');
+  return item;
+}
+
+const NOUNS: Record<string, [string, string]> = {
+  studies: ['étude', 'études'], funders: ['financeur', 'financeurs'], trainings: ['formation', 'formations'], tools: ['outil', 'outils'],
+  events: ['événement', 'événements'], platforms: ['plateforme', 'plateformes'], practices: ['fiche', 'fiches'], news: ['actualité', 'actualités'],
+};
+
+export function catalogData(c: Collection, entries: readonly LoadedEntry[]): CatalogData {
+  const facets = catalogFacets(c);
+  const items = entries.map((e) => listItem(e, facets)).sort((a, b) => a.t.localeCompare(b.t, 'fr'));
+  if (c.name === 'events') items.sort((a, b) => (a.w?.[0] ?? '').localeCompare(b.w?.[0] ?? ''));
+  const links = [
+    ...(c.name === 'funders' ? [{ label: 'Tous les appels à projets', href: `${c.route}/appels` }] : []),
+    ...(c.name === 'events' ? [{ label: 'Agenda au format iCalendar (.ics)', href: '/agenda.ics' }] : []),
+    { label: 'Données ouvertes (JSON, CSV)', href: '/donnees' },
+  ];
+  const schema = readSchema(c.schema);
+  return {
+    route: c.route, title: c.label, intro: schema.description ?? '', noun: NOUNS[c.name] ?? [c.singular, c.label.toLowerCase()],
+    facets, status: c.name === 'events' ? 'event' : undefined, items, links,
+  };
+}
+
+export function callsCatalogData(funders: Collection, entries: readonly LoadedEntry[]): CatalogData {
+  const items = callsOf(entries).map(callItem).sort((a, b) => (a.d ?? '').localeCompare(b.d ?? ''));
+  return {
+    route: `${funders.route}/appels`,
+    title: 'Appels à projets',
+    intro: 'Tous les appels à projets des financeurs, avec leurs dates limites. Le statut de chaque appel est calculé à la date du jour.',
+    noun: ['appel', 'appels'],
+    facets: callFacets(funders),
+    status: 'call',
+    items,
+    links: [{ label: 'Les financeurs', href: funders.route }, { label: 'Dates limites au format iCalendar (.ics)', href: `${funders.route}/appels.ics` }],
+  };
+}
