@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config, Plugin } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
-import type { Options as DocsOptions, VersionsOptions } from '@docusaurus/plugin-content-docs';
+import type { Options as DocsOptions, VersionOptions } from '@docusaurus/plugin-content-docs';
 import { entryFrontMatterParser } from './src/plugins/sheets/frontMatter.ts';
 import { sheetsSidebarItemsGenerator } from './src/plugins/sheets/sidebar.ts';
 
@@ -19,13 +19,18 @@ const editUrl = `${repoUrl}/edit/main/`;
 const generatedDir = path.resolve(siteDir, process.env.DOCUSAURUS_GENERATED_FILES_DIR_NAME ?? '.docusaurus');
 
 /**
- * The package is `"type": "module"`, so the bundler would read Docusaurus' generated CommonJS-style
- * files (`require.resolveWeak` in the route registry) as strict ES modules and break them.
+ * Bundler settings for this repository:
+ * - the package is `"type": "module"`, so the bundler would read Docusaurus' generated CommonJS-style
+ *   files (`require.resolveWeak` in the route registry) as strict ES modules and break them;
+ * - the code imports TypeScript files by their `.js` name (NodeNext), in the browser bundle too.
  */
-function generatedFilesAsAuto(): Plugin {
+function bundlerSettings(): Plugin {
   return {
-    name: 'essaim-generated-files',
-    configureWebpack: () => ({ module: { rules: [{ test: /\.js$/, include: [generatedDir], type: 'javascript/auto' }] } }),
+    name: 'essaim-bundler-settings',
+    configureWebpack: () => ({
+      module: { rules: [{ test: /\.js$/, include: [generatedDir], type: 'javascript/auto' }] },
+      resolve: { extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } },
+    }),
   };
 }
 
@@ -35,8 +40,8 @@ function editions(): string[] {
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as string[]) : [];
 }
 
-function practiceVersions(): VersionsOptions {
-  const versions: VersionsOptions = {
+function practiceVersions(): Record<string, VersionOptions> {
+  const versions: Record<string, VersionOptions> = {
     current: { label: 'Édition en cours (prochaine)', path: '', banner: 'none', badge: true },
   };
   for (const name of editions()) versions[name] = { label: `Édition ${name}`, path: name, banner: 'unmaintained', badge: true };
@@ -155,7 +160,7 @@ const config: Config = {
     ['@docusaurus/plugin-content-docs', practicesDocs],
     path.join(siteDir, 'src/plugins/content/index.ts'),
     path.join(siteDir, 'src/plugins/sheets/index.ts'),
-    generatedFilesAsAuto,
+    bundlerSettings,
   ],
 
   themeConfig: {
@@ -176,6 +181,7 @@ const config: Config = {
         { to: '/plateformes', label: 'Plateformes', position: 'left' },
         { to: '/actualites', label: 'Actualités', position: 'left' },
         { to: '/contribuer', label: 'Contribuer', position: 'left' },
+        { type: 'search', position: 'right' },
         ...(editions().length > 0 ? [{ type: 'docsVersionDropdown' as const, docsPluginId: 'practices', position: 'right' as const, dropdownActiveClassDisabled: true }] : []),
       ],
     },

@@ -4,10 +4,10 @@
  * Every maillon gets its category, even before it has a sheet, so that links to it never break.
  * (`_category_.json` files are not allowed in content/: the labels come from the schemas.)
  */
-import type { SidebarItemsGeneratorOption } from '@docusaurus/plugin-content-docs';
+import type { PluginOptions } from '@docusaurus/plugin-content-docs';
 import { vocabularies } from '../../content/schemas.js';
 
-type Generator = SidebarItemsGeneratorOption;
+type Generator = PluginOptions['sidebarItemsGenerator'];
 type Items = Awaited<ReturnType<Generator>>;
 type Item = Items[number];
 
