@@ -14,11 +14,8 @@ export default function EntryPage({ entry }: { entry: EntryPageData }): ReactNod
   return (
     <Layout title={entry.titre} description={entry.resume}>
       <main className={`container ${styles.page}`} id="contenu">
-        <nav aria-label="Fil d’Ariane">
-          <ol className={styles.links}>
-            <li><Link to="/">Accueil</Link></li>
-            <li><Link to={entry.collectionRoute}>{entry.collectionLabel}</Link></li>
-          </ol>
+        <nav aria-label="Fil d’Ariane" className={styles.breadcrumb}>
+          <Link to="/">Accueil</Link> <span aria-hidden="true">›</span> <Link to={entry.collectionRoute}>{entry.collectionLabel}</Link>
         </nav>
         <article>
           <h1>{entry.titre}</h1>

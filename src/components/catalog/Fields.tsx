@@ -1,6 +1,7 @@
 /** The fields of an entry page, as prepared by the plugin (French labels from the schemas). */
 import type { ReactNode } from 'react';
 import Link from '@docusaurus/Link';
+import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import type { FieldView, ItemView } from '../../plugins/content/shared/model.js';
 import { formatDate } from './format.js';
 import { StatusBadge } from './Status.js';
@@ -51,6 +52,9 @@ export function FieldList({ fields, now }: { fields: readonly FieldView[]; now: 
 }
 
 function Items({ items, now }: { items: readonly ItemView[]; now: number | null }): ReactNode {
+  // Calls are linked to by their anchor (/financements/<financeur>#appel-<id>).
+  const brokenLinks = useBrokenLinks();
+  for (const item of items) if (item.anchor) brokenLinks.collectAnchor(item.anchor);
   return (
     <ul className={styles.items}>
       {items.map((item, i) => (

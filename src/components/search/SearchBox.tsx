@@ -82,7 +82,7 @@ export default function SearchBox(): ReactNode {
         id={`${id}-q`}
         className={styles.input}
         type="search"
-        placeholder="Rechercher (fiches, études, financements…)"
+        placeholder="Rechercher"
         autoComplete="off"
         role="combobox"
         aria-autocomplete="list"
