@@ -48,7 +48,8 @@ export function backoffMs(attempts: number, config: WorkerConfig, retryAfter?: n
 
 /** A French message for the status page (never a token or a stack trace). */
 export function describeError(error: unknown): string {
-  if (error instanceof ProposeError) return error.message;
+  // The library's advice to re-run is for CLI users; here the service retries by itself.
+  if (error instanceof ProposeError) return error.message.replace(/ Réessayez[^.]*\./g, '').trim();
   return 'Erreur inattendue pendant l’ouverture de la proposition ; l’équipe du portail a été prévenue par les journaux du service.';
 }
 
