@@ -1,0 +1,76 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { toAtom } from '../../src/plugins/content/export/atom.js';
+import { csvCell, toCsv } from '../../src/plugins/content/export/csv.js';
+import { escapeText, foldLine, toIcs } from '../../src/plugins/content/export/ics.js';
+import { checkIcs } from './ics-check.js';
+
+describe('CSV', () => {
+  it('met entre guillemets ce qui doit l’être et joint les listes par « ; »', () => {
+    expect(csvCell('simple')).toBe('simple');
+    expect(csvCell('a, b')).toBe('"a, b"');
+    expect(csvCell('il dit "oui"')).toBe('"il dit ""oui"""');
+    expect(csvCell('deux\nlignes')).toBe('"deux\nlignes"');
+    expect(csvCell(['reg-76', 'dep-34'])).toBe('"reg-76;dep-34"');
+    expect(csvCell(true)).toBe('oui');
+    expect(csvCell(undefined)).toBe('');
+    expect(csvCell([{ id: 'x' }])).toBe('"[{""id"":""x""}]"');
+  });
+
+  it('écrit un en-tête, des lignes CRLF et un BOM UTF-8', () => {
+    const text = toCsv(['id', 'titre'], [{ id: 'a', titre: 'Épicerie' }, { id: 'b' }]);
+    expect(text).toBe('\uFEFFid,titre\r\na,Épicerie\r\nb,\r\n');
+    expect(Buffer.from(text).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+});
+
+describe('iCalendar', () => {
+  it('échappe le texte et replie les lignes à 75 octets sans couper un caractère', () => {
+    expect(escapeText('a;b,c\\d\ne')).toBe('a\\;b\\,c\\\\d\\ne');
+    const long = `SUMMARY:${'é'.repeat(80)}`;
+    const folded = foldLine(long);
+    for (const l of folded.split('\r\n')) expect(Buffer.byteLength(l)).toBeLessThanOrEqual(75);
+    expect(folded.replace(/\r\n /g, '')).toBe(long);
+  });
+
+  it('produit un calendrier valide (journées entières et dates-heures)', () => {
+    const text = toIcs({
+      name: 'Agenda, test',
+      stamp: new Date('2026-01-02T03:04:05Z'),
+      events: [
+        { uid: 'events-a@x', summary: 'Webinaire ; « accueil digne »', start: '2026-05-10T14:00:00+02:00', end: '2026-05-10T16:00:00+02:00', description: `Ligne 1\nLigne 2 ${'x'.repeat(120)}`, url: 'https://example.org/a' },
+        { uid: 'events-b@x', summary: 'Visite', start: '2026-06-01', end: '2026-06-02', location: 'Montpellier, Hérault' },
+      ],
+    });
+    const lines = checkIcs(text);
+    expect(lines).toContain('DTSTAMP:20260102T030405Z');
+    expect(lines).toContain('DTSTART:20260510T120000Z');
+    expect(lines).toContain('DTEND:20260510T140000Z');
+    expect(lines).toContain('DTSTART;VALUE=DATE:20260601');
+    // The end of an all-day event is exclusive: the day after the last day.
+    expect(lines).toContain('DTEND;VALUE=DATE:20260603');
+    expect(lines).toContain('SUMMARY:Webinaire \\; « accueil digne »');
+    expect(lines).toContain('LOCATION:Montpellier\\, Hérault');
+  });
+});
+
+describe('Atom', () => {
+  it('produit un flux Atom bien formé, échappé, avec les éléments obligatoires', () => {
+    const xml = toAtom({
+      id: 'https://example.org/flux.atom', title: 'Essaim & co', url: 'https://example.org/', self: 'https://example.org/flux.atom', author: 'Essaim',
+      entries: [
+        { id: 'tag:example.org,2026:studies/a', title: 'Étude <a>', url: 'https://example.org/etudes/a', updated: '2026-03-01', summary: 'Résumé "cité"', category: 'Études' },
+        { id: 'tag:example.org,2026:tools/b', title: 'Outil', url: 'https://example.org/outils/b', updated: '2026-04-01', summary: 'Un outil' },
+      ],
+    });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const feed = new XMLParser({ ignoreAttributes: false }).parse(xml).feed;
+    expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
+    expect(feed.title).toBe('Essaim & co');
+    expect(feed.updated).toBe('2026-04-01T00:00:00Z');
+    expect(feed.author.name).toBe('Essaim');
+    expect(feed.entry).toHaveLength(2);
+    expect(feed.entry[0].title).toBe('Étude <a>');
+    for (const e of feed.entry) for (const k of ['id', 'title', 'updated', 'link']) expect(e[k]).toBeDefined();
+  });
+});
