@@ -75,7 +75,8 @@ function details(e: EntryDiff): [string, string][] {
 }
 
 function renderText(diff: ContentDiff): string {
-  const out = [`De ${diff.base} à ${diff.head ?? 'l’arbre de travail'} : ${summary(diff)}.`];
+  const from = diff.from ? `${diff.base} (depuis le point de départ commun, ${diff.from.slice(0, 7)})` : diff.base;
+  const out = [`De ${from} à ${diff.head ?? 'l’arbre de travail'} : ${summary(diff)}.`];
   for (const e of diff.entries) {
     out.push('', `${KIND_SIGN[e.kind]} ${capitalize(KIND_NOUN[e.kind])} — ${entryName(e)}`, `  ${e.file}`);
     for (const [label, value] of details(e)) out.push(`    ${label ? `${label} : ` : ''}${value}`);

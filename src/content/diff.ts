@@ -6,7 +6,7 @@
  */
 import type { Heading, Root, RootContent } from 'mdast';
 import { collectionOfPath, extensionOf, type Collection, type CollectionName } from './collections.js';
-import { changedFiles, listFilesAt, requireCommit, showFile, type ChangedFile } from './git.js';
+import { changedFiles, mergeBase, requireCommit, showFile, type ChangedFile } from './git.js';
 import { parseMarkdown } from './markdown.js';
 import { parseEntry, type ParsedEntry } from './parse.js';
 import { readSchema, resolve, valueLabel, type JsonSchema } from './schemas.js';
@@ -58,7 +58,10 @@ export interface EntryDiff {
 }
 
 export interface ContentDiff {
+  /** Revision given as the base. */
   base: string;
+  /** Commit actually compared from, when it is not `base` itself: where the head branched off it. */
+  from?: string;
   /** Revision compared to, or undefined for the working tree. */
   head?: string;
   entries: EntryDiff[];
@@ -330,6 +333,11 @@ export function diffEntries(before: ParsedEntry | undefined, after: ParsedEntry 
 export interface DiffOptions {
   /** Only these files (relative to the root). */
   files?: readonly string[];
+  /**
+   * Compare from the common ancestor of `base` and `head`, as a pull request does: changes made on
+   * the base branch since the head branched off are not shown as undone.
+   */
+  mergeBase?: boolean;
 }
 
 function isEntryFile(file: string): Collection | undefined {
@@ -344,10 +352,12 @@ const ORDER = new Map<string, number>([['practices', 0], ['studies', 1], ['funde
  * undefined, untracked files included).
  */
 export function diffRevisions(root: string, base: string, head?: string, options: DiffOptions = {}): ContentDiff {
-  requireCommit(root, base);
+  const baseCommit = requireCommit(root, base);
   if (head) requireCommit(root, head);
+  const ancestor = options.mergeBase ? mergeBase(root, baseCommit, head ?? 'HEAD') : undefined;
+  const from = ancestor ?? baseCommit;
   const only = options.files ? new Set(options.files) : undefined;
-  const changes = changedFiles(root, base, head).filter((f) => !only || only.has(f.file));
+  const changes = changedFiles(root, from, head).filter((f) => !only || only.has(f.file));
   const read = (rev: string | undefined, c: Collection, file: string): ParsedEntry | undefined => {
     const bytes = rev ? showFile(root, rev, file) : readWorkingFile(root, file);
     return bytes ? parseEntry(c, file, bytes) : undefined;
@@ -362,7 +372,7 @@ export function diffRevisions(root: string, base: string, head?: string, options
       if (!change.file.endsWith('.gitkeep')) others.push(change);
       continue;
     }
-    const before = change.status === 'A' ? undefined : read(base, c, change.file);
+    const before = change.status === 'A' ? undefined : read(from, c, change.file);
     const after = change.status === 'D' ? undefined : read(head, c, change.file);
     if (before && !after) removed.push(before);
     else if (after && !before) added.push(after);
@@ -376,7 +386,7 @@ export function diffRevisions(root: string, base: string, head?: string, options
   }
   for (const r of removed) entries.push(diffEntries(r, undefined));
   entries.sort((x, y) => (ORDER.get(x.collection)! - ORDER.get(y.collection)!) || x.file.localeCompare(y.file));
-  return { base, ...(head ? { head } : {}), entries, others };
+  return { base, ...(from !== baseCommit ? { from } : {}), ...(head ? { head } : {}), entries, others };
 }
 
 function readWorkingFile(root: string, file: string): Buffer | undefined {
@@ -385,9 +395,4 @@ function readWorkingFile(root: string, file: string): Buffer | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Files of `content/` at a revision that are entries. */
-export function entryFilesAt(root: string, rev: string): string[] {
-  return listFilesAt(root, rev).filter((f) => isEntryFile(f) !== undefined);
 }

@@ -312,3 +312,25 @@ describe('diffEntries (used by the service on entries in memory)', () => {
     `);
   });
 });
+
+describe('essaim diff on a branch behind its base', () => {
+  it('compares from where the branch started, as a pull request does', async () => {
+    const dir = makeRepo('valide');
+    git(dir, 'switch', '-q', '-c', 'proposition');
+    write(dir, TRAINING, edit(read(dir, TRAINING), 'gratuit: true', 'gratuit: false'));
+    commitAll(dir, 'Formation payante');
+    git(dir, 'switch', '-q', 'main');
+    write(dir, 'content/tools/nouvel-outil.md', edit(fixture('valide', 'content/tools/grille-autodiagnostic.md'), 'id: grille-autodiagnostic', 'id: nouvel-outil'));
+    const fork = git(dir, 'merge-base', 'main', 'proposition');
+    commitAll(dir, 'Un outil ajouté sur main entre-temps');
+    const r = await run(['diff', 'main', 'proposition'], dir);
+    expect(r.code).toBe(0);
+    expect(r.out.replace(fork.slice(0, 7), 'ANCETRE')).toMatchInlineSnapshot(`
+      "De main (depuis le point de départ commun, ANCETRE) à proposition : 1 entrée (1 modification).
+
+      ~ Modification — Formation « Accueillir dignement à l’aide alimentaire »
+        content/trainings/accueil-digne.yaml
+          Gratuit : Oui → Non"
+    `);
+  });
+});
