@@ -1,0 +1,40 @@
+/**
+ * The files the built portal depends on: what `npm start` compares with build/ to decide whether
+ * to rebuild, and what the site tests hash to reuse a build.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+const FOLDERS = ['content', 'schemas', 'src', 'static', 'i18n', 'practices_versioned_docs', 'practices_versioned_sidebars'];
+const FILES = ['docusaurus.config.ts', 'sidebars.practices.ts', 'practices_versions.json', 'package-lock.json'];
+/** Not part of the site bundle. */
+const SKIP = [/^src\/server\//, /^src\/github\//, /^src\/links\//, /\.test\.tsx?$/];
+
+function walk(root: string, dir: string, out: string[]): void {
+  let items: fs.Dirent[];
+  try {
+    items = fs.readdirSync(path.join(root, dir), { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const item of items) {
+    const rel = `${dir}/${item.name}`;
+    if (item.isDirectory()) walk(root, rel, out);
+    else if (item.isFile() && !SKIP.some((re) => re.test(rel))) out.push(rel);
+  }
+}
+
+/** Repository-relative paths of the site's inputs, sorted. */
+export function siteInputs(root: string): string[] {
+  const out: string[] = [];
+  for (const folder of FOLDERS) walk(root, folder, out);
+  for (const file of FILES) if (fs.existsSync(path.join(root, file))) out.push(file);
+  return out.sort();
+}
+
+/** True when build/ is missing or older than one of the site's inputs. */
+export function needsBuild(root: string, buildDir = path.join(root, 'build')): boolean {
+  const marker = fs.statSync(path.join(buildDir, 'index.html'), { throwIfNoEntry: false });
+  if (!marker) return true;
+  return siteInputs(root).some((rel) => (fs.statSync(path.join(root, rel), { throwIfNoEntry: false })?.mtimeMs ?? 0) > marker.mtimeMs);
+}
