@@ -324,6 +324,57 @@ describe('essaim propose against the GitHub simulator', () => {
   }, 60_000);
 });
 
+describe('essaim propose choosing what to send (no GitHub call)', () => {
+  it('names the branch of several entries after their files, the same on every run', async () => {
+    const clone = await setup();
+    write(clone, NEW_SHEET, newSheet);
+    write(clone, FUNDER, edit(read(clone, FUNDER), 'cloture: 2026-04-30', 'cloture: 2026-05-31'));
+    const first = await propose(clone, ['--dry-run'], null);
+    write(clone, NEW_SHEET, edit(newSheet, /resume: .*/, 'resume: Une cantine ouverte à toutes et à tous, où chacun paie ce qu’il peut.'));
+    const second = await propose(clone, ['--dry-run'], null);
+    const branch = /^Branche : (.*)$/m.exec(first.stdout)?.[1];
+    expect(branch).toMatch(/^essaim\/2-entrees-[0-9a-f]{8}$/);
+    expect(/^Branche : (.*)$/m.exec(second.stdout)?.[1]).toBe(branch);
+    expect(first.stdout).toContain('Titre : 2 entrées : 1 nouvelle, 1 mise à jour');
+    expect(first.stdout).toContain('Étiquettes : fiches, financements, nouvelle-entrée, mise-à-jour');
+    expect(sim.requests).toEqual([]);
+  });
+
+  it('does not send deletions, and refuses to send a moved entry', async () => {
+    const clone = await setup();
+    git(clone, 'rm', '-q', 'content/events/visite-epicerie-mobile.yaml');
+    write(clone, NEW_SHEET, newSheet);
+    const deleted = await propose(clone, ['--dry-run'], null);
+    expect(deleted.code).toBe(0);
+    expect(deleted.stderr).toMatchInlineSnapshot(`
+      "Note : cette suppression n’est pas proposée (essaim propose n’envoie que des ajouts et des modifications) : content/events/visite-epicerie-mobile.yaml
+      "
+    `);
+    expect(deleted.stdout).toContain(`+ ${NEW_SHEET} (ajoutée)`);
+
+    const moved = 'content/practices/reperage-orientation/epicerie-solidaire-mobile.md';
+    write(clone, moved, read(clone, SHEET));
+    fs.rmSync(path.join(clone, SHEET));
+    const r = await propose(clone, ['--dry-run'], null);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatchInlineSnapshot(`
+      "Erreur : essaim propose ne sait pas proposer le déplacement d’une entrée (content/practices/distribution/epicerie-solidaire-mobile.md) : faites cette pull request avec Git (git switch -c, git commit, git push), ou demandez à l’équipe éditoriale.
+      "
+    `);
+  });
+
+  it('says when there is nothing to propose', async () => {
+    const clone = await setup();
+    const r = await propose(clone, [], null);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatchInlineSnapshot(`
+      "Erreur : Rien à proposer : aucune entrée ajoutée ou modifiée par rapport à « main ». Créez-en une avec « npx essaim new fiche », ou indiquez les fichiers à proposer.
+      "
+    `);
+    expect(sim.requests).toEqual([]);
+  });
+});
+
 describe('parseRemote', () => {
   it('reads owner and name from https and ssh remotes', () => {
     expect(parseRemote('https://github.com/cocolupa/essaim.git')).toEqual({ owner: 'cocolupa', repo: 'essaim' });

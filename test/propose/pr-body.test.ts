@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { allCollections } from '../../src/content/collections.js';
+import { commitMessage, pullRequestBody, pullRequestLabels, pullRequestTitle, type ProposedEntry } from '../../src/github/pr-body.js';
+
+const entry = (collection: ProposedEntry['collection'], kind: ProposedEntry['kind'], title = 'Titre'): ProposedEntry => ({
+  collection, kind, title, id: 'titre', file: `content/${collection}/titre.md`,
+});
+
+describe('pull-request wording', () => {
+  it('agrees in gender and elides before a vowel, for every collection', () => {
+    const lines = allCollections().flatMap((c) => [
+      pullRequestTitle([entry(c.name, 'added')]),
+      pullRequestTitle([entry(c.name, 'changed')]),
+      commitMessage([entry(c.name, 'added')]),
+    ]);
+    expect(lines).toMatchInlineSnapshot(`
+      [
+        "Nouvelle fiche pratique : « Titre »",
+        "Mise à jour de la fiche pratique « Titre »",
+        "Ajoute la fiche pratique « Titre »",
+        "Nouvelle étude : « Titre »",
+        "Mise à jour de l’étude « Titre »",
+        "Ajoute l’étude « Titre »",
+        "Nouveau financeur : « Titre »",
+        "Mise à jour du financeur « Titre »",
+        "Ajoute le financeur « Titre »",
+        "Nouvelle formation : « Titre »",
+        "Mise à jour de la formation « Titre »",
+        "Ajoute la formation « Titre »",
+        "Nouvel outil : « Titre »",
+        "Mise à jour de l’outil « Titre »",
+        "Ajoute l’outil « Titre »",
+        "Nouvel événement : « Titre »",
+        "Mise à jour de l’événement « Titre »",
+        "Ajoute l’événement « Titre »",
+        "Nouvelle plateforme : « Titre »",
+        "Mise à jour de la plateforme « Titre »",
+        "Ajoute la plateforme « Titre »",
+        "Nouvelle actualité : « Titre »",
+        "Mise à jour de l’actualité « Titre »",
+        "Ajoute l’actualité « Titre »",
+      ]
+    `);
+  });
+
+  it('summarises several entries in the title, the commit and the labels', () => {
+    const entries = [entry('practices', 'added', 'Frigo partagé'), entry('practices', 'added', 'Jardin'), entry('funders', 'changed', 'Fondation')];
+    expect(pullRequestTitle(entries)).toMatchInlineSnapshot(`"3 entrées : 2 nouvelles, 1 mise à jour"`);
+    expect(commitMessage(entries)).toMatchInlineSnapshot(`
+      "Propose 3 entrées (2 nouvelles, 1 mise à jour)
+
+      - Ajoute la fiche pratique « Frigo partagé »
+      - Ajoute la fiche pratique « Jardin »
+      - Met à jour le financeur « Fondation »"
+    `);
+    expect(pullRequestLabels(entries)).toEqual(['fiches', 'financements', 'nouvelle-entrée', 'mise-à-jour']);
+    expect(pullRequestLabels([entry('events', 'changed')])).toEqual(['agenda', 'mise-à-jour']);
+  });
+
+  it('escapes titles in the table of entries', () => {
+    const body = pullRequestBody([entry('tools', 'added', 'Kit | <b>diagnostic</b>')], { diff: '' });
+    expect(body).toContain('| Outils méthodologiques | Kit \\| &lt;b&gt;diagnostic&lt;/b&gt;<br>`content/tools/titre.md` | ajoutée |');
+  });
+
+  it('cuts a huge diff to stay within GitHub’s limit, keeping the checklist', () => {
+    const diff = Array.from({ length: 5000 }, (_, i) => `- **Champ ${i}** : une valeur assez longue pour remplir la description`).join('\n');
+    const body = pullRequestBody([entry('practices', 'changed')], { diff, fullDiffHint: 'npx essaim diff main' });
+    expect(body.length).toBeLessThanOrEqual(60_000);
+    expect(body).toContain('… (description tronquée : lancez `npx essaim diff main` pour la voir en entier)');
+    expect(body).toContain('- [ ] **Clarté**');
+    expect(body).toContain('- **Champ 0** :');
+    expect(body).not.toContain('- **Champ 4999** :');
+  });
+});
