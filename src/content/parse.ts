@@ -151,12 +151,21 @@ export function parseEntry(collection: Collection, file: string, input: Uint8Arr
     if (e instanceof RangeError) return failed(collection, file, text, [problem(file, { line: yamlLine, col: 1 }, 'yaml', 'La structure YAML est trop profondément imbriquée.', `Gardez au plus ${MAX_DEPTH} niveaux d’imbrication.`)]);
     throw e;
   }
+  // The YAML parser gives up on very deep nesting with one error per level (where it stops depends
+  // on the stack size): say it once, in French, where the other depth checks do.
+  if (doc.errors.some((err) => /call stack/i.test(err.message))) {
+    return failed(collection, file, text, [problem(file, { line: yamlLine, col: 1 }, 'yaml', 'La structure YAML est trop profondément imbriquée.', `Gardez au plus ${MAX_DEPTH} niveaux d’imbrication.`)]);
+  }
   const problems: Problem[] = [];
   for (const err of doc.errors) {
     const duplicate = err.code === 'DUPLICATE_KEY';
     problems.push(problem(file, at(err.pos[0]), 'yaml',
       duplicate ? 'Ce champ apparaît deux fois.' : `Erreur de syntaxe YAML : ${err.message.split('\n')[0]}`,
       duplicate ? 'Gardez une seule occurrence du champ.' : 'Vérifiez l’indentation (espaces, pas de tabulations) et mettez entre guillemets les textes qui contiennent « : » ou « # ».'));
+  }
+  for (const w of doc.warnings) {
+    if (w.code !== 'TAG_RESOLVE_FAILED') continue;
+    problems.push(problem(file, at(w.pos[0]), 'yaml', `L’étiquette YAML « ${yamlText.slice(w.pos[0], w.pos[1])} » n’est pas acceptée : le contenu est fait de données, pas de code.`, 'Supprimez l’étiquette et écrivez seulement la valeur.'));
   }
   visit(doc, {
     Alias(_, node) {
