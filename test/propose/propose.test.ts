@@ -207,7 +207,7 @@ describe('essaim propose against the GitHub simulator', () => {
 
       Créez un jeton « fine-grained » (une minute) :
         1. Ouvrez https://github.com/settings/personal-access-tokens/new
-        2. « Repository access » : choisissez le dépôt du portail (ou votre copie, si vous passez par un fork).
+        2. « Resource owner » : l’organisation du portail ; « Repository access » : son dépôt.
         3. « Permissions » → « Repository permissions » : donnez exactement ces deux droits :
              Contents : Read and write
              Pull requests : Read and write
@@ -215,6 +215,10 @@ describe('essaim propose against the GitHub simulator', () => {
              export GITHUB_TOKEN=github_pat_…        (macOS, Linux)
              $env:GITHUB_TOKEN = "github_pat_…"      (Windows PowerShell)
            Si la commande gh est installée, « gh auth login » suffit aussi.
+
+      Sans droit d’écriture sur le dépôt, essaim propose passe par votre copie (fork) : un jeton
+      « fine-grained » ne le permet pas ; utilisez « gh auth login » ou un jeton classique
+      (portée public_repo).
 
       Sans jeton : npx essaim propose --local crée la branche et le commit dans votre dépôt ;
       il ne reste qu’à les envoyer avec git push, puis à ouvrir la pull request sur GitHub.
