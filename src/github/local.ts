@@ -1,8 +1,8 @@
 // Without GitHub credentials, a proposal becomes a local branch: one commit on top of `base`,
 // written with Git plumbing only — the repository's working tree and index are never touched.
-import { mkdtemp, realpath, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ProposeError } from './errors.js';
 import { buildTree, git, GitCommandError, resolveRevision } from './git.js';
 import { assertBranchName, assertFiles, type FileChange } from './names.js';
@@ -42,13 +42,13 @@ async function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
 export async function proposeLocally(repoDir: string, options: ProposeLocallyOptions): Promise<ProposeLocallyResult> {
   assertFiles(options.files);
   assertBranchName(options.branch);
-  let key: string;
-  try {
-    key = await realpath(repoDir);
-  } catch {
-    throw new ProposeError(`Dépôt Git introuvable : « ${repoDir} ».`);
-  }
-  return serialized(key, () => writeLocalBranch(key, options));
+  // Queued synchronously, so calls run in the order they were made. (Two spellings of the same
+  // path get two queues; the compare-and-swap in writeLocalBranch still prevents lost updates.)
+  const dir = resolve(repoDir);
+  return serialized(dir, async () => {
+    if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new ProposeError(`Dépôt Git introuvable : « ${repoDir} ».`);
+    return writeLocalBranch(dir, options);
+  });
 }
 
 async function writeLocalBranch(dir: string, options: ProposeLocallyOptions): Promise<ProposeLocallyResult> {

@@ -37,18 +37,20 @@ function isObject(value: Json | undefined): value is JsonObject {
 }
 
 /** OpenAPI 3.0 → JSON Schema: `nullable: true` becomes a null type; spec-local refs are made absolute. */
-function toJsonSchema(node: Json, rewriteRefs: boolean): Json {
+function toJsonSchema(node: Json, rewriteRefs: boolean, isPropertyMap = false): Json {
   if (Array.isArray(node)) return node.map((item) => toJsonSchema(item, rewriteRefs));
   if (!isObject(node)) return node;
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'example' || key === 'examples' || key === 'description') continue;
+    // Annotations are dropped (they are large), but not properties that happen to bear their names.
+    if (!isPropertyMap && (key === 'example' || key === 'examples' || key === 'description')) continue;
     if (key === '$ref' && typeof value === 'string' && rewriteRefs && value.startsWith('#/')) {
       out[key] = `${SPEC_ID}${value}`;
     } else {
-      out[key] = toJsonSchema(value, rewriteRefs);
+      out[key] = toJsonSchema(value, rewriteRefs, !isPropertyMap && key === 'properties');
     }
   }
+  if (isPropertyMap) return out;
   if (out.nullable !== true) return out;
   delete out.nullable;
   if (typeof out.type === 'string') {
@@ -223,6 +225,14 @@ export class Contract {
     this.cache.set(key, validate);
     return validate;
   }
+}
+
+let shared: Contract | undefined;
+
+/** One contract per process: loading GitHub's description takes a moment. */
+export function sharedContract(): Contract {
+  shared ??= new Contract();
+  return shared;
 }
 
 export type { Json, JsonObject };

@@ -288,7 +288,8 @@ export function pullJson(
     title: issue.title,
     user: sides.user,
     body: issue.body,
-    labels: sides.labels.map((label) => labelJson(urls, repo, label)),
+    // GitHub's description types a pull request's label description as a (non-null) string.
+    labels: sides.labels.map((label) => ({ ...labelJson(urls, repo, label), description: label.description ?? '' })),
     milestone: null,
     active_lock_reason: null,
     created_at: issue.createdAt,

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTree, git, gitBuffer } from '../../src/github/git.js';
-import { Contract, type Json, type MatchedOperation } from './contract.js';
+import { sharedContract, type Json, type MatchedOperation } from './contract.js';
 import { HttpFailure, SimCore, type Reply } from './core.js';
 import { errorJson, timestamp } from './payloads.js';
 import { registerCollabRoutes } from './routes-collab.js';
@@ -102,7 +102,6 @@ export interface GitHubSimulator {
 
 const API_PREFIX = '/api/v3';
 const DOCS = 'https://docs.github.com/rest';
-let sharedContract: Contract | undefined;
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -119,8 +118,7 @@ function pathMatches(fault: Fault, method: string, template: string, path: strin
 }
 
 export async function startGitHubSimulator(options: SimulatorOptions = {}): Promise<GitHubSimulator> {
-  sharedContract ??= new Contract();
-  const contract = sharedContract;
+  const contract = sharedContract();
   const root = await mkdtemp(join(tmpdir(), 'essaim-github-sim-'));
   const core = new SimCore(root);
   const tokens = new Map(Object.entries(options.tokens ?? {}));
