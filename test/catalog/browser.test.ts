@@ -1,0 +1,108 @@
+/**
+ * The catalogs and the search box in a real browser, against the built fixture site
+ * (test/catalog/fixture-site): search, facets in the URL, territory hierarchy, statuses from the
+ * reader's clock, accessibility.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, seriousViolations, type Browser } from '../site/browser.js';
+import { serveStatic, type StaticServer } from '../site/serve.js';
+import { buildFixtureSite } from './site.js';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveStatic(await buildFixtureSite());
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(server.url + path);
+  return page;
+}
+
+const summary = (page: Page) => page.locator('main p[role=status]');
+const titles = (page: Page) => page.locator('main li h2').allTextContents();
+
+describe('catalogues et recherche dans le navigateur', () => {
+  it('la recherche « epicerie solidaire » liste les fiches d’épiceries, accents ignorés', async () => {
+    const page = await open('/etudes');
+    const box = page.getByRole('combobox', { name: 'Rechercher dans le portail' });
+    await box.fill('epicerie solidaire');
+    const options = page.getByRole('option');
+    await expect.poll(() => options.count()).toBeGreaterThan(0);
+    const found = await options.allTextContents();
+    expect(found.some((t) => t.includes('Épicerie solidaire mobile en milieu rural'))).toBe(true);
+    expect(found.some((t) => t.includes('Épicerie sociale et solidaire de quartier'))).toBe(true);
+    expect(found.some((t) => t.includes('Plateforme logistique partagée'))).toBe(false);
+    // The keyboard opens a result.
+    await box.press('ArrowDown');
+    await box.press('Enter');
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/fiches\/epicerie-(solidaire-mobile|sociale-quartier)$/);
+    await page.close();
+  });
+
+  it('une facette restreint le catalogue, l’URL la porte, le rechargement la garde, le retour arrière l’enlève', async () => {
+    const page = await open('/etudes');
+    await expect.poll(() => summary(page).textContent()).toBe('5 études');
+    await page.getByLabel(/^Participation et pouvoir d’agir/).check();
+    await expect.poll(() => summary(page).textContent()).toBe('1 étude sur 5');
+    expect(new URL(page.url()).searchParams.getAll('maillons')).toEqual(['participation']);
+    expect(await titles(page)).toEqual(['Étude en Bretagne']);
+    await page.reload();
+    await expect.poll(() => summary(page).textContent()).toBe('1 étude sur 5');
+    expect(await page.getByLabel(/^Participation et pouvoir d’agir/).isChecked()).toBe(true);
+    await page.goBack();
+    await expect.poll(() => page.url()).toBe(`${server.url}/etudes`);
+    await expect.poll(() => summary(page).textContent()).toBe('5 études');
+    expect(await page.getByLabel(/^Participation et pouvoir d’agir/).isChecked()).toBe(false);
+    await page.close();
+  });
+
+  it('un département montre aussi sa région et le national ; une région montre ses départements', async () => {
+    const page = await open('/etudes');
+    await page.getByLabel('Région ou département').selectOption('dep-34');
+    await expect.poll(() => new URL(page.url()).searchParams.get('territoires')).toBe('dep-34');
+    await expect.poll(async () => (await titles(page)).sort()).toEqual(['Baromètre de la précarité alimentaire 2025', 'Étude dans l’Hérault', 'Étude en Occitanie']);
+    await page.getByLabel('Région ou département').selectOption('reg-76');
+    await expect.poll(async () => (await titles(page)).sort()).toEqual(['Baromètre de la précarité alimentaire 2025', 'Étude dans l’Hérault', 'Étude en Occitanie']);
+    await page.getByLabel('Région ou département').selectOption('dep-75');
+    await expect.poll(async () => (await titles(page)).sort()).toEqual(['Baromètre de la précarité alimentaire 2025', 'Étude à Paris']);
+    await page.close();
+  });
+
+  it('le statut d’un appel suit l’horloge du lecteur, sans reconstruire le site', async () => {
+    const page = await browser.context.newPage();
+    await page.clock.install({ time: new Date('2026-04-20T10:00:00') });
+    await page.goto(`${server.url}/financements/appels`);
+    const call = page.locator('main li', { hasText: 'Mieux manger pour tous 2026' });
+    await expect.poll(() => call.locator('[data-statut]').textContent()).toBe('Clôture dans 10 jours');
+    await page.clock.setFixedTime(new Date('2026-05-02T10:00:00'));
+    await page.reload();
+    await expect.poll(() => call.locator('[data-statut]').textContent()).toBe('Clos');
+    // The status facet counts from the same clock: one call closed, the winter call not open yet.
+    await page.getByLabel(/^Clos/).check();
+    await expect.poll(() => summary(page).textContent()).toBe('1 appel sur 2');
+    // The funder's page agrees.
+    await page.goto(`${server.url}/financements/fondation-solidarite`);
+    await expect.poll(() => page.locator('#appel-mieux-manger-2026 [data-statut]').textContent()).toBe('Clos');
+    await expect.poll(() => page.locator('#appel-solidarite-hiver-2027 [data-statut]').textContent()).toBe('Ouvre dans 122 jours');
+    await page.close();
+  });
+
+  it('un catalogue et une page d’entrée n’ont aucune violation d’accessibilité grave ou critique (axe-core)', async () => {
+    for (const path of ['/etudes', '/financements/appels', '/financements/fondation-solidarite', '/etudes/barometre-precarite-2025']) {
+      const page = await open(path);
+      await page.waitForSelector('main h1');
+      expect(await seriousViolations(page), path).toEqual([]);
+      await page.close();
+    }
+  });
+});
