@@ -149,7 +149,7 @@ function itemName(itemSchema: JsonSchema | undefined, item: Data): string {
   const values = Object.entries(item)
     .filter(([, v]) => typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number')
     .map(([k, v]) => scalarText(props[k], v).replace(/^« (.*) »$/s, '$1'));
-  return values.join(', ') || '…';
+  return [...new Set(values)].join(', ') || '…';
 }
 
 const join = (prefix: string, label: string): string => (prefix ? `${prefix} : ${label}` : label);
