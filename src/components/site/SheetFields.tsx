@@ -1,17 +1,18 @@
 /**
  * The structured fields of a practice sheet, shown above its text: maillons, territoires, publics,
  * porteur, critères, stade, évaluation, coûts, partenaires, contacts, resources, linked entries and
- * last review — with the French labels of the schemas and vocabularies (global data `essaim-sheets`).
+ * last review — with the French labels of the schemas (global data `essaim-sheets`) and of the vocabularies
+ * (global data `essaim-content`).
  */
 import type { ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import type { SheetsData } from '@site/src/plugins/sheets/types.ts';
 import { asRecord, asStrings, frenchDate, label, str } from './format.ts';
-import { useRefs } from './contentData.ts';
+import { useContentData } from './contentData.ts';
 
 export function useSheetsData(): SheetsData {
-  return (usePluginData('essaim-sheets') as SheetsData | undefined) ?? { fields: {}, values: {}, evaluation: { oui: 'Oui', non: 'Non' }, maillons: [] };
+  return (usePluginData('essaim-sheets') as SheetsData | undefined) ?? { fields: {}, evaluation: { oui: 'Oui', non: 'Non' }, maillons: [] };
 }
 
 function Tags({ values, labels, kind }: { values: string[]; labels: Record<string, string> | undefined; kind: string }) {
@@ -41,16 +42,18 @@ function ExternalLink({ href, children }: { href: string; children: ReactNode })
 
 export default function SheetFields({ frontMatter }: { frontMatter: Record<string, unknown> }) {
   const data = useSheetsData();
-  const refs = useRefs();
+  const content = useContentData();
+  const refs = content.refs ?? {};
+  const vocab = (name: string): Record<string, string> | undefined => content.vocabularies?.[name];
   const f = (name: string): string => data.fields[name] ?? name;
   const rows: ReactNode[] = [];
 
   const maillons = asStrings(frontMatter.maillons);
-  if (maillons.length) rows.push(<Row key="maillons" name="maillons" title={f('maillons')}><Tags kind="maillons" values={maillons} labels={data.values.maillon} /></Row>);
+  if (maillons.length) rows.push(<Row key="maillons" name="maillons" title={f('maillons')}><Tags kind="maillons" values={maillons} labels={vocab('maillon')} /></Row>);
   const territoires = asStrings(frontMatter.territoires);
-  if (territoires.length) rows.push(<Row key="territoires" name="territoires" title={f('territoires')}><Tags kind="territoires" values={territoires} labels={data.values.territoire} /></Row>);
+  if (territoires.length) rows.push(<Row key="territoires" name="territoires" title={f('territoires')}><Tags kind="territoires" values={territoires} labels={vocab('territoire')} /></Row>);
   const publics = asStrings(frontMatter.publics);
-  if (publics.length) rows.push(<Row key="publics" name="publics" title={f('publics')}><Tags kind="publics" values={publics} labels={data.values.public} /></Row>);
+  if (publics.length) rows.push(<Row key="publics" name="publics" title={f('publics')}><Tags kind="publics" values={publics} labels={vocab('public')} /></Row>);
 
   const porteur = asRecord(frontMatter.porteur);
   if (porteur) {
@@ -60,14 +63,14 @@ export default function SheetFields({ frontMatter }: { frontMatter: Record<strin
     rows.push(
       <Row key="porteur" name="porteur" title={f('porteur')}>
         {site ? <ExternalLink href={site}>{nom}</ExternalLink> : nom}
-        {type && <span className="essaim-muted"> — {label(data.values.type_structure, type)}</span>}
+        {type && <span className="essaim-muted"> — {label(vocab('type_structure'), type)}</span>}
       </Row>,
     );
   }
   const criteres = asStrings(frontMatter.criteres);
-  if (criteres.length) rows.push(<Row key="criteres" name="criteres" title={f('criteres')}><Tags kind="criteres" values={criteres} labels={data.values.critere} /></Row>);
+  if (criteres.length) rows.push(<Row key="criteres" name="criteres" title={f('criteres')}><Tags kind="criteres" values={criteres} labels={vocab('critere')} /></Row>);
   const stade = str(frontMatter.stade);
-  if (stade) rows.push(<Row key="stade" name="stade" title={f('stade')}><span className="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">{label(data.values.stade, stade)}</span></Row>);
+  if (stade) rows.push(<Row key="stade" name="stade" title={f('stade')}><span className="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">{label(vocab('stade'), stade)}</span></Row>);
   if (typeof frontMatter.evaluation === 'boolean') {
     rows.push(<Row key="evaluation" name="evaluation" title={f('evaluation')}>{frontMatter.evaluation ? data.evaluation.oui : data.evaluation.non}</Row>);
   }

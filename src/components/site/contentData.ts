@@ -1,26 +1,24 @@
 /**
- * Reading the content plugin's global data (`usePluginData('essaim-content')`) in one place, so
- * that the site's components do not depend on its exact shape. Every field is optional: the
- * components render without it.
+ * Reading the content plugin's global data (`usePluginData('essaim-content')`, shape
+ * `EssaimGlobalData` in src/plugins/content/global-data.ts) in one place for the site's components.
+ * The components still render (with codes instead of labels, without lists) when it is missing.
  */
 import { usePluginData } from '@docusaurus/useGlobalData';
+import type { EssaimGlobalData } from '@site/src/plugins/content/global-data.ts';
 
-export interface RefTarget {
-  titre: string;
-  url: string;
-}
+export type RefTarget = EssaimGlobalData['refs'][string];
 
-export interface ContentData {
-  refs?: Record<string, RefTarget>;
-  [key: string]: unknown;
-}
-
-export function useContentData(): ContentData {
-  return (usePluginData('essaim-content') as ContentData | undefined) ?? {};
+export function useContentData(): Partial<EssaimGlobalData> {
+  return (usePluginData('essaim-content') as Partial<EssaimGlobalData> | undefined) ?? {};
 }
 
 export function useRefs(): Record<string, RefTarget> {
   return useContentData().refs ?? {};
+}
+
+/** French labels of a shared vocabulary (maillon, critere, stade, public, type_structure, territoire). */
+export function useVocabulary(name: string): Record<string, string> | undefined {
+  return useContentData().vocabularies?.[name];
 }
 
 /** One line of the home page's lists. */
@@ -39,27 +37,12 @@ export interface HomeLists {
   events: HomeItem[];
 }
 
-function items(value: unknown, max: number): HomeItem[] {
-  if (!Array.isArray(value)) return [];
-  const out: HomeItem[] = [];
-  for (const v of value) {
-    if (!v || typeof v !== 'object') continue;
-    const r = v as Record<string, unknown>;
-    if (typeof r.titre !== 'string' || typeof r.url !== 'string') continue;
-    const date = [r.date, r.cloture, r.debut, r.date_maj].find((d): d is string => typeof d === 'string');
-    const detail = [r.detail, r.financeur, r.collection_label, r.lieu].find((d): d is string => typeof d === 'string');
-    out.push({ titre: r.titre, url: r.url, ...(date ? { date } : {}), ...(detail ? { detail } : {}) });
-    if (out.length >= max) break;
-  }
-  return out;
-}
-
 /** Latest entries, calls closing soon and upcoming events, as computed by the content plugin at build time. */
 export function useHomeLists(max = 5): HomeLists {
   const data = useContentData();
   return {
-    latest: items(data.latest ?? data.dernieres, max),
-    calls: items(data.calls ?? data.appels, max),
-    events: items(data.events ?? data.evenements, max),
+    latest: (data.latest ?? []).slice(0, max).map((e) => ({ titre: e.titre, url: e.url, date: e.date_maj, detail: e.collection })),
+    calls: (data.closingSoon ?? []).slice(0, max).map((c) => ({ titre: c.titre, url: c.url, date: c.cloture, detail: c.financeur })),
+    events: (data.upcomingEvents ?? []).slice(0, max).map((e) => ({ titre: e.titre, url: e.url, date: e.debut, ...(e.lieu ? { detail: e.lieu } : {}) })),
   };
 }

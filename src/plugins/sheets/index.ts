@@ -1,13 +1,14 @@
 /**
  * The sheets plugin: publishes, as global data `essaim-sheets`, what the sheet pages and the home
- * page need to show the practice sheets in French — the labels of the sheet's fields and of their
- * vocabularies (from the schemas, through the core), and the maillons with their sheet counts.
+ * page need to show the practice sheets in French — the labels of the sheet's fields (from the
+ * schemas, through the core) and the maillons with their sheet counts. The vocabularies' labels
+ * come with the content plugin's global data.
  * The sheets themselves are published by the docs plugin instance `practices`.
  */
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { findCollection } from '../../content/collections.js';
 import { listEntries, readEntry } from '../../content/load.js';
-import { fieldLabel, vocabularies } from '../../content/schemas.js';
+import { fieldLabel } from '../../content/schemas.js';
 import { isRead } from '../../content/validate.js';
 import { maillons } from './sidebar.js';
 import type { SheetsData } from './types.js';
@@ -27,9 +28,6 @@ export function sheetsData(siteDir: string): SheetsData {
     fields[f] = fieldLabel(practices, [f]);
     for (const sub of SUB_FIELDS[f] ?? []) fields[`${f}.${sub}`] = fieldLabel(practices, f === 'contacts' ? [f, 0, sub] : [f, sub]);
   }
-  const vocab = vocabularies();
-  const values: SheetsData['values'] = {};
-  for (const name of ['maillon', 'critere', 'stade', 'public', 'type_structure', 'territoire']) values[name] = vocab[name]?.labels ?? {};
   const counts = new Map<string, number>();
   for (const f of listEntries(siteDir, [practices.folder]).files) {
     const entry = readEntry(siteDir, f);
@@ -38,7 +36,6 @@ export function sheetsData(siteDir: string): SheetsData {
   }
   return {
     fields,
-    values,
     evaluation: { oui: 'Oui', non: 'Non' },
     maillons: maillons().map((m) => ({ ...m, count: counts.get(m.id) ?? 0 })),
   };

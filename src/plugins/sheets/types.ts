@@ -2,8 +2,6 @@
 export interface SheetsData {
   /** French label of each sheet field, by path (`porteur.nom`, `contacts.role`…). */
   fields: Record<string, string>;
-  /** French labels of the vocabularies used by sheets (maillon, critere, stade, public, type_structure, territoire). */
-  values: Record<string, Record<string, string>>;
   evaluation: { oui: string; non: string };
   /** The maillons, in the vocabulary's order, with the number of sheets filed under each. */
   maillons: { id: string; label: string; count: number }[];

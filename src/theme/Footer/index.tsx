@@ -6,6 +6,7 @@ const content: { label: string; to: string }[] = [
   { label: 'Questions fréquentes', to: '/faq' },
   { label: 'Contribuer', to: '/contribuer' },
   { label: 'Actualités', to: '/actualites' },
+  { label: 'Données ouvertes', to: '/donnees' },
 ];
 
 export default function Footer() {
