@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../src/content/problems.js';
 import { processIo, type ExitCode, type Io } from './io.js';
+import { commanderErrorFr } from './report.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -13,7 +14,7 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
   const cmd = new Command('essaim')
     .description('Essaim — créer, vérifier et proposer des contenus pour le portail de la lutte contre la précarité alimentaire')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(commanderErrorFr(s)) })
     .showHelpAfterError('(essaim --help pour l’aide)');
   cmd.helpCommand('aide [commande]', 'affiche l’aide d’une commande');
   cmd.helpOption('-h, --help', 'affiche l’aide');
