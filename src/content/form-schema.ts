@@ -74,6 +74,7 @@ function withoutAnnotations(s: JsonSchema): JsonSchema {
     if (key.startsWith('x-')) continue;
     if (key === 'properties') out.properties = Object.fromEntries(Object.entries(value as Record<string, JsonSchema>).map(([k, v]) => [k, withoutAnnotations(v)]));
     else if (key === 'items') out.items = withoutAnnotations(value as JsonSchema);
+    else if (key === 'anyOf' && Array.isArray(value) && value.every((v) => Object.keys(v as object).join() === 'format')) continue; // « date ou date et heure » : a text field, checked by the service
     else if ((key === 'anyOf' || key === 'oneOf' || key === 'allOf') && Array.isArray(value)) out[key] = (value as JsonSchema[]).map(withoutAnnotations);
     else out[key] = value;
   }

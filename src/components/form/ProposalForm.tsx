@@ -1,0 +1,328 @@
+/**
+ * « Proposer une ressource »: choose a collection, fill the form generated from its JSON Schema,
+ * send it to the submission service — or, on a purely static site, download the entry file and
+ * open GitHub's "new file" page.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactElement } from 'react';
+import Form from '@rjsf/core';
+import type { ErrorSchema, RJSFValidationError } from '@rjsf/utils';
+import validator from '@rjsf/validator-ajv8';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+import { useHistory } from '@docusaurus/router';
+import { allCollections, collections, type Collection, type CollectionName } from '../../content/collections.js';
+import { bodyTemplates } from '../../content/templates.js';
+import { PLACEHOLDER } from '../../content/rules/a-completer.js';
+import { entryFilePath, entryFileText, slugifyTitle } from './entry-file.js';
+import { errorSchemaOf, frenchErrors, translateString, uiSchemaFor } from './form-ui.js';
+import './form.css';
+import MarkdownField from './MarkdownField.js';
+import { collectionDescription, formSchemaOf, fullSchema } from './schemas.js';
+import { detectService, proofOfWork, sendSubmission, type Problem, type ServiceInfo } from './service.js';
+import TerritoryWidget from './TerritoryWidget.js';
+
+type Data = Record<string, unknown>;
+interface Contact { nom: string; courriel: string; credit: boolean }
+interface SummaryItem { id: string; message: string }
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const widgets = { territoires: TerritoryWidget };
+
+/** The body template of the collection, without the « À COMPLÉTER » hints (headings only). */
+function startingText(c: Collection): string {
+  const t = bodyTemplates[c.name];
+  if (!t) return '';
+  return t.split('\n').filter((l) => !l.startsWith(PLACEHOLDER)).join('\n').replace(/\n{3,}/g, '\n\n');
+}
+
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** rjsf's id of a field from a property path (`.porteur.nom` → `root_porteur_nom`). */
+function fieldId(property: string): string {
+  return `root${property.replace(/\./g, '_')}`;
+}
+
+function focusField(id: string): void {
+  const el = document.getElementById(id);
+  if (!el) return;
+  const target = el.matches('input, select, textarea, button') ? el : el.querySelector<HTMLElement>('input, select, textarea, button');
+  (target ?? el).focus();
+}
+
+interface StaticResult { path: string; text: string; newFileUrl: string; downloadUrl: string }
+
+export default function ProposalForm(): ReactElement {
+  const { siteConfig } = useDocusaurusContext();
+  const history = useHistory();
+  const configured = siteConfig.customFields?.submissionServiceUrl;
+  const repository = `${siteConfig.organizationName ?? 'essaim-portail'}/${siteConfig.projectName ?? 'essaim'}`;
+
+  const [service, setService] = useState<ServiceInfo | undefined | 'detection'>('detection');
+  const [collectionName, setCollectionName] = useState<CollectionName | ''>('');
+  const [formData, setFormData] = useState<Data>({});
+  const [texte, setTexte] = useState('');
+  const [contact, setContact] = useState<Contact>({ nom: '', courriel: '', credit: false });
+  const [honeypot, setHoneypot] = useState('');
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [summary, setSummary] = useState<SummaryItem[]>([]);
+  const [serverMessage, setServerMessage] = useState('');
+  const [serverErrors, setServerErrors] = useState<Problem[]>([]);
+  const [sending, setSending] = useState<'' | 'preuve' | 'envoi'>('');
+  const [result, setResult] = useState<StaticResult | undefined>();
+  const renderedAt = useRef(Date.now());
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<Form>(null);
+
+  useEffect(() => {
+    void detectService(configured).then(setService);
+    const wanted = new URLSearchParams(window.location.search).get('collection');
+    if (wanted && collections.has(wanted as CollectionName)) choose(wanted as CollectionName);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const collection = collectionName ? collections.get(collectionName) : undefined;
+  const schema = useMemo(() => (collection ? formSchemaOf(collection) : undefined), [collection]);
+  const uiSchema = useMemo(() => (schema ? uiSchemaFor(schema) : undefined), [schema]);
+  const visible = useCallback((property: string) => submitted || [...touched].some((t) => property === t || property.startsWith(`${t}.`)), [submitted, touched]);
+  const transformErrors = useMemo(() => (schema ? frenchErrors(schema, visible) : undefined), [schema, visible]);
+  const extraErrors = useMemo<ErrorSchema | undefined>(() => {
+    const fields = serverErrors.filter((p) => p.champ && p.champ !== 'texte' && !p.champ.startsWith('contact'));
+    return fields.length ? errorSchemaOf(fields) : undefined;
+  }, [serverErrors]);
+
+  function choose(name: CollectionName): void {
+    const c = collections.get(name)!;
+    setCollectionName(name);
+    setFormData({});
+    setTexte(startingText(c));
+    setTouched(new Set());
+    setSubmitted(false);
+    setSummary([]);
+    setServerErrors([]);
+    setServerMessage('');
+    setResult(undefined);
+    renderedAt.current = Date.now();
+  }
+
+  function ownErrors(): SummaryItem[] {
+    const out: SummaryItem[] = [];
+    if (service && service !== 'detection') {
+      if (contact.nom.trim() === '') out.push({ id: 'contact-nom', message: 'Indiquez votre nom.' });
+      if (!EMAIL.test(contact.courriel.trim())) out.push({ id: 'contact-courriel', message: 'Indiquez une adresse électronique valide (par exemple nom@exemple.fr).' });
+    }
+    return out;
+  }
+
+  function showSummary(items: SummaryItem[]): void {
+    setSummary(items);
+    // Let React render the summary, then bring the person to it (announced as an alert) and to the first error.
+    window.setTimeout(() => {
+      summaryRef.current?.focus();
+      if (items[0]) focusField(items[0].id);
+    }, 0);
+  }
+
+  function onError(errors: RJSFValidationError[]): void {
+    setSubmitted(true);
+    const items = [...(schema ? frenchErrors(schema, () => true)(errors) : []).map((e) => ({ id: fieldId(e.property ?? ''), message: e.message ?? '' })), ...ownErrors()];
+    showSummary(items);
+  }
+
+  async function onSubmit(data: Data): Promise<void> {
+    setSubmitted(true);
+    setServerErrors([]);
+    setServerMessage('');
+    const own = ownErrors();
+    if (own.length) return showSummary(own);
+    setSummary([]);
+    if (!collection) return;
+    if (service === 'detection') return;
+    if (!service) return produceFile(collection, data);
+    try {
+      let altcha: unknown;
+      if (service.proofOfWork) {
+        setSending('preuve');
+        altcha = await proofOfWork(service);
+      }
+      setSending('envoi');
+      const r = await sendSubmission(service, {
+        collection: collection.name,
+        donnees: data,
+        ...(collection.format === 'md' ? { texte } : {}),
+        contact: { nom: contact.nom.trim(), courriel: contact.courriel.trim(), credit: contact.credit },
+        rendu_a: renderedAt.current,
+        site_web: honeypot,
+        ...(altcha ? { altcha } : {}),
+      });
+      if (r.ok) {
+        history.push(r.suiviUrl);
+        return;
+      }
+      setServerMessage(r.message);
+      setServerErrors(r.problemes);
+      showSummary(r.problemes.length
+        ? r.problemes.map((p) => ({ id: p.champ === 'texte' ? 'texte' : p.champ.startsWith('contact.') ? `contact-${p.champ.slice(8)}` : fieldId(p.champ ? `.${p.champ}` : ''), message: p.message }))
+        : [{ id: 'envoyer', message: r.message }]);
+    } catch (error) {
+      showSummary([{ id: 'envoyer', message: error instanceof Error ? error.message : String(error) }]);
+    } finally {
+      setSending('');
+    }
+  }
+
+  function produceFile(c: Collection, data: Data): void {
+    const id = slugifyTitle(String(data.titre ?? '')) || 'proposition';
+    const entry: Data = { ...data, id, date_maj: todayIso() };
+    if (fullSchema(c).properties?.derniere_revue) entry.derniere_revue = todayIso();
+    const path = entryFilePath(c, entry);
+    const text = entryFileText(c, fullSchema(c), path, entry, c.format === 'md' ? texte : '');
+    const newFileUrl = `https://github.com/${repository}/new/main?filename=${encodeURIComponent(path)}&value=${encodeURIComponent(text)}`;
+    if (result) URL.revokeObjectURL(result.downloadUrl);
+    setResult({ path, text, newFileUrl, downloadUrl: URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' })) });
+  }
+
+  const textErrors = serverErrors.filter((p) => p.champ === 'texte').map((p) => p.message);
+  const contactError = (field: 'nom' | 'courriel'): string | undefined =>
+    (submitted ? ownErrors().find((e) => e.id === `contact-${field}`)?.message : undefined) ?? serverErrors.find((p) => p.champ === `contact.${field}`)?.message;
+
+  return (
+    <div className="essaim-formulaire">
+      {service === undefined && (
+        <div className="fr-callout">
+          <p className="fr-callout__text">
+            Ce site est publié sans service de propositions. Le formulaire prépare quand même le fichier de votre
+            proposition : vous pourrez le télécharger pour l’envoyer à l’équipe, ou le déposer directement sur GitHub
+            si vous y avez un compte.
+          </p>
+        </div>
+      )}
+
+      <div className="form-group">
+        <label htmlFor="collection" className="control-label">Que souhaitez-vous proposer ?<span className="required">*</span></label>
+        <select id="collection" className="form-control fr-select" value={collectionName} onChange={(e) => e.target.value && choose(e.target.value as CollectionName)}>
+          <option value="">Choisissez un type de ressource…</option>
+          {allCollections().map((c) => <option key={c.name} value={c.name}>{c.label}</option>)}
+        </select>
+      </div>
+
+      {collection && schema && uiSchema && (
+        <>
+          <p className="essaim-formulaire__intro">{collectionDescription(collection)}</p>
+          <p>Les champs marqués d’un astérisque (*) sont obligatoires.</p>
+
+          <div ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby={summary.length ? 'resume-erreurs' : undefined} className={summary.length ? 'essaim-erreurs fr-alert fr-alert--error' : 'essaim-erreurs--vide'}>
+            {summary.length > 0 && (
+              <>
+                <h2 id="resume-erreurs" className="fr-alert__title">
+                  {serverMessage || (summary.length === 1 ? 'Le formulaire contient une erreur' : `Le formulaire contient ${summary.length} erreurs`)}
+                </h2>
+                <ul>
+                  {summary.map((e, i) => (
+                    <li key={`${e.id}-${i}`}>
+                      <a href={`#${e.id}`} onClick={(ev) => { ev.preventDefault(); focusField(e.id); }}>{e.message}</a>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+
+          <Form
+            key={collection.name}
+            ref={formRef}
+            schema={schema as never}
+            uiSchema={uiSchema}
+            validator={validator}
+            formData={formData}
+            widgets={widgets}
+            onChange={(e, id) => {
+              setFormData(e.formData as Data);
+              if (id) setTouched((t) => (t.has(id) ? t : new Set(t).add(id.replace(/^root/, '').replace(/_/g, '.'))));
+            }}
+            onBlur={(id) => setTouched((t) => new Set(t).add(id.replace(/^root/, '').replace(/_/g, '.').replace(/-\d+$/, '')))}
+            onSubmit={(e) => void onSubmit(e.formData as Data)}
+            onError={onError}
+            liveValidate="onChange"
+            showErrorList={false}
+            noHtml5Validate
+            transformErrors={transformErrors}
+            extraErrors={extraErrors}
+            translateString={translateString}
+            omitExtraData
+            liveOmit="onChange"
+          >
+            {collection.format === 'md' && (
+              <MarkdownField
+                id="texte"
+                label="Texte"
+                help="Le texte de la ressource, en Markdown simple : ## pour un intertitre, - pour une liste, [texte](https://…) pour un lien. Pas de HTML."
+                value={texte}
+                onChange={setTexte}
+                errors={textErrors}
+              />
+            )}
+
+            {service && service !== 'detection' && (
+              <fieldset className="essaim-contact">
+                <legend>Vos coordonnées</legend>
+                <p id="contact-aide">
+                  Pour que l’équipe éditoriale puisse vous répondre. Elles ne sont jamais publiées ni enregistrées dans
+                  le dépôt ; seul votre nom peut apparaître dans la proposition, si vous le souhaitez.
+                </p>
+                <div className={`form-group${contactError('nom') ? ' has-error' : ''}`}>
+                  <label htmlFor="contact-nom" className="control-label">Votre nom<span className="required">*</span></label>
+                  <input id="contact-nom" className="form-control fr-input" autoComplete="name" value={contact.nom} aria-invalid={Boolean(contactError('nom'))} aria-describedby={contactError('nom') ? 'contact-aide contact-nom__error' : 'contact-aide'} onChange={(e) => setContact({ ...contact, nom: e.target.value })} />
+                  {contactError('nom') && <p id="contact-nom__error" className="text-danger">{contactError('nom')}</p>}
+                </div>
+                <div className={`form-group${contactError('courriel') ? ' has-error' : ''}`}>
+                  <label htmlFor="contact-courriel" className="control-label">Votre adresse électronique<span className="required">*</span></label>
+                  <input id="contact-courriel" type="email" className="form-control fr-input" autoComplete="email" value={contact.courriel} aria-invalid={Boolean(contactError('courriel'))} aria-describedby={contactError('courriel') ? 'contact-aide contact-courriel__error' : 'contact-aide'} onChange={(e) => setContact({ ...contact, courriel: e.target.value })} />
+                  {contactError('courriel') && <p id="contact-courriel__error" className="text-danger">{contactError('courriel')}</p>}
+                </div>
+                <div className="checkbox">
+                  <label htmlFor="contact-credit">
+                    <input id="contact-credit" type="checkbox" checked={contact.credit} onChange={(e) => setContact({ ...contact, credit: e.target.checked })} />{' '}
+                    J’accepte que mon nom apparaisse publiquement dans la proposition (« Proposé par … »).
+                  </label>
+                </div>
+              </fieldset>
+            )}
+
+            {/* Trap for robots: hidden from people and from assistive technologies. */}
+            <div className="essaim-piege" aria-hidden="true">
+              <label htmlFor="site_web">Ne pas remplir ce champ</label>
+              <input id="site_web" name="site_web" type="text" tabIndex={-1} autoComplete="off" value={honeypot} onChange={(e) => setHoneypot(e.target.value)} />
+            </div>
+
+            <p>
+              <button id="envoyer" type="submit" className="fr-btn" disabled={sending !== '' || service === 'detection'}>
+                {service === undefined ? 'Préparer le fichier' : 'Envoyer la proposition'}
+              </button>
+            </p>
+            <p aria-live="polite" className="essaim-formulaire__etat">
+              {sending === 'preuve' ? 'Vérification anti-robot en cours (quelques secondes)…' : sending === 'envoi' ? 'Envoi en cours…' : ''}
+            </p>
+          </Form>
+
+          {result && (
+            <section className="essaim-fichier" aria-labelledby="fichier-titre">
+              <h2 id="fichier-titre" tabIndex={-1}>Votre fichier est prêt</h2>
+              <p>Fichier : <code>{result.path}</code></p>
+              <p>
+                <a className="fr-btn fr-btn--secondary" href={result.downloadUrl} download={result.path.split('/').pop()}>Télécharger le fichier</a>{' '}
+                <a className="fr-btn" href={result.newFileUrl} target="_blank" rel="noopener noreferrer">Le déposer sur GitHub (compte nécessaire)</a>
+              </p>
+              <details>
+                <summary>Voir le contenu du fichier</summary>
+                <pre>{result.text}</pre>
+              </details>
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
