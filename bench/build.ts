@@ -1,0 +1,337 @@
+/**
+ * Benchmark of the portal's build. For each size (sheets + other entries), generates valid content
+ * into a temporary copy of the portal and builds it with Docusaurus, next to a plain Docusaurus
+ * docs site with the same number of pages and the same texts, built in the same run. Prints wall
+ * time, peak memory (resident set of the whole process tree), output size, the search payload
+ * (raw and gzip) and the JavaScript a catalog page ships, then whether the goals hold.
+ *
+ *   npm run bench:build                  # small size: 500 sheets + 2,000 other entries
+ *   npm run bench:build -- --grande      # also 2,000 sheets + 8,000 other entries (long)
+ *   npm run bench:build -- --garder      # keep the temporary sites (path printed)
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import zlib from 'node:zlib';
+import { allCollections, type Collection, type CollectionName } from '../src/content/collections.js';
+import { repoRoot } from '../src/content/paths.js';
+import { resolve, schemaAt, territoryParents, type JsonSchema } from '../src/content/schemas.js';
+import { serializeEntry } from '../src/content/serialize.js';
+import { todayIso } from '../src/content/validate.js';
+import { SEARCH_FILE } from '../src/plugins/content/shared/model.js';
+import { launchBrowser } from '../test/site/browser.js';
+import { serveStatic } from '../test/site/serve.js';
+
+const GOALS = { searchGzipFor10k: 500 * 1024, catalogJsGzip: 250 * 1024 };
+const SIZES = [
+  { name: 'petite', sheets: 500, others: 2_000 },
+  { name: 'grande', sheets: 2_000, others: 8_000 },
+];
+const args = new Set(process.argv.slice(2));
+const keep = args.has('--garder');
+const sizes = args.has('--grande') ? SIZES : SIZES.slice(0, 1);
+
+// ---------------------------------------------------------------------------------------------
+// Content generation (seeded, valid against the schemas and rules).
+
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** French words of the real content and documents, most frequent first (Zipf-like sampling). */
+function vocabulary(): string[] {
+  const counts = new Map<string, number>();
+  const add = (text: string): void => {
+    for (const w of text.toLowerCase().split(/[^\p{L}’-]+/u)) if (w.length > 2 && !w.includes('’') && !w.startsWith('-') && !w.endsWith('-')) counts.set(w, (counts.get(w) ?? 0) + 1);
+  };
+  const walk = (dir: string): void => {
+    for (const item of fs.readdirSync(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, item.name);
+      if (item.isDirectory()) walk(abs);
+      else if (/\.(md|yaml|json)$/.test(item.name)) add(fs.readFileSync(abs, 'utf8').replace(/https?:\S+/g, ''));
+    }
+  };
+  for (const dir of ['content', 'docs']) if (fs.existsSync(path.join(repoRoot, dir))) walk(path.join(repoRoot, dir));
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([w]) => w);
+}
+
+class Writer {
+  private next: () => number;
+  constructor(private words: string[], seed: number) { this.next = random(seed); }
+  int(n: number): number { return Math.floor(this.next() * n); }
+  pick<T>(list: readonly T[]): T { return list[this.int(list.length)]!; }
+  some<T>(list: readonly T[], max: number): T[] { return [...new Set(Array.from({ length: 1 + this.int(max) }, () => this.pick(list)))]; }
+  /** A word, frequent words more often (rank ~ 1/u²). */
+  word(): string { const u = this.next(); return this.words[Math.min(this.words.length - 1, Math.floor(u * u * this.words.length))]!; }
+  words_(n: number): string { return Array.from({ length: n }, () => this.word()).join(' '); }
+  sentence(n: number): string { const s = this.words_(n); return `${s[0]!.toUpperCase()}${s.slice(1)}.`; }
+  title(): string { const s = this.words_(4 + this.int(6)); return `${s[0]!.toUpperCase()}${s.slice(1)}`.slice(0, 150); }
+  summary(): string { let s = `${this.sentence(12 + this.int(12))} ${this.sentence(8 + this.int(10))}`; if (s.length > 290) s = `${s.slice(0, 289).trimEnd()}.`; return s; }
+  body(): string {
+    const parts: string[] = [];
+    for (let i = 0; i < 3; i++) parts.push(`## ${this.title()}`, '', Array.from({ length: 3 + this.int(4) }, () => this.sentence(10 + this.int(15))).join(' '), '');
+    return parts.join('\n');
+  }
+  date(daysBack: number, daysForward = 0): string {
+    const d = new Date(`${todayIso()}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - this.int(daysBack) + (daysForward > 0 ? this.int(daysForward) : 0));
+    return d.toISOString().slice(0, 10);
+  }
+}
+
+function enumOf(c: Collection, p: string): string[] {
+  const s: JsonSchema | undefined = schemaAt(c, p.split('.'));
+  return s?.enum ?? (s?.items ? resolve(s.items).enum : undefined) ?? [];
+}
+
+interface Generated { collection: Collection; rel: string; text: string; titre: string; body: string }
+
+function generate(sheets: number, others: number, seed: number): Generated[] {
+  const w = new Writer(vocabulary(), seed);
+  const col = (name: CollectionName): Collection => allCollections().find((c) => c.name === name)!;
+  const territories = ['national', ...new Set(Object.values(territoryParents())), ...Object.keys(territoryParents())];
+  const common = (c: Collection): { maillons: string[]; territoires: string[] } => ({
+    maillons: w.some(enumOf(c, 'maillons'), 2),
+    territoires: w.int(4) === 0 ? ['national'] : w.some(territories.slice(1), 2),
+  });
+  const publics = (c: Collection): Record<string, unknown> => ({ publics: w.some(enumOf(c, 'publics'), 3) });
+  const used = new Map<CollectionName, Set<string>>();
+  const idFor = (c: Collection, titre: string): string => {
+    const set = used.get(c.name) ?? new Set<string>();
+    used.set(c.name, set);
+    const base = titre.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '') || 'entree';
+    let id = base;
+    for (let i = 2; set.has(id); i++) id = `${base}-${i}`;
+    set.add(id);
+    return id;
+  };
+  const out: Generated[] = [];
+  const emit = (c: Collection, data: Record<string, unknown>, body = ''): void => {
+    const rel = c.groupBy ? `${c.folder}/${(data[c.groupBy] as string[])[0]}/${String(data.id)}.md` : `${c.folder}/${String(data.id)}${c.format === 'md' ? '.md' : '.yaml'}`;
+    out.push({ collection: c, rel, text: serializeEntry(c, rel, data, body), titre: String(data.titre), body });
+  };
+  const practices = col('practices');
+  for (let i = 0; i < sheets; i++) {
+    const titre = w.title();
+    const revue = w.date(700);
+    emit(practices, {
+      id: idFor(practices, titre), titre, resume: w.summary(), ...common(practices), criteres: w.some(enumOf(practices, 'criteres'), 3),
+      stade: w.pick(enumOf(practices, 'stade')), evaluation: w.int(2) === 0, ...publics(practices),
+      porteur: { nom: w.title().slice(0, 80), type: w.pick(enumOf(practices, 'porteur.type')) }, derniere_revue: revue, date_maj: revue,
+    }, w.body());
+  }
+  const kinds: CollectionName[] = ['studies', 'funders', 'trainings', 'tools', 'events', 'platforms', 'news'];
+  for (let i = 0; i < others; i++) {
+    const c = col(kinds[i % kinds.length]!);
+    const titre = w.title();
+    const id = idFor(c, titre);
+    const base = { id, titre, resume: w.summary(), ...common(c), date_maj: w.date(700) };
+    const url = `https://exemple.org/${c.name}/${id}`;
+    switch (c.name) {
+      case 'studies': emit(c, { ...base, ...publics(c), editeur: w.title().slice(0, 80), type: w.pick(enumOf(c, 'type')), date_publication: w.date(2000), url }, w.body()); break;
+      case 'tools': emit(c, { ...base, ...publics(c), editeur: w.title().slice(0, 80), type: w.pick(enumOf(c, 'type')), url, gratuit: w.int(3) > 0 }, w.body()); break;
+      case 'news': emit(c, { ...base, date: w.date(700), type: w.pick(enumOf(c, 'type')) }, w.body()); break;
+      case 'platforms': emit(c, { ...base, ...publics(c), usage: w.sentence(12), url, editeur: w.title().slice(0, 80), gratuit: true }); break;
+      case 'trainings': emit(c, { ...base, ...publics(c), organisateur: w.title().slice(0, 80), format: w.pick(enumOf(c, 'format')), gratuit: w.int(2) === 0, audience: w.some(enumOf(c, 'audience'), 2), url }); break;
+      case 'events': {
+        const debut = w.date(200, 400);
+        emit(c, { ...base, ...publics(c), type: w.pick(enumOf(c, 'type')), debut, organisateur: w.title().slice(0, 80), en_ligne: w.int(2) === 0, url });
+        break;
+      }
+      case 'funders': {
+        const appels = Array.from({ length: 1 + w.int(3) }, (_, k) => {
+          const ouverture = w.date(300, 300);
+          const d = new Date(`${ouverture}T00:00:00Z`);
+          d.setUTCDate(d.getUTCDate() + 20 + w.int(120));
+          return { id: `appel-${k + 1}`, titre: w.title(), resume: w.summary(), ouverture, cloture: d.toISOString().slice(0, 10), url: `${url}/appel-${k + 1}`, territoires: [...base.territoires], maillons: [...base.maillons] };
+        });
+        emit(c, { ...base, type: w.pick(enumOf(c, 'type')), site: url, appels });
+        break;
+      }
+      default: break;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sites.
+
+function write(root: string, rel: string, text: string): void {
+  const abs = path.join(root, rel);
+  fs.mkdirSync(path.dirname(abs), { recursive: true });
+  fs.writeFileSync(abs, text);
+}
+
+/** A copy of the portal (config, sources, schemas, static files) with the generated content. */
+function portalSite(dir: string, entries: readonly Generated[]): void {
+  for (const item of ['docusaurus.config.ts', 'sidebars.practices.ts', 'package.json', 'tsconfig.json', 'src', 'static', 'schemas']) {
+    const from = path.join(repoRoot, item);
+    if (fs.existsSync(from)) fs.cpSync(from, path.join(dir, item), { recursive: true, filter: (src) => !/\.test\.tsx?$/.test(src) });
+  }
+  fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'));
+  for (const e of entries) write(dir, e.rel, e.text);
+}
+
+/** A plain Docusaurus docs site: the same number of pages, the same titles and texts. */
+function plainDocsSite(dir: string, entries: readonly Generated[]): void {
+  fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'));
+  write(dir, 'docusaurus.config.js', `module.exports = {
+  title: 'Docs', url: 'https://exemple.org', baseUrl: '/', onBrokenLinks: 'warn',
+  i18n: { defaultLocale: 'fr', locales: ['fr'] },
+  future: { v4: true },
+  presets: [['classic', { docs: { routeBasePath: '/', sidebarPath: undefined }, blog: false, pages: false }]],
+};\n`);
+  entries.forEach((e, i) => {
+    const summary = e.text.match(/\nresume: (.*)\n/)?.[1] ?? '';
+    write(dir, `docs/${e.collection.name}/page-${i}.md`, `---\ntitle: ${JSON.stringify(e.titre)}\n---\n\n${summary}\n\n${e.body || e.text.replace(/^/gm, '    ')}\n`);
+  });
+  write(dir, 'docs/index.md', '---\nslug: /\ntitle: Accueil\n---\n\nAccueil.\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measures.
+
+function treeRss(pid: number): number {
+  let total = 0;
+  const visit = (p: number): void => {
+    try {
+      const status = fs.readFileSync(`/proc/${p}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      for (const task of fs.readdirSync(`/proc/${p}/task`)) {
+        const children = fs.readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
+        for (const c of children ? children.split(/\s+/) : []) visit(Number(c));
+      }
+    } catch { /* the process ended */ }
+  };
+  visit(pid);
+  return total;
+}
+
+interface BuildResult { ms: number; peakRss: number; outBytes: number; ok: boolean; log: string }
+
+function build(siteDir: string, outDir: string): Promise<BuildResult> {
+  return new Promise((resolve) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [path.join(repoRoot, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'), 'build', '--out-dir', outDir], {
+      cwd: siteDir, env: { ...process.env, NODE_ENV: 'production', ESSAIM_LIENS_CASSES: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout.on('data', (d: Buffer) => { log = (log + d.toString()).slice(-20_000); });
+    child.stderr.on('data', (d: Buffer) => { log = (log + d.toString()).slice(-20_000); });
+    let peak = 0;
+    const timer = setInterval(() => { peak = Math.max(peak, treeRss(child.pid!)); }, 250);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      resolve({ ms: performance.now() - start, peakRss: peak, outBytes: code === 0 ? dirSize(outDir) : 0, ok: code === 0, log });
+    });
+  });
+}
+
+function dirSize(dir: string): number {
+  let total = 0;
+  for (const item of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) if (item.isFile()) total += fs.statSync(path.join(item.parentPath, item.name)).size;
+  return total;
+}
+
+const gzip = (buf: Buffer): number => zlib.gzipSync(buf, { level: 9 }).length;
+
+/** JavaScript (gzip) a page loads before any interaction, measured in Chromium. */
+async function pageJs(outDir: string, route: string): Promise<{ files: number; gzip: number }> {
+  const server = await serveStatic(outDir);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    const scripts = new Set<string>();
+    page.on('response', (r) => { if (r.request().resourceType() === 'script') scripts.add(new URL(r.url()).pathname); });
+    await page.goto(server.url + route, { waitUntil: 'networkidle' });
+    let total = 0;
+    for (const s of scripts) total += gzip(fs.readFileSync(path.join(outDir, s)));
+    return { files: scripts.size, gzip: total };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} Mo`;
+const kb = (n: number): string => `${(n / 1024).toFixed(0)} Ko`;
+const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const yes = (ok: boolean): string => (ok ? 'oui ✔' : 'NON ✖');
+
+// ---------------------------------------------------------------------------------------------
+
+/** Only generates a small tree and validates it with the core (a check of the generator). */
+if (args.has('--verifier-generateur')) {
+  const { validateRepository } = await import('../src/content/validate.js');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-bench-gen-'));
+  for (const e of generate(40, 140, 7)) write(dir, e.rel, e.text);
+  const { entries, problems } = validateRepository(dir);
+  console.log(`${entries.length} entrées générées, ${problems.length} problèmes`);
+  for (const p of problems.slice(0, 20)) console.log(`${p.file}:${p.line}:${p.col} ${p.rule} ${p.message}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(problems.length === 0 ? 0 : 1);
+}
+
+const summaries: string[] = [];
+for (const size of sizes) {
+  const total = size.sheets + size.others;
+  console.log(`\n=== Taille « ${size.name} » : ${size.sheets} fiches + ${size.others} autres entrées (${total} entrées) ===`);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), `essaim-bench-build-${size.name}-`));
+  const t0 = performance.now();
+  const entries = generate(size.sheets, size.others, 2026);
+  const portalDir = path.join(work, 'portail');
+  const plainDir = path.join(work, 'docs-simple');
+  fs.mkdirSync(portalDir);
+  fs.mkdirSync(plainDir);
+  portalSite(portalDir, entries);
+  plainDocsSite(plainDir, entries);
+  console.log(`Contenu généré en ${s(performance.now() - t0)} dans ${work}`);
+
+  console.log('Construction du site Docusaurus simple (référence)…');
+  const plain = await build(plainDir, path.join(plainDir, 'build'));
+  console.log('Construction du portail…');
+  const portal = await build(portalDir, path.join(portalDir, 'build'));
+  for (const [name, r] of [['docs simple', plain], ['portail', portal]] as const) {
+    if (!r.ok) console.log(`\nÉchec de la construction (${name}) :\n${r.log.slice(-4000)}`);
+  }
+
+  const rows = [
+    ['', 'docs simple', 'portail', 'rapport'],
+    ['durée', s(plain.ms), s(portal.ms), (portal.ms / plain.ms).toFixed(2)],
+    ['mémoire (pic, RSS)', mb(plain.peakRss), mb(portal.peakRss), (portal.peakRss / plain.peakRss).toFixed(2)],
+    ['taille du site', mb(plain.outBytes), mb(portal.outBytes), plain.outBytes ? (portal.outBytes / plain.outBytes).toFixed(2) : '—'],
+  ];
+  for (const r of rows) console.log(`${r[0]!.padEnd(20)}${r[1]!.padStart(14)}${r[2]!.padStart(14)}${r[3]!.padStart(10)}`);
+
+  if (portal.ok) {
+    const payload = fs.readFileSync(path.join(portalDir, 'build', SEARCH_FILE));
+    const searchGz = gzip(payload);
+    const per10k = (searchGz / total) * 10_000;
+    console.log(`Index de recherche : ${kb(payload.length)} brut, ${kb(searchGz)} gzip pour ${total} entrées (≈ ${kb(per10k)} gzip pour 10 000)`);
+    const biggest = allCollections().filter((c) => !['practices', 'news'].includes(c.name))
+      .map((c) => ({ c, n: entries.filter((e) => e.collection === c).length })).sort((a, b) => b.n - a.n)[0]!;
+    const js = await pageJs(path.join(portalDir, 'build'), biggest.c.route);
+    const first = entries.findIndex((e) => e.collection === biggest.c);
+    const plainJs = plain.ok ? await pageJs(path.join(plainDir, 'build'), `/${biggest.c.name}/page-${first}`) : undefined;
+    console.log(`JavaScript du catalogue ${biggest.c.route} (${biggest.n} entrées) : ${kb(js.gzip)} gzip en ${js.files} fichiers${plainJs ? ` (une page du site simple : ${kb(plainJs.gzip)} gzip)` : ''}`);
+    const goals = [
+      `le portail ne coûte pas plus que le site simple (durée ≤, mémoire ≤) : ${yes(plain.ok && portal.ms <= plain.ms && portal.peakRss <= plain.peakRss)}`,
+      `index de recherche < 500 Ko gzip pour 10 000 entrées (extrapolé) : ${yes(per10k < GOALS.searchGzipFor10k)} (${kb(per10k)})`,
+      `une page de catalogue charge < 250 Ko gzip de JS : ${yes(js.gzip < GOALS.catalogJsGzip)} (${kb(js.gzip)})`,
+    ];
+    console.log('Objectifs :');
+    for (const g of goals) console.log(`  - ${g}`);
+    summaries.push(`${size.name} (${total} entrées) : portail ${s(portal.ms)} / ${mb(portal.peakRss)} contre ${s(plain.ms)} / ${mb(plain.peakRss)} ; recherche ${kb(searchGz)} gzip ; catalogue ${kb(js.gzip)} gzip de JS`);
+  }
+  if (!keep) fs.rmSync(work, { recursive: true, force: true });
+}
+if (summaries.length > 1) console.log(`\nRésumé :\n${summaries.join('\n')}`);
