@@ -20,19 +20,22 @@ export interface GitHubClientOptions {
   writeIntervalMs?: number;
   /** Multiplier, in ms, applied to the waits between retries (default 1000: `retry-after` is in seconds). */
   retryUnitMs?: number;
+  /** Longer rate-limit waits are not worth it: the error is reported instead (default 60 s). */
+  maxRateLimitWaitSeconds?: number;
 }
 
 let clients = 0;
 
 export function createGitHubClient(options: GitHubClientOptions = {}): GitHubClient {
   const { token, baseUrl, requestTimeoutMs = 30_000, retries = 3, writeIntervalMs = 1000, retryUnitMs = 1000 } = options;
+  const maxWait = options.maxRateLimitWaitSeconds ?? 60;
   const timedFetch: typeof fetch = (input, init) => {
     const timeout = AbortSignal.timeout(requestTimeoutMs);
     const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
     return fetch(input, { ...init, signal });
   };
-  const keepRetrying = (_retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number): boolean =>
-    retryCount < retries;
+  const keepRetrying = (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number): boolean =>
+    retryCount < retries && retryAfter <= maxWait;
   clients += 1;
   return new EssaimOctokit({
     auth: token,

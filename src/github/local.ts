@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ProposeError } from './errors.js';
 import { buildTree, git, GitCommandError, resolveRevision } from './git.js';
-import { assertBranchName, assertFiles, type FileChange } from './names.js';
+import { NOTHING_TO_PROPOSE, assertBranchName, assertFiles, type FileChange } from './names.js';
 
 export interface ProposeLocallyOptions {
   /** Branch (or any revision) the change is based on. */
@@ -81,6 +81,7 @@ async function writeLocalBranch(dir: string, options: ProposeLocallyOptions): Pr
       entries.push({ path: file.path, mode: '100644', sha });
     }
     const tree = await buildTree(dir, join(temp, 'index'), baseSha, entries);
+    if (tree === (await git(dir, ['rev-parse', `${baseSha}^{tree}`]))) throw new ProposeError(NOTHING_TO_PROPOSE);
     const current = await resolveRevision(dir, ref);
     if (current) {
       const [currentTree, parents] = await Promise.all([

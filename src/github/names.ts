@@ -7,6 +7,8 @@ export interface FileChange {
   content: string;
 }
 
+export const NOTHING_TO_PROPOSE = 'Rien à proposer : les fichiers sont identiques à ceux de la branche de base.';
+
 /** Turns free text into a valid Git ref component (ASCII, no spaces, no `..`, no `.lock`). */
 function refComponent(text: string): string {
   return text

@@ -1,9 +1,10 @@
 // Opens (or updates) a pull request holding one commit with the given files.
 // Safe to re-run: the same branch and the same open pull request are reused, and a create call
-// that failed after GitHub did the work is checked before being retried.
+// that failed after GitHub did the work is checked before being retried. (Once the pull request
+// is closed, a re-run opens a new one from the same branch.)
 import type { GitHubClient } from './client.js';
-import { GitHubError, gitHubMessage, isHttpError, isTransient, toGitHubError } from './errors.js';
-import { assertBranchName, assertFiles, type FileChange } from './names.js';
+import { GitHubError, ProposeError, gitHubMessage, isHttpError, isTransient, toGitHubError } from './errors.js';
+import { NOTHING_TO_PROPOSE, assertBranchName, assertFiles, type FileChange } from './names.js';
 
 export interface ProposeChangeOptions {
   /** Repository receiving the pull request. */
@@ -167,6 +168,7 @@ async function writeBranch(
     entries.push({ path: file.path, mode: '100644' as const, type: 'blob' as const, sha: blob.data.sha });
   }
   const tree = (await octokit.rest.git.createTree({ owner, repo, base_tree: baseTree, tree: entries })).data.sha;
+  if (tree === baseTree) throw new ProposeError(NOTHING_TO_PROPOSE);
 
   const current = await refSha(octokit, owner, repo, `heads/${branch}`);
   if (current) {

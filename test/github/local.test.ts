@@ -126,6 +126,7 @@ describe('proposeLocally', () => {
     await expect(proposeLocally(dir, options({ base: 'absente' }))).rejects.toThrow(/La branche de base « absente » n’existe pas/);
     await expect(proposeLocally(dir, options({ branch: checkedOut }))).rejects.toThrow(/en cours d’utilisation/);
     await expect(proposeLocally(join(dir, 'absent'), options())).rejects.toThrow(/Dépôt Git introuvable/);
+    await expect(proposeLocally(dir, options({ files: [{ path: 'content/practices/a.md', content: 'A\n' }] }))).rejects.toThrow(/^Rien à proposer/);
     expect(await git(dir, ['for-each-ref'])).toBe(refsBefore);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { git } from '../../src/github/git.js';
-import { GitHubError, proposeChange, type ProposeChangeOptions } from '../../src/github/index.js';
+import { GitHubError, ProposeError, proposeChange, type ProposeChangeOptions } from '../../src/github/index.js';
 import { BASE_FILES, OWNER, REPO, changedPaths, client, countRequests, startSimulator } from './helpers.js';
 
 const BRANCH = 'essaim/practices/jardin-partage';
@@ -190,6 +190,26 @@ describe('proposeChange', () => {
     const octokit = client(sim, 'token-alice');
     await expect(proposeChange(octokit, change({ repo: 'absent' }))).rejects.toThrow(/cocolupa\/absent est introuvable/);
     await expect(proposeChange(octokit, change({ base: 'develop' }))).rejects.toThrow(/la branche « develop » n’existe pas/);
+  });
+
+  it('a long rate limit is reported in French instead of waited for', async () => {
+    const sim = await startSimulator();
+    sim.injectFault({ method: 'GET', path: '/repos/{owner}/{repo}', kind: 'rate-limit', resetInSeconds: 3600 });
+    const error = await proposeChange(client(sim, 'token-alice'), change()).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GitHubError);
+    expect((error as GitHubError).message).toMatch(/GitHub limite temporairement le nombre de requêtes/);
+    expect(sim.requests).toHaveLength(1);
+  });
+
+  it('files identical to the base are refused: no branch, no pull request', async () => {
+    const sim = await startSimulator();
+    const same = [{ path: 'README.md', content: BASE_FILES['README.md'] }];
+    const error = await proposeChange(client(sim, 'token-alice'), change({ files: same })).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ProposeError);
+    expect(error).not.toBeInstanceOf(GitHubError);
+    expect((error as ProposeError).message).toMatch(/^Rien à proposer/);
+    expect(countRequests(sim, 'POST', REFS)).toBe(0);
+    expect(sim.pulls(OWNER, REPO)).toHaveLength(0);
   });
 
   it('bad input is refused before any request', async () => {
