@@ -7,11 +7,13 @@ import { edit, fixture, makeTree } from '../helpers/tree.js';
 const SHEET = 'content/practices/distribution/epicerie-solidaire-mobile.md';
 const NEWS = 'content/news/lancement-portail.md';
 
-const noDefault = async (): Promise<never> => {
+type DefaultParser = () => Promise<{ frontMatter: Record<string, unknown>; content: string }>;
+
+const noDefault: DefaultParser = async () => {
   throw new Error('le parseur par défaut ne doit pas être appelé pour une entrée');
 };
 
-function parse(root: string, rel: string, text: string, defaultParseFrontMatter = noDefault) {
+function parse(root: string, rel: string, text: string, defaultParseFrontMatter: DefaultParser = noDefault) {
   return entryFrontMatterParser(root)({ filePath: path.join(root, rel), fileContent: text, defaultParseFrontMatter });
 }
 

@@ -1,0 +1,118 @@
+/**
+ * The built portal in Chromium: the home page with the bloc-marque, a sheet with its fields and
+ * resolved links, the edition menu down to the cut edition, and axe-core on the home page and a sheet.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { findCollection } from '../../src/content/collections.js';
+import { listEntries, readEntry } from '../../src/content/load.js';
+import { fieldLabel, vocabularies } from '../../src/content/schemas.js';
+import { isRead } from '../../src/content/validate.js';
+import { listEditions, validateEdition } from '../../src/plugins/sheets/editions.js';
+import { maillons } from '../../src/plugins/sheets/sidebar.js';
+import { launchBrowser, seriousViolations, type Browser } from './browser.js';
+import { builtSite, repo } from './build.js';
+import { serveStatic, type StaticServer } from './serve.js';
+
+const practices = findCollection('practices')!;
+
+/** A sheet of content/ that links to other entries and also exists in the cut edition. */
+function sampleSheet() {
+  const [edition] = listEditions(repo);
+  const inEdition = new Set(edition ? validateEdition(repo, edition).entries.map((e) => e.data?.id) : []);
+  const sheets = listEntries(repo, [practices.folder]).files.map((f) => readEntry(repo, f)).filter(isRead);
+  const sheet = sheets.find((s) => Array.isArray(s.data.ressources_liees) && s.data.ressources_liees.length > 0 && inEdition.has(s.data.id));
+  if (!sheet || !edition) throw new Error('Aucune fiche avec des ressources liées dans l’édition figée : le contenu de départ a changé ?');
+  return { sheet, edition, id: String(sheet.data.id) };
+}
+
+/** Title and address of a referenced entry, read through the core. */
+function target(ref: string): { titre: string; route: string } {
+  const [name, id] = ref.split('/') as [string, string];
+  const c = findCollection(name)!;
+  const file = listEntries(repo, [c.folder]).files.find((f) => f.file.endsWith(`/${id}.md`) || f.file.endsWith(`/${id}.yaml`))!;
+  const e = readEntry(repo, file);
+  return { titre: String(e.data?.titre), route: `${c.route}/${id}` };
+}
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveStatic(await builtSite());
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('portal in the browser', () => {
+  it('home page: DSFR header with the bloc-marque and the service name, one tile per maillon', async () => {
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => page.locator('html').getAttribute('data-has-hydrated')).toBe('true');
+    const brand = page.locator('header.fr-header .fr-logo');
+    // The DSFR's own stylesheet styles it (capitals), in Marianne, served by the site itself.
+    expect(await brand.innerText()).toMatch(/^RÉPUBLIQUE\s+FRANÇAISE$/);
+    expect(await brand.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^Marianne/);
+    await expect.poll(() => page.evaluate(async () => { await document.fonts.ready; return document.fonts.check('700 16px Marianne'); })).toBe(true);
+    expect(await page.locator('.fr-header__service-title').innerText()).toBe('Essaim');
+    const tiles = page.locator('[data-testid="maillons"] .fr-tile__title a');
+    expect(await tiles.allInnerTexts()).toEqual(maillons().map((m) => m.label));
+    await tiles.first().click();
+    await page.waitForURL(`**/fiches/maillon/${maillons()[0]!.id}`);
+    await expect.poll(() => page.locator('h1').innerText()).toBe(maillons()[0]!.label);
+  });
+
+  it('a sheet shows its fields with French labels and its linked resources, resolved', async () => {
+    const { sheet, id } = sampleSheet();
+    await page.goto(`${server.url}/fiches/${id}`);
+    expect(await page.locator('h1').innerText()).toBe(sheet.data.titre);
+    const fields = page.locator('.essaim-sheet-fields');
+    for (const f of ['maillons', 'territoires', 'porteur', 'criteres', 'stade', 'derniere_revue']) {
+      expect(await fields.locator(`[data-champ="${f}"] dt`).innerText()).toBe(fieldLabel(practices, [f]));
+    }
+    const maillon = (sheet.data.maillons as string[])[0]!;
+    expect(await fields.locator('[data-champ="maillons"] dd').innerText()).toContain(vocabularies().maillon!.labels[maillon]);
+    const links = fields.locator('[data-champ="ressources_liees"] dd a');
+    const refs = sheet.data.ressources_liees as string[];
+    expect(await links.count()).toBe(refs.length);
+    for (const [i, ref] of refs.entries()) {
+      const t = target(ref);
+      expect(await links.nth(i).innerText()).toBe(t.titre);
+      expect(await links.nth(i).getAttribute('href')).toBe(t.route);
+    }
+    const edit = page.locator('.essaim-sheet-links a', { hasText: 'Proposer une modification' }).first();
+    expect(await edit.getAttribute('href')).toBe(`https://github.com/essaim-portail/essaim/edit/main/${sheet.file}`);
+    const history = page.locator('.essaim-sheet-links a', { hasText: 'Historique' }).first();
+    expect(await history.getAttribute('href')).toBe(`https://github.com/essaim-portail/essaim/commits/main/${sheet.file}`);
+  });
+
+  it('the edition menu leads to the same sheet in the cut edition, which shows its banner', async () => {
+    const { id, edition } = sampleSheet();
+    await page.goto(`${server.url}/fiches/${id}`);
+    await expect.poll(() => page.locator('html').getAttribute('data-has-hydrated')).toBe('true');
+    expect(await page.locator('.theme-doc-version-banner').count()).toBe(0);
+    const menu = page.locator('.navbar .dropdown', { hasText: 'Édition en cours (prochaine)' });
+    await menu.hover();
+    await menu.locator('.dropdown__link', { hasText: `Édition ${edition}` }).click();
+    await page.waitForURL(`**/fiches/${edition}/${id}`);
+    const banner = page.locator('.theme-doc-version-banner');
+    expect(await banner.innerText()).toContain(`Vous consultez l’Édition ${edition} des fiches pratiques`);
+    await banner.locator('a', { hasText: 'édition en cours' }).click();
+    await page.waitForURL(`**/fiches/${id}`);
+    expect(await page.locator('.theme-doc-version-banner').count()).toBe(0);
+  });
+
+  it('axe-core finds no serious or critical violation on the home page and on a sheet', async () => {
+    const { id, edition } = sampleSheet();
+    for (const route of ['/', `/fiches/${id}`, `/fiches/${edition}/${id}`, '/fiches']) {
+      await page.goto(`${server.url}${route}`);
+      await page.waitForLoadState('networkidle');
+      expect(await seriousViolations(page), route).toEqual([]);
+    }
+  }, 120_000);
+});
