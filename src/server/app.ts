@@ -28,6 +28,29 @@ export interface AppDeps {
 
 const SUBMISSION_ID = /^[A-Za-z0-9_-]{16,32}$/;
 export const STATUS_PAGE = '/contribuer/suivi';
+/** Pages where the form validates as you type: rjsf's validator (ajv) compiles the schema with `new Function`. */
+const FORM_PAGES = new Set(['/contribuer/proposer']);
+
+/**
+ * The portal's Content-Security-Policy. Scripts: the site's own files, plus Docusaurus' small
+ * inline scripts (colour mode…) allowed by their hashes — never 'unsafe-inline'. Only the form page
+ * adds 'unsafe-eval', which ajv needs to compile the collection's schema in the browser.
+ * Styles allow inline style attributes (set by React and Docusaurus), which cannot run code.
+ */
+export function contentSecurityPolicy(hashes: readonly string[], allowEval: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self'${allowEval ? " 'unsafe-eval'" : ''}${hashes.map((h) => ` '${h}'`).join('')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
 function jsonError(reply: FastifyReply, status: number, message: string, extra: Record<string, unknown> = {}): FastifyReply {
   return reply.code(status).type('application/json; charset=utf-8').send({ erreur: message, ...extra });
@@ -86,26 +109,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
 
   const hashes = options.staticDir ? inlineScriptHashes(options.staticDir) : [];
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Docusaurus inlines a tiny script (colour mode) in every page: allowed by its hash, not by 'unsafe-inline'.
-        scriptSrc: ["'self'", ...hashes.map((h) => `'${h}'`)],
-        // Inline style attributes are set by React/Docusaurus; styles cannot run code.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    hsts: false,
+  // Security headers from helmet; the Content-Security-Policy is set below, per page.
+  await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, hsts: false });
+  const csp = contentSecurityPolicy(hashes, false);
+  const cspForm = contentSecurityPolicy(hashes, true);
+  app.addHook('onSend', async (req, reply, payload) => {
+    const path = req.url.split('?')[0] ?? '';
+    reply.header('content-security-policy', FORM_PAGES.has(path.replace(/\/+$/, '').replace(/\.html$/, '')) ? cspForm : csp);
+    return payload;
   });
 
   const ownOrigin = (req: FastifyRequest): string => `${req.protocol}://${req.host}`;

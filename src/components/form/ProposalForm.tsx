@@ -40,7 +40,7 @@ function todayIso(): string {
 
 /** rjsf's id of a field from a property path (`.porteur.nom` → `root_porteur_nom`). */
 function fieldId(property: string): string {
-  return `root${property.replace(/\./g, '_')}`;
+  return `root${(property.startsWith('.') || property === '' ? property : `.${property}`).replace(/\./g, '_')}`;
 }
 
 function focusField(id: string): void {

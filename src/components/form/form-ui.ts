@@ -52,14 +52,15 @@ export function frenchErrors(schema: JsonSchema, visible: (property: string) => 
   return (errors: RJSFValidationError[]): RJSFValidationError[] => {
     const out = new Map<string, RJSFValidationError>();
     for (const e of errors) {
-      const property = e.property ?? '';
+      // rjsf writes `.titre`, but `criteres` for a missing field: one form for both.
+      const property = e.property?.startsWith('.') ? e.property : `.${e.property ?? ''}`;
       if (!visible(property) || e.name === 'if') continue;
       const label = labelAt(schema, property);
       const message = ajvMessageFr({ keyword: e.name ?? '', params: (e.params ?? {}) as Record<string, unknown> }, label);
       const current = out.get(property);
       // For a vocabulary, ajv reports every `const` it tried, then `oneOf`: keep one message.
       if (current && (e.name === 'const' || e.name === 'oneOf')) continue;
-      out.set(property, { ...e, message, stack: message });
+      out.set(property, { ...e, property, message, stack: message });
     }
     return [...out.values()];
   };
