@@ -83,10 +83,12 @@ describe('built portal', () => {
       const e = readEntry(repo, f);
       if (isRead(e) && typeof e.data.note_interne === 'string') secrets.push(e.data.note_interne.slice(0, 40));
     }
-    const texts = filesOf(dir).filter((f) => /\.(html|js|json|xml|csv|ics|txt)$/.test(f)).map((f) => fs.readFileSync(f, 'utf8'));
-    for (const t of texts) {
-      expect(t.includes('note_interne')).toBe(false);
-      for (const s of secrets) expect(t.includes(s), s).toBe(false);
+    expect(secrets.length).toBeGreaterThan(0);
+    for (const f of filesOf(dir).filter((file) => /\.(html|js|json|xml|csv|ics|txt)$/.test(file))) {
+      const text = fs.readFileSync(f, 'utf8');
+      // The field's name may appear in the schemas shipped with the web form; never in published pages or data.
+      if (!f.endsWith('.js')) expect(text.includes('note_interne'), f).toBe(false);
+      for (const s of secrets) expect(text.includes(s), `${s} dans ${f}`).toBe(false);
     }
   });
 
