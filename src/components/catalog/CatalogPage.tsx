@@ -9,6 +9,7 @@ import Link from '@docusaurus/Link';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import { useHistory, useLocation } from '@docusaurus/router';
 import { usePluginData } from '@docusaurus/useGlobalData';
+import useIsBrowser from '@docusaurus/useIsBrowser';
 import type { EssaimGlobalData } from '../../plugins/content/global-data.js';
 import { countFacets, filterItems, searchFromState, stateFromSearch, type FacetCounts, type FilterContext, type FilterState } from '../../plugins/content/shared/facets.js';
 import { PLUGIN_NAME, type CatalogData, type FacetDef, type ListItem } from '../../plugins/content/shared/model.js';
@@ -113,14 +114,16 @@ export default function CatalogPage({ catalog }: { catalog: CatalogData }): Reac
   const history = useHistory();
   const global = useGlobal();
   const now = useNow();
-  const state = useMemo(() => stateFromSearch(location.search, catalog.facets), [location.search, catalog.facets]);
+  // The first render in the browser must match the static HTML (built without a query string).
+  const search = useIsBrowser() ? location.search : '';
+  const state = useMemo(() => stateFromSearch(search, catalog.facets), [search, catalog.facets]);
   const [q, setQ] = useState(state.q);
   const [shown, setShown] = useState(PAGE);
   const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   // Back/forward: the text box follows the URL.
   useEffect(() => setQ(state.q), [state.q]);
-  useEffect(() => setShown(PAGE), [location.search]);
+  useEffect(() => setShown(PAGE), [search]);
   useEffect(() => () => clearTimeout(typing.current), []);
 
   const ctx: FilterContext = useMemo(() => ({ facets: catalog.facets, parents: global.territoryParents, status: catalog.status, now }), [catalog, global.territoryParents, now]);
@@ -128,9 +131,9 @@ export default function CatalogPage({ catalog }: { catalog: CatalogData }): Reac
   const counts: FacetCounts = useMemo(() => countFacets(catalog.items, state, ctx), [catalog.items, state, ctx]);
 
   const go = (next: FilterState, replace = false): void => {
-    const search = searchFromState(next, catalog.facets);
-    if (search === location.search || (search === '' && location.search === '')) return;
-    const target = { pathname: location.pathname, search };
+    const query = searchFromState(next, catalog.facets);
+    if (query === location.search) return;
+    const target = { pathname: location.pathname, search: query };
     if (replace) history.replace(target);
     else history.push(target);
   };
