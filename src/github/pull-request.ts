@@ -78,8 +78,9 @@ export async function proposeChange(octokit: GitHubClient, options: ProposeChang
 
   const target = await step(`lire le dépôt ${fullName}`, fullName, async () => (await octokit.rest.repos.get({ owner, repo })).data);
   const base = options.base ?? target.default_branch;
+  // No `permissions` at all (GitHub App installation tokens): work in the repository itself.
   const head: Head =
-    target.permissions?.push === true
+    target.permissions?.push !== false
       ? { owner, repo, forked: false }
       : await step(`créer une copie (fork) de ${fullName}`, fullName, () => forkRepository(octokit, owner, repo, options));
   const headName = `${head.owner}/${head.repo}`;

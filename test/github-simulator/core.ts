@@ -28,6 +28,8 @@ export interface Ctx {
   query: URLSearchParams;
   body: Json | undefined;
   login: string | undefined;
+  /** True for a GitHub App installation token (no user behind it). */
+  installation: boolean;
 }
 
 export type Access = 'public' | 'login' | 'push';

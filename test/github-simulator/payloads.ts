@@ -18,7 +18,7 @@ export function nodeId(prefix: string, id: number): string {
 }
 
 export function userJson(urls: Urls, user: SimUser): JsonObject {
-  const api = `${urls.api}/users/${user.login}`;
+  const api = `${urls.api}/users/${encodeURIComponent(user.login)}`;
   return {
     login: user.login,
     id: user.id,
@@ -26,7 +26,7 @@ export function userJson(urls: Urls, user: SimUser): JsonObject {
     avatar_url: `https://avatars.githubusercontent.com/u/${user.id}?v=4`,
     gravatar_id: '',
     url: api,
-    html_url: `${urls.web}/${user.login}`,
+    html_url: `${urls.web}/${user.type === 'Bot' ? 'apps/' : ''}${encodeURIComponent(user.login.replace(/\[bot\]$/, ''))}`,
     followers_url: `${api}/followers`,
     following_url: `${api}/following{/other_user}`,
     gists_url: `${api}/gists{/gist_id}`,

@@ -113,6 +113,7 @@ export function registerCollabRoutes(core: SimCore, options: { forkPendingReques
   };
 
   core.route('GET', '/user', 'login', async (ctx) => {
+    if (ctx.installation) throw new HttpFailure(403, 'Resource not accessible by integration');
     const login = ctx.login ?? '';
     const publicRepos = [...core.state.repos.values()].filter((repo) => repo.owner === login).length;
     return { status: 200, body: privateUserJson(core.urls, core.user(login), { publicRepos }) };
@@ -120,7 +121,8 @@ export function registerCollabRoutes(core: SimCore, options: { forkPendingReques
 
   core.repoRoute('GET', '/repos/{owner}/{repo}', 'public', async (ctx, repo) => ({
     status: 200,
-    body: core.repoJson(repo, ctx.login),
+    // Like GitHub, no `permissions` for an App installation token: they are a user's.
+    body: core.repoJson(repo, ctx.installation ? undefined : ctx.login),
   }));
 
   core.repoRoute('POST', '/repos/{owner}/{repo}/forks', 'login', async (ctx, repo) => {

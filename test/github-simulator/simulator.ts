@@ -64,6 +64,8 @@ export interface ContractViolation {
 export interface SimulatorOptions {
   /** Token → login of the users the simulator knows. */
   tokens?: Record<string, string>;
+  /** Token → bot login (`essaim[bot]`) of GitHub App installation tokens. */
+  installationTokens?: Record<string, string>;
   /** Requests a new fork answers 404 before it "exists" (GitHub forks asynchronously). Default 1. */
   forkPendingRequests?: number;
 }
@@ -121,10 +123,12 @@ export async function startGitHubSimulator(options: SimulatorOptions = {}): Prom
   const contract = sharedContract();
   const root = await mkdtemp(join(tmpdir(), 'essaim-github-sim-'));
   const core = new SimCore(root);
-  const tokens = new Map(Object.entries(options.tokens ?? {}));
-  for (const login of tokens.values()) {
+  const tokens = new Map(Object.entries({ ...options.tokens, ...options.installationTokens }));
+  const installations = new Set(Object.keys(options.installationTokens ?? {}));
+  for (const [token, login] of tokens) {
     if (!core.state.users.has(login)) {
-      core.state.users.set(login, { login, id: core.id(), type: 'User', name: login, createdAt: timestamp() });
+      const type = installations.has(token) ? 'Bot' : 'User';
+      core.state.users.set(login, { login, id: core.id(), type, name: login, createdAt: timestamp() });
     }
   }
   registerGitRoutes(core);
@@ -218,6 +222,7 @@ export async function startGitHubSimulator(options: SimulatorOptions = {}): Prom
     query: URLSearchParams,
     body: Json | undefined,
     login: string | undefined,
+    installation: boolean,
   ): Promise<Reply> => {
     const route = core.routes.get(`${matched.operation.method} ${matched.template}`);
     if (!route) throw new Error(`opération non simulée : ${matched.operation.method} ${matched.template}`);
@@ -228,7 +233,7 @@ export async function startGitHubSimulator(options: SimulatorOptions = {}): Prom
     if (route.access === 'push' && repo && login !== repo.owner && !repo.pushers.has(login ?? '')) {
       throw new HttpFailure(403, 'Resource not accessible by personal access token');
     }
-    return route.run({ params: matched.pathParams, query, body, login }, repo);
+    return route.run({ params: matched.pathParams, query, body, login, installation }, repo);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -269,7 +274,9 @@ export async function startGitHubSimulator(options: SimulatorOptions = {}): Prom
       return;
     }
     const auth = /^(?:token|bearer)\s+(.+)$/i.exec(req.headers.authorization ?? '');
-    const login = auth?.[1] === undefined ? undefined : tokens.get(auth[1]);
+    const token = auth?.[1];
+    const login = token === undefined ? undefined : tokens.get(token);
+    const installation = token !== undefined && installations.has(token);
     if (auth && login === undefined) {
       send({ status: 401, body: errorJson('Bad credentials', DOCS, 401) });
       return;
@@ -314,7 +321,7 @@ export async function startGitHubSimulator(options: SimulatorOptions = {}): Prom
     } else {
       reply = await serialized(async () => {
         try {
-          return await dispatch(matched, url.searchParams, body, login);
+          return await dispatch(matched, url.searchParams, body, login, installation);
         } catch (error) {
           if (error instanceof HttpFailure) {
             return { status: error.status, body: errorJson(error.message, docs, error.status, error.errors) };

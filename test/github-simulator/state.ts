@@ -3,7 +3,7 @@
 export interface SimUser {
   login: string;
   id: number;
-  type: 'User' | 'Organization';
+  type: 'User' | 'Organization' | 'Bot';
   name: string | null;
   createdAt: string;
 }

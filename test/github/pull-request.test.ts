@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { git } from '../../src/github/git.js';
 import { GitHubError, ProposeError, proposeChange, type ProposeChangeOptions } from '../../src/github/index.js';
+import { startGitHubSimulator } from '../github-simulator/index.js';
 import { BASE_FILES, OWNER, REPO, changedPaths, client, countRequests, startSimulator } from './helpers.js';
 
 const BRANCH = 'essaim/practices/jardin-partage';
@@ -218,6 +219,20 @@ describe('proposeChange', () => {
     await expect(proposeChange(octokit, change({ files: [{ path: '../secret', content: 'x' }] }))).rejects.toThrow(/Chemin de fichier refusé/);
     await expect(proposeChange(octokit, change({ branch: 'bad..name' }))).rejects.toThrow(/Nom de branche invalide/);
     expect(sim.requests).toHaveLength(0);
+  });
+
+  it('with a GitHub App installation token (no permissions shown), works in the repository itself', async () => {
+    const sim = await startGitHubSimulator({ installationTokens: { 'ghs_app': 'essaim-app[bot]' } });
+    await sim.createRepo({ owner: OWNER, name: REPO, files: BASE_FILES, pushers: ['essaim-app[bot]'] });
+    try {
+      const result = await proposeChange(client(sim, 'ghs_app'), change());
+      expect(result).toMatchObject({ number: 1, headOwner: OWNER, forked: false, created: true, warnings: [] });
+      expect(sim.pulls(OWNER, REPO)[0]).toMatchObject({ user: 'essaim-app[bot]', labels: ['fiche pratique', 'contribution'] });
+      expect(sim.requests.some((request) => request.path === '/user' || request.template?.endsWith('/forks'))).toBe(false);
+      expect(sim.contractViolations).toEqual([]);
+    } finally {
+      await sim.close();
+    }
   });
 
   it('without push rights, works from a fork and opens the pull request from login:branch', async () => {
