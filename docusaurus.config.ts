@@ -22,14 +22,18 @@ const generatedDir = path.resolve(siteDir, process.env.DOCUSAURUS_GENERATED_FILE
  * Bundler settings for this repository:
  * - the package is `"type": "module"`, so the bundler would read Docusaurus' generated CommonJS-style
  *   files (`require.resolveWeak` in the route registry) as strict ES modules and break them;
- * - the code imports TypeScript files by their `.js` name (NodeNext), in the browser bundle too.
+ * - the code imports TypeScript files by their `.js` name (NodeNext), in the browser bundle too;
+ * - the server bundle's chunks must stay CommonJS for Node (see below).
  */
 function bundlerSettings(): Plugin {
   return {
     name: 'essaim-bundler-settings',
-    configureWebpack: () => ({
+    configureWebpack: (_config, isServer) => ({
       module: { rules: [{ test: /\.js$/, include: [generatedDir], type: 'javascript/auto' }] },
       resolve: { extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } },
+      // The server bundle's chunks are CommonJS, loaded with require() during static rendering:
+      // inside this `"type": "module"` package (build/__server/), a `.js` name would make Node read them as ES modules.
+      ...(isServer ? { output: { chunkFilename: 'assets/js/[name].[contenthash:8].cjs' } } : {}),
     }),
   };
 }

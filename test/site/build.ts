@@ -1,6 +1,6 @@
 /**
  * One build of the real portal shared by every browser test (site, catalogs, form): built once
- * into os.tmpdir(), keyed by a hash of the site's inputs (scripts/site-inputs.ts), and reused while
+ * into os.tmpdir()/essaim-site/<hash>, keyed by a hash of the site's inputs (scripts/site-inputs.ts), and reused while
  * they do not change — across test files, forks and runs. Concurrent callers wait for the build in
  * progress (lock file) instead of starting another one.
  *
@@ -63,7 +63,11 @@ function runBuild(outDir: string, logFile: string, hash: string): Promise<void> 
 export async function builtSite(): Promise<string> {
   if (process.env.ESSAIM_SITE_BUILD) return process.env.ESSAIM_SITE_BUILD;
   const hash = inputsHash();
-  const dir = path.join(os.tmpdir(), `essaim-site-${hash}`);
+  // Built inside a `"type": "module"` folder, as `npm run build` builds inside the repository.
+  const parent = path.join(os.tmpdir(), 'essaim-site');
+  fs.mkdirSync(parent, { recursive: true });
+  fs.writeFileSync(path.join(parent, 'package.json'), '{ "type": "module", "private": true }\n');
+  const dir = path.join(parent, hash);
   const done = path.join(dir, '.essaim-build-complete');
   const lock = `${dir}.lock`;
   for (;;) {
