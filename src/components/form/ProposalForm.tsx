@@ -3,9 +3,9 @@
  * send it to the submission service — or, on a purely static site, download the entry file and
  * open GitHub's "new file" page.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactElement } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import Form from '@rjsf/core';
-import type { ErrorSchema, RJSFValidationError } from '@rjsf/utils';
+import { errorId, type ErrorSchema, type FieldErrorProps, type RJSFValidationError } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import { useHistory } from '@docusaurus/router';
@@ -26,6 +26,26 @@ interface SummaryItem { id: string; message: string }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const widgets = { territoires: TerritoryWidget };
+
+/** Which fields show their errors: those already touched, and all of them once the form was sent. */
+const ShownErrors = createContext<(id: string) => boolean>(() => true);
+
+function FieldErrorTemplate({ errors = [], fieldPathId }: FieldErrorProps): ReactElement | null {
+  const shown = useContext(ShownErrors);
+  const list = errors.filter(Boolean);
+  if (list.length === 0 || !shown(fieldPathId.$id)) return null;
+  return (
+    <ul id={errorId(fieldPathId)} className="error-detail">
+      {list.map((e, i) => <li key={i} className="text-danger">{e}</li>)}
+    </ul>
+  );
+}
+const templates = { FieldErrorTemplate };
+
+/** rjsf's id of the field an input belongs to (`root_maillons-3` → `root_maillons`). */
+function touchedId(id: string): string {
+  return id.replace(/-\d+$/, '').replace(/-(national|reg-\d+|dep-\w+)$/, '');
+}
 
 /** The body template of the collection, without the « À COMPLÉTER » hints (headings only). */
 function startingText(c: Collection): string {
@@ -85,8 +105,8 @@ export default function ProposalForm(): ReactElement {
   const collection = collectionName ? collections.get(collectionName) : undefined;
   const schema = useMemo(() => (collection ? formSchemaOf(collection) : undefined), [collection]);
   const uiSchema = useMemo(() => (schema ? uiSchemaFor(schema) : undefined), [schema]);
-  const visible = useCallback((property: string) => submitted || [...touched].some((t) => property === t || property.startsWith(`${t}.`)), [submitted, touched]);
-  const transformErrors = useMemo(() => (schema ? frenchErrors(schema, visible) : undefined), [schema, visible]);
+  const shown = useMemo(() => (id: string) => submitted || [...touched].some((t) => t === id || t.startsWith(`${id}_`)), [submitted, touched]);
+  const transformErrors = useMemo(() => (schema ? frenchErrors(schema, () => true) : undefined), [schema]);
   const extraErrors = useMemo<ErrorSchema | undefined>(() => {
     const fields = serverErrors.filter((p) => p.champ && p.champ !== 'texte' && !p.champ.startsWith('contact'));
     return fields.length ? errorSchemaOf(fields) : undefined;
@@ -126,7 +146,14 @@ export default function ProposalForm(): ReactElement {
 
   function onError(errors: RJSFValidationError[]): void {
     setSubmitted(true);
-    const items = [...(schema ? frenchErrors(schema, () => true)(errors) : []).map((e) => ({ id: fieldId(e.property ?? ''), message: e.message ?? '' })), ...ownErrors()];
+    const fields = Object.keys(schema?.properties ?? {});
+    const rank = (p: string): number => {
+      const i = fields.indexOf(p.replace(/^\./, '').split('.')[0] ?? '');
+      return i < 0 ? fields.length : i;
+    };
+    // In the order of the form, not in the validator's.
+    const sorted = (schema ? frenchErrors(schema, () => true)(errors) : []).sort((a, b) => rank(a.property ?? '') - rank(b.property ?? ''));
+    const items = [...sorted.map((e) => ({ id: fieldId(e.property ?? ''), message: e.message ?? '' })), ...ownErrors()];
     showSummary(items);
   }
 
@@ -229,6 +256,7 @@ export default function ProposalForm(): ReactElement {
             )}
           </div>
 
+          <ShownErrors.Provider value={shown}>
           <Form
             key={collection.name}
             ref={formRef}
@@ -237,11 +265,12 @@ export default function ProposalForm(): ReactElement {
             validator={validator}
             formData={formData}
             widgets={widgets}
+            templates={templates}
             onChange={(e, id) => {
               setFormData(e.formData as Data);
-              if (id) setTouched((t) => (t.has(id) ? t : new Set(t).add(id.replace(/^root/, '').replace(/_/g, '.'))));
+              if (id) setTouched((t) => (t.has(touchedId(id)) ? t : new Set(t).add(touchedId(id))));
             }}
-            onBlur={(id) => setTouched((t) => new Set(t).add(id.replace(/^root/, '').replace(/_/g, '.').replace(/-\d+$/, '')))}
+            onBlur={(id) => setTouched((t) => (t.has(touchedId(id)) ? t : new Set(t).add(touchedId(id))))}
             onSubmit={(e) => void onSubmit(e.formData as Data)}
             onError={onError}
             liveValidate="onChange"
@@ -305,6 +334,7 @@ export default function ProposalForm(): ReactElement {
               {sending === 'preuve' ? 'Vérification anti-robot en cours (quelques secondes)…' : sending === 'envoi' ? 'Envoi en cours…' : ''}
             </p>
           </Form>
+          </ShownErrors.Provider>
 
           {result && (
             <section className="essaim-fichier" aria-labelledby="fichier-titre">

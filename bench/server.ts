@@ -1,0 +1,146 @@
+/**
+ * `npm run bench:server` — the submission service under load, on loopback: many concurrent
+ * submissions (autocannon) against the real service (child process, GitHub = the simulator),
+ * then a wait until the worker has drained the outbox, and a check that every accepted submission
+ * became exactly one pull request. Baseline measured in the same run on the same server:
+ * `GET /api/health` (no validation, no disk).
+ *
+ * Goals on the reference machine (2 cores): ≥ 300 accepted/s, p99 of the 202 ≤ 150 ms, zero lost.
+ * Rate limit, minimum fill time and proof-of-work are disabled for the run (configuration).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { repoRoot } from '../src/content/paths.js';
+import { startGitHubSimulator } from '../test/github-simulator/index.js';
+import { makeRepo, practice, platform } from '../test/server/helpers.js';
+
+/** The part of autocannon's API used here (the package ships no types). */
+interface LoadResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+}
+interface LoadRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  setupRequest(req: Record<string, unknown>): Record<string, unknown>;
+  onResponse(status: number, body: string): void;
+}
+interface LoadOptions { url: string; connections: number; duration: number; requests?: LoadRequest[] }
+const autocannon = createRequire(import.meta.url)('autocannon') as (o: LoadOptions, cb: (err: Error | null, r: LoadResult) => void) => void;
+
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const OWNER = 'cocolupa';
+const REPO = 'essaim';
+
+function startService(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/server/main.ts')], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /ESSAIM_SERVICE_URL=(\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.on('exit', (code) => reject(new Error(`service arrêté (code ${code})`)));
+  });
+}
+
+function run(opts: LoadOptions): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+const fmt = (n: number, d = 0): string => n.toLocaleString('fr-FR', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+const sim = await startGitHubSimulator({ tokens: { 'jeton-bench': 'essaim-robot' } });
+await sim.createRepo({ owner: OWNER, name: REPO, files: { 'README.md': '# Essaim\n' }, pushers: ['essaim-robot'] });
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-bench-'));
+const service = await startService({
+  PORT: '0',
+  ESSAIM_REPO: `${OWNER}/${REPO}`,
+  ESSAIM_GITHUB_TOKEN: 'jeton-bench',
+  ESSAIM_GITHUB_API_URL: sim.baseUrl,
+  ESSAIM_GITHUB_WRITE_INTERVAL_MS: '0',
+  ESSAIM_REPO_DIR: makeRepo(),
+  ESSAIM_DATA_DIR: dataDir,
+  ESSAIM_STATIC_DIR: '',
+  ESSAIM_RATE_LIMIT_PER_MINUTE: '0',
+  ESSAIM_MIN_FILL_MS: '0',
+  ESSAIM_WORKER_CONCURRENCY: '4',
+  ESSAIM_LOG_LEVEL: 'warn',
+});
+
+try {
+  // Warm-up (JIT, schema compilation), not counted.
+  await run({ url: `${service.url}/api/health`, connections: 4, duration: 1 });
+
+  const baseline = await run({ url: `${service.url}/api/health`, connections: CONNECTIONS, duration: DURATION_S });
+
+  let n = 0;
+  const accepted: string[] = [];
+  let refused = 0;
+  const load = await run({
+    url: service.url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/submissions',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => {
+          n++;
+          const body = n % 2 === 0 ? practice(`Fiche de charge numéro ${n}`) : platform(`Plateforme de charge numéro ${n}`);
+          return { ...req, body: JSON.stringify(body) };
+        },
+        onResponse: (status, body) => {
+          if (status === 202) accepted.push((JSON.parse(body) as { id: string }).id);
+          else refused++;
+        },
+      },
+    ],
+  });
+
+  const drainStart = Date.now();
+  let pulls = 0;
+  while (Date.now() - drainStart < 15 * 60_000) {
+    pulls = sim.pulls(OWNER, REPO).length;
+    if (pulls >= accepted.length) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const drainS = (Date.now() - drainStart) / 1000;
+  // Every acknowledged submission says `ouverte`, with its own pull request.
+  const numbers = new Set<number>();
+  let notOpen = 0;
+  for (const id of accepted) {
+    const s = (await (await fetch(`${service.url}/api/submissions/${id}`)).json()) as { statut: string; pr?: { numero: number } };
+    if (s.statut !== 'ouverte' || !s.pr) notOpen++;
+    else numbers.add(s.pr.numero);
+  }
+  const branches = new Set(sim.pulls(OWNER, REPO).map((p) => p.pull?.headRef));
+
+  const acceptedPerS = accepted.length / DURATION_S;
+  console.log(`Service de propositions — ${CONNECTIONS} connexions, ${DURATION_S} s, boucle locale, GitHub simulé`);
+  console.log('');
+  console.log(`Référence  GET /api/health       : ${fmt(baseline.requests.average)} req/s, p50 ${fmt(baseline.latency.p50, 1)} ms, p99 ${fmt(baseline.latency.p99, 1)} ms`);
+  console.log(`Charge     POST /api/submissions : ${fmt(acceptedPerS)} acceptées/s (${accepted.length} acceptées, ${refused} refusées, ${load.errors} erreurs réseau), p50 ${fmt(load.latency.p50, 1)} ms, p99 ${fmt(load.latency.p99, 1)} ms`);
+  console.log(`           soit ${fmt((100 * acceptedPerS) / baseline.requests.average, 1)} % du débit de référence`);
+  console.log(`Vidage de la boîte d’envoi : ${fmt(drainS, 1)} s pour ${pulls} pull requests (${fmt(pulls / Math.max(drainS, 0.001), 1)} par seconde)`);
+  console.log(`Pull requests : ${pulls} pour ${accepted.length} propositions acceptées ; numéros distincts ${numbers.size}, branches distinctes ${branches.size}, non ouvertes ${notOpen}`);
+  console.log(`Violations du contrat OpenAPI : ${sim.contractViolations.length}`);
+  const lost = accepted.length - numbers.size;
+  const ok = acceptedPerS >= 300 && load.latency.p99 <= 150 && lost === 0 && pulls === accepted.length && refused === 0;
+  console.log('');
+  console.log(`Objectifs (≥ 300 acceptées/s, p99 ≤ 150 ms, zéro perte, zéro doublon) : ${ok ? 'atteints' : 'NON atteints'}${lost ? ` — ${lost} perdues` : ''}`);
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  service.child.kill('SIGTERM');
+  await sim.close();
+}
