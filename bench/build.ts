@@ -8,8 +8,9 @@
  *   npm run bench:build                  # small size: 500 sheets + 2,000 other entries
  *   npm run bench:build -- --grande      # also 2,000 sheets + 8,000 other entries (long)
  *   npm run bench:build -- --garder      # keep the temporary sites (path printed)
+ *   npm run bench:build -- --recherche   # only the search payload of 10,000 entries (no build)
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -197,6 +198,14 @@ function plainDocsSite(dir: string, entries: readonly Generated[]): void {
   write(dir, 'docs/index.md', '---\nslug: /\ntitle: Accueil\n---\n\nAccueil.\n');
 }
 
+function gitInit(dir: string): void {
+  const git = (...a: string[]): void => { execFileSync('git', a, { cwd: dir, stdio: 'ignore' }); };
+  git('init', '-q');
+  fs.writeFileSync(path.join(dir, '.gitignore'), 'node_modules\nbuild\n.docusaurus\n');
+  git('add', '-A');
+  git('-c', 'user.name=bench', '-c', 'user.email=bench@example.org', '-c', 'commit.gpgsign=false', 'commit', '-qm', 'contenu généré');
+}
+
 // ---------------------------------------------------------------------------------------------
 // Measures.
 
@@ -281,6 +290,27 @@ if (args.has('--verifier-generateur')) {
   process.exit(problems.length === 0 ? 0 : 1);
 }
 
+/**
+ * Only measures the search payload of the large size (10,000 entries), without building: the
+ * entries are read and indexed by the plugin's own code, as `postBuild` does.
+ */
+if (args.has('--recherche')) {
+  const { loadEntries } = await import('../src/plugins/content/load.js');
+  const { buildSearchPayload } = await import('../src/plugins/content/search.js');
+  const { plainText, renderMarkdown } = await import('../src/plugins/content/markdown.js');
+  const size = SIZES[1]!;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-bench-search-'));
+  for (const e of generate(size.sheets, size.others, 2026)) write(dir, e.rel, e.text);
+  const t = performance.now();
+  const loaded = loadEntries(dir);
+  const docs = loaded.map((entry) => ({ entry, text: plainText(renderMarkdown(entry.body)) }));
+  const payload = Buffer.from(JSON.stringify(buildSearchPayload(docs)));
+  const gz = gzip(payload);
+  console.log(`Index de recherche pour ${loaded.length} entrées : ${kb(payload.length)} brut, ${kb(gz)} gzip (objectif < 500 Ko gzip : ${yes(gz < GOALS.searchGzipFor10k)}), calculé en ${s(performance.now() - t)}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
+
 const summaries: string[] = [];
 for (const size of sizes) {
   const total = size.sheets + size.others;
@@ -294,6 +324,8 @@ for (const size of sizes) {
   fs.mkdirSync(plainDir);
   portalSite(portalDir, entries);
   plainDocsSite(plainDir, entries);
+  // The portal shows each sheet's last update from Git: both sites are Git repositories.
+  for (const dir of [portalDir, plainDir]) gitInit(dir);
   console.log(`Contenu généré en ${s(performance.now() - t0)} dans ${work}`);
 
   console.log('Construction du site Docusaurus simple (référence)…');
