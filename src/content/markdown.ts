@@ -14,7 +14,8 @@ export function parseMarkdown(body: string): Root {
  * scheme, images). Bodies of plain text are then not parsed at all, which keeps validation fast.
  */
 export function mayNeedMarkdownChecks(body: string): boolean {
-  return /[<&]|script:|data:|!\[|\]:/i.test(body);
+  // `\:` is a Markdown escape of `:` (`[a](javascript\:alert(1))` is a javascript: link).
+  return /[<&]|script\\?:|data\\?:|!\[|\]:/i.test(body);
 }
 
 /** Decodes numeric and a few named HTML entities, as a browser would before reading a URL. */

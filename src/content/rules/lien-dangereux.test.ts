@@ -24,6 +24,15 @@ describe('lien-dangereux', () => {
     `);
   });
 
+  it('reports a javascript: link whose colon is escaped, alone in the text (no other hint of danger)', () => {
+    expect(checkEntry(NEWS, withBody('[a](javascript\\:alert(1)) et [b](DATA\\:text/html,x)'))).toMatchInlineSnapshot(`
+      [
+        "content/news/lancement-portail.md:20:1  lien-dangereux  Les liens « javascript: » ne sont pas autorisés. → Utilisez une adresse https:// ou un lien vers une page du portail.",
+        "content/news/lancement-portail.md:20:30  lien-dangereux  Les liens « data: » ne sont pas autorisés. → Utilisez une adresse https:// ou un lien vers une page du portail.",
+      ]
+    `);
+  });
+
   it('reports data: and vbscript: links, images and reference definitions', () => {
     expect(checkEntry(NEWS, withBody('[a](data:text/html;base64,PHNjcmlwdD4=)\n\n![b](vbscript:msgbox(1))\n\n[c][ref]\n\n[ref]: javascript:alert(1)'))).toMatchInlineSnapshot(`
       [
