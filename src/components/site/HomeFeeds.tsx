@@ -2,6 +2,7 @@
  * The three live lists of the home page — latest entries, calls for projects closing soon, upcoming
  * events — from the content plugin's global data (read through `contentData.ts`).
  */
+import { useEffect, useState } from 'react';
 import Link from '@docusaurus/Link';
 import Heading from '@theme/Heading';
 import { frenchDate } from './format.ts';
@@ -31,8 +32,17 @@ function List({ items, empty, dateLabel }: { items: HomeItem[]; empty: string; d
   );
 }
 
+/** The reader's date (Paris), known once the page runs in the browser; the built page uses the build's lists. */
+function useToday(): string | undefined {
+  const [today, setToday] = useState<string>();
+  useEffect(() => {
+    setToday(new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris' }).format(new Date()));
+  }, []);
+  return today;
+}
+
 export default function HomeFeeds() {
-  const lists = useHomeLists();
+  const lists = useHomeLists(5, useToday());
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
       <div className="fr-col-12 fr-col-md-4">

@@ -37,12 +37,18 @@ export interface HomeLists {
   events: HomeItem[];
 }
 
-/** Latest entries, calls closing soon and upcoming events, as computed by the content plugin at build time. */
-export function useHomeLists(max = 5): HomeLists {
+/**
+ * Latest entries, calls closing soon and upcoming events, as computed by the content plugin at
+ * build time. Given `today` (AAAA-MM-JJ, the reader's date once the page runs in the browser), calls
+ * closed and events over since the build are left out.
+ */
+export function useHomeLists(max = 5, today?: string): HomeLists {
   const data = useContentData();
+  const open = (data.closingSoon ?? []).filter((c) => !today || c.cloture >= today);
+  const coming = (data.upcomingEvents ?? []).filter((e) => !today || (e.fin ?? e.debut).slice(0, 10) >= today);
   return {
-    latest: (data.latest ?? []).slice(0, max).map((e) => ({ titre: e.titre, url: e.url, date: e.date_maj, detail: e.collection })),
-    calls: (data.closingSoon ?? []).slice(0, max).map((c) => ({ titre: c.titre, url: c.url, date: c.cloture, detail: c.financeur })),
-    events: (data.upcomingEvents ?? []).slice(0, max).map((e) => ({ titre: e.titre, url: e.url, date: e.debut, ...(e.lieu ? { detail: e.lieu } : {}) })),
+    latest: (data.latest ?? []).slice(0, max).map((e) => ({ titre: e.titre, url: e.url, date: e.date_maj, detail: e.collection_label })),
+    calls: open.slice(0, max).map((c) => ({ titre: c.titre, url: c.url, date: c.cloture, detail: c.financeur })),
+    events: coming.slice(0, max).map((e) => ({ titre: e.titre, url: e.url, date: e.debut, ...(e.lieu ? { detail: e.lieu } : {}) })),
   };
 }
