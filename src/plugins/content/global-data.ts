@@ -20,7 +20,8 @@ import { callsOf, callUrl, entryUrl, type Refs } from './views.js';
 export interface LatestRef {
   titre: string;
   url: string;
-  collection: string;
+  /** French label of the entry's collection. */
+  collection_label: string;
   date_maj: string;
 }
 
@@ -50,7 +51,7 @@ export function globalData(entries: readonly LoadedEntry[], today: string): Essa
   const latest = [...entries]
     .sort((a, b) => String(b.data.date_maj ?? '').localeCompare(String(a.data.date_maj ?? '')) || a.file.localeCompare(b.file))
     .slice(0, 6)
-    .map((e) => ({ titre: String(e.data.titre ?? e.id), url: entryUrl(e), collection: e.collection.label, date_maj: String(e.data.date_maj ?? '') }));
+    .map((e) => ({ titre: String(e.data.titre ?? e.id), url: entryUrl(e), collection_label: e.collection.label, date_maj: String(e.data.date_maj ?? '') }));
   const closingSoon = callsOf(entries.filter((e) => e.collection.name === 'funders'))
     .filter(({ call }) => typeof call.cloture === 'string' && call.cloture >= today)
     .sort((a, b) => String(a.call.cloture).localeCompare(String(b.call.cloture)))

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { collections } from '../../src/content/collections.js';
+import { globalData } from '../../src/plugins/content/global-data.js';
+import { loadEntries } from '../../src/plugins/content/load.js';
+import { renderMarkdown } from '../../src/plugins/content/markdown.js';
+import { callsCatalogData, catalogData, entryFields } from '../../src/plugins/content/views.js';
+import { repo } from '../helpers/tree.js';
+
+const entries = loadEntries(path.join(repo, 'test/catalog/fixture-site'), { today: '2026-06-15' });
+const funders = collections.get('funders')!;
+const funder = entries.find((e) => e.collection === funders)!;
+
+describe('pages et catalogues', () => {
+  it('une page d’entrée montre les champs publics avec leurs libellés français, jamais la note interne', () => {
+    const fields = entryFields(funders, { ...funder.data, note_interne: 'secret' }, {});
+    expect(fields.map((f) => `${f.kind} ${f.label}`)).toMatchInlineSnapshot(`
+      [
+        "labels Type de financeur",
+        "url Site",
+        "labels Territoires",
+        "labels Maillons",
+        "items Appels à projets",
+        "date Dernière mise à jour",
+      ]
+    `);
+    expect(JSON.stringify(fields)).not.toContain('secret');
+    const calls = fields.find((f) => f.kind === 'items');
+    expect(calls?.kind === 'items' && calls.value.map((c) => [c.anchor, c.status, c.w])).toEqual([
+      ['appel-mieux-manger-2026', 'call', ['2026-02-01', '2026-04-30']],
+      ['appel-solidarite-hiver-2027', 'call', ['2026-09-01', '2027-01-31']],
+    ]);
+  });
+
+  it('les lignes de catalogue sont compactes et portent les valeurs des facettes', () => {
+    const data = catalogData(collections.get('studies')!, entries.filter((e) => e.collection.name === 'studies'));
+    expect(data.facets.map((f) => `${f.key}:${f.kind}`)).toEqual(['type:vocab', 'maillons:vocab', 'territoires:territory', 'publics:vocab', 'date_publication:date']);
+    const herault = data.items.find((i) => i.id === 'etude-herault')!;
+    expect(herault).toEqual({ id: 'etude-herault', t: 'Étude dans l’Hérault', r: expect.any(String), u: '/etudes/etude-herault', f: { type: ['enquete'], maillons: ['distribution'], territoires: ['dep-34'] }, d: '2025-03-01', x: 'Observatoire de test' });
+    const calls = callsCatalogData(funders, [funder]);
+    expect(calls.items.map((i) => [i.id, i.u, i.f.territoires])).toEqual([
+      ['fondation-solidarite/mieux-manger-2026', '/financements/fondation-solidarite#appel-mieux-manger-2026', ['reg-76']],
+      ['fondation-solidarite/solidarite-hiver-2027', '/financements/fondation-solidarite#appel-solidarite-hiver-2027', ['national']],
+    ]);
+  });
+
+  it('les données globales restent petites : références utilisées, 6 dernières entrées, appels non clos à la construction', () => {
+    const g = globalData(entries, '2026-06-15');
+    expect(Object.keys(g.refs).sort()).toEqual(['practices/epicerie-solidaire-mobile', 'studies/barometre-precarite-2025', 'tools/grille-autodiagnostic'].filter((r) => entries.some((e) => (e.data.ressources_liees as string[] | undefined)?.includes(r))).sort());
+    expect(g.latest).toHaveLength(6);
+    expect(g.latest.map((l) => l.date_maj)).toEqual([...g.latest.map((l) => l.date_maj)].sort().reverse());
+    expect(g.closingSoon.map((c) => c.cloture)).toEqual(['2027-01-31']);
+    expect(g.territoryParents['dep-34']).toBe('reg-76');
+    expect(g.vocabularies.maillon?.distribution).toBe('Distribution et accès à l’alimentation');
+  });
+
+  it('rend le Markdown en CommonMark sans HTML brut ni lien dangereux', () => {
+    const nodes = renderMarkdown('# Titre\n\nUn [lien](https://exemple.org) et [un piège](javascript:alert(1)).\n\n<script>alert(1)</script>\n\n![image](https://exemple.org/i.png)');
+    expect(JSON.stringify(nodes)).toMatchInlineSnapshot(`"[["h2",null,"Titre"],["p",null,"Un ",["a",{"href":"https://exemple.org"},"lien"]," et ",["a",null,"un piège"],"."],["p",null,["img",{"src":"https://exemple.org/i.png","alt":"image"}]]]"`);
+  });
+});
