@@ -18,6 +18,7 @@ describe('needsBuild', () => {
     expect(needsBuild(root)).toBe(true);
     for (const rel of siteInputs(root)) age(root, rel, 60);
     writeFile(root, 'build/index.html', '<html></html>');
+    age(root, 'build/index.html', 30);
     expect(needsBuild(root)).toBe(false);
     writeFile(root, 'src/server/app.ts', '// changed, not part of the site\n');
     expect(needsBuild(root)).toBe(false);
