@@ -17,7 +17,7 @@ import { globalData } from './global-data.js';
 import { loadEntries, type LoadedEntry } from './load.js';
 import { plainText, renderMarkdown } from './markdown.js';
 import { atomFeed, callsIcs, collectionCsv, collectionDoc, collectionJson, eventsIcs, type SiteInfo } from './opendata.js';
-import { buildSearchPayload } from './search.js';
+import { buildSearchPayload, roughText } from './search.js';
 import { PLUGIN_NAME, SEARCH_FILE, type EntryPageData, type HastLite } from './shared/model.js';
 import { allRefs } from './global-data.js';
 import { callsCatalogData, catalogData, entryFields, entryUrl } from './views.js';
@@ -98,7 +98,7 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
         await fs.mkdir(path.dirname(file), { recursive: true });
         await fs.writeFile(file, text);
       };
-      const searchDocs = entries.map((entry) => ({ entry, text: content.bodies[entry.file] ? plainText(content.bodies[entry.file]!) : entry.body.slice(0, 2000) }));
+      const searchDocs = entries.map((entry) => ({ entry, text: content.bodies[entry.file] ? plainText(content.bodies[entry.file]!) : roughText(entry.body) }));
       await write(SEARCH_FILE, JSON.stringify(buildSearchPayload(searchDocs)));
       await write('flux/nouveautes.atom', atomFeed(entries, site));
       const stamp = new Date();

@@ -23,16 +23,38 @@ export interface SearchDoc {
   text: string;
 }
 
+const tagLabels = new Map<string, (Record<string, string> | undefined)[]>();
+
 function tagsOf(e: LoadedEntry): string {
-  const out: string[] = [];
-  for (const key of TAG_FIELDS) {
-    const s = schemaAt(e.collection, key.split('.'));
-    if (!s) continue;
-    const r = resolve(s);
-    const labels = r['x-labels'] ?? (r.items ? resolve(r.items)['x-labels'] : undefined);
-    for (const v of facetValues(e.data, key)) out.push(labels?.[v] ?? v);
+  let labels = tagLabels.get(e.collection.name);
+  if (!labels) {
+    labels = TAG_FIELDS.map((key) => {
+      const s = schemaAt(e.collection, key.split('.'));
+      if (!s) return undefined;
+      const r = resolve(s);
+      return r['x-labels'] ?? (r.items ? resolve(r.items)['x-labels'] : undefined) ?? {};
+    });
+    tagLabels.set(e.collection.name, labels);
   }
+  const out: string[] = [];
+  TAG_FIELDS.forEach((key, i) => {
+    const l = labels[i];
+    if (l) for (const v of facetValues(e.data, key)) out.push(l[v] ?? v);
+  });
   return out.join(' ');
+}
+
+/** Text of the start of a Markdown body, without its syntax (link targets, marks, headings). */
+export function roughText(markdown: string): string {
+  return markdown
+    .slice(0, BODY_CHARS * 4)
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/[#*_`>[\]|~]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function startOf(text: string): string {

@@ -183,8 +183,10 @@ export function shorten(s: string, max = SUMMARY_CHARS): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)).trimEnd()}…`;
 }
 
+const dateKeys = new Map<string, string | undefined>();
 function dateFacetKey(c: Collection): string | undefined {
-  return c.facets.find((k) => facetDef(c, k).kind === 'date');
+  if (!dateKeys.has(c.name)) dateKeys.set(c.name, c.facets.find((k) => facetDef(c, k).kind === 'date'));
+  return dateKeys.get(c.name);
 }
 
 const EXTRA: Partial<Record<string, string[]>> = {
