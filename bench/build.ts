@@ -315,7 +315,8 @@ const summaries: string[] = [];
 for (const size of sizes) {
   const total = size.sheets + size.others;
   console.log(`\n=== Taille « ${size.name} » : ${size.sheets} fiches + ${size.others} autres entrées (${total} entrées) ===`);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), `essaim-bench-build-${size.name}-`));
+  // Not named « essaim-* »: other tools clean such folders of the temporary directory.
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), `banc-portail-${size.name}-`));
   const t0 = performance.now();
   const entries = generate(size.sheets, size.others, 2026);
   const portalDir = path.join(work, 'portail');
