@@ -56,6 +56,20 @@ function runBuild(outDir: string, logFile: string, hash: string): Promise<void> 
   });
 }
 
+/** Keeps the few most recent builds (and their generated files), removes older ones. */
+function pruneOldBuilds(parent: string, current: string, keep = 3): void {
+  const builds = fs.readdirSync(parent, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && /^[0-9a-f]{16}$/.test(d.name) && d.name !== current)
+    .map((d) => ({ name: d.name, mtime: fs.statSync(path.join(parent, d.name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const old of builds.slice(keep - 1)) {
+    if (fs.existsSync(path.join(parent, `${old.name}.lock`))) continue;
+    fs.rmSync(path.join(parent, old.name), { recursive: true, force: true });
+    fs.rmSync(path.join(parent, `${old.name}.log`), { force: true });
+    fs.rmSync(path.join(repo, 'node_modules/.cache/essaim-site-test', old.name), { recursive: true, force: true });
+  }
+}
+
 /**
  * The built site for the current inputs; builds it (about 1 minute) when no build of these inputs
  * exists. `ESSAIM_SITE_BUILD=<dir>` uses an existing build instead.
@@ -91,6 +105,7 @@ export async function builtSite(): Promise<string> {
       fs.rmSync(dir, { recursive: true, force: true });
       fs.renameSync(partial, dir);
       fs.writeFileSync(done, new Date().toISOString());
+      pruneOldBuilds(parent, hash);
       return dir;
     } finally {
       fs.rmSync(lock, { force: true });
