@@ -60,6 +60,8 @@ describe('portal in the browser', () => {
     expect(await brand.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^Marianne/);
     await expect.poll(() => page.evaluate(async () => { await document.fonts.ready; return document.fonts.check('700 16px Marianne'); })).toBe(true);
     expect(await page.locator('.fr-header__service-title').innerText()).toBe('Essaim');
+    // The editions menu belongs to the sheets' pages only.
+    expect(await page.locator('.navbar .dropdown', { hasText: 'Édition' }).count()).toBe(0);
     const tiles = page.locator('[data-testid="maillons"] .fr-tile__title a');
     expect(await tiles.allInnerTexts()).toEqual(maillons().map((m) => m.label));
     await tiles.first().click();
