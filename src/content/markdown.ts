@@ -14,9 +14,18 @@ export function parseMarkdown(body: string): Root {
  * scheme, images). Bodies of plain text are then not parsed at all, which keeps validation fast.
  */
 export function mayNeedMarkdownChecks(body: string): boolean {
-  // `\:` is a Markdown escape of `:` (`[a](javascript\:alert(1))` is a javascript: link).
-  return /[<&]|script\\?:|data\\?:|!\[|\]:/i.test(body);
+  // HTML, character references, link definitions, and schemes that could be dangerous; `\:` is a
+  // Markdown escape of `:` (`[a](javascript\:alert(1))` is a javascript: link).
+  if (/<|&(?:#|[a-z][a-z0-9]*;)|script\\?:|data\\?:|\]:/i.test(body)) return true;
+  // Images: no need to parse when every one is plainly safe (https://, or a site path without `..`).
+  const images = body.split('![').length - 1;
+  if (images === 0) return false;
+  const plain = body.match(PLAIN_IMAGE) ?? [];
+  return plain.length !== images || plain.some((m) => /\/\.\.?[/)]/.test(m));
 }
+
+/** `![alt](address)` with an https:// address, or a site path with no escape, encoding or `//`. */
+const PLAIN_IMAGE = /!\[[^[\]\\]*\]\((?:https:\/\/[^\s()<>\\]*|\/(?!\/)[^\s()<>\\%]*)\)/g;
 
 /** Decodes numeric and a few named HTML entities, as a browser would before reading a URL. */
 export function decodeEntities(s: string): string {

@@ -117,6 +117,34 @@ function nodeAt(doc: Document, path: readonly (string | number)[]): { node: Node
   return { node, key };
 }
 
+const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, version: '1.2', schema: 'core' } as const;
+
+type Locate = ParsedEntry['locate'];
+
+function positions(lineCounter: LineCounter, yamlLine: number): (offset: number) => Position {
+  return (offset) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line + yamlLine - 1, col: p.col };
+  };
+}
+
+function locator(doc: Document, at: (offset: number) => Position, yamlLine: number): Locate {
+  return (path, keyOnly = false) => {
+    const { node, key } = nodeAt(doc, path);
+    const target = keyOnly && key ? key : node;
+    return target?.range ? at(target.range[0]) : { line: yamlLine, col: 1 };
+  };
+}
+
+/**
+ * A locator that reads the YAML text again the first time a problem has to be located: entries
+ * keep their text, not their YAML tree, so validating thousands of entries stays light.
+ */
+function lazyLocator(yamlText: string, at: (offset: number) => Position, yamlLine: number): Locate {
+  let locate: Locate | undefined;
+  return (path, keyOnly) => (locate ??= locator(parseDocument(yamlText, YAML_OPTIONS), at, yamlLine))(path, keyOnly);
+}
+
 export function parseEntry(collection: Collection, file: string, input: Uint8Array | string): ParsedEntry {
   const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
   if (size > MAX_FILE_BYTES) {
@@ -140,13 +168,10 @@ export function parseEntry(collection: Collection, file: string, input: Uint8Arr
   }
 
   const lineCounter = new LineCounter();
-  const at = (offset: number): Position => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line + yamlLine - 1, col: p.col };
-  };
+  const at = positions(lineCounter, yamlLine);
   let doc: Document;
   try {
-    doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2', schema: 'core' });
+    doc = parseDocument(yamlText, { lineCounter, ...YAML_OPTIONS });
   } catch (e) {
     if (e instanceof RangeError) return failed(collection, file, text, [problem(file, { line: yamlLine, col: 1 }, 'yaml', 'La structure YAML est trop profondément imbriquée.', `Gardez au plus ${MAX_DEPTH} niveaux d’imbrication.`)]);
     throw e;
@@ -178,11 +203,7 @@ export function parseEntry(collection: Collection, file: string, input: Uint8Arr
       }
     },
   });
-  const locate = (path: readonly (string | number)[], keyOnly = false): Position => {
-    const { node, key } = nodeAt(doc, path);
-    const target = keyOnly && key ? key : node;
-    return target?.range ? at(target.range[0]) : { line: yamlLine, col: 1 };
-  };
+  const locate = locator(doc, at, yamlLine);
   if (problems.length > 0) return { ...failed(collection, file, text, problems), locate };
 
   let value: unknown;
@@ -198,5 +219,5 @@ export function parseEntry(collection: Collection, file: string, input: Uint8Arr
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ...failed(collection, file, text, [problem(file, { line: yamlLine, col: 1 }, 'yaml', 'L’en-tête doit être une liste de champs `nom: valeur`.', 'Partez du modèle créé par `essaim new`.')]), locate };
   }
-  return { collection, file, data: value as Record<string, unknown>, body, bodyLine, source: text, yaml: yamlText, problems, locate };
+  return { collection, file, data: value as Record<string, unknown>, body, bodyLine, source: text, yaml: yamlText, problems, locate: lazyLocator(yamlText, at, yamlLine) };
 }

@@ -70,9 +70,9 @@ export function validateRepository(root: string, paths?: readonly string[], opti
   const problems = [...listing.problems];
   for (const entry of entries) problems.push(...validateEntry(entry, root, options));
   const partial = paths && paths.length > 0;
-  const all = partial ? [...entries, ...listEntries(root).files.filter((f) => !entries.some((e) => e.file === f.file)).map((f) => readEntry(root, f))] : entries;
-  const refs = partial ? listKnownRefs(root) : new Set(all.map((e) => `${e.collection.name}/${e.file.split('/').pop()!.replace(/\.(md|yaml)$/, '')}`));
   const own = new Set(entries.map((e) => e.file));
+  const all = partial ? [...entries, ...listEntries(root).files.filter((f) => !own.has(f.file)).map((f) => readEntry(root, f))] : entries;
+  const refs = partial ? listKnownRefs(root) : new Set(all.map((e) => `${e.collection.name}/${e.file.split('/').pop()!.replace(/\.(md|yaml)$/, '')}`));
   problems.push(...validateRepositoryRules(all, refs).filter((p) => own.has(p.file)));
   return { entries, problems: sortProblems(problems) };
 }

@@ -23,6 +23,7 @@ export const aCompleter: EntryRule = {
     for (const steps of found) {
       ctx.report(entry.locate(steps), 'Ce champ contient encore le texte « À COMPLÉTER » du modèle.', 'Remplacez-le par le vrai contenu.');
     }
+    if (!entry.body.includes(PLACEHOLDER)) return;
     entry.body.split('\n').forEach((line, i) => {
       const col = line.indexOf(PLACEHOLDER);
       if (col >= 0) ctx.report(ctx.bodyPosition(i + 1, col + 1), 'Le texte contient encore « À COMPLÉTER ».', 'Rédigez cette partie ou supprimez la section.');
