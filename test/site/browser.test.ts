@@ -104,6 +104,7 @@ describe('portal in the browser', () => {
     await page.waitForURL(`**/fiches/${edition}/${id}`);
     const banner = page.locator('.theme-doc-version-banner');
     expect(await banner.innerText()).toContain(`Vous consultez l’Édition ${edition} des fiches pratiques`);
+    expect(await page.locator('.essaim-citation').innerText()).toMatch(new RegExp(`fiche pratique, Édition ${edition}, https://\\S+/fiches/${edition}/${id}$`));
     await banner.locator('a', { hasText: 'édition en cours' }).click();
     await page.waitForURL(`**/fiches/${id}`);
     expect(await page.locator('.theme-doc-version-banner').count()).toBe(0);

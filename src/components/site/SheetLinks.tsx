@@ -1,6 +1,7 @@
 /** “Proposer une modification”, “Historique” and the last update from Git, for a practice sheet. */
 import Link from '@docusaurus/Link';
-import { useDoc } from '@docusaurus/plugin-content-docs/client';
+import { useDoc, useDocsVersion } from '@docusaurus/plugin-content-docs/client';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 
 export const REPO_URL = 'https://github.com/essaim-portail/essaim';
 
@@ -10,6 +11,20 @@ export function historyUrl(source: string): string {
 }
 
 const updateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
+
+/** How to cite the sheet, with its edition: the reference a researcher or a funder can keep. */
+export function SheetCitation() {
+  const { metadata } = useDoc();
+  const version = useDocsVersion();
+  const { siteConfig } = useDocusaurusContext();
+  const url = `${siteConfig.url}${metadata.permalink}`;
+  return (
+    <p className="essaim-citation fr-text--sm">
+      <strong>Pour citer cette fiche : </strong>
+      Essaim, « {metadata.title} », fiche pratique, {version.label}, <span className="essaim-url">{url}</span>
+    </p>
+  );
+}
 
 export default function SheetLinks() {
   const { metadata } = useDoc();

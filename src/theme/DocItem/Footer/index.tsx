@@ -1,9 +1,9 @@
-/** Practice sheets show their edit, history and update links above the text; their footer repeats them. */
+/** Practice sheets end with how to cite them (with their edition), and repeat their edit, history and update links. */
 import Footer from '@theme-original/DocItem/Footer';
 import type FooterType from '@theme/DocItem/Footer';
 import type { WrapperProps } from '@docusaurus/types';
 import { useActivePlugin } from '@docusaurus/plugin-content-docs/client';
-import SheetLinks from '@site/src/components/site/SheetLinks.tsx';
+import SheetLinks, { SheetCitation } from '@site/src/components/site/SheetLinks.tsx';
 
 type Props = WrapperProps<typeof FooterType>;
 
@@ -12,6 +12,7 @@ export default function FooterWrapper(props: Props) {
   if (plugin?.pluginId !== 'practices') return <Footer {...props} />;
   return (
     <footer className="essaim-sheet-footer">
+      <SheetCitation />
       <SheetLinks />
     </footer>
   );
