@@ -193,31 +193,31 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }
       const refsNow = repoRefs();
       const id = crypto.randomBytes(12).toString('base64url');
-      const stored = outbox.transaction(() => {
-        const prepared = prepareEntry(env, {
-          repoDir: options.repoDir,
-          today: todayIso(),
-          knownRefs: refsNow,
-          idTaken: (c, entryId) => refsNow.has(`${c.name}/${entryId}`) || outbox.entryIdTaken(c.name, entryId),
-        });
-        const text = pullRequestText(prepared, id, env.contact);
-        outbox.insert({
-          id,
-          collection: prepared.collection.name,
-          entryId: prepared.entryId,
-          path: prepared.path,
-          content: prepared.content,
-          title: prepared.title,
-          prTitle: text.title,
-          prBody: text.body,
-          commitMessage: text.commitMessage,
-          branch: branchName(prepared.collection.name, prepared.entryId),
-          contactName: env.contact.nom,
-          contactEmail: env.contact.courriel,
-          credit: env.contact.credit,
-        }, now());
-        return prepared;
+      // Synchronous from the id check to the reservation: two submissions never get the same id.
+      const prepared = prepareEntry(env, {
+        repoDir: options.repoDir,
+        today: todayIso(),
+        knownRefs: refsNow,
+        idTaken: (c, entryId) => refsNow.has(`${c.name}/${entryId}`) || outbox.entryIdTaken(c.name, entryId),
       });
+      const text = pullRequestText(prepared, id, env.contact);
+      // Answered only once the submission is committed to disk.
+      await outbox.store({
+        id,
+        collection: prepared.collection.name,
+        entryId: prepared.entryId,
+        path: prepared.path,
+        content: prepared.content,
+        title: prepared.title,
+        prTitle: text.title,
+        prBody: text.body,
+        commitMessage: text.commitMessage,
+        branch: branchName(prepared.collection.name, prepared.entryId),
+        contactName: env.contact.nom,
+        contactEmail: env.contact.courriel,
+        credit: env.contact.credit,
+      }, now());
+      const stored = prepared;
       req.log.info({ soumission: id, collection: stored.collection.name, fichier: stored.path, etiquettes: labelsFor(stored.collection.prLabel) }, 'proposition reçue');
       deps.onAccepted?.(id);
       return reply.code(202).send({ id, statusUrl: `/api/submissions/${id}`, suiviUrl: `${STATUS_PAGE}?id=${id}`, fichier: stored.path });
