@@ -73,6 +73,10 @@ describe('GitHub qui répond mal', () => {
     expect(await sim.readFile(OWNER, REPO, row.branch, row.path)).toBe(row.content);
     const labels = [...pulls[0]!.labels].sort();
     expect(labels).toEqual(['fiches', 'via-formulaire']);
+    // The token never leaves the server: no answer of the API carries it.
+    for (const url of ['/api/health', `/api/submissions/${id}`, '/api/altcha/challenge', '/api/config', '/']) {
+      expect((await service.app.inject({ url })).body).not.toContain('jeton-robot');
+    }
     // Nothing personal in the pull request: no e-mail, no name unless asked.
     expect(JSON.stringify(pulls[0])).not.toContain('camille');
     expect(JSON.stringify(pulls[0])).not.toContain('Camille');
