@@ -9,12 +9,13 @@
  * BENCH_REQUESTS (400), BENCH_CONNECTIONS (20), BENCH_BASELINE_S (3), BENCH_DRAIN_TIMEOUT_S (1800).
  * Rate limit, minimum fill time and proof-of-work are disabled for the run (configuration).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
+import { fileURLToPath } from 'node:url';
 import { repoRoot } from '../src/content/paths.js';
 import { startGitHubSimulator } from '../test/github-simulator/index.js';
 import { makeRepo, practice, platform } from '../test/server/helpers.js';
@@ -66,8 +67,40 @@ function run(opts: LoadOptions): Promise<LoadResult> {
 
 const fmt = (n: number, d = 0): string => n.toLocaleString('fr-FR', { maximumFractionDigits: d, minimumFractionDigits: d });
 
-const sim = await startGitHubSimulator({ tokens: { 'jeton-bench': 'essaim-robot' } });
-await sim.createRepo({ owner: OWNER, name: REPO, files: { 'README.md': '# Essaim\n' }, pushers: ['essaim-robot'] });
+/**
+ * The GitHub simulator runs in its own process: it starts a `git` process for most calls, and
+ * spawning is synchronous — in the load generator's process it would stall autocannon's clock.
+ */
+if (process.env.BENCH_ROLE === 'simulator') {
+  const sim = await startGitHubSimulator({ tokens: { 'jeton-bench': 'essaim-robot' } });
+  await sim.createRepo({ owner: OWNER, name: REPO, files: { 'README.md': '# Essaim\n' }, pushers: ['essaim-robot'] });
+  process.on('message', (m: { type: string }) => {
+    if (m.type === 'pulls') process.send!({ type: 'pulls', heads: sim.pulls(OWNER, REPO).map((p) => p.pull?.headRef ?? ''), violations: sim.contractViolations.length });
+    if (m.type === 'close') void sim.close().then(() => process.exit(0));
+  });
+  process.send!({ type: 'ready', baseUrl: sim.baseUrl });
+  await new Promise(() => undefined);
+}
+
+interface SimulatorProcess { baseUrl: string; pulls(): Promise<{ heads: string[]; violations: number }>; close(): void }
+
+function startSimulatorProcess(): Promise<SimulatorProcess> {
+  const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, BENCH_ROLE: 'simulator' }, execArgv: ['--import', 'tsx'] });
+  return new Promise((resolve) => {
+    const waiting: ((r: { heads: string[]; violations: number }) => void)[] = [];
+    child.on('message', (m: { type: string; baseUrl?: string; heads?: string[]; violations?: number }) => {
+      if (m.type === 'ready') {
+        resolve({
+          baseUrl: m.baseUrl!,
+          pulls: () => new Promise((r) => { waiting.push(r); child.send({ type: 'pulls' }); }),
+          close: () => child.send({ type: 'close' }),
+        });
+      } else if (m.type === 'pulls') waiting.shift()?.({ heads: m.heads!, violations: m.violations! });
+    });
+  });
+}
+
+const sim = await startSimulatorProcess();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-bench-'));
 const service = await startService({
   PORT: '0',
@@ -115,6 +148,7 @@ try {
     ],
   });
 
+  process.stderr.write(`(charge terminée : ${accepted.length} acceptées en ${fmt(load.duration, 2)} s, p99 ${fmt(load.latency.p99, 1)} ms ; attente de l’ouverture des pull requests…)\n`);
   // The outbox itself, read-only: what the service acknowledged, whatever the client recorded.
   const db = new Database(path.join(dataDir, 'soumissions.sqlite'), { readonly: true });
   const pendingRows = (): number => (db.prepare("SELECT COUNT(*) AS n FROM submissions WHERE status IN ('recue', 'en-cours')").get() as { n: number }).n;
@@ -123,7 +157,8 @@ try {
   const rows = (db.prepare('SELECT status, COUNT(*) AS n FROM submissions GROUP BY status').all() as { status: string; n: number }[]);
   const stored = rows.reduce((a, r) => a + r.n, 0);
   db.close();
-  const pulls = sim.pulls(OWNER, REPO).length;
+  const simulated = await sim.pulls();
+  const pulls = simulated.heads.length;
   const drainS = (Date.now() - drainStart) / 1000;
   // Every acknowledged submission says `ouverte`, with its own pull request.
   const numbers = new Set<number>();
@@ -133,7 +168,7 @@ try {
     if (s.statut !== 'ouverte' || !s.pr) notOpen++;
     else numbers.add(s.pr.numero);
   }
-  const branches = new Set(sim.pulls(OWNER, REPO).map((p) => p.pull?.headRef));
+  const branches = new Set(simulated.heads);
 
   const acceptedPerS = accepted.length / load.duration;
   console.log(`Service de propositions — ${REQUESTS} propositions, ${CONNECTIONS} connexions, boucle locale, GitHub simulé, synchronous=FULL`);
@@ -144,7 +179,7 @@ try {
   console.log(`Vidage de la boîte d’envoi : ${fmt(drainS, 1)} s pour ${pulls} pull requests (${fmt(pulls / Math.max(drainS, 0.001), 1)} par seconde)`);
   console.log(`Boîte d’envoi : ${stored} propositions enregistrées (${rows.map((r) => `${r.status} ${r.n}`).join(', ')})`);
   console.log(`Pull requests : ${pulls} pour ${accepted.length} propositions acceptées ; numéros distincts ${numbers.size}, branches distinctes ${branches.size}, non ouvertes ${notOpen}`);
-  console.log(`Violations du contrat OpenAPI : ${sim.contractViolations.length}`);
+  console.log(`Violations du contrat OpenAPI : ${simulated.violations}`);
   const lost = accepted.length - numbers.size;
   const ok = acceptedPerS >= 300 && load.latency.p99 <= 150 && lost === 0 && pulls === accepted.length && stored === accepted.length && refused === 0;
   console.log('');
@@ -152,5 +187,5 @@ try {
   process.exitCode = ok ? 0 : 1;
 } finally {
   service.child.kill('SIGTERM');
-  await sim.close();
+  sim.close();
 }

@@ -143,11 +143,15 @@ export class Worker {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Stops taking work and waits for the running attempts. */
-  async stop(): Promise<void> {
+  /**
+   * Stops taking work and waits for the running attempts (at most `graceMs`): an attempt cut short
+   * stays `en-cours` and is run again at the next start, which idempotency makes safe.
+   */
+  async stop(graceMs = 5000): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    while (this.inFlight.size > 0) await new Promise((r) => setTimeout(r, 20));
+    const deadline = Date.now() + graceMs;
+    while (this.inFlight.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     for (const w of this.idleWaiters.splice(0)) w();
   }
 }
