@@ -43,4 +43,15 @@ describe('image-hors-depot', () => {
     expect(localImageTarget('content/news/a.md', '../../../x.png')).toBeUndefined();
     expect(localImageTarget('content/news/a.md', '%2e%2e/%2e%2e/%2e%2e/x.png')).toBeUndefined();
   });
+
+  it('reports protocol-relative images (another host), also written with a backslash', () => {
+    expect(localImageTarget('content/news/a.md', '//autre.example.org/x.png')).toBeUndefined();
+    expect(localImageTarget('content/news/a.md', '/\\autre.example.org/x.png')).toBeUndefined();
+    expect(checkEntry(PRACTICE, withBody('![a](//autre.example.org/x.png)\n\n![b](/\\autre.example.org/y.png)'))).toMatchInlineSnapshot(`
+      [
+        "content/practices/distribution/epicerie-solidaire-mobile.md:50:1  image-hors-depot  L’image « //autre.example.org/x.png » est hors du dossier static/ du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:52:1  image-hors-depot  L’image « /\\autre.example.org/y.png » est hors du dossier static/ du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+      ]
+    `);
+  });
 });

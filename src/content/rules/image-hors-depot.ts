@@ -9,6 +9,7 @@ import type { EntryRule } from './types.js';
  */
 export function localImageTarget(file: string, url: string): string | undefined {
   const clean = decodeURI(url.split(/[?#]/)[0] ?? '');
+  if (/^[/\\]{2}/.test(clean)) return undefined; // `//host/x.png`, or `/\host` read the same way by browsers: another site
   let target: string;
   if (clean.startsWith('@site/')) target = path.posix.normalize(clean.slice('@site/'.length));
   else if (clean.startsWith('/')) target = path.posix.normalize('static' + clean);
