@@ -3,11 +3,13 @@
  * credentials — as a branch and a commit of the local repository (working tree and index untouched).
  */
 import { createGitHubClient, type GitHubClient } from '../github/client.js';
+import { ProposeError } from '../github/errors.js';
 import { proposeLocally } from '../github/local.js';
 import { proposeChange } from '../github/pull-request.js';
 import type { GitHubConfig } from './config.js';
 import { appInstallationToken, staticToken, type TokenSource } from './github-app.js';
 import type { Submission } from './store.js';
+import { ALLOWED_PATH } from './submission.js';
 
 export interface ProposalResult {
   branch: string;
@@ -22,6 +24,12 @@ export const FORM_LABEL = 'via-formulaire';
 
 export function labelsFor(prLabel: string): string[] {
   return [FORM_LABEL, prLabel];
+}
+
+/** Checked again right before writing, whatever the outbox holds: only `content/<collection>/<id>.<ext>`. */
+function checkedFiles(s: Submission): { path: string; content: string }[] {
+  if (!ALLOWED_PATH.test(s.path)) throw new ProposeError(`Chemin de fichier refusé : « ${s.path.slice(0, 120)} ».`);
+  return [{ path: s.path, content: s.content }];
 }
 
 export function githubProposer(config: GitHubConfig, base: string, prLabelOf: (s: Submission) => string): Proposer {
@@ -51,7 +59,7 @@ export function githubProposer(config: GitHubConfig, base: string, prLabelOf: (s
       repo,
       base,
       branch: s.branch,
-      files: [{ path: s.path, content: s.content }],
+      files: checkedFiles(s),
       commitMessage: s.commitMessage,
       title: s.prTitle,
       body: s.prBody,
@@ -69,7 +77,7 @@ export function localProposer(repoDir: string, base: string): Proposer {
     const r = await proposeLocally(repoDir, {
       base,
       branch: s.branch,
-      files: [{ path: s.path, content: s.content }],
+      files: checkedFiles(s),
       commitMessage: `${s.commitMessage}\n\n${s.prBody}\n`,
       author: FORM_AUTHOR,
     });

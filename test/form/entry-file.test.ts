@@ -16,8 +16,8 @@ import { formSchemaOf, fullSchema } from '../../src/components/form/schemas.js';
 const fixtures = `${repoRoot}/test/fixtures/valide`;
 
 describe('fichier produit dans le navigateur', () => {
-  const entries = [...listEntries(fixtures).files, ...listEntries(repoRoot).files.map((f) => ({ ...f, root: repoRoot }))]
-    .map((f) => ({ root: 'root' in f ? f.root : fixtures, entry: readEntry('root' in f ? f.root : fixtures, f) }))
+  const entries = [fixtures, repoRoot]
+    .flatMap((root) => listEntries(root).files.map((f) => ({ root, entry: readEntry(root, f) })))
     .filter(({ entry }) => isRead(entry));
 
   it('a des entrées à comparer dans chaque collection', () => {

@@ -21,7 +21,7 @@ const headers = { 'content-type': 'application/json' };
 
 async function post(body: unknown, extra: Record<string, string> = {}, s: Service = service) {
   const r = await s.app.inject({ method: 'POST', url: '/api/submissions', headers: { ...headers, ...extra }, payload: typeof body === 'string' ? body : JSON.stringify(body) });
-  return { status: r.statusCode, json: r.headers['content-type']?.includes('json') ? (r.json() as { erreur?: string; problemes?: { champ: string; message: string; regle?: string }[]; id?: string }) : {} };
+  return { status: r.statusCode, json: String(r.headers['content-type'] ?? '').includes('json') ? (r.json() as { erreur?: string; problemes?: { champ: string; message: string; regle?: string }[]; id?: string }) : {} };
 }
 
 function nothingWritten(s: Service = service): void {
