@@ -7,7 +7,9 @@ import path from 'node:path';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { allCollections } from '../content/collections.js';
 import { knownRefs } from '../content/load.js';
+import { validatorFor } from '../content/schemas.js';
 import { todayIso } from '../content/validate.js';
 import { branchName } from '../github/names.js';
 import type { ServerOptions } from './config.js';
@@ -100,6 +102,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // JSON only: Fastify's default text/plain parser would let a plain HTML form post here.
   app.removeContentTypeParser('text/plain');
 
+  // Compile the schemas now rather than on the first submission.
+  for (const c of allCollections()) validatorFor(c);
   const limiter = new RateLimiter(prot.ratePerMinute, prot.rateBurst, now);
   const pow = prot.altchaSecret ? new ProofOfWork(prot.altchaSecret, prot.altchaMaxCounter, outbox) : undefined;
   let refs: { at: number; set: Set<string> } | undefined;
