@@ -70,8 +70,8 @@ class Writer {
   int(n: number): number { return Math.floor(this.next() * n); }
   pick<T>(list: readonly T[]): T { return list[this.int(list.length)]!; }
   some<T>(list: readonly T[], max: number): T[] { return [...new Set(Array.from({ length: 1 + this.int(max) }, () => this.pick(list)))]; }
-  /** A word, frequent words more often (rank ~ 1/u²). */
-  word(): string { const u = this.next(); return this.words[Math.min(this.words.length - 1, Math.floor(u * u * this.words.length))]!; }
+  /** A word, with Zipf's law as in natural language: the word of rank r comes with frequency ∝ 1/r. */
+  word(): string { return this.words[Math.min(this.words.length - 1, Math.floor(Math.exp(this.next() * Math.log(this.words.length + 1))) - 1)]!; }
   words_(n: number): string { return Array.from({ length: n }, () => this.word()).join(' '); }
   sentence(n: number): string { const s = this.words_(n); return `${s[0]!.toUpperCase()}${s.slice(1)}.`; }
   title(): string { const s = this.words_(4 + this.int(6)); return `${s[0]!.toUpperCase()}${s.slice(1)}`.slice(0, 150); }
@@ -297,14 +297,13 @@ if (args.has('--verifier-generateur')) {
 if (args.has('--recherche')) {
   const { loadEntries } = await import('../src/plugins/content/load.js');
   const { buildSearchPayload } = await import('../src/plugins/content/search.js');
-  const { plainText, renderMarkdown } = await import('../src/plugins/content/markdown.js');
   const size = SIZES[1]!;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-bench-search-'));
   for (const e of generate(size.sheets, size.others, 2026)) write(dir, e.rel, e.text);
   const t = performance.now();
   const loaded = loadEntries(dir);
-  const docs = loaded.map((entry) => ({ entry, text: plainText(renderMarkdown(entry.body)) }));
-  const payload = Buffer.from(JSON.stringify(buildSearchPayload(docs)));
+  const payload = Buffer.from(JSON.stringify(buildSearchPayload(loaded)));
+  if (process.env.BANC_RECHERCHE_FICHIER) fs.writeFileSync(process.env.BANC_RECHERCHE_FICHIER, payload);
   const gz = gzip(payload);
   console.log(`Index de recherche pour ${loaded.length} entrées : ${kb(payload.length)} brut, ${kb(gz)} gzip (objectif < 500 Ko gzip : ${yes(gz < GOALS.searchGzipFor10k)}), calculé en ${s(performance.now() - t)}`);
   fs.rmSync(dir, { recursive: true, force: true });

@@ -59,10 +59,3 @@ describe('pages et catalogues', () => {
     expect(JSON.stringify(nodes)).toMatchInlineSnapshot(`"[["h2",null,"Titre"],["p",null,"Un ",["a",{"href":"https://exemple.org"},"lien"]," et ",["a",null,"un piège"],"."],["p",null,["img",{"src":"https://exemple.org/i.png","alt":"image"}]]]"`);
   });
 });
-
-describe('texte indexé', () => {
-  it('retire la syntaxe Markdown et les adresses du début du texte', async () => {
-    const { roughText } = await import('../../src/plugins/content/search.js');
-    expect(roughText('## De quoi s’agit-il ?\n\nUn **camion** ([site](https://exemple.org/a)) et ![photo](/img/x.png) — voir https://exemple.org.')).toBe('De quoi s’agit-il ? Un camion ( site ) et photo — voir');
-  });
-});

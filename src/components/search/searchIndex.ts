@@ -6,7 +6,7 @@
 import lunr from 'lunr';
 import stemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
 import french from 'lunr-languages/lunr.fr.js';
-import { deltaDecode, type SearchPayload } from '../../plugins/content/shared/search-format.js';
+import { decodePostings, pathOf, type SearchPayload } from '../../plugins/content/shared/search-format.js';
 
 let ready = false;
 function setup(): void {
@@ -38,7 +38,7 @@ export function indexFromPayload(p: SearchPayload): lunr.Index {
   const invertedIndex: Record<string, Record<string, unknown>> = Object.create(null);
   const vectors: Record<string, number[]> = Object.create(null);
   p.t.forEach((term, ti) => {
-    const perField = (p.p[ti] ?? []).map((enc) => (enc === 0 ? [] : deltaDecode(enc)));
+    const perField = (p.p[ti] ?? []).map(decodePostings);
     const posting: Record<string, unknown> = { _index: ti };
     let withTerm = 0;
     fields.forEach((field, fi) => {
@@ -85,9 +85,9 @@ export function createEngine(p: SearchPayload): Engine {
         }
       });
       const hits = results.slice(0, limit).map((r) => {
-        const [ci, path, titre] = p.d[Number(r.ref)] ?? [0, '', ''];
+        const [ci, packed, titre] = p.d[Number(r.ref)] ?? [0, '', ''];
         const [collection, route] = p.c[ci] ?? ['', ''];
-        return { titre, url: `${route}/${path}`, collection };
+        return { titre, url: `${route}/${pathOf(packed, titre)}`, collection };
       });
       return { hits, total: results.length };
     },

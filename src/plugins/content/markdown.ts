@@ -57,8 +57,3 @@ export function renderMarkdown(body: string): HastLite[] {
   // Drop the newlines between blocks.
   return out.filter((n) => typeof n !== 'string' || n.trim() !== '');
 }
-
-/** Plain text of a body (for the search index and feeds). */
-export function plainText(nodes: readonly HastLite[]): string {
-  return nodes.map((n) => (typeof n === 'string' ? n : plainText(n.slice(2) as HastLite[]))).join(' ').replace(/\s+/g, ' ').trim();
-}

@@ -1,27 +1,22 @@
 /**
  * Building the search payload: every entry of every collection (sheets included), indexed on its
- * title, summary, a few facet labels and the start of its body, with lunr's French pipeline.
+ * title, summary and a few facet labels, with lunr's French pipeline. Bodies are not indexed: with
+ * their first 300 characters the payload for 10,000 entries would pass the 500 Ko gzip budget
+ * (see `npm run bench:build -- --recherche`).
  */
 import type lunr from 'lunr';
 import { allCollections } from '../../content/collections.js';
 import { resolve, schemaAt } from '../../content/schemas.js';
 import type { LoadedEntry } from './load.js';
 import { frenchLunr } from './lunr-fr.js';
-import { deltaEncode, type SearchPayload } from './shared/search-format.js';
+import { encodePostings, packPath, type SearchPayload } from './shared/search-format.js';
 import { entryUrl, facetValues } from './views.js';
 
 /** Indexed fields and their boosts. */
-export const SEARCH_FIELDS: [string, number][] = [['titre', 10], ['resume', 2], ['etiquettes', 3], ['texte', 1]];
-/** How much of a body is indexed. */
-export const BODY_CHARS = 300;
+export const SEARCH_FIELDS: [string, number][] = [['titre', 10], ['resume', 2], ['etiquettes', 3]];
+
 /** Facets whose labels are indexed (so that « épicerie » also finds the entries of an épicerie solidaire). */
 const TAG_FIELDS = ['maillons', 'type', 'porteur.type', 'publics', 'format', 'audience'];
-
-export interface SearchDoc {
-  entry: LoadedEntry;
-  /** Plain text of the body (may be long; only its start is indexed). */
-  text: string;
-}
 
 const tagLabels = new Map<string, (Record<string, string> | undefined)[]>();
 
@@ -44,25 +39,6 @@ function tagsOf(e: LoadedEntry): string {
   return out.join(' ');
 }
 
-/** Text of the start of a Markdown body, without its syntax (link targets, marks, headings). */
-export function roughText(markdown: string): string {
-  return markdown
-    .slice(0, BODY_CHARS * 4)
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\]\([^)]*\)/g, ']')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/[#*_`>[\]|~]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function startOf(text: string): string {
-  if (text.length <= BODY_CHARS) return text;
-  const cut = text.slice(0, BODY_CHARS);
-  return cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : BODY_CHARS);
-}
-
 /** Stems of a text through the French indexing pipeline (the browser runs the same on queries). */
 export function stems(pipeline: lunr.Pipeline, text: string): string[] {
   const l = frenchLunr();
@@ -76,16 +52,17 @@ export function frenchPipeline(): lunr.Pipeline {
   return p;
 }
 
-export function buildSearchPayload(docs: readonly SearchDoc[]): SearchPayload {
+export function buildSearchPayload(entries: readonly LoadedEntry[]): SearchPayload {
   const collections = allCollections();
   const pipeline = frenchPipeline();
   const postings = new Map<string, Set<number>[]>();
   const d: SearchPayload['d'] = [];
-  docs.forEach(({ entry, text }, n) => {
+  entries.forEach((entry, n) => {
     const url = entryUrl(entry);
     const ci = collections.indexOf(entry.collection);
-    d.push([ci, url.slice(entry.collection.route.length + 1), String(entry.data.titre ?? entry.id)]);
-    const values = [String(entry.data.titre ?? ''), String(entry.data.resume ?? ''), tagsOf(entry), startOf(text)];
+    const titre = String(entry.data.titre ?? entry.id);
+    d.push([ci, packPath(url.slice(entry.collection.route.length + 1), titre), titre]);
+    const values = [String(entry.data.titre ?? ''), String(entry.data.resume ?? ''), tagsOf(entry)];
     values.forEach((value, fi) => {
       for (const stem of stems(pipeline, value)) {
         let perField = postings.get(stem);
@@ -96,11 +73,11 @@ export function buildSearchPayload(docs: readonly SearchDoc[]): SearchPayload {
   });
   const terms = [...postings.keys()].sort();
   return {
-    v: 1,
+    v: 2,
     c: collections.map((c) => [c.label, c.route]),
     d,
     f: SEARCH_FIELDS,
     t: terms,
-    p: terms.map((t) => postings.get(t)!.map((set) => (set.size === 0 ? 0 : deltaEncode([...set])))),
+    p: terms.map((t) => postings.get(t)!.map((set) => encodePostings([...set]))),
   };
 }
