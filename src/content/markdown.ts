@@ -14,9 +14,11 @@ export function parseMarkdown(body: string): Root {
  * scheme, images). Bodies of plain text are then not parsed at all, which keeps validation fast.
  */
 export function mayNeedMarkdownChecks(body: string): boolean {
-  // HTML, character references, link definitions, and schemes that could be dangerous; `\:` is a
-  // Markdown escape of `:` (`[a](javascript\:alert(1))` is a javascript: link).
-  if (/<|&(?:#|[a-z][a-z0-9]*;)|script\\?:|data\\?:|\]:/i.test(body)) return true;
+  // HTML, link definitions, and what could spell a dangerous scheme: `script:` or `data:` (also with
+  // `\:`, a Markdown escape, or an entity after it), numeric character references, and the named ones
+  // that give `:` or the tab and line feed that browsers drop from URLs. No named reference gives an
+  // ASCII letter, so `R&amp;D` in a text needs no parse.
+  if (/<|&(?:#|(?:tab|newline|colon);)|script\\?[:&]|data\\?[:&]|\]:/i.test(body)) return true;
   // Images: no need to parse when every one is plainly safe (https://, or a site path without `..`).
   const images = body.split('![').length - 1;
   if (images === 0) return false;
@@ -24,8 +26,8 @@ export function mayNeedMarkdownChecks(body: string): boolean {
   return plain.length !== images || plain.some((m) => /\/\.\.?[/)]/.test(m));
 }
 
-/** `![alt](address)` with an https:// address, or a site path with no escape, encoding or `//`. */
-const PLAIN_IMAGE = /!\[[^[\]\\]*\]\((?:https:\/\/[^\s()<>\\]*|\/(?!\/)[^\s()<>\\%]*)\)/g;
+/** `![alt](address)` with an https:// address, or a site path with no escape, reference, encoding or `//`. */
+const PLAIN_IMAGE = /!\[[^[\]\\]*\]\((?:https:\/\/[^\s()<>\\&]*|\/(?!\/)[^\s()<>\\&%]*)\)/g;
 
 /** Decodes numeric and a few named HTML entities, as a browser would before reading a URL. */
 export function decodeEntities(s: string): string {
