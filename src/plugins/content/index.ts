@@ -7,6 +7,7 @@
  * Practices are published by the docs instance (/fiches) and news by the blog (/actualites);
  * both are still part of the search, the references, the feed and the open data.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +45,11 @@ export function siteInfo(context: LoadContext): SiteInfo {
 
 export default function essaimContentPlugin(context: LoadContext): Plugin<Content> {
   const { siteDir } = context;
+  /** `@site/…` form of a generated file (shorter in the route registry than its absolute path). */
+  const sitePath = (abs: string): string => {
+    const rel = path.relative(siteDir, abs);
+    return rel.startsWith('..') || path.isAbsolute(rel) ? abs : `@site/${rel.split(path.sep).join('/')}`;
+  };
   return {
     name: PLUGIN_NAME,
 
@@ -76,8 +82,10 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
             ...(typeof e.data.date_maj === 'string' ? { dateMaj: e.data.date_maj } : {}),
             ...(c.name === 'events' && typeof e.data.debut === 'string' ? { status: 'event' as const, w: [e.data.debut, typeof e.data.fin === 'string' ? e.data.fin : null] as [string, string | null] } : {}),
           };
-          const data = await createData(`entry-${c.name}-${e.id}.json`, JSON.stringify(page));
-          addRoute({ path: entryUrl(e), component: component('catalog/EntryPage.tsx'), exact: true, modules: { entry: data } });
+          // Short names: every route's data module is named in the bundle every page loads.
+          const name = crypto.createHash('sha1').update(`${c.name}/${e.id}`).digest('hex').slice(0, 12);
+          const data = await createData(`e${name}.json`, JSON.stringify(page));
+          addRoute({ path: entryUrl(e), component: component('catalog/EntryPage.tsx'), exact: true, modules: { entry: sitePath(data) } });
         }
       }
       const funders = collections.get('funders')!;
