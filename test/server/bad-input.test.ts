@@ -218,6 +218,22 @@ describe('refus', () => {
   });
 });
 
+describe('origines autorisées (portail publié ailleurs)', () => {
+  it('répond au contrôle préalable et accepte l’envoi d’une origine autorisée, refuse les autres', async () => {
+    const s = await createService({ repoDir: repo, dataDir: tempDir('essaim-donnees-'), staticDir: undefined, logLevel: false, noWorker: true, protection: { ratePerMinute: 0, allowedOrigins: ['https://portail.example.org'] } });
+    const pre = await s.app.inject({ method: 'OPTIONS', url: '/api/submissions', headers: { origin: 'https://portail.example.org', 'access-control-request-method': 'POST' } });
+    expect(pre.statusCode).toBe(204);
+    expect(pre.headers['access-control-allow-origin']).toBe('https://portail.example.org');
+    const sent = await s.app.inject({ method: 'POST', url: '/api/submissions', headers: { ...headers, origin: 'https://portail.example.org' }, payload: practice() });
+    expect(sent.statusCode).toBe(202);
+    expect(sent.headers['access-control-allow-origin']).toBe('https://portail.example.org');
+    const other = await s.app.inject({ method: 'OPTIONS', url: '/api/submissions', headers: { origin: 'https://ailleurs.example', 'access-control-request-method': 'POST' } });
+    expect(other.statusCode).toBe(403);
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    await s.close();
+  });
+});
+
 describe('texte qui ressemble à du YAML', () => {
   it('une bombe d’alias reste du texte, entre guillemets, sans alias', async () => {
     const bomb = 'a: &a ["lol","lol","lol"]\nb: &b [*a,*a,*a]\nc: &c [*b,*b,*b] *c';
