@@ -89,6 +89,10 @@ const config: Config = {
       fasterByDefault: true,
       mdx1CompatDisabledByDefault: true,
     },
+    // Rspack's persistent cache (node_modules/.cache/rspack) speeds up rebuilds; the site tests turn
+    // it off (ESSAIM_CACHE_RSPACK=non): across builds with other generated-files folders it served
+    // modules that pointed to deleted files.
+    faster: { rspackPersistentCache: process.env.ESSAIM_CACHE_RSPACK !== 'non' },
   },
 
   i18n: {

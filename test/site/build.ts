@@ -2,7 +2,7 @@
  * One build of the real portal shared by every browser test (site, catalogs, form): built once
  * into os.tmpdir()/essaim-site/<hash>, keyed by a hash of the site's inputs (scripts/site-inputs.ts), and reused while
  * they do not change — across test files, forks and runs. Concurrent callers wait for the build in
- * progress (lock file) instead of starting another one.
+ * progress (one lock file for all builds) instead of starting another one.
  *
  *   const dir = await builtSite();           // path of the built site
  *   const site = await serveStatic(dir);      // test/site/serve.ts
@@ -45,7 +45,8 @@ function runBuild(outDir: string, logFile: string, hash: string): Promise<void> 
       cwd: repo,
       stdio: ['ignore', log, log],
       // Own generated-files folder: never races with `npm run dev` or another build in .docusaurus/.
-      env: { ...process.env, DOCUSAURUS_GENERATED_FILES_DIR_NAME: `node_modules/.cache/essaim-site-test/${hash}` },
+      // No Rspack persistent cache: it outlives the generated-files folders it points to.
+      env: { ...process.env, DOCUSAURUS_GENERATED_FILES_DIR_NAME: `node_modules/.cache/essaim-site-test/${hash}`, ESSAIM_CACHE_RSPACK: 'non' },
     });
     child.on('error', reject);
     child.on('exit', (code) => {
@@ -63,7 +64,6 @@ function pruneOldBuilds(parent: string, current: string, keep = 3): void {
     .map((d) => ({ name: d.name, mtime: fs.statSync(path.join(parent, d.name)).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);
   for (const old of builds.slice(keep - 1)) {
-    if (fs.existsSync(path.join(parent, `${old.name}.lock`))) continue;
     fs.rmSync(path.join(parent, old.name), { recursive: true, force: true });
     fs.rmSync(path.join(parent, `${old.name}.log`), { force: true });
     fs.rmSync(path.join(repo, 'node_modules/.cache/essaim-site-test', old.name), { recursive: true, force: true });
@@ -83,14 +83,20 @@ export async function builtSite(): Promise<string> {
   fs.writeFileSync(path.join(parent, 'package.json'), '{ "type": "module", "private": true }\n');
   const dir = path.join(parent, hash);
   const done = path.join(dir, '.essaim-build-complete');
-  const lock = `${dir}.lock`;
+  // One build at a time on this machine, whatever the inputs: builds are long and memory-hungry.
+  const lock = path.join(parent, 'build.lock');
   for (;;) {
     if (fs.existsSync(done)) return dir;
     let fd: number | undefined;
     try {
       fd = fs.openSync(lock, 'wx');
     } catch {
-      const pid = Number(fs.readFileSync(lock, 'utf8') || '0');
+      let pid = 0;
+      try {
+        pid = Number(fs.readFileSync(lock, 'utf8') || '0');
+      } catch {
+        continue; // released meanwhile
+      }
       if (pid && !alive(pid)) fs.rmSync(lock, { force: true });
       else await sleep(1000);
       continue;
