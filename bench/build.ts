@@ -253,8 +253,12 @@ function dirSize(dir: string): number {
 
 const gzip = (buf: Buffer): number => zlib.gzipSync(buf, { level: 9 }).length;
 
-/** JavaScript (gzip) a page loads before any interaction, measured in Chromium. */
-async function pageJs(outDir: string, route: string): Promise<{ files: number; gzip: number }> {
+/**
+ * JavaScript (gzip) a page loads before any interaction, measured in Chromium; `shared` is what
+ * every page of the site loads (the scripts of its HTML: runtime and main bundle, which holds the
+ * route registry and the global data), `own` the chunks of this page (components and data).
+ */
+async function pageJs(outDir: string, route: string): Promise<{ files: number; gzip: number; shared: number; own: number }> {
   const server = await serveStatic(outDir);
   const browser = await launchBrowser();
   try {
@@ -262,9 +266,15 @@ async function pageJs(outDir: string, route: string): Promise<{ files: number; g
     const scripts = new Set<string>();
     page.on('response', (r) => { if (r.request().resourceType() === 'script') scripts.add(new URL(r.url()).pathname); });
     await page.goto(server.url + route, { waitUntil: 'networkidle' });
+    const html = fs.readFileSync(path.join(outDir, `${route}.html`).replace(/\/\.html$/, '/index.html'), 'utf8');
     let total = 0;
-    for (const s of scripts) total += gzip(fs.readFileSync(path.join(outDir, s)));
-    return { files: scripts.size, gzip: total };
+    let shared = 0;
+    for (const file of scripts) {
+      const size = gzip(fs.readFileSync(path.join(outDir, file)));
+      total += size;
+      if (html.includes(`src=${file}`) || html.includes(`src="${file}"`)) shared += size;
+    }
+    return { files: scripts.size, gzip: total, shared, own: total - shared };
   } finally {
     await browser.close();
     await server.close();
@@ -354,7 +364,8 @@ for (const size of sizes) {
     const js = await pageJs(path.join(portalDir, 'build'), biggest.c.route);
     const first = entries.findIndex((e) => e.collection === biggest.c);
     const plainJs = plain.ok ? await pageJs(path.join(plainDir, 'build'), `/${biggest.c.name}/page-${first}`) : undefined;
-    console.log(`JavaScript du catalogue ${biggest.c.route} (${biggest.n} entrées) : ${kb(js.gzip)} gzip en ${js.files} fichiers${plainJs ? ` (une page du site simple : ${kb(plainJs.gzip)} gzip)` : ''}`);
+    console.log(`JavaScript du catalogue ${biggest.c.route} (${biggest.n} entrées) : ${kb(js.gzip)} gzip en ${js.files} fichiers, dont ${kb(js.shared)} communs à toutes les pages (runtime, bundle principal : registre des ${total}+ routes, données globales) et ${kb(js.own)} propres à la page (composants, données du catalogue)`);
+    if (plainJs) console.log(`JavaScript d’une page du site simple : ${kb(plainJs.gzip)} gzip, dont ${kb(plainJs.shared)} communs à toutes les pages`);
     const goals = [
       `le portail ne coûte pas plus que le site simple (durée ≤, mémoire ≤) : ${yes(plain.ok && portal.ms <= plain.ms && portal.peakRss <= plain.peakRss)}`,
       `index de recherche < 500 Ko gzip pour 10 000 entrées (extrapolé) : ${yes(per10k < GOALS.searchGzipFor10k)} (${kb(per10k)})`,
