@@ -102,7 +102,7 @@ function startSimulatorProcess(): Promise<SimulatorProcess> {
 }
 
 const sim = await startSimulatorProcess();
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-bench-'));
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-service-banc-'));
 const service = await startService({
   PORT: '0',
   ESSAIM_REPO: `${OWNER}/${REPO}`,
