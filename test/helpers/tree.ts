@@ -29,17 +29,14 @@ export function edit(text: string, from: string | RegExp, to: string): string {
 }
 
 const created: string[] = [];
-let cleanupRegistered = false;
+// Registered when a test file imports this module (its collection phase): removes the file's trees.
+afterAll(() => { for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true }); });
 
 /**
  * Creates a temporary repository: copies `test/fixtures/<tree>` (when given), ensures `content/`
  * exists, then writes `files` (repository-relative path → text or bytes). Removed after the file's tests.
  */
 export function makeTree(tree: string | undefined, files: Record<string, string | Uint8Array> = {}): string {
-  if (!cleanupRegistered) {
-    cleanupRegistered = true;
-    afterAll(() => { for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true }); });
-  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-test-'));
   created.push(dir);
   if (tree) fs.cpSync(path.join(fixturesDir, tree), dir, { recursive: true });
