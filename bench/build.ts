@@ -266,7 +266,8 @@ async function pageJs(outDir: string, route: string): Promise<{ files: number; g
     const scripts = new Set<string>();
     page.on('response', (r) => { if (r.request().resourceType() === 'script') scripts.add(new URL(r.url()).pathname); });
     await page.goto(server.url + route, { waitUntil: 'networkidle' });
-    const html = fs.readFileSync(path.join(outDir, `${route}.html`).replace(/\/\.html$/, '/index.html'), 'utf8');
+    const htmlFile = [path.join(outDir, `${route}.html`), path.join(outDir, route, 'index.html')].find((f) => fs.existsSync(f))!;
+    const html = fs.readFileSync(htmlFile, 'utf8');
     let total = 0;
     let shared = 0;
     for (const file of scripts) {
