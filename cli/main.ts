@@ -8,12 +8,16 @@ import { UsageError } from '../src/content/problems.js';
 import { processIo, type ExitCode, type Io } from './io.js';
 import { commanderErrorFr } from './report.js';
 
+const HELP_TITLES: Record<string, string> = { 'Usage:': 'Utilisation :', 'Options:': 'Options :', 'Commands:': 'Commandes :', 'Arguments:': 'Arguments :', 'Global Options:': 'Options générales :' };
+
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>): Command {
   const cmd = new Command('essaim')
     .description('Essaim — créer, vérifier et proposer des contenus pour le portail de la lutte contre la précarité alimentaire')
     .exitOverride()
+    .usage('[options] <commande>')
+    .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(commanderErrorFr(s)) })
     .showHelpAfterError('(essaim --help pour l’aide)');
   cmd.helpCommand('aide [commande]', 'affiche l’aide d’une commande');

@@ -56,7 +56,7 @@ function unreadableLines(e: EntryDiff): string[] {
   return e.unreadable.map((u) => {
     const side = u.side === 'base' ? 'version de départ' : 'version d’arrivée';
     const first = u.problems[0];
-    return `illisible (${side})${first ? ` : ligne ${first.line} : ${first.message}` : ''}`;
+    return `illisible (${side})${first ? ` : ligne ${first.line} : ${first.message.replace(/\.$/, '')}` : ''}`;
   });
 }
 

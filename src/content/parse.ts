@@ -3,7 +3,7 @@
  * through `parseEntry`: only `---` YAML front matter (or a whole YAML file), no code evaluated,
  * positions kept for line:col errors.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { Collection } from './collections.js';
 import { problem, type Position, type Problem } from './problems.js';
 
@@ -72,6 +72,7 @@ function splitFrontMatter(text: string, file: string): FrontMatter | Problem {
   }
   if (/^---\s*\S/.test(first)) {
     const lang = first.replace(/^---\s*/, '').trim();
+    if (lang.toLowerCase() === 'yaml') return problem(file, START, 'front-matter', 'La première ligne doit être exactement `---`, sans nom de langage.', 'Remplacez la première ligne par `---`.');
     return problem(file, START, 'front-matter', `Le bloc d’en-tête « ${lang} » n’est pas accepté : seul le YAML l’est, et aucun code n’est exécuté.`, 'Remplacez la première ligne par `---` et écrivez les champs en YAML.');
   }
   if (first.trimEnd() !== '---') {
@@ -116,6 +117,24 @@ function nodeAt(doc: Document, path: readonly (string | number)[]): { node: Node
   }
   return { node, key };
 }
+
+const SYNTAX_HINT = 'Vérifiez l’indentation (des espaces, pas de tabulations) et mettez entre guillemets les textes qui contiennent « : » ou « # ».';
+
+/** French messages for the YAML parser's error codes. */
+const YAML_ERRORS: Partial<Record<YAMLError['code'], [string, string]>> = {
+  DUPLICATE_KEY: ['Ce champ apparaît deux fois.', 'Gardez une seule occurrence du champ.'],
+  TAB_AS_INDENT: ['Une tabulation sert d’indentation : le YAML n’accepte que des espaces.', 'Remplacez les tabulations du début de ligne par des espaces.'],
+  BAD_INDENT: ['L’indentation est incorrecte ici, ou une liste entre crochets n’est pas fermée.', 'Alignez les champs d’un même niveau avec le même nombre d’espaces et fermez chaque « [ » par « ] ».'],
+  MISSING_CHAR: ['Un caractère manque ici (guillemet, crochet ou accolade fermant).', 'Fermez les guillemets, crochets ou accolades ouverts plus haut.'],
+  MULTILINE_IMPLICIT_KEY: ['Un nom de champ ne peut pas s’étendre sur plusieurs lignes.', SYNTAX_HINT],
+  BLOCK_AS_IMPLICIT_KEY: ['Un « : » suivi d’une espace, dans une valeur sans guillemets, se lit comme un nouveau champ.', 'Mettez la valeur entre guillemets droits ("…").'],
+  UNEXPECTED_TOKEN: ['Caractère inattendu à cet endroit.', SYNTAX_HINT],
+  BAD_SCALAR_START: ['Une valeur ne peut pas commencer par ce caractère sans guillemets.', 'Mettez la valeur entre guillemets droits ("…").'],
+  BAD_DQ_ESCAPE: ['Séquence d’échappement invalide entre guillemets.', 'Remplacez les barres obliques inverses (\\) par « / » ou doublez-les.'],
+  KEY_OVER_1024_CHARS: ['Ce nom de champ est trop long.', SYNTAX_HINT],
+  MULTIPLE_DOCS: ['Le fichier contient plusieurs documents YAML (séparés par ---).', 'Gardez une seule entrée par fichier.'],
+  IMPOSSIBLE: ['Le YAML de cette ligne ne se lit pas.', SYNTAX_HINT],
+};
 
 const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, version: '1.2', schema: 'core' } as const;
 
@@ -183,10 +202,8 @@ export function parseEntry(collection: Collection, file: string, input: Uint8Arr
   }
   const problems: Problem[] = [];
   for (const err of doc.errors) {
-    const duplicate = err.code === 'DUPLICATE_KEY';
-    problems.push(problem(file, at(err.pos[0]), 'yaml',
-      duplicate ? 'Ce champ apparaît deux fois.' : `Erreur de syntaxe YAML : ${err.message.split('\n')[0]}`,
-      duplicate ? 'Gardez une seule occurrence du champ.' : 'Vérifiez l’indentation (espaces, pas de tabulations) et mettez entre guillemets les textes qui contiennent « : » ou « # ».'));
+    const [message, hint] = YAML_ERRORS[err.code] ?? YAML_ERRORS.IMPOSSIBLE!;
+    problems.push(problem(file, at(err.pos[0]), 'yaml', message, hint));
   }
   for (const w of doc.warnings) {
     if (w.code !== 'TAG_RESOLVE_FAILED') continue;

@@ -95,8 +95,13 @@ export function schemaAt(c: Collection, pathSteps: readonly (string | number)[])
 
 /** French label of a field. */
 export function fieldLabel(c: Collection, pathSteps: readonly (string | number)[]): string {
+  // An item without a title of its own (e.g. one of the « Constats clés ») takes its list's title.
+  for (let n = pathSteps.length; n > 0; n--) {
+    const title = schemaAt(c, pathSteps.slice(0, n))?.title;
+    if (title) return title;
+  }
   const named = pathSteps.filter((p): p is string => typeof p === 'string');
-  return schemaAt(c, pathSteps)?.title ?? named[named.length - 1] ?? '';
+  return named[named.length - 1] ?? '';
 }
 
 /** French label of a vocabulary value, when the field has labels. */

@@ -86,12 +86,12 @@ describe('file rules', () => {
     it('reports a syntax error where it is, in the file’s lines', () => {
       expect(checkEntry(NEWS, edit(news, 'type: annonce', 'type: annonce: oups'))).toMatchInlineSnapshot(`
         [
-          "content/news/lancement-portail.md:6:7  yaml  Erreur de syntaxe YAML : Nested mappings are not allowed in compact mappings → Vérifiez l’indentation (espaces, pas de tabulations) et mettez entre guillemets les textes qui contiennent « : » ou « # ».",
+          "content/news/lancement-portail.md:6:7  yaml  Un « : » suivi d’une espace, dans une valeur sans guillemets, se lit comme un nouveau champ. → Mettez la valeur entre guillemets droits ("…").",
         ]
       `);
       expect(checkEntry(FUNDER, edit(funder, '  - national', '\t- national'))).toMatchInlineSnapshot(`
         [
-          "content/funders/fondation-solidarite.yaml:8:1  yaml  Erreur de syntaxe YAML : Tabs are not allowed as indentation → Vérifiez l’indentation (espaces, pas de tabulations) et mettez entre guillemets les textes qui contiennent « : » ou « # ».",
+          "content/funders/fondation-solidarite.yaml:8:1  yaml  Une tabulation sert d’indentation : le YAML n’accepte que des espaces. → Remplacez les tabulations du début de ligne par des espaces.",
         ]
       `);
     });

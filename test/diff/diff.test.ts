@@ -127,7 +127,7 @@ describe('essaim diff between two revisions', () => {
 
       ~ Modification — Actualité « Le portail Essaim est ouvert »
         content/news/lancement-portail.md
-          ⚠ Illisible (version d’arrivée) : ligne 7 : Erreur de syntaxe YAML : Flow sequence in block collection must be sufficiently indented and end with a ]. Les champs ne sont pas comparés."
+          ⚠ Illisible (version d’arrivée) : ligne 7 : L’indentation est incorrecte ici, ou une liste entre crochets n’est pas fermée. Les champs ne sont pas comparés."
     `);
   });
 
@@ -193,7 +193,7 @@ describe('essaim diff between two revisions', () => {
 
       \`content/news/lancement-portail.md\`
 
-      - ⚠ Illisible (version d’arrivée) : ligne 7 : Erreur de syntaxe YAML : Flow sequence in block collection must be sufficiently indented and end with a \\]. Les champs ne sont pas comparés."
+      - ⚠ Illisible (version d’arrivée) : ligne 7 : L’indentation est incorrecte ici, ou une liste entre crochets n’est pas fermée. Les champs ne sont pas comparés."
     `);
   });
 

@@ -67,7 +67,7 @@ describe('schema', () => {
   it('reports a vocabulary value that does not exist, listing the allowed ones', () => {
     expect(checkEntry(PRACTICE, edit(practice, '  type: association', '  type: asso'))).toMatchInlineSnapshot(`
       [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:20:9  schema  Valeur non reconnue pour « Type de structure ». → Valeurs possibles : association, reseau-national, banque-alimentaire, epicerie-sociale-solidaire, ccas-cias, collectivite, etat, etablissement-public, fondation, entreprise-ess, entreprise, collectif-citoyen, ….",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:20:9  schema  Valeur non reconnue pour « Type de structure ». → Valeurs possibles : association, reseau-national, banque-alimentaire, epicerie-sociale-solidaire, ccas-cias, collectivite, etat, etablissement-public, fondation, entreprise-ess, entreprise, collectif-citoyen, …",
       ]
     `);
     expect(checkEntry(PRACTICE, edit(practice, '  - dep-34', '  - dep-999'))).toMatchInlineSnapshot(`

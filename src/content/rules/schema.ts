@@ -62,7 +62,8 @@ function translate(err: ErrorObject, label: string, s: JsonSchema | undefined): 
     case 'enum': {
       const values = (s?.enum ?? []).slice(0, 12);
       const more = (s?.enum?.length ?? 0) > values.length ? ', …' : '';
-      return [`Valeur non reconnue pour « ${label} ».`, `Valeurs possibles : ${values.join(', ')}${more}${s?.enum?.includes('national') ? ' (national, reg-<code INSEE> ou dep-<code INSEE>)' : ''}.`];
+      const codes = s?.enum?.includes('national') ? ' (national, reg-<code INSEE> ou dep-<code INSEE>).' : more ? '' : '.';
+      return [`Valeur non reconnue pour « ${label} ».`, `Valeurs possibles : ${values.join(', ')}${more}${codes}`];
     }
     case 'format':
     case 'anyOf': {
