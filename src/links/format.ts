@@ -1,4 +1,5 @@
 /** Printing a link report: text for people, JSON for tools, Markdown for the upkeep issue, GitHub annotations for CI. */
+import { githubAnnotation } from '../content/report.js';
 import type { LinkReport, LinkResult } from './types.js';
 
 export type LinkReportFormat = 'text' | 'json' | 'markdown' | 'github';
@@ -30,12 +31,6 @@ function summary(report: LinkReport): string {
   return `✖ ${plural(broken, 'lien cassé', 'liens cassés')}, ${plural(redirected, 'redirection permanente', 'redirections permanentes')} (${checked}).`;
 }
 
-function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
 function escapeCell(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
@@ -45,7 +40,7 @@ export function formatLinkReport(report: LinkReport, format: LinkReportFormat): 
   const list = problems(report);
   if (format === 'github') {
     return list
-      .map((r) => `::${r.status === 'broken' ? 'error' : 'warning'} file=${escapeProperty(r.file)},line=${r.line},col=${r.col},title=${rule(r)}::${escapeData(`${r.url} : ${r.message}`)}`)
+      .map((r) => githubAnnotation(r.status === 'broken' ? 'error' : 'warning', r.file, r.line, r.col, rule(r), `${r.url} : ${r.message}`))
       .join('\n');
   }
   if (format === 'markdown') {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { collectionOfPath, type Collection } from '../../content/collections.js';
 import { parseEntry, type ParsedEntry } from '../../content/parse.js';
 import type { Problem } from '../../content/problems.js';
+import { problemLine } from '../../content/report.js';
 import { readSchema, resolve } from '../../content/schemas.js';
 import { validateEntry } from '../../content/validate.js';
 import { findCollection } from '../../content/collections.js';
@@ -67,17 +68,11 @@ export function docusaurusFrontMatter(c: Collection, data: Record<string, unknow
   return out;
 }
 
-export function formatProblemsForBuild(problems: readonly Problem[]): string {
-  return problems
-    .map((p) => `${p.file}:${p.line}:${p.col}  ${p.rule}  ${p.message}${p.hint ? `\n    → ${p.hint}` : ''}`)
-    .join('\n');
-}
-
 /** Thrown when an entry cannot be published; its message is the list of problems, as the CLI prints them. */
 export class InvalidEntryError extends Error {
   override name = 'InvalidEntryError';
   constructor(readonly problems: readonly Problem[]) {
-    super(`Entrée invalide — corrigez ces problèmes (essaim validate les affiche aussi) :\n${formatProblemsForBuild(problems)}`);
+    super(`Entrée invalide — corrigez ces problèmes (essaim validate les affiche aussi) :\n${problems.map(problemLine).join('\n')}`);
   }
 }
 
