@@ -1,83 +1,19 @@
 /**
  * The canonical form of an entry: keys in schema order, block style, stable quoting, one final
- * newline. `essaim format`, `essaim new` and the submission service all write through here.
+ * newline. `essaim format`, `essaim new` and the submission service all write through here; the
+ * pure steps are in `canonical.ts`, shared with the web form.
  */
-import { isMap, isScalar, isSeq, Document, parseDocument, Scalar, visit, type Node } from 'yaml';
-import { extensionOf, type Collection } from './collections.js';
+import { parseDocument, type Document } from 'yaml';
+import { canonicalYaml, serializeWithSchema, withBody } from './canonical.js';
+import type { Collection } from './collections.js';
 import type { ParsedEntry } from './parse.js';
-import { readSchema, resolve, type JsonSchema } from './schemas.js';
+import { readSchema, resolve } from './schemas.js';
 
-const TO_STRING = { lineWidth: 100, minContentWidth: 40, indentSeq: true } as const;
-
-function order(node: Node | null, schema: JsonSchema | undefined): void {
-  if (!schema) return;
-  const s = resolve(schema);
-  if (isMap(node)) {
-    const keys = Object.keys(s.properties ?? {});
-    const rank = (k: unknown): number => { const i = keys.indexOf(String(k)); return i < 0 ? keys.length : i; };
-    node.items.sort((a, b) => rank(isScalar(a.key) ? a.key.value : a.key) - rank(isScalar(b.key) ? b.key.value : b.key));
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      order(pair.value as Node | null, s.properties?.[key]);
-    }
-  } else if (isSeq(node)) {
-    for (const item of node.items) {
-      order(item as Node | null, s.items);
-      // A comment above the first field of a list item is printed above the item (`# …` then `- id:`):
-      // keep it there from the start, so that formatting twice changes nothing.
-      const first = isMap(item) ? item.items[0]?.key : undefined;
-      if (isMap(item) && isScalar(first) && first.commentBefore) {
-        item.commentBefore = [item.commentBefore, first.commentBefore].filter(Boolean).join('\n');
-        first.commentBefore = null;
-      }
-    }
-  }
-}
-
-function normalizeStyles(doc: Document): void {
-  visit(doc, {
-    Scalar(_, node) {
-      if (typeof node.value === 'string' && (node.type === Scalar.QUOTE_SINGLE || node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.PLAIN)) {
-        node.type = undefined;
-      }
-    },
-    Map(_, node) { node.flow = false; },
-    Seq(_, node) { node.flow = false; },
-  });
-}
-
-/** Relative path from an entry file to its schema, for the YAML language server. */
-export function schemaComment(c: Collection, file: string): string {
-  const depth = file.split('/').length - 1;
-  return `# yaml-language-server: $schema=${'../'.repeat(depth)}schemas/${c.schema}.schema.json`;
-}
-
-/** Removes the `yaml-language-server` line (rewritten by `withBody`) from a comment, keeping the rest. */
-function withoutSchemaLine(comment: string | null | undefined): string | null {
-  const kept = (comment ?? '').split('\n').filter((l) => !/^\s*yaml-language-server:/.test(l));
-  return kept.some((l) => l.trim() !== '') ? kept.join('\n') : null;
-}
-
-function yamlOf(doc: Document, c: Collection): string {
-  // A comment right above the first field belongs to that field's key, not to the document.
-  const first = isMap(doc.contents) ? doc.contents.items[0]?.key : undefined;
-  if (isScalar(first)) first.commentBefore = withoutSchemaLine(first.commentBefore);
-  if (doc.contents) doc.contents.commentBefore = withoutSchemaLine(doc.contents.commentBefore);
-  order(doc.contents as Node | null, readSchema(c.schema));
-  normalizeStyles(doc);
-  doc.commentBefore = withoutSchemaLine(doc.commentBefore);
-  return doc.toString(TO_STRING);
-}
-
-function withBody(c: Collection, file: string, yaml: string, body: string): string {
-  if (c.format === 'yaml') return `${schemaComment(c, file)}\n${yaml}`;
-  const text = body.replace(/^\s*\n/, '').replace(/\s+$/, '');
-  return `---\n${yaml}---\n${text ? `\n${text}\n` : ''}`;
-}
+export { entryPath, schemaComment, slugify } from './canonical.js';
 
 /** Serialises data (and a Markdown body) in canonical form. */
 export function serializeEntry(c: Collection, file: string, data: Record<string, unknown>, body = ''): string {
-  return withBody(c, file, yamlOf(new Document(data), c), body);
+  return serializeWithSchema(c, readSchema(c.schema), file, data, body, resolve);
 }
 
 /** The canonical form of a parsed entry, comments kept (except the schema line, rewritten). */
@@ -85,9 +21,10 @@ export function canonicalSource(entry: ParsedEntry): string {
   // Once fields are reordered, a comment may belong to another node when the text is read again
   // (e.g. a comment above a field that now follows a list): format again until the text is stable,
   // so that formatting a formatted file changes nothing.
-  let yaml = yamlOf(parseForFormat(entry.yaml), entry.collection);
+  const schema = readSchema(entry.collection.schema);
+  let yaml = canonicalYaml(parseForFormat(entry.yaml), schema, resolve);
   for (let i = 0; i < 3; i++) {
-    const again = yamlOf(parseForFormat(yaml), entry.collection);
+    const again = canonicalYaml(parseForFormat(yaml), schema, resolve);
     if (again === yaml) break;
     yaml = again;
   }
@@ -96,25 +33,4 @@ export function canonicalSource(entry: ParsedEntry): string {
 
 function parseForFormat(yaml: string): Document {
   return parseDocument(yaml, { version: '1.2', schema: 'core' });
-}
-
-/** Repository-relative path where an entry belongs. */
-export function entryPath(c: Collection, data: Record<string, unknown>): string {
-  const id = String(data.id);
-  const group = c.groupBy ? data[c.groupBy] : undefined;
-  const sub = Array.isArray(group) && typeof group[0] === 'string' ? `${group[0]}/` : '';
-  return `${c.folder}/${sub}${id}${extensionOf(c)}`;
-}
-
-/** A slug from a French title: accents removed, lower case, words joined by dashes. */
-export function slugify(title: string, max = 60): string {
-  const slug = title
-    .normalize('NFD').replace(/\p{M}/gu, '')
-    .replace(/[œŒ]/g, 'oe').replace(/[æÆ]/g, 'ae')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (slug.length <= max) return slug;
-  const cut = slug.slice(0, max);
-  return cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut;
 }

@@ -12,7 +12,7 @@ import { useHistory } from '@docusaurus/router';
 import { allCollections, collections, type Collection, type CollectionName } from '../../content/collections.js';
 import { bodyTemplates } from '../../content/templates.js';
 import { PLACEHOLDER } from '../../content/rules/a-completer.js';
-import { entryFilePath, entryFileText, slugifyTitle } from './entry-file.js';
+import { entryPath, serializeWithSchema, slugify } from '../../content/canonical.js';
 import { errorSchemaOf, frenchErrors, translateString, uiSchemaFor } from './form-ui.js';
 import './form.css';
 import MarkdownField from './MarkdownField.js';
@@ -200,11 +200,11 @@ export default function ProposalForm(): ReactElement {
   }
 
   function produceFile(c: Collection, data: Data): void {
-    const id = slugifyTitle(String(data.titre ?? '')) || 'proposition';
+    const id = slugify(String(data.titre ?? '')) || 'proposition';
     const entry: Data = { ...data, id, date_maj: todayIso() };
     if (fullSchema(c).properties?.derniere_revue) entry.derniere_revue = todayIso();
-    const path = entryFilePath(c, entry);
-    const text = entryFileText(c, fullSchema(c), path, entry, c.format === 'md' ? texte : '');
+    const path = entryPath(c, entry);
+    const text = serializeWithSchema(c, fullSchema(c), path, entry, c.format === 'md' ? texte : '');
     const newFileUrl = `https://github.com/${repository}/new/main?filename=${encodeURIComponent(path)}&value=${encodeURIComponent(text)}`;
     if (result) URL.revokeObjectURL(result.downloadUrl);
     setResult({ path, text, newFileUrl, downloadUrl: URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' })) });
