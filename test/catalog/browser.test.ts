@@ -36,8 +36,8 @@ describe('catalogues et recherche dans le navigateur', () => {
     const page = await open('/etudes');
     const box = page.getByRole('combobox', { name: 'Rechercher dans le portail' });
     await box.fill('epicerie solidaire');
-    const options = page.getByRole('option');
-    await expect.poll(() => options.count()).toBeGreaterThan(0);
+    const options = page.getByRole('listbox', { name: 'Résultats de la recherche' }).getByRole('option');
+    await expect.poll(() => options.count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const found = await options.allTextContents();
     expect(found.some((t) => t.includes('Épicerie solidaire mobile en milieu rural'))).toBe(true);
     expect(found.some((t) => t.includes('Épicerie sociale et solidaire de quartier'))).toBe(true);

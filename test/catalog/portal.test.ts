@@ -30,8 +30,9 @@ describe('le plugin de contenu dans le portail', () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/outils`);
     await page.getByRole('combobox', { name: 'Rechercher dans le portail' }).fill('epicerie solidaire');
-    const options = page.getByRole('option');
-    await expect.poll(() => options.count()).toBeGreaterThan(1);
+    // The results list only: the catalog's own <select> options are options too.
+    const options = page.getByRole('listbox', { name: 'Résultats de la recherche' }).getByRole('option');
+    await expect.poll(() => options.count(), { timeout: 15_000 }).toBeGreaterThan(1);
     const hrefs = await options.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     const sheets = hrefs.filter((h) => h.startsWith('/fiches/'));
     expect(sheets.length).toBeGreaterThan(0);
