@@ -3,7 +3,8 @@
  * through `parseEntry`: only `---` YAML front matter (or a whole YAML file), no code evaluated,
  * positions kept for line:col errors.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { CORE_SCHEMA, load, YAMLException, type LoadOptions, type State as JsYamlState } from 'js-yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { Collection } from './collections.js';
 import { problem, type Position, type Problem } from './problems.js';
 
@@ -91,13 +92,6 @@ function splitFrontMatter(text: string, file: string): FrontMatter | Problem {
   return { yaml, yamlLine: 2, body, bodyLine: closeLine + 1 };
 }
 
-function depthOf(value: unknown, depth = 0): number {
-  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return depth;
-  let max = depth;
-  for (const v of Object.values(value)) max = Math.max(max, depthOf(v, depth + 1));
-  return max;
-}
-
 /** Finds the YAML node at `path` (or the deepest existing parent), and the key node of the last step. */
 function nodeAt(doc: Document, path: readonly (string | number)[]): { node: Node | null; key: Node | null } {
   let node = doc.contents as Node | null;
@@ -119,49 +113,142 @@ function nodeAt(doc: Document, path: readonly (string | number)[]): { node: Node
 }
 
 const SYNTAX_HINT = 'Vérifiez l’indentation (des espaces, pas de tabulations) et mettez entre guillemets les textes qui contiennent « : » ou « # ».';
+const QUOTE_HINT = 'Mettez la valeur entre guillemets droits ("…").';
+const DEPTH: [string, string] = ['La structure YAML est trop profondément imbriquée.', `Gardez au plus ${MAX_DEPTH} niveaux d’imbrication.`];
+const ANCHORS: [string, string] = ['Les ancres et alias YAML (`&nom`, `*nom`) ne sont pas acceptés.', 'Recopiez la valeur au lieu d’y faire référence.'];
 
-/** French messages for the YAML parser's error codes. */
-const YAML_ERRORS: Partial<Record<YAMLError['code'], [string, string]>> = {
-  DUPLICATE_KEY: ['Ce champ apparaît deux fois.', 'Gardez une seule occurrence du champ.'],
-  TAB_AS_INDENT: ['Une tabulation sert d’indentation : le YAML n’accepte que des espaces.', 'Remplacez les tabulations du début de ligne par des espaces.'],
-  BAD_INDENT: ['L’indentation est incorrecte ici, ou une liste entre crochets n’est pas fermée.', 'Alignez les champs d’un même niveau avec le même nombre d’espaces et fermez chaque « [ » par « ] ».'],
-  MISSING_CHAR: ['Un caractère manque ici (guillemet, crochet ou accolade fermant).', 'Fermez les guillemets, crochets ou accolades ouverts plus haut.'],
-  MULTILINE_IMPLICIT_KEY: ['Un nom de champ ne peut pas s’étendre sur plusieurs lignes.', SYNTAX_HINT],
-  BLOCK_AS_IMPLICIT_KEY: ['Un « : » suivi d’une espace, dans une valeur sans guillemets, se lit comme un nouveau champ.', 'Mettez la valeur entre guillemets droits ("…").'],
-  UNEXPECTED_TOKEN: ['Caractère inattendu à cet endroit.', SYNTAX_HINT],
-  BAD_SCALAR_START: ['Une valeur ne peut pas commencer par ce caractère sans guillemets.', 'Mettez la valeur entre guillemets droits ("…").'],
-  BAD_DQ_ESCAPE: ['Séquence d’échappement invalide entre guillemets.', 'Remplacez les barres obliques inverses (\\) par « / » ou doublez-les.'],
-  KEY_OVER_1024_CHARS: ['Ce nom de champ est trop long.', SYNTAX_HINT],
-  MULTIPLE_DOCS: ['Le fichier contient plusieurs documents YAML (séparés par ---).', 'Gardez une seule entrée par fichier.'],
-  IMPOSSIBLE: ['Le YAML de cette ligne ne se lit pas.', SYNTAX_HINT],
-};
+/** French messages for the YAML reader's errors, by the start of its (English) reason. */
+const YAML_ERRORS: [prefix: string, message: string, hint: string][] = [
+  ['duplicated mapping key', 'Ce champ apparaît deux fois.', 'Gardez une seule occurrence du champ.'],
+  ['tab characters', 'Une tabulation sert d’indentation : le YAML n’accepte que des espaces.', 'Remplacez les tabulations du début de ligne par des espaces.'],
+  ['bad indentation', 'L’indentation est incorrecte ici.', 'Alignez les champs d’un même niveau avec le même nombre d’espaces.'],
+  ['unexpected end of the stream within a double', 'Des guillemets ouverts ne sont pas fermés.', 'Ajoutez le guillemet fermant (") à la fin de la valeur.'],
+  ['unexpected end of the stream within a single', 'Des guillemets ouverts ne sont pas fermés.', 'Ajoutez le guillemet fermant (\') à la fin de la valeur.'],
+  ['unexpected end of the stream within a flow', 'Une liste entre crochets ou accolades n’est pas fermée.', 'Fermez chaque « [ » par « ] » et chaque « { » par « } ».'],
+  ['missed comma', 'Une liste entre crochets n’est pas fermée, ou une virgule manque entre deux éléments.', 'Séparez les éléments par des virgules et fermez chaque « [ » par « ] ».'],
+  ['can not read a block mapping entry', 'Cette ligne n’est pas un champ `nom: valeur`.', SYNTAX_HINT],
+  ['can not read an implicit mapping pair', 'Un « : » manque après le nom du champ.', SYNTAX_HINT],
+  ['unknown escape sequence', 'Séquence d’échappement invalide entre guillemets.', 'Remplacez les barres obliques inverses (\\) par « / » ou doublez-les.'],
+  ['expected hexadecimal character', 'Séquence d’échappement invalide entre guillemets.', 'Remplacez les barres obliques inverses (\\) par « / » ou doublez-les.'],
+  ['expected a single document', 'Le fichier contient plusieurs documents YAML (séparés par ---).', 'Gardez une seule entrée par fichier.'],
+  ['nesting exceeded', ...DEPTH],
+  ['unidentified alias', ...ANCHORS],
+  ['expected valid JSON character', 'Un caractère de contrôle invisible se trouve dans cette valeur.', 'Supprimez-le (il vient souvent d’un copier-coller).'],
+  ['the stream contains non-printable', 'Un caractère de contrôle invisible se trouve dans ce fichier.', 'Supprimez-le (il vient souvent d’un copier-coller).'],
+];
 
-const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, version: '1.2', schema: 'core' } as const;
+/** The French message of a YAML error; `at` is the character where the reader stopped. */
+function yamlMessage(reason: string, at: string): [string, string] {
+  if (reason.startsWith('bad indentation') || reason.startsWith('end of the stream or a document separator')) {
+    // The reader stops on the character that does not fit: say what it is when it is a common slip.
+    if (at === ':') return ['Un « : » suivi d’une espace, dans une valeur sans guillemets, se lit comme un nouveau champ.', QUOTE_HINT];
+    if (at === '@' || at === '`') return [`Une valeur ne peut pas commencer par « ${at} » sans guillemets.`, QUOTE_HINT];
+  }
+  const known = YAML_ERRORS.find(([prefix]) => reason.startsWith(prefix));
+  return known ? [known[1], known[2]] : ['Le YAML de cette ligne ne se lit pas.', SYNTAX_HINT];
+}
+
+const FORMAT_OPTIONS = { version: '1.2', schema: 'core' } as const;
 
 type Locate = ParsedEntry['locate'];
 
-function positions(lineCounter: LineCounter, yamlLine: number): (offset: number) => Position {
+/** Line and column (1-based) of an offset of `text`, shifted by the line where `text` starts. */
+function positions(text: string, firstLine: number): (offset: number) => Position {
   return (offset) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line + yamlLine - 1, col: p.col };
+    const p = positionIn(text, offset);
+    return { line: p.line + firstLine - 1, col: p.col };
   };
 }
 
-function locator(doc: Document, at: (offset: number) => Position, yamlLine: number): Locate {
+/**
+ * Locating a field for an error message. Entries keep their text, not a tree with positions: the
+ * first time a problem has to be located, the YAML text is read again into a syntax tree that
+ * keeps them (the `yaml` library, also used to format); the data always comes from `readYaml`.
+ */
+function lazyLocator(yamlText: string, yamlLine: number): Locate {
+  let doc: Document | undefined;
+  const at = positions(yamlText, yamlLine);
   return (path, keyOnly = false) => {
+    doc ??= parseDocument(yamlText, FORMAT_OPTIONS);
     const { node, key } = nodeAt(doc, path);
     const target = keyOnly && key ? key : node;
     return target?.range ? at(target.range[0]) : { line: yamlLine, col: 1 };
   };
 }
 
+/** Where `&name` is defined in the text (for the anchors error). */
+function anchorOffset(yamlText: string, name: string): number {
+  const m = new RegExp(`(^|[\\s\\[{,:-])&${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[\\s,\\]}]|$)`, 'm').exec(yamlText);
+  return m ? m.index + m[1]!.length : 0;
+}
+
+/** js-yaml 4.3 options and reader state, with what its type definitions leave out: the depth
+ * limit and the map where the reader records anchors. */
+type ReaderOptions = LoadOptions & { maxDepth: number };
+type ReaderState = JsYamlState & { anchorMap?: Record<string, unknown> };
+
 /**
- * A locator that reads the YAML text again the first time a problem has to be located: entries
- * keep their text, not their YAML tree, so validating thousands of entries stays light.
+ * Reads YAML data: YAML 1.2 core schema (no tags that build objects, no timestamps, no merge
+ * keys), duplicate keys refused, depth bounded, anchors and aliases refused (no alias bomb).
  */
-function lazyLocator(yamlText: string, at: (offset: number) => Position, yamlLine: number): Locate {
-  let locate: Locate | undefined;
-  return (path, keyOnly) => (locate ??= locator(parseDocument(yamlText, YAML_OPTIONS), at, yamlLine))(path, keyOnly);
+function readYaml(yamlText: string): { value: unknown } | { error: [string, string]; offset: number } {
+  let state: ReaderState | undefined;
+  let value: unknown;
+  const options: ReaderOptions = {
+    schema: CORE_SCHEMA,
+    maxDepth: MAX_DEPTH + 1,
+    // Anchors need a `&`: without one, no need to look at the reader's state.
+    listener: yamlText.includes('&') ? (_event, s) => { state ??= s; } : undefined,
+  };
+  try {
+    value = load(yamlText, options);
+  } catch (e) {
+    if (e instanceof YAMLException) {
+      let offset = e.mark?.position ?? secondDocument(yamlText);
+      if (e.reason.startsWith('unknown tag')) return tagError(yamlText, offset);
+      // An unclosed quote is found at the end of the text: point at the quote that opened it
+      // (the last one, since any later quote would have closed it).
+      const quote = /within a (double|single) quoted scalar/.exec(e.reason)?.[1];
+      if (quote) offset = lastQuote(yamlText, quote === 'double' ? '"' : "'", offset);
+      return { error: yamlMessage(e.reason, yamlText.charAt(offset)), offset };
+    }
+    if (e instanceof RangeError) return { error: DEPTH, offset: 0 };
+    throw e;
+  }
+  const anchor = Object.keys(state?.anchorMap ?? {})[0];
+  if (anchor !== undefined) return { error: ANCHORS, offset: anchorOffset(yamlText, anchor) };
+  return { value };
+}
+
+/** The error for a tag (`!!js/function`, `!foo`…), at the tag as written before `offset`. */
+function tagError(yamlText: string, offset: number): { error: [string, string]; offset: number } {
+  const lineStart = yamlText.lastIndexOf('\n', offset - 1) + 1;
+  const tags = [...yamlText.slice(lineStart, offset).matchAll(/(?<=^|[\s[{,])!(?:<[^>]*>|\S*)/g)];
+  const tag = tags.at(-1);
+  const at = tag ? lineStart + tag.index : offset;
+  return { error: [`L’étiquette YAML « ${tag?.[0] ?? '!'} » n’est pas acceptée : le contenu est fait de données, pas de code.`, 'Supprimez l’étiquette et écrivez seulement la valeur.'], offset: at };
+}
+
+function lastQuote(yamlText: string, quote: string, before: number): number {
+  let i = yamlText.lastIndexOf(quote, before);
+  while (i > 0 && quote === '"' && yamlText[i - 1] === '\\') i = yamlText.lastIndexOf(quote, i - 1);
+  return Math.max(i, 0);
+}
+
+function secondDocument(yamlText: string): number {
+  const markers = [...yamlText.matchAll(/^---/gm)].map((m) => m.index);
+  return (yamlText.startsWith('---') ? markers[1] : markers[0]) ?? 0;
+}
+
+/** Paths of the keys that could reach an object's prototype (`__proto__`, `constructor`, `prototype`). */
+function forbiddenKeys(value: object, out: (string | number)[][] = [], path: readonly (string | number)[] = []): (string | number)[][] {
+  const isList = Array.isArray(value);
+  for (const k in value) {
+    if (!isList && FORBIDDEN_KEYS.has(k)) out.push([...path, k]);
+    const v: unknown = (value as Record<string, unknown>)[k];
+    if (v !== null && typeof v === 'object') forbiddenKeys(v, out, [...path, isList ? Number(k) : k]);
+  }
+  return out;
 }
 
 export function parseEntry(collection: Collection, file: string, input: Uint8Array | string): ParsedEntry {
@@ -186,55 +273,20 @@ export function parseEntry(collection: Collection, file: string, input: Uint8Arr
     if (text.trim() === '') return failed(collection, file, text, [problem(file, START, 'yaml', 'Le fichier est vide.', 'Créez l’entrée avec `essaim new` pour partir d’un modèle.')]);
   }
 
-  const lineCounter = new LineCounter();
-  const at = positions(lineCounter, yamlLine);
-  let doc: Document;
-  try {
-    doc = parseDocument(yamlText, { lineCounter, ...YAML_OPTIONS });
-  } catch (e) {
-    if (e instanceof RangeError) return failed(collection, file, text, [problem(file, { line: yamlLine, col: 1 }, 'yaml', 'La structure YAML est trop profondément imbriquée.', `Gardez au plus ${MAX_DEPTH} niveaux d’imbrication.`)]);
-    throw e;
+  const read = readYaml(yamlText);
+  const locate = lazyLocator(yamlText, yamlLine);
+  if ('error' in read) {
+    const [message, hint] = read.error;
+    return { ...failed(collection, file, text, [problem(file, positions(yamlText, yamlLine)(read.offset), 'yaml', message, hint)]), locate };
   }
-  // The YAML parser gives up on very deep nesting with one error per level (where it stops depends
-  // on the stack size): say it once, in French, where the other depth checks do.
-  if (doc.errors.some((err) => /call stack/i.test(err.message))) {
-    return failed(collection, file, text, [problem(file, { line: yamlLine, col: 1 }, 'yaml', 'La structure YAML est trop profondément imbriquée.', `Gardez au plus ${MAX_DEPTH} niveaux d’imbrication.`)]);
-  }
-  const problems: Problem[] = [];
-  for (const err of doc.errors) {
-    const [message, hint] = YAML_ERRORS[err.code] ?? YAML_ERRORS.IMPOSSIBLE!;
-    problems.push(problem(file, at(err.pos[0]), 'yaml', message, hint));
-  }
-  for (const w of doc.warnings) {
-    if (w.code !== 'TAG_RESOLVE_FAILED') continue;
-    problems.push(problem(file, at(w.pos[0]), 'yaml', `L’étiquette YAML « ${yamlText.slice(w.pos[0], w.pos[1])} » n’est pas acceptée : le contenu est fait de données, pas de code.`, 'Supprimez l’étiquette et écrivez seulement la valeur.'));
-  }
-  visit(doc, {
-    Alias(_, node) {
-      problems.push(problem(file, at(node.range?.[0] ?? 0), 'yaml', 'Les alias YAML (`*nom`) ne sont pas acceptés.', 'Recopiez la valeur au lieu d’y faire référence.'));
-      return visit.BREAK;
-    },
-    Pair(_, pair) {
-      if (isPair(pair) && isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
-        problems.push(problem(file, at(pair.key.range?.[0] ?? 0), 'yaml', `Le nom de champ « ${String(pair.key.value)} » est interdit.`, 'Supprimez ce champ.'));
-      }
-    },
-  });
-  const locate = locator(doc, at, yamlLine);
-  if (problems.length > 0) return { ...failed(collection, file, text, problems), locate };
-
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 0 });
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    value = undefined;
-  }
-  if (value === undefined || depthOf(value) > MAX_DEPTH) {
-    return { ...failed(collection, file, text, [problem(file, { line: yamlLine, col: 1 }, 'yaml', 'La structure YAML est trop profondément imbriquée.', `Gardez au plus ${MAX_DEPTH} niveaux d’imbrication.`)]), locate };
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+  const { value } = read;
+  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
     return { ...failed(collection, file, text, [problem(file, { line: yamlLine, col: 1 }, 'yaml', 'L’en-tête doit être une liste de champs `nom: valeur`.', 'Partez du modèle créé par `essaim new`.')]), locate };
   }
-  return { collection, file, data: value as Record<string, unknown>, body, bodyLine, source: text, yaml: yamlText, problems, locate: lazyLocator(yamlText, at, yamlLine) };
+  const forbidden = forbiddenKeys(value);
+  if (forbidden.length > 0) {
+    const problems = forbidden.map((p) => problem(file, locate(p, true), 'yaml', `Le nom de champ « ${String(p.at(-1))} » est interdit.`, 'Supprimez ce champ.'));
+    return { ...failed(collection, file, text, problems), locate };
+  }
+  return { collection, file, data: value as Record<string, unknown>, body, bodyLine, source: text, yaml: yamlText, problems: [], locate };
 }

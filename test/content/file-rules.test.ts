@@ -86,12 +86,32 @@ describe('file rules', () => {
     it('reports a syntax error where it is, in the file’s lines', () => {
       expect(checkEntry(NEWS, edit(news, 'type: annonce', 'type: annonce: oups'))).toMatchInlineSnapshot(`
         [
-          "content/news/lancement-portail.md:6:7  yaml  Un « : » suivi d’une espace, dans une valeur sans guillemets, se lit comme un nouveau champ. → Mettez la valeur entre guillemets droits ("…").",
+          "content/news/lancement-portail.md:6:14  yaml  Un « : » suivi d’une espace, dans une valeur sans guillemets, se lit comme un nouveau champ. → Mettez la valeur entre guillemets droits ("…").",
         ]
       `);
       expect(checkEntry(FUNDER, edit(funder, '  - national', '\t- national'))).toMatchInlineSnapshot(`
         [
           "content/funders/fondation-solidarite.yaml:8:1  yaml  Une tabulation sert d’indentation : le YAML n’accepte que des espaces. → Remplacez les tabulations du début de ligne par des espaces.",
+        ]
+      `);
+    });
+
+    it('explains the usual slips in French, at the character that stops the reader', () => {
+      expect([
+        ...checkEntry(FUNDER, edit(funder, 'type: fondation', 'type: @fondation')),
+        ...checkEntry(FUNDER, edit(funder, 'type: fondation', 'type: "fondation')),
+        ...checkEntry(FUNDER, edit(funder, 'type: fondation', 'type: [fondation')),
+        ...checkEntry(FUNDER, edit(funder, 'type: fondation', 'type: "C:\\dossier"')),
+        ...checkEntry(FUNDER, edit(funder, 'type: fondation', 'type: fondation\n---\nid: autre')),
+        ...checkEntry(FUNDER, edit(funder, 'type: fondation', 'type: !!python/object fondation')),
+      ]).toMatchInlineSnapshot(`
+        [
+          "content/funders/fondation-solidarite.yaml:5:7  yaml  Une valeur ne peut pas commencer par « @ » sans guillemets. → Mettez la valeur entre guillemets droits ("…").",
+          "content/funders/fondation-solidarite.yaml:5:7  yaml  Des guillemets ouverts ne sont pas fermés. → Ajoutez le guillemet fermant (") à la fin de la valeur.",
+          "content/funders/fondation-solidarite.yaml:6:1  yaml  Une liste entre crochets n’est pas fermée, ou une virgule manque entre deux éléments. → Séparez les éléments par des virgules et fermez chaque « [ » par « ] ».",
+          "content/funders/fondation-solidarite.yaml:5:11  yaml  Séquence d’échappement invalide entre guillemets. → Remplacez les barres obliques inverses (\\) par « / » ou doublez-les.",
+          "content/funders/fondation-solidarite.yaml:6:1  yaml  Le fichier contient plusieurs documents YAML (séparés par ---). → Gardez une seule entrée par fichier.",
+          "content/funders/fondation-solidarite.yaml:5:7  yaml  L’étiquette YAML « !!python/object » n’est pas acceptée : le contenu est fait de données, pas de code. → Supprimez l’étiquette et écrivez seulement la valeur.",
         ]
       `);
     });
@@ -104,7 +124,7 @@ describe('file rules', () => {
       `);
       expect(checkEntry(FUNDER, edit(edit(funder, '  - national', '  - &t national'), /maillons:\n  - approvisionnement\n  - distribution/, 'maillons: *t'))).toMatchInlineSnapshot(`
         [
-          "content/funders/fondation-solidarite.yaml:9:11  yaml  Les alias YAML (\`*nom\`) ne sont pas acceptés. → Recopiez la valeur au lieu d’y faire référence.",
+          "content/funders/fondation-solidarite.yaml:8:5  yaml  Les ancres et alias YAML (\`&nom\`, \`*nom\`) ne sont pas acceptés. → Recopiez la valeur au lieu d’y faire référence.",
         ]
       `);
       expect(checkEntry(FUNDER, `${funder}__proto__:\n  admin: true\nconstructor: x\n`)).toMatchInlineSnapshot(`
@@ -118,7 +138,7 @@ describe('file rules', () => {
     it('reports structures nested too deep', () => {
       expect(checkEntry(FUNDER, `${funder}note_interne: ${'['.repeat(30)}${']'.repeat(30)}\n`)).toMatchInlineSnapshot(`
         [
-          "content/funders/fondation-solidarite.yaml:1:1  yaml  La structure YAML est trop profondément imbriquée. → Gardez au plus 24 niveaux d’imbrication.",
+          "content/funders/fondation-solidarite.yaml:29:39  yaml  La structure YAML est trop profondément imbriquée. → Gardez au plus 24 niveaux d’imbrication.",
         ]
       `);
     });

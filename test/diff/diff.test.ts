@@ -127,7 +127,7 @@ describe('essaim diff between two revisions', () => {
 
       ~ Modification — Actualité « Le portail Essaim est ouvert »
         content/news/lancement-portail.md
-          ⚠ Illisible (version d’arrivée) : ligne 7 : L’indentation est incorrecte ici, ou une liste entre crochets n’est pas fermée. Les champs ne sont pas comparés."
+          ⚠ Illisible (version d’arrivée) : ligne 7 : Une liste entre crochets n’est pas fermée, ou une virgule manque entre deux éléments. Les champs ne sont pas comparés."
     `);
   });
 
@@ -193,7 +193,7 @@ describe('essaim diff between two revisions', () => {
 
       \`content/news/lancement-portail.md\`
 
-      - ⚠ Illisible (version d’arrivée) : ligne 7 : L’indentation est incorrecte ici, ou une liste entre crochets n’est pas fermée. Les champs ne sont pas comparés."
+      - ⚠ Illisible (version d’arrivée) : ligne 7 : Une liste entre crochets n’est pas fermée, ou une virgule manque entre deux éléments. Les champs ne sont pas comparés."
     `);
   });
 
