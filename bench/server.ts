@@ -128,6 +128,12 @@ try {
     if (r.status === 202) warm.push(((await r.json()) as { id: string }).id);
   }
 
+  // The outbox itself, read-only: what the service acknowledged, whatever the client recorded.
+  const db = new Database(path.join(dataDir, 'soumissions.sqlite'), { readonly: true });
+  const pendingRows = (): number => (db.prepare("SELECT COUNT(*) AS n FROM submissions WHERE status IN ('recue', 'en-cours')").get() as { n: number }).n;
+  // The warm-up's pull requests are opened before the measures start.
+  while (pendingRows() > 0) await new Promise((r) => setTimeout(r, 500));
+
   const baseline = await run({ url: `${service.url}/api/health`, connections: CONNECTIONS, duration: BASELINE_S });
 
   let n = 0;
@@ -156,9 +162,6 @@ try {
   });
 
   process.stderr.write(`(charge terminée : ${accepted.length} acceptées en ${fmt(load.duration, 2)} s, p99 ${fmt(load.latency.p99, 1)} ms ; attente de l’ouverture des pull requests…)\n`);
-  // The outbox itself, read-only: what the service acknowledged, whatever the client recorded.
-  const db = new Database(path.join(dataDir, 'soumissions.sqlite'), { readonly: true });
-  const pendingRows = (): number => (db.prepare("SELECT COUNT(*) AS n FROM submissions WHERE status IN ('recue', 'en-cours')").get() as { n: number }).n;
   const drainStart = Date.now();
   while (pendingRows() > 0 && Date.now() - drainStart < DRAIN_TIMEOUT_S * 1000) await new Promise((r) => setTimeout(r, 1000));
   const rows = (db.prepare('SELECT status, COUNT(*) AS n FROM submissions GROUP BY status').all() as { status: string; n: number }[]);

@@ -14,6 +14,18 @@ export function parseMarkdown(body: string): Root {
  * scheme, images). Bodies of plain text are then not parsed at all, which keeps validation fast.
  */
 export function mayNeedMarkdownChecks(body: string): boolean {
+  // Several rules ask in turn about the same body.
+  if (body !== lastBody) {
+    lastBody = body;
+    lastAnswer = needsChecks(body);
+  }
+  return lastAnswer;
+}
+
+let lastBody: string | undefined;
+let lastAnswer = false;
+
+function needsChecks(body: string): boolean {
   // HTML, link definitions, and what could spell a dangerous scheme: `script:` or `data:` (also with
   // `\:`, a Markdown escape, or an entity after it), numeric character references, and the named ones
   // that give `:` or the tab and line feed that browsers drop from URLs. No named reference gives an

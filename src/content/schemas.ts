@@ -1,12 +1,18 @@
 /**
- * Schemas and vocabularies, read once from `schemas/`. Validators are compiled once per process.
+ * Schemas and vocabularies, read once from `schemas/`. Validators are compiled once per set of
+ * schemas: ajv's standalone code is kept in `node_modules/.cache/essaim/`, under a hash of the
+ * schemas, so that a command does not compile them again at every run (a third of a second).
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { _ } from 'ajv/dist/compile/codegen/index.js';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import formatsPlugin from 'ajv-formats';
 import { allCollections, type Collection } from './collections.js';
-import { schemasDir } from './paths.js';
+import { repoRoot, schemasDir } from './paths.js';
 
 export interface JsonSchema {
   $id?: string;
@@ -44,29 +50,59 @@ export function readSchema(name: string): JsonSchema {
 
 export const defsSchema = (): JsonSchema => readSchema('defs');
 
-let ajv: Ajv2020 | undefined;
-const validators = new Map<string, ValidateFunction>();
+const AJV_OPTIONS = { allErrors: true, strict: true, allowMatchingProperties: true } as const;
+const require = createRequire(import.meta.url);
 
-function getAjv(): Ajv2020 {
-  if (!ajv) {
-    ajv = new Ajv2020({ allErrors: true, strict: true, allowMatchingProperties: true });
-    // ajv-formats is CommonJS: its default export is the plugin function itself.
-    (formatsPlugin as unknown as (a: Ajv2020) => void)(ajv);
-    for (const keyword of ['x-labels', 'x-parents', 'x-public']) ajv.addKeyword({ keyword });
-    ajv.addSchema(defsSchema());
-    for (const c of allCollections()) ajv.addSchema(readSchema(c.schema));
-  }
+function compile(): Ajv2020 {
+  // `code.formats` lets the standalone code reach ajv-formats' functions by `require`.
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } });
+  // ajv-formats is CommonJS: its default export is the plugin function itself.
+  (formatsPlugin as unknown as (a: Ajv2020) => void)(ajv);
+  for (const keyword of ['x-labels', 'x-parents', 'x-public']) ajv.addKeyword({ keyword });
+  ajv.addSchema(defsSchema());
+  for (const c of allCollections()) ajv.addSchema(readSchema(c.schema));
   return ajv;
 }
 
-export function validatorFor(c: Collection): ValidateFunction {
-  let v = validators.get(c.schema);
-  if (!v) {
-    const id = readSchema(c.schema).$id;
-    v = id ? getAjv().getSchema(id) : undefined;
-    if (!v) throw new Error(`Schéma introuvable pour la collection ${c.name}`);
-    validators.set(c.schema, v);
+/** Where the standalone validators of the current schemas are kept (changes with any schema);
+ * ESSAIM_CACHE_DIR moves the folder. */
+export function validatorsCacheFile(): string {
+  const hash = crypto.createHash('sha256');
+  hash.update(JSON.stringify([repoRoot, require('ajv/package.json').version, AJV_OPTIONS]));
+  for (const name of fs.readdirSync(schemasDir).sort()) hash.update(`${name}\0${fs.readFileSync(path.join(schemasDir, name), 'utf8')}\0`);
+  return path.join(process.env.ESSAIM_CACHE_DIR || path.join(repoRoot, 'node_modules/.cache/essaim'), `validateurs-${hash.digest('hex').slice(0, 16)}.cjs`);
+}
+
+let validators: Map<string, ValidateFunction> | undefined;
+
+/** The validators by schema name: from the cache, or compiled (and then cached when possible). */
+function loadValidators(): Map<string, ValidateFunction> {
+  const file = validatorsCacheFile();
+  const ids = new Map(allCollections().map((c) => [c.schema, readSchema(c.schema).$id!]));
+  if (fs.existsSync(file)) {
+    const mod = require(file) as Record<string, ValidateFunction>;
+    return new Map([...ids.keys()].map((name) => [name, mod[name]!]));
   }
+  const ajv = compile();
+  const out = new Map([...ids].map(([name, id]) => [name, ajv.getSchema(id)!]));
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // Written aside then renamed: a concurrent run never reads half a file.
+    const tmp = `${file}.${process.pid}.tmp`;
+    // The code requires ajv's runtime and ajv-formats: by absolute path, so that it runs from any folder.
+    const code = standaloneCode.default(ajv, Object.fromEntries(ids)).replace(/require\("([^"]+)"\)/g, (_m, id: string) => `require(${JSON.stringify(require.resolve(id))})`);
+    fs.writeFileSync(tmp, code);
+    fs.renameSync(tmp, file);
+  } catch {
+    // Read-only checkout: compiled in memory at each run, as before.
+  }
+  return out;
+}
+
+export function validatorFor(c: Collection): ValidateFunction {
+  validators ??= loadValidators();
+  const v = validators.get(c.schema);
+  if (!v) throw new Error(`Schéma introuvable pour la collection ${c.name}`);
   return v;
 }
 

@@ -28,15 +28,18 @@ export function validateEntry(entry: ParsedEntry, root: string, options: Validat
   const problems = [...entry.problems];
   if (!isRead(entry)) return problems;
   let md: ReturnType<typeof parseMarkdown> | undefined;
+  let ruleId = '';
+  // One context for all the rules of the entry; `report` names the rule being run.
+  const ctx: EntryContext = {
+    entry,
+    root,
+    today: options.today ?? todayIso(),
+    markdown: () => (md ??= parseMarkdown(entry.body)),
+    bodyPosition: (line, col) => ({ line: line + entry.bodyLine - 1, col }),
+    report: (pos, message, hint) => problems.push(problem(entry.file, pos, ruleId, message, hint)),
+  };
   for (const rule of entryRules) {
-    const ctx: EntryContext = {
-      entry,
-      root,
-      today: options.today ?? todayIso(),
-      markdown: () => (md ??= parseMarkdown(entry.body)),
-      bodyPosition: (line, col) => ({ line: line + entry.bodyLine - 1, col }),
-      report: (pos, message, hint) => problems.push(problem(entry.file, pos, rule.id, message, hint)),
-    };
+    ruleId = rule.id;
     rule.check(ctx);
   }
   return problems;

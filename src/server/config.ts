@@ -37,6 +37,10 @@ export interface WorkerConfig {
   maxDelayMs: number;
   /** Pull requests opened at the same time. */
   concurrency: number;
+  /** Accepting comes first: no new attempt starts until submissions have stopped arriving for this long (ms)… */
+  quietMs: number;
+  /** …unless the worker has already waited this long (ms), so that a steady flow cannot starve it. */
+  maxDeferMs: number;
 }
 
 export interface ProtectionConfig {
@@ -118,6 +122,8 @@ export const DEFAULTS = {
   baseDelayMs: 2000,
   maxDelayMs: 15 * 60_000,
   concurrency: 2,
+  quietMs: 200,
+  maxDeferMs: 5000,
   altchaMaxCounter: 50_000,
 } as const;
 
@@ -162,6 +168,8 @@ export function loadConfig(env: Env = process.env, readFile: (p: string) => stri
       baseDelayMs: int(env, 'ESSAIM_RETRY_BASE_MS', DEFAULTS.baseDelayMs, 1),
       maxDelayMs: int(env, 'ESSAIM_RETRY_MAX_MS', DEFAULTS.maxDelayMs, 1),
       concurrency: int(env, 'ESSAIM_WORKER_CONCURRENCY', DEFAULTS.concurrency, 1),
+      quietMs: int(env, 'ESSAIM_WORKER_QUIET_MS', DEFAULTS.quietMs),
+      maxDeferMs: int(env, 'ESSAIM_WORKER_MAX_DEFER_MS', DEFAULTS.maxDeferMs),
     },
     protection: {
       bodyLimit: int(env, 'ESSAIM_BODY_LIMIT', DEFAULTS.bodyLimit, 1024),

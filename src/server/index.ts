@@ -39,7 +39,7 @@ export async function createService(start: StartOptions): Promise<Omit<RunningSe
   const options = withDefaults(partial);
   const outbox = new Outbox(options.dataDir);
   let worker: Worker | undefined;
-  const app = await buildApp({ options, outbox, onAccepted: () => worker?.wake() });
+  const app = await buildApp({ options, outbox, onAccepted: () => worker?.arrived() });
   worker = new Worker({ outbox, propose: proposer ?? proposerFor(options), config: options.worker, log: app.log });
   if (!noWorker) worker.start();
   const w = worker;

@@ -4,6 +4,9 @@
  * `maxAttempts` the submission goes to dead-letter (status `echec`). Submissions left `en-cours`
  * by a crash are due again at start: proposing is idempotent (same branch, an existing pull
  * request is found, not doubled), so running one twice is safe.
+ *
+ * Accepting comes before publishing: while submissions keep arriving, new attempts wait for a lull
+ * of `quietMs` (at most `maxDeferMs`), so that opening pull requests does not slow the answers.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { GitHubError, ProposeError } from '../github/errors.js';
@@ -72,6 +75,8 @@ export class Worker {
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
   private idleWaiters: (() => void)[] = [];
+  private lastArrival = -Infinity;
+  private deferredSince: number | undefined;
 
   constructor(private readonly o: WorkerOptions) {}
 
@@ -80,7 +85,13 @@ export class Worker {
     this.schedule(0);
   }
 
-  /** Looks for work now (called after each accepted submission). */
+  /** A submission was accepted: its turn comes at the next lull. */
+  arrived(): void {
+    this.lastArrival = Date.now();
+    if (!this.stopped && !this.timer) this.schedule(this.o.config.quietMs);
+  }
+
+  /** Looks for work now. */
   wake(): void {
     if (!this.stopped) this.schedule(0);
   }
@@ -94,9 +105,15 @@ export class Worker {
   private tick(): void {
     this.timer = undefined;
     if (this.stopped) return;
+    const now = Date.now();
+    const lull = this.lastArrival + this.o.config.quietMs;
+    if (now < lull) {
+      this.deferredSince ??= now;
+      if (now - this.deferredSince < this.o.config.maxDeferMs) return this.schedule(Math.min(lull, this.deferredSince + this.o.config.maxDeferMs) - now);
+    }
+    this.deferredSince = undefined;
     const free = this.o.config.concurrency - this.inFlight.size;
     if (free > 0) {
-      const now = Date.now();
       for (const s of this.o.outbox.due(now, free + this.inFlight.size)) {
         if (this.inFlight.size >= this.o.config.concurrency) break;
         if (this.inFlight.has(s.id) || !this.o.outbox.claim(s.id, now)) continue;

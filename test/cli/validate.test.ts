@@ -1,4 +1,5 @@
 /** `essaim validate`, run as a real process in a temporary copy of test/fixtures/. */
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { edit, emptyDir, fixture, makeTree, runCli, TODAY } from '../helpers/tree.js';
 
@@ -23,6 +24,18 @@ describe('essaim validate', () => {
       ",
       }
     `);
+  });
+
+  it('compiles the schemas once: the next runs read the validators kept in the cache, with the same results', async () => {
+    const cache = emptyDir();
+    const tree = brokenTree();
+    const first = await runCli(['validate', '--today', TODAY], tree, { ESSAIM_CACHE_DIR: cache });
+    const kept = fs.readdirSync(cache);
+    expect(kept).toEqual([expect.stringMatching(/^validateurs-[0-9a-f]{16}\.cjs$/)]);
+    const second = await runCli(['validate', '--today', TODAY], tree, { ESSAIM_CACHE_DIR: cache });
+    expect(second).toEqual(first);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain('schema  « Site » doit être une adresse commençant par https://.');
   });
 
   it('reports every problem at once, located, in French, and exits 1', async () => {

@@ -2,14 +2,16 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/server/config.js';
 import { appInstallationToken, appJwt } from '../../src/server/github-app.js';
 import { RateLimiter } from '../../src/server/protection.js';
 import { ALLOWED_PATH } from '../../src/server/submission.js';
-import { backoffMs, retryAfterMs } from '../../src/server/worker.js';
+import { Outbox } from '../../src/server/store.js';
+import { backoffMs, retryAfterMs, Worker } from '../../src/server/worker.js';
+import { tempDir } from './helpers.js';
 
-const worker = { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 60_000, concurrency: 1 };
+const worker = { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 60_000, concurrency: 1, quietMs: 200, maxDeferMs: 1000 };
 
 describe('reprises', () => {
   it('double le délai à chaque échec, plafonné, jamais plus tôt que retry-after', () => {
@@ -28,6 +30,45 @@ describe('reprises', () => {
     expect(retryAfterMs(wrap({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 42) }), now)).toBe(42_000);
     expect(retryAfterMs(wrap({ 'x-ratelimit-remaining': '10' }), now)).toBeUndefined();
     expect(retryAfterMs(new Error('rien'), now)).toBeUndefined();
+  });
+});
+
+describe('priorité aux réponses', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('n’ouvre pas de pull request pendant une rafale de propositions, sauf après l’attente maximale', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const outbox = new Outbox(tempDir('essaim-worker-'));
+    const opened: number[] = [];
+    const start = Date.now();
+    const w = new Worker({
+      outbox,
+      config: worker,
+      log: { child: () => ({ info: () => undefined, warn: () => undefined, error: () => undefined }) } as never,
+      propose: async (s) => {
+        opened.push(Date.now() - start);
+        return { branch: s.branch, prNumber: opened.length, prUrl: `https://example.org/${opened.length}`, commit: 'abc' };
+      },
+    });
+    const add = (n: number): void => {
+      outbox.insert({ id: `s${n}`, collection: 'platforms', entryId: `p${n}`, path: `content/platforms/p${n}.yaml`, content: 'x', title: 't', prTitle: 't', prBody: 'b', commitMessage: 'm', branch: `b${n}`, contactName: 'C', contactEmail: 'c@example.org', credit: false });
+      w.arrived();
+    };
+    w.start();
+    // A submission every 100 ms for 1.5 s: nothing opens during the first second (maxDeferMs)…
+    for (let n = 0; n < 15; n++) {
+      add(n);
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(opened.length).toBeGreaterThan(0);
+    expect(Math.min(...opened)).toBeGreaterThanOrEqual(1000);
+    // …then, once they stop, everything opens within a lull.
+    const before = opened.length;
+    await vi.advanceTimersByTimeAsync(250);
+    expect(opened.length).toBeGreaterThan(before);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(opened.length).toBe(15);
+    await w.stop(0);
   });
 });
 

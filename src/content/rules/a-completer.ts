@@ -13,13 +13,21 @@ function walk(value: unknown, steps: (string | number)[], found: (string | numbe
   }
 }
 
+/** Whether any text of the value holds the marker (no paths built: most entries have none). */
+function holds(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes(PLACEHOLDER);
+  if (value === null || typeof value !== 'object') return false;
+  for (const v of Object.values(value)) if (holds(v)) return true;
+  return false;
+}
+
 export const aCompleter: EntryRule = {
   id: 'a-completer',
   description: 'Aucun texte « À COMPLÉTER » laissé par le modèle ne reste dans l’entrée.',
   check(ctx) {
     const { entry } = ctx;
     const found: (string | number)[][] = [];
-    walk(entry.data, [], found);
+    if (holds(entry.data)) walk(entry.data, [], found);
     for (const steps of found) {
       ctx.report(entry.locate(steps), 'Ce champ contient encore le texte « À COMPLÉTER » du modèle.', 'Remplacez-le par le vrai contenu.');
     }
