@@ -4,7 +4,8 @@
  * positions kept for line:col errors.
  */
 import { CORE_SCHEMA, load, YAMLException, type LoadOptions, type State as JsYamlState } from 'js-yaml';
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
 import type { Collection } from './collections.js';
 import { problem, type Position, type Problem } from './problems.js';
 
@@ -92,8 +93,14 @@ function splitFrontMatter(text: string, file: string): FrontMatter | Problem {
   return { yaml, yamlLine: 2, body, bodyLine: closeLine + 1 };
 }
 
+/** The `yaml` library (syntax trees with positions) is loaded the first time a field is located. */
+const require = createRequire(import.meta.url);
+let yamlLib: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlLib ??= require('yaml') as typeof import('yaml'));
+
 /** Finds the YAML node at `path` (or the deepest existing parent), and the key node of the last step. */
 function nodeAt(doc: Document, path: readonly (string | number)[]): { node: Node | null; key: Node | null } {
+  const { isMap, isScalar, isSeq } = yaml();
   let node = doc.contents as Node | null;
   let key: Node | null = null;
   for (const step of path) {
@@ -169,7 +176,7 @@ function lazyLocator(yamlText: string, yamlLine: number): Locate {
   let doc: Document | undefined;
   const at = positions(yamlText, yamlLine);
   return (path, keyOnly = false) => {
-    doc ??= parseDocument(yamlText, FORMAT_OPTIONS);
+    doc ??= yaml().parseDocument(yamlText, FORMAT_OPTIONS);
     const { node, key } = nodeAt(doc, path);
     const target = keyOnly && key ? key : node;
     return target?.range ? at(target.range[0]) : { line: yamlLine, col: 1 };

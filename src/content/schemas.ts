@@ -7,10 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { _ } from 'ajv/dist/compile/codegen/index.js';
-import standaloneCode from 'ajv/dist/standalone/index.js';
-import formatsPlugin from 'ajv-formats';
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import { allCollections, type Collection } from './collections.js';
 import { repoRoot, schemasDir } from './paths.js';
 
@@ -53,11 +50,14 @@ export const defsSchema = (): JsonSchema => readSchema('defs');
 const AJV_OPTIONS = { allErrors: true, strict: true, allowMatchingProperties: true } as const;
 const require = createRequire(import.meta.url);
 
+/** ajv is loaded only when the schemas have to be compiled (not when the cache has them). */
 function compile(): Ajv2020 {
+  const ajvModule = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const { _ } = require('ajv/dist/compile/codegen/index.js') as typeof import('ajv/dist/compile/codegen/index.js');
+  const formatsPlugin = require('ajv-formats') as (a: Ajv2020) => void;
   // `code.formats` lets the standalone code reach ajv-formats' functions by `require`.
-  const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } });
-  // ajv-formats is CommonJS: its default export is the plugin function itself.
-  (formatsPlugin as unknown as (a: Ajv2020) => void)(ajv);
+  const ajv = new ajvModule.Ajv2020({ ...AJV_OPTIONS, code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } });
+  formatsPlugin(ajv);
   for (const keyword of ['x-labels', 'x-parents', 'x-public']) ajv.addKeyword({ keyword });
   ajv.addSchema(defsSchema());
   for (const c of allCollections()) ajv.addSchema(readSchema(c.schema));
@@ -90,6 +90,7 @@ function loadValidators(): Map<string, ValidateFunction> {
     // Written aside then renamed: a concurrent run never reads half a file.
     const tmp = `${file}.${process.pid}.tmp`;
     // The code requires ajv's runtime and ajv-formats: by absolute path, so that it runs from any folder.
+    const standaloneCode = require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js');
     const code = standaloneCode.default(ajv, Object.fromEntries(ids)).replace(/require\("([^"]+)"\)/g, (_m, id: string) => `require(${JSON.stringify(require.resolve(id))})`);
     fs.writeFileSync(tmp, code);
     fs.renameSync(tmp, file);
