@@ -73,6 +73,8 @@ export interface WorkerOptions {
 export class Worker {
   private readonly inFlight = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  /** When the pending timer fires. */
+  private timerAt = Infinity;
   private stopped = true;
   private idleWaiters: (() => void)[] = [];
   private lastArrival = -Infinity;
@@ -88,7 +90,8 @@ export class Worker {
   /** A submission was accepted: its turn comes at the next lull. */
   arrived(): void {
     this.lastArrival = Date.now();
-    if (!this.stopped && !this.timer) this.schedule(this.o.config.quietMs);
+    // Brought forward (the idle poll may be far), never pushed back (a burst would starve it).
+    if (this.timerAt > this.lastArrival + this.o.config.quietMs) this.schedule(this.o.config.quietMs);
   }
 
   /** Looks for work now. */
@@ -99,11 +102,14 @@ export class Worker {
   private schedule(delay: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.tick(), Math.max(0, Math.min(delay, 2 ** 31 - 1)));
+    const wait = Math.max(0, Math.min(delay, 2 ** 31 - 1));
+    this.timerAt = Date.now() + wait;
+    this.timer = setTimeout(() => this.tick(), wait);
   }
 
   private tick(): void {
     this.timer = undefined;
+    this.timerAt = Infinity;
     if (this.stopped) return;
     const now = Date.now();
     const lull = this.lastArrival + this.o.config.quietMs;

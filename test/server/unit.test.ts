@@ -55,13 +55,20 @@ describe('priorité aux réponses', () => {
       w.arrived();
     };
     w.start();
+    // An idle worker opens a lone submission right after the lull.
+    await vi.advanceTimersByTimeAsync(1000);
+    add(100);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(opened).toEqual([1200]);
+    opened.length = 0;
+    await vi.advanceTimersByTimeAsync(10_000);
     // A submission every 100 ms for 1.5 s: nothing opens during the first second (maxDeferMs)…
     for (let n = 0; n < 15; n++) {
       add(n);
       await vi.advanceTimersByTimeAsync(100);
     }
     expect(opened.length).toBeGreaterThan(0);
-    expect(Math.min(...opened)).toBeGreaterThanOrEqual(1000);
+    expect(Math.min(...opened)).toBeGreaterThanOrEqual(11_250 + 1000);
     // …then, once they stop, everything opens within a lull.
     const before = opened.length;
     await vi.advanceTimersByTimeAsync(250);
