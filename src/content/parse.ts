@@ -155,7 +155,10 @@ function yamlMessage(reason: string, at: string): [string, string] {
   return known ? [known[1], known[2]] : ['Le YAML de cette ligne ne se lit pas.', SYNTAX_HINT];
 }
 
-const FORMAT_OPTIONS = { version: '1.2', schema: 'core' } as const;
+/** The YAML text as a syntax tree that keeps positions and comments (to locate a field, and to format). */
+export function syntaxTree(yamlText: string): Document {
+  return yaml().parseDocument(yamlText, { version: '1.2', schema: 'core' });
+}
 
 type Locate = ParsedEntry['locate'];
 
@@ -176,7 +179,7 @@ function lazyLocator(yamlText: string, yamlLine: number): Locate {
   let doc: Document | undefined;
   const at = positions(yamlText, yamlLine);
   return (path, keyOnly = false) => {
-    doc ??= yaml().parseDocument(yamlText, FORMAT_OPTIONS);
+    doc ??= syntaxTree(yamlText);
     const { node, key } = nodeAt(doc, path);
     const target = keyOnly && key ? key : node;
     return target?.range ? at(target.range[0]) : { line: yamlLine, col: 1 };

@@ -3,10 +3,9 @@
  * newline. `essaim format`, `essaim new` and the submission service all write through here; the
  * pure steps are in `canonical.ts`, shared with the web form.
  */
-import { parseDocument, type Document } from 'yaml';
 import { canonicalYaml, serializeWithSchema, withBody } from './canonical.js';
 import type { Collection } from './collections.js';
-import type { ParsedEntry } from './parse.js';
+import { syntaxTree, type ParsedEntry } from './parse.js';
 import { readSchema, resolve } from './schemas.js';
 
 export { entryPath, schemaComment, slugify } from './canonical.js';
@@ -22,15 +21,11 @@ export function canonicalSource(entry: ParsedEntry): string {
   // (e.g. a comment above a field that now follows a list): format again until the text is stable,
   // so that formatting a formatted file changes nothing.
   const schema = readSchema(entry.collection.schema);
-  let yaml = canonicalYaml(parseForFormat(entry.yaml), schema, resolve);
+  let yaml = canonicalYaml(syntaxTree(entry.yaml), schema, resolve);
   for (let i = 0; i < 3; i++) {
-    const again = canonicalYaml(parseForFormat(yaml), schema, resolve);
+    const again = canonicalYaml(syntaxTree(yaml), schema, resolve);
     if (again === yaml) break;
     yaml = again;
   }
   return withBody(entry.collection, entry.file, yaml, entry.body);
-}
-
-function parseForFormat(yaml: string): Document {
-  return parseDocument(yaml, { version: '1.2', schema: 'core' });
 }
