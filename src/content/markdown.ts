@@ -30,13 +30,26 @@ function needsChecks(body: string): boolean {
   // `\:`, a Markdown escape, or an entity after it), numeric character references, and the named ones
   // that give `:` or the tab and line feed that browsers drop from URLs. No named reference gives an
   // ASCII letter, so `R&amp;D` in a text needs no parse.
-  if (/<|&(?:#|(?:tab|newline|colon);)|script\\?[:&]|data\\?[:&]|\]:/i.test(body)) return true;
+  // Searched from the rare characters (`<`, `]:`, `&`, `:`) rather than at every letter of the text.
+  if (body.includes('<') || body.includes(']:')) return true;
+  for (let i = body.indexOf('&'); i >= 0; i = body.indexOf('&', i + 1)) {
+    if (ENTITY_AFTER.test(body.slice(i + 1, i + 9)) || SCHEME_BEFORE.test(body.slice(Math.max(0, i - 7), i))) return true;
+  }
+  for (let i = body.indexOf(':'); i >= 0; i = body.indexOf(':', i + 1)) {
+    if (SCHEME_BEFORE.test(body.slice(Math.max(0, i - 7), i))) return true;
+  }
   // Images: no need to parse when every one is plainly safe (https://, or a site path without `..`).
-  const images = body.split('![').length - 1;
+  let images = 0;
+  for (let i = body.indexOf('!['); i >= 0; i = body.indexOf('![', i + 2)) images++;
   if (images === 0) return false;
   const plain = body.match(PLAIN_IMAGE) ?? [];
   return plain.length !== images || plain.some((m) => /\/\.\.?[/)]/.test(m));
 }
+
+/** What follows a `&` in the references that matter: numeric, or the named `&tab;`, `&newline;`, `&colon;`. */
+const ENTITY_AFTER = /^(?:#|(?:tab|newline|colon);)/i;
+/** What precedes a `:` or `&` that could end a dangerous scheme: `script` or `data`, maybe escaped by `\`. */
+const SCHEME_BEFORE = /(?:script|data)\\?$/i;
 
 /** `![alt](address)` with an https:// address, or a site path with no escape, reference, encoding or `//`. */
 const PLAIN_IMAGE = /!\[[^[\]\\]*\]\((?:https:\/\/[^\s()<>\\&]*|\/(?!\/)[^\s()<>\\&%]*)\)/g;

@@ -4,7 +4,7 @@
 import { parseMarkdown } from './markdown.js';
 import { knownRefs as listKnownRefs, listEntries, readEntry } from './load.js';
 import type { ParsedEntry } from './parse.js';
-import { problem, sortProblems, type Problem } from './problems.js';
+import { problem, sortProblems, type Position, type Problem } from './problems.js';
 import { entryRules, repositoryRules } from './rules/index.js';
 import type { EntryContext, EntryData } from './rules/types.js';
 
@@ -23,23 +23,39 @@ export function isRead(e: ParsedEntry): e is ReadEntry {
   return e.data !== undefined;
 }
 
+/** The context given to the entry rules: one per entry, shared by all its rules (no closure per entry). */
+class Context implements EntryContext {
+  /** Id of the rule being run, for the problems it reports. */
+  ruleId = '';
+  private md: ReturnType<typeof parseMarkdown> | undefined;
+
+  constructor(
+    readonly entry: ReadEntry,
+    readonly root: string,
+    readonly today: string,
+    private readonly problems: Problem[],
+  ) {}
+
+  markdown(): ReturnType<typeof parseMarkdown> {
+    return (this.md ??= parseMarkdown(this.entry.body));
+  }
+
+  bodyPosition(line: number, col: number): Position {
+    return { line: line + this.entry.bodyLine - 1, col };
+  }
+
+  report(pos: Position, message: string, hint?: string): void {
+    this.problems.push(problem(this.entry.file, pos, this.ruleId, message, hint));
+  }
+}
+
 /** Problems of one parsed entry on its own (reading, schema, entry rules). */
 export function validateEntry(entry: ParsedEntry, root: string, options: ValidateOptions = {}): Problem[] {
   const problems = [...entry.problems];
   if (!isRead(entry)) return problems;
-  let md: ReturnType<typeof parseMarkdown> | undefined;
-  let ruleId = '';
-  // One context for all the rules of the entry; `report` names the rule being run.
-  const ctx: EntryContext = {
-    entry,
-    root,
-    today: options.today ?? todayIso(),
-    markdown: () => (md ??= parseMarkdown(entry.body)),
-    bodyPosition: (line, col) => ({ line: line + entry.bodyLine - 1, col }),
-    report: (pos, message, hint) => problems.push(problem(entry.file, pos, ruleId, message, hint)),
-  };
+  const ctx = new Context(entry, root, options.today ?? todayIso(), problems);
   for (const rule of entryRules) {
-    ruleId = rule.id;
+    ctx.ruleId = rule.id;
     rule.check(ctx);
   }
   return problems;
@@ -69,13 +85,19 @@ export interface ValidationResult {
  */
 export function validateRepository(root: string, paths?: readonly string[], options: ValidateOptions = {}): ValidationResult {
   const listing = listEntries(root, paths);
-  const entries = listing.files.map((f) => readEntry(root, f));
   const problems = [...listing.problems];
-  for (const entry of entries) problems.push(...validateEntry(entry, root, options));
+  // Today's date is read once for the whole run, not once per entry.
+  const entryOptions = { ...options, today: options.today ?? todayIso() };
+  // Each entry is checked right after it is read, while its text is still fresh in memory.
+  const entries = listing.files.map((f) => {
+    const entry = readEntry(root, f);
+    for (const p of validateEntry(entry, root, entryOptions)) problems.push(p);
+    return entry;
+  });
   const partial = paths && paths.length > 0;
   const own = new Set(entries.map((e) => e.file));
   const all = partial ? [...entries, ...listEntries(root).files.filter((f) => !own.has(f.file)).map((f) => readEntry(root, f))] : entries;
-  const refs = partial ? listKnownRefs(root) : new Set(all.map((e) => `${e.collection.name}/${e.file.split('/').pop()!.replace(/\.(md|yaml)$/, '')}`));
-  problems.push(...validateRepositoryRules(all, refs).filter((p) => own.has(p.file)));
+  const refs = partial ? listKnownRefs(root) : new Set(all.map((e) => `${e.collection.name}/${e.file.slice(e.file.lastIndexOf('/') + 1).replace(/\.(md|yaml)$/, '')}`));
+  for (const p of validateRepositoryRules(all, refs)) if (own.has(p.file)) problems.push(p);
   return { entries, problems: sortProblems(problems) };
 }

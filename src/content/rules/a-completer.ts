@@ -17,7 +17,11 @@ function walk(value: unknown, steps: (string | number)[], found: (string | numbe
 function holds(value: unknown): boolean {
   if (typeof value === 'string') return value.includes(PLACEHOLDER);
   if (value === null || typeof value !== 'object') return false;
-  for (const v of Object.values(value)) if (holds(v)) return true;
+  if (Array.isArray(value)) {
+    for (const v of value) if (holds(v)) return true;
+    return false;
+  }
+  for (const k in value) if (Object.hasOwn(value, k) && holds((value as Record<string, unknown>)[k])) return true;
   return false;
 }
 

@@ -1,41 +1,33 @@
-import type { EntryData, EntryRule } from './types.js';
+import type { EntryRule } from './types.js';
 
-/** Pairs of (start, end) fields to compare, as paths; `*` steps into every item of a list. */
-const PAIRS: [string, string][] = [
-  ['appels.*.ouverture', 'appels.*.cloture'],
-  ['sessions.*.debut', 'sessions.*.fin'],
-  ['debut', 'fin'],
+/** Pairs of (start, end) fields to compare: at the top level, or in every item of a list. */
+const PAIRS: { list?: string; start: string; end: string }[] = [
+  { list: 'appels', start: 'ouverture', end: 'cloture' },
+  { list: 'sessions', start: 'debut', end: 'fin' },
+  { start: 'debut', end: 'fin' },
 ];
 
-function expand(data: EntryData, pattern: string): (string | number)[][] {
-  const [head, star, tail] = pattern.split('.');
-  if (star !== '*') return [[pattern]];
-  const list = data[head!];
-  return Array.isArray(list) ? list.map((_, i) => [head!, i, tail!]) : [];
-}
-
-function get(data: unknown, steps: (string | number)[]): unknown {
-  return steps.reduce<unknown>((cur, s) => (cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[s] : undefined), data);
-}
+const field = (item: unknown, name: string): unknown => (item && typeof item === 'object' ? (item as Record<string, unknown>)[name] : undefined);
 
 export const datesCoherentes: EntryRule = {
   id: 'dates-coherentes',
   description: 'Une date de fin (clôture d’un appel, fin d’un événement ou d’une session) n’est pas avant la date de début.',
   check(ctx) {
-    const { entry } = ctx;
-    for (const [startPattern, endPattern] of PAIRS) {
-      const starts = expand(entry.data, startPattern);
-      const ends = expand(entry.data, endPattern);
-      starts.forEach((startPath, i) => {
-        const endPath = ends[i];
-        if (!endPath) return;
-        const start = get(entry.data, startPath);
-        const end = get(entry.data, endPath);
-        if (typeof start !== 'string' || typeof end !== 'string') return;
-        if (Date.parse(end) < Date.parse(start)) {
-          ctx.report(entry.locate(endPath), `La date de fin (${end}) est avant la date de début (${start}).`, 'Corrigez l’une des deux dates.');
-        }
-      });
+    const { data } = ctx.entry;
+    const compare = (start: unknown, end: unknown, endPath: () => (string | number)[]): void => {
+      if (typeof start !== 'string' || typeof end !== 'string') return;
+      if (Date.parse(end) < Date.parse(start)) {
+        ctx.report(ctx.entry.locate(endPath()), `La date de fin (${end}) est avant la date de début (${start}).`, 'Corrigez l’une des deux dates.');
+      }
+    };
+    for (const pair of PAIRS) {
+      if (pair.list === undefined) {
+        compare(data[pair.start], data[pair.end], () => [pair.end]);
+        continue;
+      }
+      const list = data[pair.list];
+      if (!Array.isArray(list)) continue;
+      list.forEach((item: unknown, i) => compare(field(item, pair.start), field(item, pair.end), () => [pair.list!, i, pair.end]));
     }
   },
 };

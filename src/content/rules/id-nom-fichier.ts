@@ -6,7 +6,7 @@ export const idNomFichier: EntryRule = {
   description: 'L’identifiant d’une entrée est identique au nom de son fichier.',
   check(ctx) {
     const { entry } = ctx;
-    const expected = path.posix.basename(entry.file).replace(/\.(md|ya?ml)$/, '');
+    const expected = entry.file.slice(entry.file.lastIndexOf('/') + 1).replace(/\.(md|ya?ml)$/, '');
     const id = entry.data.id;
     if (typeof id === 'string' && id !== expected) {
       ctx.report(entry.locate(['id']), `L’identifiant « ${id} » ne correspond pas au nom du fichier (« ${expected} »).`, `Renommez le fichier en \`${id}${path.posix.extname(entry.file)}\` ou écrivez \`id: ${expected}\`.`);
