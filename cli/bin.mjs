@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Entry point of the `essaim` command: runs the TypeScript sources through tsx.
-import { register } from 'tsx/esm/api';
+// Entry point of the `essaim` command: the TypeScript sources, bundled once and kept while they are
+// unchanged (see load.mjs), or run through tsx.
+import { loadCli } from './load.mjs';
 
-register();
-const { main } = await import('./main.ts');
+const main = await loadCli();
 process.exitCode = await main(process.argv.slice(2));
