@@ -15,12 +15,13 @@ export const idUnique: RepositoryRule = {
       const calls = entry.data.appels;
       if (!Array.isArray(calls)) continue;
       const callIds = new Set<string>();
-      calls.forEach((call: unknown, i) => {
+      for (let i = 0; i < calls.length; i++) {
+        const call: unknown = calls[i];
         const callId = call && typeof call === 'object' ? (call as Record<string, unknown>).id : undefined;
-        if (typeof callId !== 'string') return;
+        if (typeof callId !== 'string') continue;
         if (callIds.has(callId)) ctx.report(entry, entry.locate(['appels', i, 'id']), `L’appel « ${callId} » apparaît deux fois chez ce financeur.`, 'Donnez à chaque appel un identifiant différent.');
         callIds.add(callId);
-      });
+      }
     }
   },
 };

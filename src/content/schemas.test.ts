@@ -1,0 +1,61 @@
+/**
+ * The validators kept in the cache are ajv's code rewritten to run faster (enums as Sets, string
+ * lengths without a loop when no surrogate is present): they must answer exactly as ajv's own.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Collection } from './collections.js';
+import { listEntries, readEntry } from './load.js';
+import { repoRoot } from './paths.js';
+import { compiledValidators, validatorFor, validatorsCacheFile } from './schemas.js';
+
+type Data = Record<string, unknown>;
+
+/** Every entry that can be read in the fixtures and in the repository's own content. */
+function samples(): { schema: string; collection: Collection; data: Data }[] {
+  const roots = ['test/fixtures/valide', 'test/fixtures/invalide', 'test/fixtures/desordre', '.'].map((r) => path.join(repoRoot, r));
+  const out = [];
+  for (const root of roots) {
+    for (const f of listEntries(root).files) {
+      const e = readEntry(root, f);
+      if (e.data) out.push({ schema: e.collection.schema, collection: e.collection, data: e.data });
+    }
+  }
+  return out;
+}
+
+/** Variants that touch what the rewriting changes: territory codes, and lengths counted in characters. */
+function variants(data: Data): Data[] {
+  const smiley = '\u{1F600}';
+  const texts = [smiley.repeat(100), smiley.repeat(161), '\uD800'.repeat(161), `a\uDC00${'é’'.repeat(90)}`, '', 'ab', 'x'.repeat(301)];
+  const out: Data[] = [
+    { ...data, territoires: ['dep-999'] },
+    { ...data, territoires: ['national', 'reg-76', 'dep-34', 'Dep-34', 34, null] },
+    { ...data, territoires: 'dep-34' },
+  ];
+  for (const t of texts) out.push({ ...data, titre: t, resume: t, id: t });
+  return out;
+}
+
+describe('the validators kept in the cache', () => {
+  it('give the same answer and the same errors as ajv’s own, on every entry and on variants', () => {
+    const reference = compiledValidators();
+    const all = samples();
+    expect(all.length).toBeGreaterThan(60);
+    let invalid = 0;
+    for (const { schema, collection, data } of all) {
+      for (const d of [data, ...variants(data)]) {
+        const fast = validatorFor(collection);
+        const slow = reference.get(schema)!;
+        const ok = fast(structuredClone(d));
+        expect(slow(structuredClone(d))).toBe(ok);
+        expect(fast.errors ?? null).toEqual(slow.errors ?? null);
+        if (!ok) invalid++;
+      }
+    }
+    expect(invalid).toBeGreaterThan(all.length * 5);
+    // The rewritten code was really the one compared (not ajv's, as in a read-only checkout).
+    expect(fs.existsSync(validatorsCacheFile())).toBe(true);
+  });
+});
