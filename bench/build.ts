@@ -365,7 +365,7 @@ for (const size of sizes) {
     const js = await pageJs(path.join(portalDir, 'build'), biggest.c.route);
     const first = entries.findIndex((e) => e.collection === biggest.c);
     const plainJs = plain.ok ? await pageJs(path.join(plainDir, 'build'), `/${biggest.c.name}/page-${first}`) : undefined;
-    console.log(`JavaScript du catalogue ${biggest.c.route} (${biggest.n} entrées) : ${kb(js.gzip)} gzip en ${js.files} fichiers, dont ${kb(js.shared)} communs à toutes les pages (runtime, bundle principal : registre des ${total}+ routes, données globales) et ${kb(js.own)} propres à la page (composants, données du catalogue)`);
+    console.log(`JavaScript du catalogue ${biggest.c.route} (${biggest.n} entrées) : ${kb(js.gzip)} gzip en ${js.files} fichiers, dont ${kb(js.shared)} communs à toutes les pages (runtime ; bundle principal : routes des fiches et des actualités, une seule route par collection pour les autres entrées, données globales) et ${kb(js.own)} propres à la page (composants, données du catalogue)`);
     if (plainJs) console.log(`JavaScript d’une page du site simple : ${kb(plainJs.gzip)} gzip, dont ${kb(plainJs.shared)} communs à toutes les pages`);
     const goals = [
       `le portail ne coûte pas plus que le site simple (durée ≤, mémoire ≤) : ${yes(plain.ok && portal.ms <= plain.ms && portal.peakRss <= plain.peakRss)}`,

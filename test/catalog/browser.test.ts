@@ -3,6 +3,8 @@
  * (test/catalog/fixture-site): search, facets in the URL, territory hierarchy, statuses from the
  * reader's clock, accessibility.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, seriousViolations, type Browser } from '../site/browser.js';
@@ -11,9 +13,11 @@ import { buildFixtureSite } from './site.js';
 
 let server: StaticServer;
 let browser: Browser;
+let outDir: string;
 
 beforeAll(async () => {
-  server = await serveStatic(await buildFixtureSite());
+  outDir = await buildFixtureSite();
+  server = await serveStatic(outDir);
   browser = await launchBrowser();
 });
 
@@ -22,9 +26,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string): Promise<Page> {
+async function open(route: string): Promise<Page> {
   const page = await browser.context.newPage();
-  await page.goto(server.url + path);
+  await page.goto(server.url + route);
   return page;
 }
 
@@ -98,11 +102,85 @@ describe('catalogues et recherche dans le navigateur', () => {
   });
 
   it('un catalogue et une page d’entrée n’ont aucune violation d’accessibilité grave ou critique (axe-core)', async () => {
-    for (const path of ['/etudes', '/financements/appels', '/financements/fondation-solidarite', '/etudes/barometre-precarite-2025']) {
-      const page = await open(path);
+    for (const route of ['/etudes', '/financements/appels', '/financements/fondation-solidarite', '/etudes/barometre-precarite-2025']) {
+      const page = await open(route);
       await page.waitForSelector('main h1');
-      expect(await seriousViolations(page), path).toEqual([]);
+      expect(await seriousViolations(page), route).toEqual([]);
       await page.close();
     }
+  });
+});
+
+describe('pages d’entrée : une route par collection dans le navigateur', () => {
+  /** Errors the page logs (a hydration mismatch is one). */
+  const errorsOf = (page: Page): string[] => {
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+    return errors;
+  };
+
+  it('le bundle commun ne liste plus chaque entrée, seulement une route par collection', () => {
+    const js = fs.readdirSync(path.join(outDir, 'assets/js')).filter((f) => /^(main|runtime~main)\./.test(f))
+      .map((f) => fs.readFileSync(path.join(outDir, 'assets/js', f), 'utf8')).join('\n');
+    expect(js).toContain('"/etudes/:id"');
+    expect(js).toContain('"/financements/:id"');
+    expect(js).not.toContain('path:"/etudes/barometre-precarite-2025"');
+    expect(js).not.toContain('"/etudes/barometre-precarite-2025-');
+  });
+
+  it('chargée directement, une page d’entrée s’hydrate depuis son HTML, sans autre requête ni erreur', async () => {
+    const page = await browser.context.newPage();
+    const errors = errorsOf(page);
+    const fetched: string[] = [];
+    page.on('request', (r) => { if (r.resourceType() === 'fetch') fetched.push(new URL(r.url()).pathname); });
+    await page.clock.install({ time: new Date('2026-05-02T10:00:00') });
+    await page.goto(`${server.url}/financements/fondation-solidarite`, { waitUntil: 'networkidle' });
+    // The status is computed after hydration: the page is live.
+    await expect.poll(() => page.locator('#appel-mieux-manger-2026 [data-statut]').textContent()).toBe('Clos');
+    expect(await page.locator('main h1').textContent()).toBe('Fondation Solidarité Alimentaire');
+    expect(fetched.filter((p) => p.startsWith('/financements/'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('un lien du catalogue ouvre l’entrée sans recharger la page, le retour arrière revient au catalogue', async () => {
+    const page = await open('/etudes');
+    const errors = errorsOf(page);
+    await expect.poll(() => summary(page).textContent()).toBe('5 études');
+    await page.evaluate(() => { (window as unknown as { pasRecharge: boolean }).pasRecharge = true; });
+    await page.getByRole('link', { name: 'Étude dans l’Hérault' }).click();
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Étude dans l’Hérault');
+    expect(new URL(page.url()).pathname).toBe('/etudes/etude-herault');
+    await expect.poll(() => page.title()).toMatch(/^Étude dans l’Hérault/);
+    expect(await page.evaluate(() => (window as unknown as { pasRecharge?: boolean }).pasRecharge)).toBe(true);
+    // The fields of the entry, as on the static page.
+    expect(await page.locator('main').textContent()).toContain('Observatoire de test');
+    await page.goBack();
+    await expect.poll(() => summary(page).textContent()).toBe('5 études');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('un lien vers un appel ouvre la page du financeur à cet appel, statut compris', async () => {
+    const page = await browser.context.newPage();
+    await page.clock.install({ time: new Date('2026-04-20T10:00:00') });
+    await page.goto(`${server.url}/financements/appels`);
+    await page.getByRole('link', { name: 'Mieux manger pour tous 2026' }).click();
+    await expect.poll(() => page.locator('#appel-mieux-manger-2026 [data-statut]').textContent()).toBe('Clôture dans 10 jours');
+    expect(new URL(page.url()).hash).toBe('#appel-mieux-manger-2026');
+    await page.close();
+  });
+
+  it('une entrée qui n’existe pas affiche « Page introuvable »', async () => {
+    const page = await open('/etudes');
+    await expect.poll(() => summary(page).textContent()).toBe('5 études');
+    // A client-side navigation, as a stale link inside the portal would make.
+    await page.evaluate(() => { window.history.pushState(null, '', '/etudes/etude-disparue'); window.dispatchEvent(new PopStateEvent('popstate')); });
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Page introuvable');
+    await page.close();
+    const direct = await open('/etudes/etude-disparue');
+    await expect.poll(() => direct.locator('main h1').textContent()).toBe('Page introuvable');
+    await direct.close();
   });
 });

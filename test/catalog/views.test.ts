@@ -5,6 +5,7 @@ import { globalData } from '../../src/plugins/content/global-data.js';
 import { loadEntries } from '../../src/plugins/content/load.js';
 import { renderMarkdown } from '../../src/plugins/content/markdown.js';
 import { callsCatalogData, catalogData, entryFields } from '../../src/plugins/content/views.js';
+import { itemUrl } from '../../src/plugins/content/shared/model.js';
 import { repo } from '../helpers/tree.js';
 
 const entries = loadEntries(path.join(repo, 'test/catalog/fixture-site'), { today: '2026-06-15' });
@@ -36,9 +37,11 @@ describe('pages et catalogues', () => {
     const data = catalogData(collections.get('studies')!, entries.filter((e) => e.collection.name === 'studies'));
     expect(data.facets.map((f) => `${f.key}:${f.kind}`)).toEqual(['type:vocab', 'maillons:vocab', 'territoires:territory', 'publics:vocab', 'date_publication:date']);
     const herault = data.items.find((i) => i.id === 'etude-herault')!;
-    expect(herault).toEqual({ id: 'etude-herault', t: 'Étude dans l’Hérault', r: expect.any(String), u: '/etudes/etude-herault', f: { type: ['enquete'], maillons: ['distribution'], territoires: ['dep-34'] }, d: '2025-03-01', x: 'Observatoire de test' });
+    // An entry's page is the catalog's route and its id: not repeated in every line.
+    expect(herault).toEqual({ id: 'etude-herault', t: 'Étude dans l’Hérault', r: expect.any(String), f: { type: ['enquete'], maillons: ['distribution'], territoires: ['dep-34'] }, d: '2025-03-01', x: 'Observatoire de test' });
+    expect(itemUrl(data.route, herault)).toBe('/etudes/etude-herault');
     const calls = callsCatalogData(funders, [funder]);
-    expect(calls.items.map((i) => [i.id, i.u, i.f.territoires])).toEqual([
+    expect(calls.items.map((i) => [i.id, itemUrl(calls.route, i), i.f.territoires])).toEqual([
       ['fondation-solidarite/mieux-manger-2026', '/financements/fondation-solidarite#appel-mieux-manger-2026', ['reg-76']],
       ['fondation-solidarite/solidarite-hiver-2027', '/financements/fondation-solidarite#appel-solidarite-hiver-2027', ['national']],
     ]);

@@ -12,7 +12,7 @@ import { usePluginData } from '@docusaurus/useGlobalData';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import type { EssaimGlobalData } from '../../plugins/content/global-data.js';
 import { countFacets, filterItems, searchFromState, stateFromSearch, type FacetCounts, type FilterContext, type FilterState } from '../../plugins/content/shared/facets.js';
-import { PLUGIN_NAME, type CatalogData, type FacetDef, type ListItem } from '../../plugins/content/shared/model.js';
+import { itemUrl, PLUGIN_NAME, type CatalogData, type FacetDef, type ListItem } from '../../plugins/content/shared/model.js';
 import { childrenOf } from '../../plugins/content/shared/territory.js';
 import { plural } from './format.js';
 import { StatusBadge, useNow } from './Status.js';
@@ -96,7 +96,7 @@ function Result({ item, catalog, now, labels }: { item: ListItem; catalog: Catal
   const maillons = item.f.maillons ?? [];
   return (
     <li className={styles.result}>
-      <h2><Link to={item.u}>{item.t}</Link></h2>
+      <h2><Link to={itemUrl(catalog.route, item)}>{item.t}</Link></h2>
       {item.x && <p className={styles.extra}>{item.x}</p>}
       {catalog.status && <p><StatusBadge kind={catalog.status} w={item.w} now={now} /></p>}
       <p>{item.r}</p>

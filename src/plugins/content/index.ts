@@ -18,6 +18,7 @@ import { globalData } from './global-data.js';
 import { loadEntries, type LoadedEntry } from './load.js';
 import { renderMarkdown } from './markdown.js';
 import { atomFeed, callsIcs, collectionCsv, collectionDoc, collectionJson, eventsIcs, type SiteInfo } from './opendata.js';
+import { writeClientRoutes } from './client-routes.js';
 import { buildSearchPayload } from './search.js';
 import { PLUGIN_NAME, SEARCH_FILE, type EntryPageData, type HastLite } from './shared/model.js';
 import { allRefs } from './global-data.js';
@@ -118,10 +119,29 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
       }
     },
 
-    configureWebpack() {
+    configureWebpack(config, isServer, utils, content) {
       // The TypeScript sources import each other with `.js` extensions (NodeNext): let the
       // bundler find the `.ts`/`.tsx` file behind them.
-      return { resolve: { extensionAlias: { '.js': ['.js', '.ts', '.tsx'] } } };
+      const resolve = { extensionAlias: { '.js': ['.js', '.ts', '.tsx'] } };
+      // Production browser bundle: one route per collection instead of one per entry (see
+      // client-routes.ts). The development server keeps the full table, regenerated on edits.
+      if (isServer || config.mode !== 'production' || !content) return { resolve };
+      const base = context.baseUrl.replace(/\/$/, '');
+      const paths = new Set(content.entries.filter((e) => PAGED.includes(e.collection)).map((e) => base + entryUrl(e)));
+      const dir = path.join(context.generatedFilesDir, PLUGIN_NAME, 'client-routes');
+      const prism = (context.siteConfig.themeConfig as { prism?: { additionalLanguages?: string[] } }).prism;
+      const written = writeClientRoutes(context.generatedFilesDir, dir, paths, PAGED.map((c) => base + c.route), prism?.additionalLanguages ?? []);
+      // Exact aliases, before Docusaurus' `@generated` folder alias so that they win.
+      const exact = Object.fromEntries(Object.entries(written).map(([name, file]) => [`@generated/${name}$`, file]));
+      config.resolve = { ...config.resolve, alias: { ...exact, ...config.resolve?.alias } };
+      // Chunks named after their registry entry (short names) keep their name as id: the runtime
+      // then needs no table from names to ids.
+      config.optimization = { ...config.optimization, chunkIds: 'named' };
+      // Rspack's persistent cache keeps resolutions made without these aliases: a cache version per
+      // set of aliases.
+      const cache = (config.experiments as { cache?: { version?: string } } | undefined)?.cache;
+      if (cache && typeof cache === 'object') cache.version = `${cache.version ?? ''}-essaim-${Object.keys(exact).join('+')}`;
+      return { resolve };
     },
   };
 }

@@ -195,7 +195,7 @@ const EXTRA: Partial<Record<string, string[]>> = {
 
 export function listItem(e: LoadedEntry, facets: readonly FacetDef[]): ListItem {
   const d = e.data;
-  const item: ListItem = { id: e.id, t: String(d.titre ?? e.id), r: shorten(String(d.resume ?? '')), u: entryUrl(e), f: {} };
+  const item: ListItem = { id: e.id, t: String(d.titre ?? e.id), r: shorten(String(d.resume ?? '')), f: {} };
   for (const f of facets) {
     if (f.kind === 'status' || f.kind === 'date') continue;
     const vs = facetValues(d, f.key);

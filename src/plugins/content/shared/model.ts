@@ -32,8 +32,8 @@ export interface ListItem {
   t: string;
   /** Summary. */
   r: string;
-  /** Page of the entry. */
-  u: string;
+  /** Page of the item, when it is not `<catalog route>/<id>` (calls: the funder's page). */
+  u?: string;
   /** Facet values by facet key (booleans as `oui` / `non`). */
   f: Record<string, string[]>;
   /** The date of the date facet (publication, start of an event, deadline of a call). */
@@ -123,3 +123,8 @@ export const PLUGIN_NAME = 'essaim-content';
 
 /** Where the search payload is written, relative to the site's base URL. */
 export const SEARCH_FILE = 'recherche/index.json';
+
+/** Page of a catalog item. */
+export function itemUrl(catalogRoute: string, item: Pick<ListItem, 'id' | 'u'>): string {
+  return item.u ?? `${catalogRoute}/${item.id}`;
+}
