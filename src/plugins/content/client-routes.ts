@@ -88,8 +88,9 @@ export function trimClientRoutes(files: GeneratedRoutes, entryPaths: ReadonlySet
   // Registry entries the browser keeps, under short names (`c0`, `c1`…, also the chunks' ids)
   // instead of 8-digit hashes: each name is written in the registry, in the routes' chunk names
   // and in the runtime's chunk maps. Names change when entries come and go; the bundle every page
-  // loads changes with the content anyway. The second element (the module's path) only serves the server, to know which modules a
-  // page rendered: the browser does not need thousands of file paths.
+  // loads changes with the content anyway. The second element (the module's path) only serves
+  // the server, to know which modules a page rendered: the browser does not need thousands of
+  // file paths.
   const entry = /^ {2}"([^"]+)": \[\(\) => import\(\/\* webpackChunkName: "[^"]+" \*\/ ("(?:[^"\\]|\\.)*")\), "(?:[^"\\]|\\.)*", (require\.resolveWeak\("(?:[^"\\]|\\.)*"\)\],(?:\};)?)$/;
   const lines = files.registryJs.split('\n').map((line) => {
     const m = entry.exec(line);
