@@ -11,9 +11,9 @@ export interface ValidateOptions {
 export async function validate(paths: string[], options: ValidateOptions, io: Io): Promise<ExitCode> {
   const format = parseFormat(options.format, ['text', 'json', 'github'] as const, 'text');
   const root = findRoot(io.cwd);
-  const { entries, problems } = validateRepository(root, paths.map((p) => resolveFrom(io.cwd, p)), { today: options.today });
-  const read = new Set(entries.map((e) => e.file));
-  const checked = entries.length + new Set(problems.filter((p) => !read.has(p.file)).map((p) => p.file)).size;
+  const { files, problems } = validateRepository(root, paths.map((p) => resolveFrom(io.cwd, p)), { today: options.today, problemsOnly: true });
+  const read = new Set(files);
+  const checked = files.length + new Set(problems.filter((p) => !read.has(p.file)).map((p) => p.file)).size;
   const text = formatProblems(problems, format, checked);
   if (text) io.out(text);
   return problems.some((p) => p.severity === 'error') ? 1 : 0;
