@@ -5,9 +5,11 @@
  * for each size, measures in separate child processes (so that peak memory is per measurement),
  * three times each, the median of:
  *   (a) baseline: list and read + parse every file with the core parser only (listEntries + readEntry);
- *   (b) validate: the full validateRepository (schema, rules, references);
+ *   (b) validate: the full validateRepository (schema, rules, references), entries returned (as the site uses it);
+ *   (b′) lean: the same validation as the command runs it (`problemsOnly`: no entries returned, their text not kept);
  *   (c) cli: the real command `node cli/bin.mjs validate`, wall time of the whole process.
- * Goals: 10,000 entries validated in 3 s at most, and at most 1.5 × the baseline.
+ * Goals: 10,000 entries validated in 3 s at most, and at most 1.5 × the baseline (for the command's
+ * validation, b′; b is printed beside it).
  *
  * Options: --sizes 1000,10000 (entry counts), --runs 3, --keep (keep the generated folders).
  */
@@ -43,6 +45,10 @@ function measureHere(kind: string, root: string): Measure {
       problems += entry.problems.length;
     }
     problems += listing.problems.length;
+  } else if (kind === 'lean') {
+    const result = validateRepository(root, undefined, { today: TODAY, problemsOnly: true });
+    entries = result.files.length;
+    problems = result.problems.length;
   } else {
     const result = validateRepository(root, undefined, { today: TODAY });
     entries = result.entries.length;
@@ -187,7 +193,7 @@ function slug(s: string): string {
 // ---------------------------------------------------------------------------------------------
 // Running the measurements
 
-function child(kind: 'baseline' | 'validate', root: string): Measure {
+function child(kind: 'baseline' | 'validate' | 'lean', root: string): Measure {
   const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--measure', kind, root], { cwd: repo, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`mesure ${kind} en échec :\n${r.stderr}`);
   return JSON.parse(r.stdout) as Measure;
@@ -225,11 +231,12 @@ function main(): void {
     const { root, bytes } = generateRepository(size);
     console.log(`${size} entrées générées dans ${root} (${(bytes / 1024 / 1024).toFixed(1)} Mo) en ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     try {
-      const results: Record<string, Measure[]> = { baseline: [], validate: [], cli: [] };
+      const results: Record<string, Measure[]> = { baseline: [], validate: [], lean: [], cli: [] };
       // Interleaved, so that a burst of load on the machine spreads over every kind.
       for (let i = 0; i < runs; i++) {
         results.baseline!.push(child('baseline', root));
         results.validate!.push(child('validate', root));
+        results.lean!.push(child('lean', root));
         results.cli!.push(cli(root));
       }
       for (const [kind, ms] of Object.entries(results)) {
@@ -242,7 +249,7 @@ function main(): void {
     }
   }
 
-  const label: Record<string, string> = { baseline: '(a) lecture + analyse', validate: '(b) validateRepository', cli: '(c) node cli/bin.mjs validate' };
+  const label: Record<string, string> = { baseline: '(a) lecture + analyse', validate: '(b) validateRepository (entrées rendues)', lean: '(b′) validateRepository, problemsOnly (comme la commande)', cli: '(c) node cli/bin.mjs validate' };
   console.log('');
   console.log('| entrées | mesure | temps (médiane) | mesures | pic mémoire (RSS) | rapport à (a) |');
   console.log('|--:|---|--:|---|--:|--:|');
@@ -250,15 +257,16 @@ function main(): void {
     const base = rows.find((b) => b.entries === r.entries && b.kind === 'baseline')!;
     console.log(`| ${r.entries.toLocaleString('fr-FR')} | ${label[r.kind]} | ${(r.ms / 1000).toFixed(2)} s | ${r.runs.join(' / ')} ms | ${r.rssMb.toFixed(0)} Mo | ${(r.ms / base.ms).toFixed(2)} × |`);
   }
-  console.log('\n(a) et (b) : temps du travail dans un processus dédié, chargement des modules exclu ; (c) : durée totale du processus (démarrage de Node et de tsx compris).');
+  console.log('\n(a), (b) et (b′) : temps du travail dans un processus dédié (sous tsx), chargement des modules exclu ; (c) : durée totale du processus (démarrage de Node et chargement de la commande compris).');
 
   const largest = Math.max(...sizes);
-  const v = rows.find((r) => r.entries === largest && r.kind === 'validate')!;
+  const v = rows.find((r) => r.entries === largest && r.kind === 'lean')!;
+  const full = rows.find((r) => r.entries === largest && r.kind === 'validate')!;
   const b = rows.find((r) => r.entries === largest && r.kind === 'baseline')!;
   const c = rows.find((r) => r.entries === largest && r.kind === 'cli')!;
   const goals: [string, boolean][] = [
-    [`${largest.toLocaleString('fr-FR')} entrées validées en 3 s au plus : ${(v.ms / 1000).toFixed(2)} s (commande complète : ${(c.ms / 1000).toFixed(2)} s)`, v.ms <= 3000],
-    [`validation ≤ 1,5 × la lecture seule : ${(v.ms / b.ms).toFixed(2)} ×`, v.ms <= 1.5 * b.ms],
+    [`${largest.toLocaleString('fr-FR')} entrées validées en 3 s au plus : ${(v.ms / 1000).toFixed(2)} s (commande complète : ${(c.ms / 1000).toFixed(2)} s)`, v.ms <= 3000 && c.ms <= 3000],
+    [`validation de la commande ≤ 1,5 × la lecture seule : ${(v.ms / b.ms).toFixed(2)} × (avec les entrées rendues, (b) : ${(full.ms / b.ms).toFixed(2)} ×)`, v.ms <= 1.5 * b.ms],
   ];
   console.log('\nObjectifs :');
   for (const [text, ok] of goals) console.log(`  ${ok ? '✔' : '✖'} ${text}`);

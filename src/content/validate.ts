@@ -91,21 +91,35 @@ export interface RepositoryOptions extends ValidateOptions {
   problemsOnly?: boolean;
 }
 
-/** An entry without its text: its data, and its text read again from the file when asked for. */
-function withoutText(root: string, f: EntryFile, entry: ParsedEntry): ParsedEntry {
-  let full: ParsedEntry | undefined;
-  const again = (): ParsedEntry => (full ??= readEntry(root, f));
-  return {
-    collection: entry.collection,
-    file: entry.file,
-    data: entry.data,
-    bodyLine: entry.bodyLine,
-    problems: entry.problems,
-    get body() { return again().body; },
-    get source() { return again().source; },
-    get yaml() { return again().yaml; },
-    locate: (path, keyOnly) => again().locate(path, keyOnly),
-  };
+/** An entry without its text: its data, and its text read again from the file when asked for.
+ * A class, so that each entry costs one small object and no closures. */
+class EntryWithoutText implements ParsedEntry {
+  readonly collection: ParsedEntry['collection'];
+  readonly file: string;
+  readonly data: ParsedEntry['data'];
+  readonly bodyLine: number;
+  readonly problems: Problem[];
+  private full: ParsedEntry | undefined;
+
+  constructor(private readonly root: string, private readonly entryFile: EntryFile, entry: ParsedEntry) {
+    this.collection = entry.collection;
+    this.file = entry.file;
+    this.data = entry.data;
+    this.bodyLine = entry.bodyLine;
+    this.problems = entry.problems;
+  }
+
+  private again(): ParsedEntry {
+    return (this.full ??= readEntry(this.root, this.entryFile));
+  }
+
+  get body(): string { return this.again().body; }
+  get source(): string { return this.again().source; }
+  get yaml(): string { return this.again().yaml; }
+
+  locate(path: readonly (string | number)[], keyOnly?: boolean): Position {
+    return this.again().locate(path, keyOnly);
+  }
 }
 
 /**
@@ -117,7 +131,7 @@ export function validateRepository(root: string, paths?: readonly string[], opti
   const problems = [...listing.problems];
   // Today's date is read once for the whole run, not once per entry.
   const entryOptions = { today: options.today ?? todayIso() };
-  const keep = (f: EntryFile, entry: ParsedEntry): ParsedEntry => (options.problemsOnly ? withoutText(root, f, entry) : entry);
+  const keep = (f: EntryFile, entry: ParsedEntry): ParsedEntry => (options.problemsOnly ? new EntryWithoutText(root, f, entry) : entry);
   // Each entry is checked right after it is read, while its text is still fresh in memory.
   const checked = listing.files.map((f) => {
     const entry = readEntry(root, f);
