@@ -79,8 +79,16 @@ describe('table des routes du navigateur', () => {
   "c1": [() => import(/* webpackChunkName: "c1" */ "@site/src/components/catalog/EntryPage.tsx"), "", require.resolveWeak("@site/src/components/catalog/EntryPage.tsx")],
   "c2": [() => import(/* webpackChunkName: "c2" */ "@generated/essaim-content/default/__plugin.json"), "", require.resolveWeak("@generated/essaim-content/default/__plugin.json")],
   "c3": [() => import(/* webpackChunkName: "c3" */ "@generated/essaim-content/default/catalog-tools.json"), "", require.resolveWeak("@generated/essaim-content/default/catalog-tools.json")],
-  "c4": [() => import(/* webpackChunkName: "c4" */ "@site/src/pages/index.tsx"), "", require.resolveWeak("@site/src/pages/index.tsx")],};
+  "c4": [() => import(/* webpackChunkName: "c4" */ "@site/src/pages/index.tsx"), "", require.resolveWeak("@site/src/pages/index.tsx")],
+};
 `);
+  });
+
+  it('garde la fin du registre quand sa dernière ligne part avec une entrée', () => {
+    const lastRemoved = registryJs.replace(/\],\n {2}"e5f0aa12".*\],\};\n$/, '],};\n');
+    expect(lastRemoved.endsWith('"@generated/essaim-content/default/e2.json")],};\n')).toBe(true);
+    const out = trimClientRoutes({ routesJs, registryJs: lastRemoved, chunkNames: { ...chunkNames, '/-0aa': {} } }, new Set(['/outils/grille', '/outils/kit']), ['/outils']);
+    expect(out.registryJs.endsWith('"@generated/essaim-content/default/catalog-tools.json")],\n};\n')).toBe(true);
   });
 
   it('garde toutes les routes quand aucune entrée n’est publiée', () => {
@@ -88,7 +96,7 @@ describe('table des routes du navigateur', () => {
     expect(out.routesJs).toBe(routesJs);
     expect(Object.keys(out.chunkNames)).toEqual(Object.keys(chunkNames));
     expect(out.chunkNames['/outils/kit-e3f']).toEqual({ __comp: 'c1', __context: { plugin: 'c2' }, entry: 'c5' });
-    expect(out.registryJs.split('\n')).toHaveLength(registryJs.split('\n').length);
+    expect(out.registryJs.match(/^ {2}"/gm)).toHaveLength(7);
   });
 
   it('retire le chargeur des langages de Prism quand le site n’en ajoute aucun', () => {

@@ -91,8 +91,10 @@ export function trimClientRoutes(files: GeneratedRoutes, entryPaths: ReadonlySet
   // loads changes with the content anyway. The second element (the module's path) only serves
   // the server, to know which modules a page rendered: the browser does not need thousands of
   // file paths.
-  const entry = /^ {2}"([^"]+)": \[\(\) => import\(\/\* webpackChunkName: "[^"]+" \*\/ ("(?:[^"\\]|\\.)*")\), "(?:[^"\\]|\\.)*", (require\.resolveWeak\("(?:[^"\\]|\\.)*"\)\],(?:\};)?)$/;
-  const lines = files.registryJs.split('\n').map((line) => {
+  const entry = /^ {2}"([^"]+)": \[\(\) => import\(\/\* webpackChunkName: "[^"]+" \*\/ ("(?:[^"\\]|\\.)*")\), "(?:[^"\\]|\\.)*", (require\.resolveWeak\("(?:[^"\\]|\\.)*"\)\],)$/;
+  // The object's closing `};` follows the last entry on its line: a line of its own here, so that
+  // it stays when that entry goes.
+  const lines = files.registryJs.replace(/\],\};$/m, '],\n};').split('\n').map((line) => {
     const m = entry.exec(line);
     return m ? { key: m[1]!, request: m[2]!, weak: m[3]! } : line;
   }).filter((l) => typeof l === 'string' || keptChunks.has(l.key) || !removedChunks.has(l.key));
