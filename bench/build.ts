@@ -8,6 +8,7 @@
  *   npm run bench:build                  # small size: 500 sheets + 2,000 other entries
  *   npm run bench:build -- --grande      # also 2,000 sheets + 8,000 other entries (long)
  *   npm run bench:build -- --garder      # keep the temporary sites (path printed)
+ *   npm run bench:build -- --portail-seul  # only the portal (no reference site: no cost comparison)
  *   npm run bench:build -- --recherche   # only the search payload of 10,000 entries (no build)
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -32,6 +33,7 @@ const SIZES = [
 ];
 const args = new Set(process.argv.slice(2));
 const keep = args.has('--garder');
+const portalOnly = args.has('--portail-seul');
 const sizes = args.has('--grande') ? SIZES : SIZES.slice(0, 1);
 
 // ---------------------------------------------------------------------------------------------
@@ -282,9 +284,10 @@ async function pageJs(outDir: string, route: string): Promise<{ files: number; g
   }
 }
 
-const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} Mo`;
+const mb = (n: number): string => (Number.isNaN(n) ? '—' : `${(n / 1024 / 1024).toFixed(1)} Mo`);
 const kb = (n: number): string => `${(n / 1024).toFixed(0)} Ko`;
-const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const s = (ms: number): string => (Number.isNaN(ms) ? '—' : `${(ms / 1000).toFixed(1)} s`);
+const ratio = (a: number, b: number): string => (Number.isNaN(b) ? '—' : (a / b).toFixed(2));
 const yes = (ok: boolean): string => (ok ? 'oui ✔' : 'NON ✖');
 
 // ---------------------------------------------------------------------------------------------
@@ -339,18 +342,18 @@ for (const size of sizes) {
   for (const dir of [portalDir, plainDir]) gitInit(dir);
   console.log(`Contenu généré en ${s(performance.now() - t0)} dans ${work}`);
 
-  console.log('Construction du site Docusaurus simple (référence)…');
-  const plain = await build(plainDir, path.join(plainDir, 'build'));
+  console.log(portalOnly ? 'Site Docusaurus simple non construit (--portail-seul) : pas de comparaison des coûts.' : 'Construction du site Docusaurus simple (référence)…');
+  const plain: BuildResult = portalOnly ? { ms: NaN, peakRss: NaN, outBytes: 0, ok: false, log: '' } : await build(plainDir, path.join(plainDir, 'build'));
   console.log('Construction du portail…');
   const portal = await build(portalDir, path.join(portalDir, 'build'));
   for (const [name, r] of [['docs simple', plain], ['portail', portal]] as const) {
-    if (!r.ok) console.log(`\nÉchec de la construction (${name}) :\n${r.log.slice(-4000)}`);
+    if (!r.ok && r.log) console.log(`\nÉchec de la construction (${name}) :\n${r.log.slice(-4000)}`);
   }
 
   const rows = [
     ['', 'docs simple', 'portail', 'rapport'],
-    ['durée', s(plain.ms), s(portal.ms), (portal.ms / plain.ms).toFixed(2)],
-    ['mémoire (pic, RSS)', mb(plain.peakRss), mb(portal.peakRss), (portal.peakRss / plain.peakRss).toFixed(2)],
+    ['durée', s(plain.ms), s(portal.ms), ratio(portal.ms, plain.ms)],
+    ['mémoire (pic, RSS)', mb(plain.peakRss), mb(portal.peakRss), ratio(portal.peakRss, plain.peakRss)],
     ['taille du site', mb(plain.outBytes), mb(portal.outBytes), plain.outBytes ? (portal.outBytes / plain.outBytes).toFixed(2) : '—'],
   ];
   for (const r of rows) console.log(`${r[0]!.padEnd(20)}${r[1]!.padStart(14)}${r[2]!.padStart(14)}${r[3]!.padStart(10)}`);
@@ -368,7 +371,7 @@ for (const size of sizes) {
     console.log(`JavaScript du catalogue ${biggest.c.route} (${biggest.n} entrées) : ${kb(js.gzip)} gzip en ${js.files} fichiers, dont ${kb(js.shared)} communs à toutes les pages (runtime ; bundle principal : routes des fiches et des actualités, une seule route par collection pour les autres entrées, données globales) et ${kb(js.own)} propres à la page (composants, données du catalogue)`);
     if (plainJs) console.log(`JavaScript d’une page du site simple : ${kb(plainJs.gzip)} gzip, dont ${kb(plainJs.shared)} communs à toutes les pages`);
     const goals = [
-      `le portail ne coûte pas plus que le site simple (durée ≤, mémoire ≤) : ${yes(plain.ok && portal.ms <= plain.ms && portal.peakRss <= plain.peakRss)}`,
+      ...(portalOnly ? [] : [`le portail ne coûte pas plus que le site simple (durée ≤, mémoire ≤) : ${yes(plain.ok && portal.ms <= plain.ms && portal.peakRss <= plain.peakRss)}`]),
       `index de recherche < 500 Ko gzip pour 10 000 entrées (extrapolé) : ${yes(per10k < GOALS.searchGzipFor10k)} (${kb(per10k)})`,
       `une page de catalogue charge < 250 Ko gzip de JS : ${yes(js.gzip < GOALS.catalogJsGzip)} (${kb(js.gzip)})`,
     ];
