@@ -80,9 +80,12 @@ export function readEntry(root: string, f: EntryFile): ParsedEntry {
   return parseEntry(f.collection, f.file, bytes);
 }
 
+/** `<collection>/<id>` of an entry file, from its name (listed files end with their collection's extension). */
+export function refOfFile(f: EntryFile): string {
+  return `${f.collection.name}/${f.file.slice(f.file.lastIndexOf('/') + 1, f.file.length - extensionOf(f.collection).length)}`;
+}
+
 /** `<collection>/<id>` of every entry file of the repository, from file names. */
 export function knownRefs(root: string): Set<string> {
-  const refs = new Set<string>();
-  for (const f of listEntries(root).files) refs.add(`${f.collection.name}/${path.posix.basename(f.file, extensionOf(f.collection))}`);
-  return refs;
+  return new Set(listEntries(root).files.map(refOfFile));
 }

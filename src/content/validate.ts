@@ -2,7 +2,7 @@
  * The one validator: schema, entry rules and repository rules. Every face calls it.
  */
 import { parseMarkdown } from './markdown.js';
-import { knownRefs as listKnownRefs, listEntries, readEntry, type EntryFile } from './load.js';
+import { knownRefs as listKnownRefs, listEntries, readEntry, refOfFile, type EntryFile } from './load.js';
 import type { ParsedEntry } from './parse.js';
 import { problem, sortProblems, type Position, type Problem } from './problems.js';
 import { entryRules, repositoryRules } from './rules/index.js';
@@ -142,7 +142,7 @@ export function validateRepository(root: string, paths?: readonly string[], opti
   const files = listing.files.map((f) => f.file);
   const own = new Set(files);
   const all = partial ? [...checked, ...listEntries(root).files.filter((f) => !own.has(f.file)).map((f) => keep(f, readEntry(root, f)))] : checked;
-  const refs = partial ? listKnownRefs(root) : new Set(all.map((e) => `${e.collection.name}/${e.file.slice(e.file.lastIndexOf('/') + 1).replace(/\.(md|yaml)$/, '')}`));
+  const refs = partial ? listKnownRefs(root) : new Set(all.map(refOfFile));
   for (const p of validateRepositoryRules(all, refs)) if (own.has(p.file)) problems.push(p);
   return { entries: options.problemsOnly ? [] : checked, files, problems: sortProblems(problems) };
 }
