@@ -4,7 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { edit, fixture, makeTree, TODAY } from '../../test/helpers/tree.js';
-import { validateRepository } from './validate.js';
+import { listEntries, readEntry } from './load.js';
+import { repositoryRules } from './rules/index.js';
+import type { EntryData } from './rules/types.js';
+import { isRead, validateRepository } from './validate.js';
 
 const STUDY = 'content/studies/barometre-precarite-2025.md';
 const FUNDER = 'content/funders/fondation-solidarite.yaml';
@@ -42,5 +45,23 @@ describe('validateRepository with problemsOnly', () => {
     const lean = validateRepository(root, paths, { today: TODAY, problemsOnly: true });
     expect(lean.problems).toEqual(full.problems);
     expect(lean.problems.some((p) => p.rule === 'id-unique')).toBe(true);
+  });
+});
+
+describe('repository rules', () => {
+  it('read no field of an entry but those they declare (the only ones kept with problemsOnly)', () => {
+    const root = brokenTree();
+    const entries = listEntries(root).files.map((f) => readEntry(root, f)).filter(isRead);
+    for (const rule of repositoryRules) {
+      const read = new Set<string>();
+      // Every field that the rule reads, at the top level of each entry's data, is recorded.
+      const watched = entries.map((e) => Object.assign(Object.create(e) as typeof e, {
+        data: new Proxy(e.data, { get: (data: EntryData, field: string) => { read.add(field); return data[field]; } }),
+      }));
+      let reported = 0;
+      rule.check(watched, { knownRefs: new Set(), report: () => { reported++; } });
+      expect(reported).toBeGreaterThan(0);
+      expect([...read].filter((f) => !rule.fields.includes(f))).toEqual([]);
+    }
   });
 });
