@@ -1,6 +1,7 @@
 /**
  * The validators kept in the cache are ajv's code rewritten to run faster (enums as Sets, string
- * lengths without a loop when no surrogate is present): they must answer exactly as ajv's own.
+ * lengths counted only when the length in UTF-16 units does not settle the check, and without a
+ * loop when no surrogate is present): they must answer exactly as ajv's own.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,6 +30,11 @@ function samples(): { schema: string; collection: Collection; data: Data }[] {
 function variants(data: Data): Data[] {
   const smiley = '\u{1F600}';
   const texts = [smiley.repeat(100), smiley.repeat(161), '\uD800'.repeat(161), `a\uDC00${'é’'.repeat(90)}`, '', 'ab', 'x'.repeat(301)];
+  // Around the limits (3 to 160 characters for a title, 20 to 300 for a summary, 80 at most for an
+  // id), where a length in UTF-16 units and a count of characters differ.
+  for (const n of [1, 2, 3, 10, 19, 20, 21, 40, 79, 80, 81, 159, 160, 161, 299, 300, 301]) {
+    texts.push('x'.repeat(n), smiley.repeat(n), `${smiley.repeat(n - 1)}x`, `\uD800${'x'.repeat(n - 1)}`, `${smiley.repeat(Math.floor(n / 2))}${'x'.repeat(n - Math.floor(n / 2))}`);
+  }
   const out: Data[] = [
     { ...data, territoires: ['dep-999'] },
     { ...data, territoires: ['national', 'reg-76', 'dep-34', 'Dep-34', 34, null] },

@@ -65,20 +65,26 @@ function compile(): Ajv2020 {
 }
 
 /** Changes whenever `fasterCode` does: the validators kept in the cache are then made again. */
-const CODE_VERSION = 2;
+const CODE_VERSION = 3;
 
 const JS_STRING = '"(?:[^"\\\\]|\\\\.)*"';
 /** `((x === "a") || (x === "b")) || …`: how ajv writes an enum of strings (its parentheses opened first). */
 const ENUM_CHAIN = new RegExp(`(\\(+)\\(([A-Za-z_$][\\w$]*) === (${JS_STRING})\\)((?: \\|\\| \\(\\2 === ${JS_STRING}\\)\\))+)`, 'g');
 const ENUM_VALUE = new RegExp(`=== (${JS_STRING})`, 'g');
 
+/** `func2(data1) > 160`: how ajv writes a minLength or maxLength check (`func2` counting characters). */
+const LENGTH_CHECK = /\b(func\d+)\(([\w$]+)\) ([<>]) (\d+)\b/g;
+
 /**
  * The same validators, quicker to run: a long enum of strings (the 120 territory codes) becomes a
  * lookup in a Set instead of a chain of comparisons, and the length of a string in characters
  * (ajv counts code points, a surrogate pair as one) is the plain length when the string has no
- * surrogate at all. Same answers and errors: only how they are computed changes.
+ * surrogate at all. A string's characters are counted only when its length in UTF-16 units does not
+ * settle the check: there are at most as many characters as units, and at least half as many.
+ * Same answers and errors: only how they are computed changes.
  */
 function fasterCode(code: string): string {
+  const ucs2 = /const (func\d+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;/.exec(code)?.[1];
   const sets = new Map<string, string>();
   const out = code.replace(ENUM_CHAIN, (chain, opens: string, value: string, first: string, rest: string) => {
     const values = [first, ...[...rest.matchAll(ENUM_VALUE)].map((m) => m[1]!)];
@@ -87,6 +93,10 @@ function fasterCode(code: string): string {
     const list = `[${values.join(',')}]`;
     if (!sets.has(list)) sets.set(list, `essaimEnum${sets.size}`);
     return `${'('.repeat(opens.length - closed)}${sets.get(list)!}.has(${value})`;
+  }).replace(LENGTH_CHECK, (check, f: string, data: string, op: string, limit: string) => {
+    if (f !== ucs2) return check;
+    // `>`: n characters need at least n units; `<`: 2n units hold at least n characters.
+    return op === '>' ? `(${data}.length > ${limit} && ${check})` : `(${data}.length < ${2 * Number(limit)} && ${check})`;
   }).replace(/require\("ajv\/dist\/runtime\/ucs2length"\)\.default/g, 'essaimUcs2length');
   const helpers = [
     ...[...sets].map(([list, name]) => `const ${name} = new Set(${list});`),
