@@ -255,33 +255,47 @@ function dirSize(dir: string): number {
 
 const gzip = (buf: Buffer): number => zlib.gzipSync(buf, { level: 9 }).length;
 
+interface PageJs { route: string; files: number; gzip: number; shared: number; own: number }
+
 /**
- * JavaScript (gzip) a page loads before any interaction, measured in Chromium; `shared` is what
- * every page of the site loads (the scripts of its HTML: runtime and main bundle, which holds the
- * route registry and the global data), `own` the chunks of this page (components and data).
+ * JavaScript (gzip) each page of `routes` loads before any interaction, measured in Chromium;
+ * `shared` is what every page of the site loads (the scripts of its HTML: runtime and main bundle,
+ * which holds the shared route table and the global data), `own` the chunks of this page
+ * (its section's route table, components and data).
  */
-async function pageJs(outDir: string, route: string): Promise<{ files: number; gzip: number; shared: number; own: number }> {
+async function pagesJs(outDir: string, routes: readonly string[]): Promise<PageJs[]> {
   const server = await serveStatic(outDir);
   const browser = await launchBrowser();
   try {
-    const page = await browser.context.newPage();
-    const scripts = new Set<string>();
-    page.on('response', (r) => { if (r.request().resourceType() === 'script') scripts.add(new URL(r.url()).pathname); });
-    await page.goto(server.url + route, { waitUntil: 'networkidle' });
-    const htmlFile = [path.join(outDir, `${route}.html`), path.join(outDir, route, 'index.html')].find((f) => fs.existsSync(f))!;
-    const html = fs.readFileSync(htmlFile, 'utf8');
-    let total = 0;
-    let shared = 0;
-    for (const file of scripts) {
-      const size = gzip(fs.readFileSync(path.join(outDir, file)));
-      total += size;
-      if (html.includes(`src=${file}`) || html.includes(`src="${file}"`)) shared += size;
+    const out: PageJs[] = [];
+    for (const route of routes) {
+      const page = await browser.context.newPage();
+      const scripts = new Set<string>();
+      page.on('response', (r) => { if (r.request().resourceType() === 'script') scripts.add(new URL(r.url()).pathname); });
+      await page.goto(server.url + route, { waitUntil: 'networkidle' });
+      await page.close();
+      const htmlFile = [path.join(outDir, `${route}.html`), path.join(outDir, route, 'index.html')].find((f) => fs.existsSync(f))!;
+      const html = fs.readFileSync(htmlFile, 'utf8');
+      let total = 0;
+      let shared = 0;
+      for (const file of scripts) {
+        const size = gzip(fs.readFileSync(path.join(outDir, file)));
+        total += size;
+        if (html.includes(`src=${file}`) || html.includes(`src="${file}"`)) shared += size;
+      }
+      out.push({ route, files: scripts.size, gzip: total, shared, own: total - shared });
     }
-    return { files: scripts.size, gzip: total, shared, own: total - shared };
+    return out;
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+/** Gzip size of the chunk of a catalog's lines (`liste-<name>.<hash>.js`), loaded on the first filter. */
+function linesJs(outDir: string, name: string): number {
+  const file = fs.readdirSync(path.join(outDir, 'assets/js')).find((f) => f.startsWith(`liste-${name}.`));
+  return file ? gzip(fs.readFileSync(path.join(outDir, 'assets/js', file))) : NaN;
 }
 
 const mb = (n: number): string => (Number.isNaN(n) ? '—' : `${(n / 1024 / 1024).toFixed(1)} Mo`);
@@ -363,21 +377,30 @@ for (const size of sizes) {
     const searchGz = gzip(payload);
     const per10k = (searchGz / total) * 10_000;
     console.log(`Index de recherche : ${kb(payload.length)} brut, ${kb(searchGz)} gzip pour ${total} entrées (≈ ${kb(per10k)} gzip pour 10 000)`);
-    const biggest = allCollections().filter((c) => !['practices', 'news'].includes(c.name))
-      .map((c) => ({ c, n: entries.filter((e) => e.collection === c).length })).sort((a, b) => b.n - a.n)[0]!;
-    const js = await pageJs(path.join(portalDir, 'build'), biggest.c.route);
-    const first = entries.findIndex((e) => e.collection === biggest.c);
-    const plainJs = plain.ok ? await pageJs(path.join(plainDir, 'build'), `/${biggest.c.name}/page-${first}`) : undefined;
-    console.log(`JavaScript du catalogue ${biggest.c.route} (${biggest.n} entrées) : ${kb(js.gzip)} gzip en ${js.files} fichiers, dont ${kb(js.shared)} communs à toutes les pages (runtime ; bundle principal : routes des fiches et des actualités, une seule route par collection pour les autres entrées, données globales) et ${kb(js.own)} propres à la page (composants, données du catalogue)`);
+    const catalogs = [
+      ...allCollections().filter((c) => !['practices', 'news'].includes(c.name)).map((c) => ({ route: c.route, name: c.name, n: entries.filter((e) => e.collection === c).length })),
+      { route: '/financements/appels', name: 'calls', n: entries.filter((e) => e.collection.name === 'funders').reduce((n, e) => n + (e.text.match(/^ {2}- id: /gm)?.length ?? 0), 0) },
+    ];
+    const built = path.join(portalDir, 'build');
+    const measured = await pagesJs(built, catalogs.map((c) => c.route));
+    console.log('JavaScript des pages de catalogue avant toute interaction (gzip) — commun à toutes les pages (runtime, bundle principal : table des routes hors sections, données globales) + propre à la page (table de sa section, composants, premières lignes et comptes) ; lignes chargées au premier filtre :');
+    for (const [i, c] of catalogs.entries()) {
+      const m = measured[i]!;
+      console.log(`  ${c.route.padEnd(22)} ${String(c.n).padStart(5)} lignes : ${kb(m.gzip).padStart(7)} en ${m.files} fichiers (${kb(m.shared)} communs + ${kb(m.own)} propres) ; lignes : ${kb(linesJs(built, c.name))}`);
+    }
+    const js = measured.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+    const biggest = catalogs.filter((c) => c.route !== '/financements/appels').sort((a, b) => b.n - a.n)[0]!;
+    const first = entries.findIndex((e) => e.collection.name === biggest.name);
+    const plainJs = plain.ok ? (await pagesJs(path.join(plainDir, 'build'), [`/${biggest.name}/page-${first}`]))[0] : undefined;
     if (plainJs) console.log(`JavaScript d’une page du site simple : ${kb(plainJs.gzip)} gzip, dont ${kb(plainJs.shared)} communs à toutes les pages`);
     const goals = [
       ...(portalOnly ? [] : [`le portail ne coûte pas plus que le site simple (durée ≤, mémoire ≤) : ${yes(plain.ok && portal.ms <= plain.ms && portal.peakRss <= plain.peakRss)}`]),
       `index de recherche < 500 Ko gzip pour 10 000 entrées (extrapolé) : ${yes(per10k < GOALS.searchGzipFor10k)} (${kb(per10k)})`,
-      `une page de catalogue charge < 250 Ko gzip de JS : ${yes(js.gzip < GOALS.catalogJsGzip)} (${kb(js.gzip)})`,
+      `une page de catalogue charge < 250 Ko gzip de JS : ${yes(js.gzip < GOALS.catalogJsGzip)} (la plus lourde, ${js.route} : ${kb(js.gzip)})`,
     ];
     console.log('Objectifs :');
     for (const g of goals) console.log(`  - ${g}`);
-    summaries.push(`${size.name} (${total} entrées) : portail ${s(portal.ms)} / ${mb(portal.peakRss)} contre ${s(plain.ms)} / ${mb(plain.peakRss)} ; recherche ${kb(searchGz)} gzip ; catalogue ${kb(js.gzip)} gzip de JS`);
+    summaries.push(`${size.name} (${total} entrées) : portail ${s(portal.ms)} / ${mb(portal.peakRss)} contre ${s(plain.ms)} / ${mb(plain.peakRss)} ; recherche ${kb(searchGz)} gzip ; catalogue le plus lourd (${js.route}) ${kb(js.gzip)} gzip de JS`);
   }
   if (!keep) fs.rmSync(work, { recursive: true, force: true });
 }

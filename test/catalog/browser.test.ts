@@ -70,6 +70,21 @@ describe('catalogues et recherche dans le navigateur', () => {
     await page.close();
   });
 
+  it('les lignes du catalogue ne se chargent qu’au premier filtre', async () => {
+    const page = await browser.context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(path.posix.basename(new URL(r.url()).pathname)); });
+    await page.goto(`${server.url}/etudes`, { waitUntil: 'networkidle' });
+    await expect.poll(() => summary(page).textContent()).toBe('5 études');
+    expect(scripts.some((s) => s.startsWith('section-etudes-'))).toBe(true);
+    expect(scripts.filter((s) => s.startsWith('liste-'))).toEqual([]);
+    await page.getByLabel('Mots-clés').pressSequentially('herault');
+    await expect.poll(() => titles(page)).toEqual(['Étude dans l’Hérault']);
+    expect(scripts.filter((s) => s.startsWith('liste-')).map((s) => s.split('.')[0])).toEqual(['liste-studies']);
+    await expect.poll(() => summary(page).textContent()).toBe('1 étude sur 5');
+    await page.close();
+  });
+
   it('un département montre aussi sa région et le national ; une région montre ses départements', async () => {
     const page = await open('/etudes');
     await page.getByLabel('Région ou département').selectOption('dep-34');
@@ -120,13 +135,19 @@ describe('pages d’entrée : une route par collection dans le navigateur', () =
     return errors;
   };
 
-  it('le bundle commun ne liste plus chaque entrée, seulement une route par collection', () => {
-    const js = fs.readdirSync(path.join(outDir, 'assets/js')).filter((f) => /^(main|runtime~main)\./.test(f))
+  it('le bundle commun ne liste plus chaque entrée ; la table de la section en a une route par collection', () => {
+    const read = (pattern: RegExp): string => fs.readdirSync(path.join(outDir, 'assets/js')).filter((f) => pattern.test(f))
       .map((f) => fs.readFileSync(path.join(outDir, 'assets/js', f), 'utf8')).join('\n');
-    expect(js).toContain('"/etudes/:id"');
-    expect(js).toContain('"/financements/:id"');
-    expect(js).not.toContain('path:"/etudes/barometre-precarite-2025"');
-    expect(js).not.toContain('"/etudes/barometre-precarite-2025-');
+    const shared = read(/^(main|runtime~main)\./);
+    const has = (js: string, text: string): boolean => js.includes(text);
+    expect(has(shared, 'path:"/etudes"')).toBe(true);
+    expect(has(shared, '/etudes/:id')).toBe(false);
+    const entry = ['path:"/etudes/barometre-precarite-2025"', '"/etudes/barometre-precarite-2025-'];
+    expect(entry.some((e) => has(shared, e))).toBe(false);
+    const section = read(/^section-etudes-/);
+    expect(has(section, 'path:"/etudes/:id"')).toBe(true);
+    expect(entry.some((e) => has(section, e))).toBe(false);
+    expect(has(read(/^section-financements-/), 'path:"/financements/:id"')).toBe(true);
   });
 
   it('chargée directement, une page d’entrée s’hydrate depuis son HTML, sans autre requête ni erreur', async () => {
@@ -180,6 +201,9 @@ describe('pages d’entrée : une route par collection dans le navigateur', () =
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Page introuvable');
     await page.close();
     const direct = await open('/etudes/etude-disparue');
+    await expect.poll(() => direct.locator('main h1').textContent()).toBe('Page introuvable');
+    // Under a section, a path no route of the section matches.
+    await direct.evaluate(() => { window.history.pushState(null, '', '/financements/appels/2026/inconnu'); window.dispatchEvent(new PopStateEvent('popstate')); });
     await expect.poll(() => direct.locator('main h1').textContent()).toBe('Page introuvable');
     await direct.close();
   });

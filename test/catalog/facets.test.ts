@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { territoryParents } from '../../src/content/schemas.js';
-import { countFacets, filterItems, searchFromState, stateFromSearch, type FilterContext } from '../../src/plugins/content/shared/facets.js';
+import { countFacets, countStatuses, emptyState, filterItems, searchFromState, stateFromSearch, type FilterContext } from '../../src/plugins/content/shared/facets.js';
 import type { FacetDef, ListItem } from '../../src/plugins/content/shared/model.js';
 
 const facets: FacetDef[] = [
@@ -71,6 +71,22 @@ describe('filtres des catalogues', () => {
     expect(all.territoires?.['dep-31']).toBe(2);
     expect(all.territoires?.national).toBe(1);
     expect(all.statut).toEqual({ ouvert: 3, clos: 1 });
+  });
+
+  it('compte les statuts depuis les seules fenêtres des lignes, comme depuis les lignes entières', () => {
+    const status = facets[0]!;
+    for (const now of [NOW, new Date('2026-06-25T12:00:00').getTime(), new Date('2027-01-02T12:00:00').getTime()]) {
+      expect(countStatuses(items.map((i) => i.w ?? null), status, ctx(now))).toEqual(countFacets(items, emptyState(), ctx(now)).statut);
+    }
+    expect(countStatuses(items.map((i) => i.w ?? null), status, ctx(new Date('2026-06-25T12:00:00').getTime()))).toMatchInlineSnapshot(`
+      {
+        "bientot": 1,
+        "clos": 1,
+        "ouvert": 3,
+      }
+    `);
+    // Before the page knows the reader's clock: no status.
+    expect(countStatuses(items.map((i) => i.w ?? null), status, ctx(null))).toEqual({});
   });
 
   it('écrit l’état dans l’URL et le relit à l’identique', () => {

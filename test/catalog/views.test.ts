@@ -1,11 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collections } from '../../src/content/collections.js';
 import { globalData } from '../../src/plugins/content/global-data.js';
 import { loadEntries } from '../../src/plugins/content/load.js';
 import { renderMarkdown } from '../../src/plugins/content/markdown.js';
-import { callsCatalogData, catalogData, entryFields } from '../../src/plugins/content/views.js';
-import { itemUrl } from '../../src/plugins/content/shared/model.js';
+import { callsCatalogData, catalogData, catalogPageModules, entryFields } from '../../src/plugins/content/views.js';
+import { countFacets, emptyState } from '../../src/plugins/content/shared/facets.js';
+import { CATALOG_PAGE, itemUrl, type CatalogData, type CatalogPageData } from '../../src/plugins/content/shared/model.js';
+import { territoryParents } from '../../src/content/schemas.js';
 import { repo } from '../helpers/tree.js';
 
 const entries = loadEntries(path.join(repo, 'test/catalog/fixture-site'), { today: '2026-06-15' });
@@ -45,6 +49,29 @@ describe('pages et catalogues', () => {
       ['fondation-solidarite/mieux-manger-2026', '/financements/fondation-solidarite#appel-mieux-manger-2026', ['reg-76']],
       ['fondation-solidarite/solidarite-hiver-2027', '/financements/fondation-solidarite#appel-solidarite-hiver-2027', ['national']],
     ]);
+  });
+
+  it('la page d’un catalogue reçoit ses premières lignes et ses comptes ; toutes les lignes sont dans un autre fichier', async () => {
+    const base = callsCatalogData(funders, [funder]);
+    // Enough lines for more than one screen.
+    const many: CatalogData = { ...base, items: Array.from({ length: 70 }, (_, i) => ({ ...base.items[i % 2]!, id: `appel-${i}` })) };
+    const modules = catalogPageModules(many, 'catalog-calls-items.json', 'liste-calls');
+    expect(JSON.parse(modules.items)).toEqual(many.items);
+    expect(modules.page).toContain('import(/* webpackChunkName: "liste-calls" */ "./catalog-calls-items.json")');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-catalog-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'page.mjs'), modules.page);
+      const page = (await import(path.join(dir, 'page.mjs'))).default as CatalogPageData;
+      expect(page).not.toHaveProperty('items');
+      expect(page.first).toEqual(many.items.slice(0, CATALOG_PAGE));
+      expect(page.total).toBe(70);
+      expect(page.counts).toEqual(countFacets(many.items, emptyState(), { facets: many.facets, parents: territoryParents(), status: 'call', now: null }));
+      expect([page.counts.territoires?.national, page.counts.territoires?.['reg-76']]).toEqual([35, 70]);
+      expect(page.windows).toEqual(many.items.map((i) => i.w));
+      expect(typeof page.loadItems).toBe('function');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('les données globales restent petites : références utilisées, 6 dernières entrées, appels non clos à la construction', () => {

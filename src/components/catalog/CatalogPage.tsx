@@ -2,8 +2,12 @@
  * A catalog: the entries of a collection (or every call for projects), filtered by facets and a
  * text query. The filters live in the URL (shareable; the back button restores them); counts
  * show how many entries each value would give; statuses come from the reader's clock.
+ *
+ * The page first shows the first lines and the counts computed at build time; the lines
+ * themselves come in their own chunk, loaded when the reader filters, asks for more, or shows
+ * the intent to (pointer over or focus in the filters).
  */
-import { useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
 import useBaseUrl from '@docusaurus/useBaseUrl';
@@ -11,14 +15,12 @@ import { useHistory, useLocation } from '@docusaurus/router';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import type { EssaimGlobalData } from '../../plugins/content/global-data.js';
-import { countFacets, filterItems, searchFromState, stateFromSearch, type FacetCounts, type FilterContext, type FilterState } from '../../plugins/content/shared/facets.js';
-import { itemUrl, PLUGIN_NAME, type CatalogData, type FacetDef, type ListItem } from '../../plugins/content/shared/model.js';
+import { countFacets, countStatuses, filterItems, searchFromState, stateFromSearch, type FilterContext, type FilterState } from '../../plugins/content/shared/facets.js';
+import { CATALOG_PAGE, itemUrl, PLUGIN_NAME, type CatalogPageData, type FacetCounts, type FacetDef, type ListItem } from '../../plugins/content/shared/model.js';
 import { childrenOf } from '../../plugins/content/shared/territory.js';
 import { plural } from './format.js';
 import { StatusBadge, useNow } from './Status.js';
 import styles from './catalog.module.css';
-
-const PAGE = 30;
 
 function useGlobal(): EssaimGlobalData {
   return usePluginData(PLUGIN_NAME) as EssaimGlobalData;
@@ -92,7 +94,7 @@ function DateRange({ facet, state, onRange }: { facet: FacetDef; state: FilterSt
   );
 }
 
-function Result({ item, catalog, now, labels }: { item: ListItem; catalog: CatalogData; now: number | null; labels: Record<string, string> }): ReactNode {
+function Result({ item, catalog, now, labels }: { item: ListItem; catalog: CatalogPageData; now: number | null; labels: Record<string, string> }): ReactNode {
   const maillons = item.f.maillons ?? [];
   return (
     <li className={styles.result}>
@@ -109,7 +111,24 @@ function Result({ item, catalog, now, labels }: { item: ListItem; catalog: Catal
   );
 }
 
-export default function CatalogPage({ catalog }: { catalog: CatalogData }): ReactNode {
+/** The catalog's lines, once `load` has been called and their chunk has come. */
+function useLines(catalog: CatalogPageData): { lines: ListItem[] | null; failed: boolean; load: () => void } {
+  const [loaded, setLoaded] = useState<{ catalog: CatalogPageData; lines: ListItem[] } | null>(null);
+  const [failed, setFailed] = useState(false);
+  const started = useRef<CatalogPageData | null>(null);
+  const load = useCallback(() => {
+    if (started.current === catalog) return;
+    started.current = catalog;
+    setFailed(false);
+    catalog.loadItems().then((m) => setLoaded({ catalog, lines: m.default }), () => {
+      started.current = null;
+      setFailed(true);
+    });
+  }, [catalog]);
+  return { lines: loaded?.catalog === catalog ? loaded.lines : null, failed, load };
+}
+
+export default function CatalogPage({ catalog }: { catalog: CatalogPageData }): ReactNode {
   const location = useLocation();
   const history = useHistory();
   const global = useGlobal();
@@ -118,17 +137,31 @@ export default function CatalogPage({ catalog }: { catalog: CatalogData }): Reac
   const search = useIsBrowser() ? location.search : '';
   const state = useMemo(() => stateFromSearch(search, catalog.facets), [search, catalog.facets]);
   const [q, setQ] = useState(state.q);
-  const [shown, setShown] = useState(PAGE);
+  const [shown, setShown] = useState(CATALOG_PAGE);
   const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   // Back/forward: the text box follows the URL.
   useEffect(() => setQ(state.q), [state.q]);
-  useEffect(() => setShown(PAGE), [search]);
+  useEffect(() => setShown(CATALOG_PAGE), [search]);
   useEffect(() => () => clearTimeout(typing.current), []);
 
+  const active = state.q !== '' || Object.values(state.values).some((vs) => vs.some((v) => v));
+  const { lines, failed, load } = useLines(catalog);
+  useEffect(() => {
+    if (active || shown > CATALOG_PAGE) load();
+  }, [active, shown, load]);
+
   const ctx: FilterContext = useMemo(() => ({ facets: catalog.facets, parents: global.territoryParents, status: catalog.status, now }), [catalog, global.territoryParents, now]);
-  const results = useMemo(() => filterItems(catalog.items, state, ctx), [catalog.items, state, ctx]);
-  const counts: FacetCounts = useMemo(() => countFacets(catalog.items, state, ctx), [catalog.items, state, ctx]);
+  // `results` is null while filtering waits for the lines.
+  const { results, matched, counts } = useMemo((): { results: readonly ListItem[] | null; matched: number; counts: FacetCounts } => {
+    if (lines) {
+      const found = filterItems(lines, state, ctx);
+      return { results: found, matched: found.length, counts: countFacets(lines, state, ctx) };
+    }
+    const initial: FacetCounts = { ...catalog.counts };
+    for (const f of catalog.facets) if (f.kind === 'status' && catalog.windows) initial[f.key] = countStatuses(catalog.windows, f, ctx);
+    return { results: active ? null : catalog.first, matched: catalog.total, counts: initial };
+  }, [lines, state, ctx, catalog, active]);
 
   const go = (next: FilterState, replace = false): void => {
     const query = searchFromState(next, catalog.facets);
@@ -156,7 +189,6 @@ export default function CatalogPage({ catalog }: { catalog: CatalogData }): Reac
     clearTimeout(typing.current);
     go({ ...state, q });
   };
-  const active = state.q !== '' || Object.values(state.values).some((vs) => vs.some((v) => v));
   const maillonLabels = global.vocabularies.maillon ?? {};
   const exportBase = useBaseUrl('/');
 
@@ -171,7 +203,7 @@ export default function CatalogPage({ catalog }: { catalog: CatalogData }): Reac
           ))}
         </ul>
         <div className={styles.layout}>
-          <form className={styles.filters} role="search" aria-label={`Filtrer : ${catalog.title}`} method="get" onSubmit={onSubmit}>
+          <form className={styles.filters} role="search" aria-label={`Filtrer : ${catalog.title}`} method="get" onSubmit={onSubmit} onFocus={load} onPointerEnter={load}>
             <fieldset>
               <legend>Recherche</legend>
               <label htmlFor="f-q" className={styles['field-label']}>Mots-clés</label>
@@ -191,18 +223,20 @@ export default function CatalogPage({ catalog }: { catalog: CatalogData }): Reac
           <section aria-labelledby="resultats">
             <h2 id="resultats" className={styles.srOnly}>Résultats</h2>
             <p className={styles.summary} role="status" aria-live="polite">
-              {results.length === catalog.items.length ? plural(results.length, catalog.noun) : `${plural(results.length, catalog.noun)} sur ${catalog.items.length.toLocaleString('fr-FR')}`}
+              {failed ? 'La liste n’a pas pu être chargée : vérifiez la connexion, puis rechargez la page.'
+                : results === null ? 'Recherche en cours…'
+                  : matched === catalog.total ? plural(matched, catalog.noun) : `${plural(matched, catalog.noun)} sur ${catalog.total.toLocaleString('fr-FR')}`}
             </p>
-            {results.length === 0 ? (
+            {results !== null && (results.length === 0 ? (
               <p className={styles.empty}>Aucun résultat avec ces filtres. Retirez un filtre ou élargissez le territoire.</p>
             ) : (
               <ul className={styles.results}>
                 {results.slice(0, shown).map((item) => <Result key={item.id} item={item} catalog={catalog} now={now} labels={maillonLabels} />)}
               </ul>
-            )}
-            {results.length > shown && (
-              <button type="button" className={`fr-btn fr-btn--secondary ${styles.more}`} onClick={() => setShown(shown + PAGE)}>
-                Afficher {Math.min(PAGE, results.length - shown)} résultats de plus
+            ))}
+            {results !== null && matched > shown && (
+              <button type="button" className={`fr-btn fr-btn--secondary ${styles.more}`} onClick={() => setShown(shown + CATALOG_PAGE)}>
+                Afficher {Math.min(CATALOG_PAGE, matched - shown)} résultats de plus
               </button>
             )}
           </section>

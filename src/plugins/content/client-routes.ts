@@ -8,6 +8,8 @@
  *   the entry page reads its data from the page's HTML, or fetches that page on a client-side
  *   navigation (src/components/catalog/entryData.ts);
  * - a registry with short chunk names and without module paths (see `trimClientRoutes`);
+ * - the routes of each section (`/fiches/…`, `/actualites/…`) in a table of their own, loaded
+ *   when the reader enters the section (route-sections.ts);
  * - no Prism language loader when the site adds no language (see `trimClientModules`).
  *
  * Works on the files Docusaurus generates in `.docusaurus/` (`routes.js`, `registry.js`,
@@ -17,6 +19,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { splitSections } from './route-sections.js';
 
 export interface GeneratedRoutes {
   routesJs: string;
@@ -118,16 +121,31 @@ export function trimClientModules(clientModulesJs: string, prismLanguages: reado
   return clientModulesJs.split('\n').filter((line) => !/^ {2}require\(".*\/theme-classic\/lib\/prism-include-languages(?:\.js)?"\),$/.test(line)).join('\n');
 }
 
-/** Reads the generated files of `generatedDir`, writes their trimmed copies into `outDir`, and
- * returns the module each `@generated/<name>` import of the browser bundle must use instead. */
-export function writeClientRoutes(generatedDir: string, outDir: string, entryPaths: ReadonlySet<string>, paramPrefixes: readonly string[], prismLanguages: readonly string[]): Record<'routes' | 'registry' | 'routesChunkNames' | 'client-modules', string> {
+export interface ClientRoutesOptions {
+  /** Paths (with the base URL) of the entry pages, and the prefixes of their parameterised routes. */
+  entryPaths: ReadonlySet<string>;
+  paramPrefixes: readonly string[];
+  /** Base URL without its final slash. */
+  base: string;
+  /** The module making the route component of a section (route-sections.ts). */
+  lazySection: string;
+  prismLanguages: readonly string[];
+}
+
+/** Reads the generated files of `generatedDir`, writes their trimmed copies (and the sections'
+ * tables) into `outDir`, and returns the module each `@generated/<name>` import of the browser
+ * bundle must use instead. */
+export function writeClientRoutes(generatedDir: string, outDir: string, options: ClientRoutesOptions): Record<'routes' | 'registry' | 'routesChunkNames' | 'client-modules', string> {
   const read = (name: string): string => fs.readFileSync(path.join(generatedDir, name), 'utf8');
-  const trimmed = trimClientRoutes({ routesJs: read('routes.js'), registryJs: read('registry.js'), chunkNames: JSON.parse(read('routesChunkNames.json')) as Record<string, unknown> }, entryPaths, paramPrefixes);
+  const generated = { routesJs: read('routes.js'), registryJs: read('registry.js'), chunkNames: JSON.parse(read('routesChunkNames.json')) as Record<string, unknown> };
+  const trimmed = splitSections(trimClientRoutes(generated, options.entryPaths, options.paramPrefixes), options.base, options.lazySection);
+  fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
+  for (const section of trimmed.sections) fs.writeFileSync(path.join(outDir, section.file), section.js);
   const files = { routes: path.join(outDir, 'routes.js'), registry: path.join(outDir, 'registry.js'), routesChunkNames: path.join(outDir, 'routesChunkNames.json'), 'client-modules': path.join(outDir, 'client-modules.js') };
   fs.writeFileSync(files.routes, trimmed.routesJs);
   fs.writeFileSync(files.registry, trimmed.registryJs);
   fs.writeFileSync(files.routesChunkNames, JSON.stringify(trimmed.chunkNames));
-  fs.writeFileSync(files['client-modules'], trimClientModules(read('client-modules.js'), prismLanguages));
+  fs.writeFileSync(files['client-modules'], trimClientModules(read('client-modules.js'), options.prismLanguages));
   return files;
 }

@@ -20,9 +20,9 @@ import { renderMarkdown } from './markdown.js';
 import { atomFeed, callsIcs, collectionCsv, collectionDoc, collectionJson, eventsIcs, type SiteInfo } from './opendata.js';
 import { writeClientRoutes } from './client-routes.js';
 import { buildSearchPayload } from './search.js';
-import { PLUGIN_NAME, SEARCH_FILE, type EntryPageData, type HastLite } from './shared/model.js';
+import { PLUGIN_NAME, SEARCH_FILE, type CatalogData, type EntryPageData, type HastLite } from './shared/model.js';
 import { allRefs } from './global-data.js';
-import { callsCatalogData, catalogData, entryFields, entryUrl } from './views.js';
+import { callsCatalogData, catalogData, catalogPageModules, entryFields, entryUrl } from './views.js';
 
 export interface Content {
   entries: LoadedEntry[];
@@ -54,6 +54,10 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
   return {
     name: PLUGIN_NAME,
 
+    getClientModules() {
+      return [component('routing/routeTarget.ts')];
+    },
+
     getPathsToWatch() {
       return [path.join(siteDir, 'content/**/*.{md,yaml}')];
     },
@@ -71,10 +75,14 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
       const refs = allRefs(entries);
       const byCollection = (name: string): LoadedEntry[] => entries.filter((e) => e.collection.name === name);
 
+      const catalogPage = async (name: string, data: CatalogData): Promise<string> => {
+        const modules = catalogPageModules(data, `catalog-${name}-items.json`, `liste-${name}`);
+        await createData(`catalog-${name}-items.json`, modules.items);
+        return createData(`catalog-${name}.js`, modules.page);
+      };
       for (const c of PAGED) {
         const list = byCollection(c.name);
-        const catalog = await createData(`catalog-${c.name}.json`, JSON.stringify(catalogData(c, list)));
-        addRoute({ path: c.route, component: component('catalog/CatalogPage.tsx'), exact: true, modules: { catalog } });
+        addRoute({ path: c.route, component: component('catalog/CatalogPage.tsx'), exact: true, modules: { catalog: await catalogPage(c.name, catalogData(c, list)) } });
         for (const e of list) {
           const page: EntryPageData = {
             collection: c.name, collectionLabel: c.label, collectionRoute: c.route, id: e.id,
@@ -90,7 +98,7 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
         }
       }
       const funders = collections.get('funders')!;
-      const calls = await createData('catalog-calls.json', JSON.stringify(callsCatalogData(funders, byCollection('funders'))));
+      const calls = await catalogPage('calls', callsCatalogData(funders, byCollection('funders')));
       addRoute({ path: `${funders.route}/appels`, component: component('catalog/CatalogPage.tsx'), exact: true, modules: { catalog: calls } });
 
       const docs = await createData('donnees.json', JSON.stringify(allCollections().map((c) => collectionDoc(c, byCollection(c.name).length))));
@@ -130,7 +138,10 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
       const paths = new Set(content.entries.filter((e) => PAGED.includes(e.collection)).map((e) => base + entryUrl(e)));
       const dir = path.join(context.generatedFilesDir, PLUGIN_NAME, 'client-routes');
       const prism = (context.siteConfig.themeConfig as { prism?: { additionalLanguages?: string[] } }).prism;
-      const written = writeClientRoutes(context.generatedFilesDir, dir, paths, PAGED.map((c) => base + c.route), prism?.additionalLanguages ?? []);
+      const written = writeClientRoutes(context.generatedFilesDir, dir, {
+        entryPaths: paths, paramPrefixes: PAGED.map((c) => base + c.route), base,
+        lazySection: component('routing/lazySection.tsx'), prismLanguages: prism?.additionalLanguages ?? [],
+      });
       // Exact aliases, before Docusaurus' `@generated` folder alias so that they win.
       const exact = Object.fromEntries(Object.entries(written).map(([name, file]) => [`@generated/${name}$`, file]));
       config.resolve = { ...config.resolve, alias: { ...exact, ...config.resolve?.alias } };

@@ -3,9 +3,10 @@
  * only public fields), its line in a catalog, and the catalogs' facets.
  */
 import type { Collection } from '../../content/collections.js';
-import { readSchema, resolve, schemaAt, valueLabel, type JsonSchema } from '../../content/schemas.js';
+import { readSchema, resolve, schemaAt, territoryParents, valueLabel, type JsonSchema } from '../../content/schemas.js';
 import type { LoadedEntry } from './load.js';
-import type { CatalogData, FacetDef, FieldView, ItemView, ListItem, StatusKind } from './shared/model.js';
+import { countFacets, emptyState } from './shared/facets.js';
+import { CATALOG_PAGE, type CatalogData, type CatalogPageData, type FacetDef, type FieldView, type ItemView, type ListItem, type StatusKind } from './shared/model.js';
 import { CALL_STATUS_LABELS, EVENT_STATUS_LABELS } from './shared/status.js';
 
 export type Refs = Record<string, { titre: string; url: string }>;
@@ -282,4 +283,20 @@ export function callsCatalogData(funders: Collection, entries: readonly LoadedEn
     items,
     links: [{ label: 'Les financeurs', href: funders.route }, { label: 'Dates limites au format iCalendar (.ics)', href: `${funders.route}/appels.ics` }],
   };
+}
+
+/**
+ * The modules of a catalog page: `page`, the JavaScript module the route loads (its data but the
+ * lines, see `CatalogPageData`), and `items`, the JSON of every line, which the page imports
+ * from `./<itemsFile>` (same folder) in a chunk of its own named `chunkName`.
+ */
+export function catalogPageModules(data: CatalogData, itemsFile: string, chunkName: string): { page: string; items: string } {
+  const { items, ...rest } = data;
+  const counts = countFacets(items, emptyState(), { facets: data.facets, parents: territoryParents(), status: data.status, now: null });
+  const page: Omit<CatalogPageData, 'loadItems'> = {
+    ...rest, first: items.slice(0, CATALOG_PAGE), total: items.length, counts,
+    ...(data.status ? { windows: items.map((i) => i.w ?? null) } : {}),
+  };
+  const load = `() => import(/* webpackChunkName: ${JSON.stringify(chunkName)} */ ${JSON.stringify(`./${itemsFile}`)})`;
+  return { page: `export default { ...${JSON.stringify(page)}, loadItems: ${load} };\n`, items: JSON.stringify(items) };
 }

@@ -4,7 +4,7 @@
  * the count of a value is the number of entries the reader would see by adding that value.
  */
 import { fold } from './fold.js';
-import type { FacetDef, ListItem, StatusKind } from './model.js';
+import type { FacetCounts, FacetDef, ListItem, StatusKind } from './model.js';
 import { itemStatus } from './status.js';
 import { matchingTerritories, territoryMatches } from './territory.js';
 
@@ -47,7 +47,7 @@ export function matchesQuery(item: ListItem, q: string): boolean {
 }
 
 /** The values an item has for a facet (status computed from the clock). */
-export function valuesOf(item: ListItem, facet: FacetDef, ctx: FilterContext): string[] {
+export function valuesOf(item: Pick<ListItem, 'f' | 'd' | 'w'>, facet: FacetDef, ctx: FilterContext): string[] {
   if (facet.kind === 'status') {
     if (ctx.now === null || !ctx.status) return [];
     const s = itemStatus(ctx.status, item.w, ctx.now);
@@ -83,8 +83,6 @@ export function filterItems(items: readonly ListItem[], state: FilterState, ctx:
   return filterExcept(items, state, ctx);
 }
 
-export type FacetCounts = Record<string, Record<string, number>>;
-
 /** For each facet (but dates), how many items each value would show. */
 export function countFacets(items: readonly ListItem[], state: FilterState, ctx: FilterContext): FacetCounts {
   const out: FacetCounts = {};
@@ -106,6 +104,13 @@ export function countFacets(items: readonly ListItem[], state: FilterState, ctx:
     out[facet.key] = counts;
   }
   return out;
+}
+
+/** The counts of a status facet, without any other filter, from the window of every line. */
+export function countStatuses(windows: readonly (ListItem['w'] | null)[], facet: FacetDef, ctx: FilterContext): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const w of windows) for (const v of valuesOf({ f: {}, w: w ?? undefined }, facet, ctx)) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
 }
 
 /** Filter state from a URL query string (`?q=…&maillons=a&maillons=b&debut=2026-01-01&debut=`). */

@@ -46,6 +46,7 @@ export interface ListItem {
 
 export type StatusKind = 'call' | 'event';
 
+/** A catalog and all its lines, in display order. */
 export interface CatalogData {
   /** Catalog route (`/etudes`, `/financements/appels`…). */
   route: string;
@@ -58,6 +59,29 @@ export interface CatalogData {
   items: ListItem[];
   /** Links to other views (calls of the funders' catalog, exports). */
   links: { label: string; href: string }[];
+}
+
+/** Lines a catalog shows at first, and each time the reader asks for more. */
+export const CATALOG_PAGE = 30;
+
+/** How many lines each value of each facet gives (`counts[facet][value]`). */
+export type FacetCounts = Record<string, Record<string, number>>;
+
+/**
+ * What a catalog page receives (`catalog-<name>.js`, written by the plugin): everything but the
+ * lines, which only filtering needs, and which it loads on demand (`loadItems`, its own chunk).
+ * Before that, the page shows the first lines and the counts computed at build time.
+ */
+export interface CatalogPageData extends Omit<CatalogData, 'items'> {
+  /** The first `CATALOG_PAGE` lines. */
+  first: ListItem[];
+  /** Number of lines. */
+  total: number;
+  /** Counts without any filter; statuses aside (they depend on the reader's clock). */
+  counts: FacetCounts;
+  /** With statuses: the window of every line, for the status counts before the lines are loaded. */
+  windows?: (ListItem['w'] | null)[];
+  loadItems: () => Promise<{ default: ListItem[] }>;
 }
 
 /** A rendered field of an entry page. */
