@@ -1,7 +1,8 @@
 /**
  * The validators kept in the cache are ajv's code rewritten to run faster (enums as Sets, string
  * lengths counted only when the length in UTF-16 units does not settle the check, and without a
- * loop when no surrogate is present): they must answer exactly as ajv's own.
+ * loop when no surrogate is present, plain addresses and dates accepted without ajv-formats): they
+ * must answer exactly as ajv's own.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -41,6 +42,14 @@ function variants(data: Data): Data[] {
     { ...data, territoires: 'dep-34' },
   ];
   for (const t of texts) out.push({ ...data, titre: t, resume: t, id: t });
+  // Addresses and dates, plain (taken without asking ajv-formats) or not.
+  const urls = ['https://a', 'https://exemple.org', 'https://a.example.org/x/y-z_1.html~', 'HTTPS://A.ORG/X', 'https://a.org//', 'https:///x', 'https://', 'https://a.org/x y',
+    'https://a.org/x?q=1#f', 'https://exa_mple.org/', 'https://a.org/%zz', 'https://a.org/%C3%A9', 'https://a.org/é', 'https://[::1]/x', 'https://a.org:8080/x', 'https://u@a.org/',
+    'http://a.org/', 'https:a.org', 'https://a.org/x\n', 'https://a.org\u212A/', 'ftp://a.org/x', 'a.org', '//a.org/x', ''];
+  const dates = ['2026-01-01', '2026-12-28', '2026-02-28', '2026-02-29', '2024-02-29', '1900-02-29', '2000-02-29', '2026-04-30', '2026-04-31', '2026-01-31', '2026-13-01',
+    '2026-00-10', '2026-01-00', '2026-1-01', '20260-01-01', '2026-01-01\n', ' 2026-01-01', '2026-01-01T10:00:00Z', '２０２６-01-01', '2026-01-2８', ''];
+  for (const u of urls) out.push({ ...data, url: u, site: u });
+  for (const d of dates) out.push({ ...data, date_maj: d, derniere_revue: d, date_publication: d });
   return out;
 }
 

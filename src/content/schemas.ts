@@ -65,7 +65,7 @@ function compile(): Ajv2020 {
 }
 
 /** Changes whenever `fasterCode` does: the validators kept in the cache are then made again. */
-const CODE_VERSION = 3;
+const CODE_VERSION = 4;
 
 const JS_STRING = '"(?:[^"\\\\]|\\\\.)*"';
 /** `((x === "a") || (x === "b")) || …`: how ajv writes an enum of strings (its parentheses opened first). */
@@ -81,7 +81,9 @@ const LENGTH_CHECK = /\b(func\d+)\(([\w$]+)\) ([<>]) (\d+)\b/g;
  * (ajv counts code points, a surrogate pair as one) is the plain length when the string has no
  * surrogate at all. A string's characters are counted only when its length in UTF-16 units does not
  * settle the check: there are at most as many characters as units, and at least half as many.
- * Same answers and errors: only how they are computed changes.
+ * The formats `uri` and `date` first try a plain case that they surely accept (`https://` with a
+ * host and a path of letters, digits and `.-_~`; a day from 1 to 28 of a month from 01 to 12),
+ * and ask ajv-formats otherwise. Same answers and errors: only how they are computed changes.
  */
 function fasterCode(code: string): string {
   const ucs2 = /const (func\d+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;/.exec(code)?.[1];
@@ -97,11 +99,18 @@ function fasterCode(code: string): string {
     if (f !== ucs2) return check;
     // `>`: n characters need at least n units; `<`: 2n units hold at least n characters.
     return op === '>' ? `(${data}.length > ${limit} && ${check})` : `(${data}.length < ${2 * Number(limit)} && ${check})`;
-  }).replace(/require\("ajv\/dist\/runtime\/ucs2length"\)\.default/g, 'essaimUcs2length');
+  }).replace(/require\("ajv\/dist\/runtime\/ucs2length"\)\.default/g, 'essaimUcs2length')
+    .replace(/require\("ajv-formats\/dist\/formats"\)\.fullFormats\.(uri|date)(?![\w$-])/g, (_m, f: string) => (f === 'uri' ? 'essaimUri' : 'essaimDate'));
   const helpers = [
     ...[...sets].map(([list, name]) => `const ${name} = new Set(${list});`),
     'const essaimUcs2lengthSlow = require("ajv/dist/runtime/ucs2length").default;',
     'const essaimUcs2length = (s) => (/[\\uD800-\\uDFFF]/.test(s) ? essaimUcs2lengthSlow(s) : s.length);',
+    'const essaimFormats = require("ajv-formats/dist/formats").fullFormats;',
+    // Every string of these two forms is a URI, and a date, for ajv-formats' own functions too.
+    'const essaimPlainUri = /^https:\\/\\/[a-z0-9.-]+(?:\\/[a-z0-9._~-]*)*$/i;',
+    'const essaimUri = (s) => essaimPlainUri.test(s) || essaimFormats.uri(s);',
+    'const essaimPlainDate = /^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\\d|2[0-8])$/;',
+    'const essaimDate = { ...essaimFormats.date, validate: (s) => essaimPlainDate.test(s) || essaimFormats.date.validate(s) };',
   ];
   return out.replace('"use strict";', `"use strict";${helpers.join('')}`);
 }
