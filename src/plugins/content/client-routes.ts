@@ -9,7 +9,7 @@
  *   navigation (src/components/catalog/entryData.ts);
  * - a registry with short chunk names and without module paths (see `trimClientRoutes`);
  * - the routes of each section (`/fiches/…`, `/actualites/…`) in a table of their own, loaded
- *   when the reader enters the section (route-sections.ts);
+ *   when the reader enters the section, with the docs lists of the global data (route-sections.ts);
  * - no Prism language loader when the site adds no language (see `trimClientModules`).
  *
  * Works on the files Docusaurus generates in `.docusaurus/` (`routes.js`, `registry.js`,
@@ -19,7 +19,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { splitSections } from './route-sections.js';
+import { splitSections, type GlobalData } from './route-sections.js';
 
 export interface GeneratedRoutes {
   routesJs: string;
@@ -135,17 +135,19 @@ export interface ClientRoutesOptions {
 /** Reads the generated files of `generatedDir`, writes their trimmed copies (and the sections'
  * tables) into `outDir`, and returns the module each `@generated/<name>` import of the browser
  * bundle must use instead. */
-export function writeClientRoutes(generatedDir: string, outDir: string, options: ClientRoutesOptions): Record<'routes' | 'registry' | 'routesChunkNames' | 'client-modules', string> {
+export function writeClientRoutes(generatedDir: string, outDir: string, options: ClientRoutesOptions): Record<'routes' | 'registry' | 'routesChunkNames' | 'client-modules' | 'globalData', string> {
   const read = (name: string): string => fs.readFileSync(path.join(generatedDir, name), 'utf8');
   const generated = { routesJs: read('routes.js'), registryJs: read('registry.js'), chunkNames: JSON.parse(read('routesChunkNames.json')) as Record<string, unknown> };
-  const trimmed = splitSections(trimClientRoutes(generated, options.entryPaths, options.paramPrefixes), options.base, options.lazySection);
+  const globalData = JSON.parse(read('globalData.json')) as GlobalData;
+  const trimmed = splitSections(trimClientRoutes(generated, options.entryPaths, options.paramPrefixes), options.base, options.lazySection, globalData);
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   for (const section of trimmed.sections) fs.writeFileSync(path.join(outDir, section.file), section.js);
-  const files = { routes: path.join(outDir, 'routes.js'), registry: path.join(outDir, 'registry.js'), routesChunkNames: path.join(outDir, 'routesChunkNames.json'), 'client-modules': path.join(outDir, 'client-modules.js') };
+  const files = { routes: path.join(outDir, 'routes.js'), registry: path.join(outDir, 'registry.js'), routesChunkNames: path.join(outDir, 'routesChunkNames.json'), 'client-modules': path.join(outDir, 'client-modules.js'), globalData: path.join(outDir, 'globalData.json') };
   fs.writeFileSync(files.routes, trimmed.routesJs);
   fs.writeFileSync(files.registry, trimmed.registryJs);
   fs.writeFileSync(files.routesChunkNames, JSON.stringify(trimmed.chunkNames));
+  fs.writeFileSync(files.globalData, JSON.stringify(trimmed.globalData));
   fs.writeFileSync(files['client-modules'], trimClientModules(read('client-modules.js'), options.prismLanguages));
   return files;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSections } from './route-sections.js';
+import { moveDocsLists, splitSections } from './route-sections.js';
 
 // The browser's tables (after client-routes.ts) of a site with a home page, a page alone, a docs
 // instance (nested routes), a blog (flat routes) and a catalog with its parameterised route.
@@ -180,11 +180,35 @@ describe('sections de routes chargées à la demande', () => {
     expect(out.sections[1]!.js).not.toContain('"c7": [');
   });
 
+  it('déplace les listes de documents d’une instance docs dans le module de sa section', () => {
+    const version = (name: string, docs: unknown[]) => ({ name, path: name === 'current' ? '/fiches' : `/fiches/${name}`, mainDocId: 'index', docs, sidebars: { fiches: { link: { path: '/fiches/', label: 'Fiches' } } } });
+    const docs = [{ id: 'distribution/epicerie', path: '/fiches/epicerie', sidebar: 'fiches' }];
+    const globalData = {
+      'docusaurus-plugin-content-docs': { practices: { path: '/fiches', versions: [version('current', docs), version('2026', [{ ...docs[0], path: '/fiches/2026/epicerie' }])] }, guide: { path: '/guide', versions: [version('current', [])] } },
+      'essaim-content': { default: { refs: {} } },
+    };
+    const moved = moveDocsLists(globalData, ['/fiches']);
+    expect(moved.globalData).toEqual({
+      ...globalData,
+      'docusaurus-plugin-content-docs': { practices: { path: '/fiches', versions: [version('current', []), version('2026', [])] }, guide: globalData['docusaurus-plugin-content-docs'].guide },
+    });
+    expect(moved.code.get('/fiches')).toMatchInlineSnapshot(`
+      "globalData["docusaurus-plugin-content-docs"]["practices"].versions[0].docs = [{"id":"distribution/epicerie","path":"/fiches/epicerie","sidebar":"fiches"}];
+      globalData["docusaurus-plugin-content-docs"]["practices"].versions[1].docs = [{"id":"distribution/epicerie","path":"/fiches/2026/epicerie","sidebar":"fiches"}];
+      "
+    `);
+    const split = splitSections({ routesJs, registryJs, chunkNames }, '', '/l.tsx', globalData);
+    expect(split.globalData).toEqual(moved.globalData);
+    expect(split.sections[2]!.js).toContain("import globalData from '@generated/globalData';\n");
+    expect(split.sections[2]!.js).toContain(moved.code.get('/fiches'));
+    expect(split.sections[0]!.js).not.toContain('globalData');
+  });
+
   it('suit l’URL de base, et ne fait rien quand aucune section n’a plus d’une route', () => {
     const based = splitSections({ routesJs: routesJs.replace(/'\//g, "'/essaim/"), registryJs, chunkNames: Object.fromEntries(Object.entries(chunkNames).map(([k, v]) => [`/essaim${k}`, v])) }, '/essaim', '/l.tsx');
     expect(based.sections.map((s) => s.path)).toEqual(['/essaim/actualites', '/essaim/etudes', '/essaim/fiches']);
     const alone = routesJs.replace(/ {2}\{\n {4}path: '\/(actualites|etudes|fiches)[\s\S]*?\n {2}\},\n/g, '');
-    expect(splitSections({ routesJs: alone, registryJs, chunkNames }, '', '/l.tsx')).toEqual({ routesJs: alone, registryJs, chunkNames, sections: [] });
+    expect(splitSections({ routesJs: alone, registryJs, chunkNames }, '', '/l.tsx')).toEqual({ routesJs: alone, registryJs, chunkNames, sections: [], globalData: {} });
   });
 
   it('refuse un format de routes.js inattendu', () => {

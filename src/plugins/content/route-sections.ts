@@ -67,12 +67,41 @@ function segmentOf(routePath: string, base: string): string | undefined {
   return /^[\p{L}\p{N}._~-]+$/u.test(segment) ? segment : undefined;
 }
 
+export type GlobalData = Record<string, Record<string, unknown>>;
+
+interface DocsVersion { docs?: unknown[] }
+
+/**
+ * A docs instance puts every doc of every version in the global data (`versions[].docs`), which
+ * every page ships; only the pages of the instance use that list (edition menu, banners of old
+ * editions). The browser's global data keeps the versions without their docs; the module of the
+ * instance's section puts them back when it loads, before any page of the section renders.
+ * Returns that global data and, by section path, the code to run in the section's module.
+ */
+export function moveDocsLists(globalData: GlobalData, sectionPaths: readonly string[]): { globalData: GlobalData; code: Map<string, string> } {
+  const code = new Map<string, string>();
+  const instances = globalData['docusaurus-plugin-content-docs'] ?? {};
+  const trimmed: Record<string, unknown> = {};
+  for (const [id, value] of Object.entries(instances)) {
+    const data = value as { path?: string; versions?: DocsVersion[] };
+    if (!data.path || !sectionPaths.includes(data.path) || !Array.isArray(data.versions)) {
+      trimmed[id] = value;
+      continue;
+    }
+    const target = `globalData[${JSON.stringify('docusaurus-plugin-content-docs')}][${JSON.stringify(id)}].versions`;
+    code.set(data.path, data.versions.map((v, i) => `${target}[${i}].docs = ${JSON.stringify(v.docs ?? [])};\n`).join(''));
+    trimmed[id] = { ...data, versions: data.versions.map((v) => ({ ...v, docs: [] })) };
+  }
+  return { globalData: code.size > 0 ? { ...globalData, 'docusaurus-plugin-content-docs': trimmed } : globalData, code };
+}
+
 /**
  * Moves each section of more than one route out of the browser's tables into a module of its
  * own. `base` is the base URL without its final slash; `lazySection` the module that makes a
- * section's route component.
+ * section's route component; `globalData` the site's global data, whose docs lists move into
+ * their sections (see `moveDocsLists`).
  */
-export function splitSections(files: GeneratedRoutes, base: string, lazySection: string): GeneratedRoutes & { sections: Section[] } {
+export function splitSections(files: GeneratedRoutes, base: string, lazySection: string, globalData: GlobalData = {}): GeneratedRoutes & { sections: Section[]; globalData: GlobalData } {
   const { head, blocks, tail } = splitRoutes(files.routesJs);
   const groups = new Map<string, Block[]>();
   for (const b of blocks) {
@@ -80,7 +109,8 @@ export function splitSections(files: GeneratedRoutes, base: string, lazySection:
     if (segment !== undefined) groups.set(segment, [...(groups.get(segment) ?? []), b]);
   }
   const lazy = [...groups].filter(([, bs]) => bs.reduce((n, b) => n + routeKeys(b.text).length, 0) > 1);
-  if (lazy.length === 0) return { ...files, sections: [] };
+  if (lazy.length === 0) return { ...files, sections: [], globalData };
+  const docs = moveDocsLists(globalData, lazy.map(([segment]) => `${base}/${segment}`));
 
   // Chunks that stay in the main registry: those of the routes left there, or of several sections.
   const owner = new Map<string, string | null>();
@@ -107,15 +137,16 @@ export function splitSections(files: GeneratedRoutes, base: string, lazySection:
       return name !== undefined && owner.get(name) === segment;
     });
     const file = `${segment.replace(/[^a-zA-Z0-9_-]/g, '_')}-${i}.js`;
+    const docsLists = docs.code.get(`${base}/${segment}`);
     const js = `import ComponentCreator from '@docusaurus/ComponentCreator';
 import registry from '@generated/registry';
 import routesChunkNames from '@generated/routesChunkNames';
-
+${docsLists ? "import globalData from '@generated/globalData';\n" : ''}
 Object.assign(registry, {
 ${registry.join('\n')}
 });
 Object.assign(routesChunkNames, ${JSON.stringify(names)});
-
+${docsLists ?? ''}
 export default [
 ${bs.map((b) => `${b.text}\n`).join('')}  {
     path: '*',
@@ -141,5 +172,5 @@ ${bs.map((b) => `${b.text}\n`).join('')}  {
     const name = entryName(line);
     return name === undefined || !owner.get(name);
   }).join('\n');
-  return { routesJs, registryJs, chunkNames, sections };
+  return { routesJs, registryJs, chunkNames, sections, globalData: docs.globalData };
 }
