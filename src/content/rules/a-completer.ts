@@ -13,8 +13,17 @@ function walk(value: unknown, steps: (string | number)[], found: (string | numbe
   }
 }
 
+/**
+ * Whether a value read from this YAML text may hold the marker. A value's characters are those
+ * of the text, except escapes (`\`, in double quotes) and line breaks folded into a space or kept:
+ * without a `\`, « COMPLÉTER », which has no space, can only come from the same letters in the text.
+ */
+export function yamlMayHoldPlaceholder(yaml: string): boolean {
+  return yaml.includes('COMPLÉTER') || yaml.includes('\\');
+}
+
 /** Whether any text of the value holds the marker (no paths built: most entries have none). */
-function holds(value: unknown): boolean {
+export function holds(value: unknown): boolean {
   if (typeof value === 'string') return value.includes(PLACEHOLDER);
   if (value === null || typeof value !== 'object') return false;
   if (Array.isArray(value)) {
@@ -31,7 +40,7 @@ export const aCompleter: EntryRule = {
   check(ctx) {
     const { entry } = ctx;
     const found: (string | number)[][] = [];
-    if (holds(entry.data)) walk(entry.data, [], found);
+    if (yamlMayHoldPlaceholder(entry.yaml) && holds(entry.data)) walk(entry.data, [], found);
     for (const steps of found) {
       ctx.report(entry.locate(steps), 'Ce champ contient encore le texte « À COMPLÉTER » du modèle.', 'Remplacez-le par le vrai contenu.');
     }
