@@ -148,6 +148,20 @@ describe('pages d’entrée : une route par collection dans le navigateur', () =
     expect(has(section, 'path:"/etudes/:id"')).toBe(true);
     expect(entry.some((e) => has(section, e))).toBe(false);
     expect(has(read(/^section-financements-/), 'path:"/financements/:id"')).toBe(true);
+    // Chunk ids are their names: no table from one to the other in the runtime.
+    expect(has(shared, '"liste-studies":"liste-studies"')).toBe(false);
+  });
+
+  it('les liens visibles font précharger les fichiers de leur page', async () => {
+    const page = await open('/etudes');
+    await page.waitForLoadState('networkidle');
+    const prefetched = await page.locator('link[rel=prefetch]').evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''));
+    expect(prefetched.length).toBeGreaterThan(0);
+    for (const href of prefetched) {
+      expect(href).toMatch(/^\/assets\/js\/[\w-]+\.[0-9a-f]{8}\.js$/);
+      expect(fs.existsSync(path.join(outDir, href)), href).toBe(true);
+    }
+    await page.close();
   });
 
   it('chargée directement, une page d’entrée s’hydrate depuis son HTML, sans autre requête ni erreur', async () => {

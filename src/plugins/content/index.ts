@@ -18,6 +18,7 @@ import { globalData } from './global-data.js';
 import { loadEntries, type LoadedEntry } from './load.js';
 import { renderMarkdown } from './markdown.js';
 import { atomFeed, callsIcs, collectionCsv, collectionDoc, collectionJson, eventsIcs, type SiteInfo } from './opendata.js';
+import { useChunkAssetByName } from './chunk-asset.js';
 import { writeClientRoutes } from './client-routes.js';
 import { buildSearchPayload } from './search.js';
 import { PLUGIN_NAME, SEARCH_FILE, type CatalogData, type EntryPageData, type HastLite } from './shared/model.js';
@@ -148,6 +149,7 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
       // Chunks named after their registry entry (short names) keep their name as id: the runtime
       // then needs no table from names to ids.
       config.optimization = { ...config.optimization, chunkIds: 'named' };
+      useChunkAssetByName(config);
       // Rspack's persistent cache keeps resolutions made without these aliases: a cache version per
       // set of aliases.
       const cache = (config.experiments as { cache?: { version?: string } } | undefined)?.cache;
