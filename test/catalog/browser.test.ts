@@ -85,6 +85,21 @@ describe('catalogues et recherche dans le navigateur', () => {
     await page.close();
   });
 
+  it('dit quand les lignes ne peuvent pas être chargées, et réessaie au geste suivant', async () => {
+    const page = await browser.context.newPage();
+    await page.route('**/assets/js/liste-*.js', (r) => r.abort());
+    // A shared link with a filter: the lines are needed at once.
+    await page.goto(`${server.url}/etudes?q=herault`, { waitUntil: 'networkidle' });
+    await expect.poll(() => summary(page).textContent()).toBe('La liste n’a pas pu être chargée : vérifiez la connexion, puis rechargez la page.');
+    expect(await titles(page)).toEqual([]);
+    await page.unroute('**/assets/js/liste-*.js');
+    // Coming back to the filters asks again.
+    await page.getByLabel('Mots-clés').focus();
+    await expect.poll(() => titles(page)).toEqual(['Étude dans l’Hérault']);
+    await expect.poll(() => summary(page).textContent()).toBe('1 étude sur 5');
+    await page.close();
+  });
+
   it('un département montre aussi sa région et le national ; une région montre ses départements', async () => {
     const page = await open('/etudes');
     await page.getByLabel('Région ou département').selectOption('dep-34');
