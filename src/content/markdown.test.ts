@@ -33,6 +33,8 @@ const PIECES = [
   '[a](java&#115;cript:alert(1))', '[a](&#x6A;avascript&colon;alert(1))', '[a](data:text/html,x)', '<b>gras</b>', '<script>x</script>',
   '&amp;', 'R&amp;D', '![a](/img/&period;&period;/&period;&period;/x.png)', '![a](/&sol;autre.example.org/x.png)', '[a](javascr&Tab;ipt:alert(1))',
   '[a](javascript&amp;colon;alert(1))', '[a](javascript&colon;alert(1))', '![a](https://x.example.org/p.png?a=1&b=2)', '![a](/img/x.png)![b](../y.png)', '![a](/img/x.png)(suite)', '!', '[', '](', '\n\n', '\n', ' ',
+  // An image whose address holds the start of another one.
+  '![a](https://x.example.org/![b)', '![a](/img/![b)', '![b)](/img/c.png)', '](/img/c.png)', '![a](/img/![b)](/img/c.png)', '![b)](../c.png)', '![a](/img/x.png)![b](/img/y.png)', '![a](/img/./x.png)', '![](/img/x.png)',
 ];
 
 /** Deterministic pseudo-random generator. */
@@ -67,5 +69,28 @@ describe('mayNeedMarkdownChecks', () => {
     // Both kinds were really exercised.
     expect(skipped).toBeGreaterThan(100);
     expect(risky).toBeGreaterThan(400);
+  });
+
+  it('gives the same answers as when it counted the images and matched them all (5,000 random bodies)', () => {
+    const PLAIN = /!\[[^[\]\\]*\]\((?:https:\/\/[^\s()<>\\&]*|\/(?!\/)[^\s()<>\\&%]*)\)/g;
+    /** The former test of images: as many plain images as `![`, none with a `.` or `..` segment. */
+    const imagesNeedParse = (body: string): boolean => {
+      let images = 0;
+      for (let i = body.indexOf('!['); i >= 0; i = body.indexOf('![', i + 2)) images++;
+      const plain = body.match(PLAIN) ?? [];
+      return images > 0 && (plain.length !== images || plain.some((m) => /\/\.\.?[/)]/.test(m)));
+    };
+    const images = PIECES.filter((p) => p.includes('!') && !/[<&:]/.test(p.replace('https://', '')));
+    const rnd = random(13);
+    let needed = 0;
+    for (let i = 0; i < 5000; i++) {
+      const body = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => images[Math.floor(rnd() * images.length)]!).join(rnd() < 0.5 ? '' : ' ');
+      const before = imagesNeedParse(body);
+      if (before) needed++;
+      expect(mayNeedMarkdownChecks(body), body).toBe(before);
+    }
+    // Both answers were really exercised.
+    expect(needed).toBeGreaterThan(1000);
+    expect(5000 - needed).toBeGreaterThan(500);
   });
 });

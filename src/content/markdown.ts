@@ -38,12 +38,18 @@ function needsChecks(body: string): boolean {
   for (let i = body.indexOf(':'); i >= 0; i = body.indexOf(':', i + 1)) {
     if (SCHEME_BEFORE.test(body.slice(Math.max(0, i - 7), i))) return true;
   }
-  // Images: no need to parse when every one is plainly safe (https://, or a site path without `..`).
-  let images = 0;
-  for (let i = body.indexOf('!['); i >= 0; i = body.indexOf('![', i + 2)) images++;
-  if (images === 0) return false;
-  const plain = body.match(PLAIN_IMAGE) ?? [];
-  return plain.length !== images || plain.some((m) => /\/\.\.?[/)]/.test(m));
+  // Images: no need to parse when every one is plainly safe (https://, or a site path without `..`):
+  // each `![` starts such an image, after the end of the previous one (the `![` found inside an
+  // image's address would need a parse). Only the images are read, not the text between them.
+  let end = 0;
+  for (let i = body.indexOf('!['); i >= 0; i = body.indexOf('![', i + 2)) {
+    if (i < end) return true;
+    PLAIN_IMAGE.lastIndex = i;
+    const image = PLAIN_IMAGE.exec(body)?.[0];
+    if (image === undefined || DOT_SEGMENT.test(image)) return true;
+    end = i + image.length;
+  }
+  return false;
 }
 
 /** What follows a `&` in the references that matter: numeric, or the named `&tab;`, `&newline;`, `&colon;`. */
@@ -51,8 +57,11 @@ const ENTITY_AFTER = /^(?:#|(?:tab|newline|colon);)/i;
 /** What precedes a `:` or `&` that could end a dangerous scheme: `script` or `data`, maybe escaped by `\`. */
 const SCHEME_BEFORE = /(?:script|data)\\?$/i;
 
-/** `![alt](address)` with an https:// address, or a site path with no escape, reference, encoding or `//`. */
-const PLAIN_IMAGE = /!\[[^[\]\\]*\]\((?:https:\/\/[^\s()<>\\&]*|\/(?!\/)[^\s()<>\\&%]*)\)/g;
+/** `![alt](address)` with an https:// address, or a site path with no escape, reference, encoding or `//`
+ * (sticky: tried at one place only). */
+const PLAIN_IMAGE = /!\[[^[\]\\]*\]\((?:https:\/\/[^\s()<>\\&]*|\/(?!\/)[^\s()<>\\&%]*)\)/y;
+/** A `.` or `..` path segment. */
+const DOT_SEGMENT = /\/\.\.?[/)]/;
 
 /** Decodes numeric and a few named HTML entities, as a browser would before reading a URL. */
 export function decodeEntities(s: string): string {
