@@ -19,7 +19,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { splitSections, type GlobalData } from './route-sections.js';
+import { chunksOf, quote, splitSections, type GlobalData } from './route-sections.js';
 
 export interface GeneratedRoutes {
   routesJs: string;
@@ -33,13 +33,6 @@ const PARAM_HASH = 'essaim';
 
 const routePath = (key: string): string => key.slice(0, key.lastIndexOf('-'));
 
-function chunksOf(value: unknown, out: Set<string>): Set<string> {
-  if (typeof value === 'string') out.add(value);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) chunksOf(v, out);
-  return out;
-}
-
-const quote = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /**
  * Removes the routes of `entryPaths` (paths with the base URL) and adds one route

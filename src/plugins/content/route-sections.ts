@@ -29,13 +29,16 @@ interface Block { path: string; text: string }
 
 const creator = /ComponentCreator\('((?:[^'\\]|\\.)*)', '([^']+)'\)/g;
 const unquote = (s: string): string => s.replace(/\\(.)/g, '$1');
+/** A JavaScript string literal in single quotes, as Docusaurus writes paths in `routes.js`. */
+export const quote = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** Keys (`<path>-<hash>`) in `routesChunkNames` of the routes in `text`. */
 function routeKeys(text: string): string[] {
   return [...text.matchAll(creator)].map((m) => `${unquote(m[1]!)}-${m[2]}`);
 }
 
-function chunksOf(value: unknown, out: Set<string>): Set<string> {
+/** Chunk names in a `routesChunkNames` value (nested objects of names). */
+export function chunksOf(value: unknown, out: Set<string>): Set<string> {
   if (typeof value === 'string') out.add(value);
   else if (value && typeof value === 'object') for (const v of Object.values(value)) chunksOf(v, out);
   return out;
@@ -157,15 +160,13 @@ ${bs.map((b) => `${b.text}\n`).join('')}  {
     return { file, path: `${base}/${segment}`, routes: keys.length, js };
   });
 
-  const moved = new Set(sections.flatMap((_, i) => lazy[i]![1]));
   const stubs = new Map(lazy.map(([, bs], i) => [bs[0]!, sections[i]!]));
   const kept = blocks.flatMap((b) => {
     const section = stubs.get(b);
     if (section) {
-      const p = `'${section.path.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-      return [`  {\n    path: ${p},\n    component: lazySection(() => import(/* webpackChunkName: ${JSON.stringify(`section-${section.file.slice(0, -3)}`)} */ './${section.file}')),\n  },`];
+      return [`  {\n    path: ${quote(section.path)},\n    component: lazySection(() => import(/* webpackChunkName: ${JSON.stringify(`section-${section.file.slice(0, -3)}`)} */ './${section.file}')),\n  },`];
     }
-    return moved.has(b) ? [] : [b.text];
+    return lazyBlocks.has(b) ? [] : [b.text];
   });
   const routesJs = `import lazySection from ${JSON.stringify(lazySection)};\n${head}${kept.map((t) => `${t}\n`).join('')}${tail}`;
   const registryJs = registryLines.filter((line) => {
