@@ -90,6 +90,14 @@ describe('workflows GitHub', () => {
     expect(script).toContain('<!-- essaim-diff -->');
   });
 
+  it('chaque checkout laisse le jeton hors de .git/config (persist-credentials: false)', () => {
+    for (const [file, w] of Object.entries(workflows)) {
+      for (const step of Object.values(w.jobs).flatMap((j) => j.steps)) {
+        if (step.uses?.startsWith('actions/checkout')) expect(step.with?.['persist-credentials'], file).toBe(false);
+      }
+    }
+  });
+
   it('l’entretien tourne chaque semaine et tient un seul ticket à jour', () => {
     const w = workflows['upkeep.yml']!;
     expect(w.on.schedule).toEqual([{ cron: expect.stringMatching(/^\S+ \S+ \* \* [0-6]$/) }]);
@@ -103,5 +111,44 @@ describe('workflows GitHub', () => {
     const w = workflows['deploy.yml']!;
     expect(w.on.push).toEqual({ branches: ['main'] });
     expect(w.jobs.publier!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+  });
+});
+
+/** Runs the comment workflow's script as github-script would, with a fake API and artifact. */
+async function runCommentScript(artifact: { number: string; diff: string }, pr: { state: string; sha: string }, runHeadSha: string) {
+  const script = String(workflows['pr-comment.yml']!.jobs.commenter!.steps.find((s) => s.uses?.startsWith('actions/github-script'))?.with?.script);
+  const written: { action: string; body: string; issue?: number }[] = [];
+  const fakeFs = { readFileSync: (file: string) => (file.endsWith('pr-number.txt') ? artifact.number : artifact.diff) };
+  const github = {
+    rest: {
+      pulls: { get: async ({ pull_number }: { pull_number: number }) => ({ data: { number: pull_number, state: pr.state, head: { sha: pr.sha } } }) },
+      issues: {
+        listComments: 'listComments',
+        createComment: async (a: { issue_number: number; body: string }) => written.push({ action: 'create', body: a.body, issue: a.issue_number }),
+        updateComment: async (a: { body: string }) => written.push({ action: 'update', body: a.body }),
+      },
+    },
+    paginate: async () => [],
+  };
+  const context = { repo: { owner: 'essaim-portail', repo: 'essaim' }, payload: { workflow_run: { head_sha: runHeadSha } } };
+  const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
+  await new AsyncFunction('require', 'github', 'context', script)((m: string) => (m === 'fs' ? fakeFs : undefined), github, context);
+  return written;
+}
+
+describe('commentaire de diff : l’artefact d’un fork est une donnée à vérifier', () => {
+  it('commente la pull request ouverte dont la tête est le commit vérifié, sans mention active', async () => {
+    const written = await runCommentScript({ number: '7', diff: 'Fiche « @maintainers » **gras** <!-- essaim-diff -->' }, { state: 'open', sha: 'abc' }, 'abc');
+    expect(written).toHaveLength(1);
+    expect(written[0]!.issue).toBe(7);
+    expect(written[0]!.body).not.toMatch(/@maintainers/);
+    expect(written[0]!.body).toContain('@\u2060maintainers');
+    expect(written[0]!.body.split('<!-- essaim-diff -->')).toHaveLength(2);
+  });
+
+  it('refuse un numéro qui désigne une autre pull request (tête différente) ou une pull request fermée', async () => {
+    await expect(runCommentScript({ number: '1', diff: 'x' }, { state: 'open', sha: 'autre' }, 'abc')).rejects.toThrow(/n’est pas celle que ce CI a vérifiée/);
+    await expect(runCommentScript({ number: '1', diff: 'x' }, { state: 'closed', sha: 'abc' }, 'abc')).rejects.toThrow(/n’est pas celle/);
+    await expect(runCommentScript({ number: '1; rm', diff: 'x' }, { state: 'open', sha: 'abc' }, 'abc')).rejects.toThrow(/invalide/);
   });
 });

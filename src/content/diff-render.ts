@@ -94,18 +94,31 @@ export function md(text: string): string {
     .replace(/(^|[^\w])@(?=\w)/g, '$1@\u2060');
 }
 
+/**
+ * A code span holding `text` literally, whatever it contains (a file name may hold backticks, or
+ * line breaks that would end the paragraph and let the rest be read as Markdown).
+ */
+export function codeSpan(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, '\uFFFD');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
 const ICON: Record<EntryChangeKind, string> = { added: '🆕', removed: '🗑️', changed: '✏️', moved: '📦' };
 
 /** Markdown for a pull request or a CI comment; entries are `###` headings. */
 function renderMarkdown(diff: ContentDiff): string {
   const out = [`${capitalize(summary(diff)).replace(/^(\d+ entrées?)/, '**$1**')}.`];
   for (const e of diff.entries) {
-    out.push('', `### ${ICON[e.kind]} ${md(entryName(e))} — ${KIND_NOUN[e.kind]}`, '', `\`${e.file}\``);
+    out.push('', `### ${ICON[e.kind]} ${md(entryName(e))} — ${KIND_NOUN[e.kind]}`, '', codeSpan(e.file));
     const lines = details(e);
     if (lines.length > 0) out.push('');
     for (const [label, value] of lines) out.push(`- ${label ? `**${md(label)}** : ` : ''}${md(value)}`);
   }
-  if (diff.others.length > 0) out.push('', `Autres fichiers modifiés sous \`content/\` : ${diff.others.map((o) => `\`${o.file}\``).join(', ')}`);
+  if (diff.others.length > 0) out.push('', `Autres fichiers modifiés sous \`content/\` : ${diff.others.map((o) => codeSpan(o.file)).join(', ')}`);
   return out.join('\n');
 }
 

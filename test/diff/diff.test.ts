@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { collections } from '../../src/content/collections.js';
 import { diffEntries, type ContentDiff } from '../../src/content/diff.js';
 import { renderDiff } from '../../src/content/diff-render.js';
+import { parseMarkdown } from '../../src/content/markdown.js';
 import { parseEntry } from '../../src/content/parse.js';
+import { visit } from 'unist-util-visit';
 import { edit, fixture } from '../helpers/tree.js';
 import { commitAll, git, makeRepo, read, run, write } from './git-repo.js';
 
@@ -310,6 +312,24 @@ describe('diffEntries (used by the service on entries in memory)', () => {
 
       - **Titre** : « Épicerie solidaire mobile en milieu rural » → « Épicerie &lt;b&gt;mobile&lt;/b&gt; \\*gratuite\\* @⁠equipe-essaim »"
     `);
+  });
+});
+
+describe('file names in the Markdown form', () => {
+  it('stay one literal code span, whatever they hold (backticks, line breaks, mentions)', () => {
+    const hostile = 'content/tools/a`` @equipe **gras**\n\n# Titre `x.md';
+    const entry = { ...diffEntries(undefined, parseEntry(collections.get('tools')!, hostile, fixture('valide', 'content/tools/grille-autodiagnostic.md'))), file: hostile };
+    const markdown = renderDiff({ base: 'a', head: 'b', entries: [entry], others: [{ file: 'content/x`y' }] }, 'markdown');
+    const tree = parseMarkdown(markdown);
+    const codes: string[] = [];
+    const strong: string[] = [];
+    visit(tree, (node) => {
+      if (node.type === 'inlineCode') codes.push(node.value);
+      if (node.type === 'strong') strong.push(markdown.slice(node.position!.start.offset, node.position!.end.offset));
+    });
+    expect(codes).toEqual(['content/tools/a`` @equipe **gras**\uFFFD\uFFFD# Titre `x.md', 'content/', 'content/x`y']);
+    expect(strong).not.toContain('**gras**');
+    expect(tree.children.filter((n) => n.type === 'heading')).toHaveLength(1);
   });
 });
 
