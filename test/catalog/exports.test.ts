@@ -5,6 +5,7 @@ import { readSchema } from '../../src/content/schemas.js';
 import { loadEntries } from '../../src/plugins/content/load.js';
 import { atomFeed, BODY_COLUMN, callsIcs, collectionCsv, collectionJson, eventsIcs } from '../../src/plugins/content/opendata.js';
 import { edit, fixture, makeTree, TODAY } from '../helpers/tree.js';
+import { parseCsv } from './csv-read.js';
 import { checkIcs } from './ics-check.js';
 
 const SECRET = 'Note confidentielle de l’équipe';
@@ -19,25 +20,6 @@ function treeWithNotes(): string {
     files[rel] = `${fixture('valide', rel)}note_interne: ${SECRET}\n`;
   }
   return makeTree('valide', files);
-}
-
-/** Minimal CSV reader (RFC 4180) for the checks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\r' && s[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += ch;
-  }
-  return rows;
 }
 
 describe('données ouvertes', () => {

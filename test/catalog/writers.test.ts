@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toAtom } from '../../src/plugins/content/export/atom.js';
 import { csvCell, toCsv } from '../../src/plugins/content/export/csv.js';
 import { escapeText, foldLine, toIcs } from '../../src/plugins/content/export/ics.js';
+import { parseCsv } from './csv-read.js';
 import { checkIcs } from './ics-check.js';
 
 describe('CSV', () => {
@@ -15,6 +16,20 @@ describe('CSV', () => {
     expect(csvCell(true)).toBe('oui');
     expect(csvCell(undefined)).toBe('');
     expect(csvCell([{ id: 'x' }])).toBe('"[{""id"":""x""}]"');
+  });
+
+  it('neutralise les textes qu’un tableur lirait comme une formule (apostrophe devant)', () => {
+    expect(csvCell('=HYPERLINK("https://exemple.org";"clic")')).toBe('"\'=HYPERLINK(""https://exemple.org"";""clic"")"');
+    expect(csvCell('+33 1 23')).toBe("'+33 1 23");
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\t=1+1')).toBe("'\t=1+1");
+    expect(csvCell('\r=1+1')).toBe('"\'\r=1+1"');
+    expect(csvCell(['=1+1', 'x'])).toBe('"\'=1+1;x"');
+    // Only the start of a cell makes a formula; numbers stay numbers.
+    expect(csvCell('a=b')).toBe('a=b');
+    expect(csvCell(-3)).toBe('-3');
+    expect(parseCsv(toCsv(['titre'], [{ titre: '=1+1' }, { titre: '-x' }]))).toEqual([['titre'], ["'=1+1"], ["'-x"]]);
   });
 
   it('écrit un en-tête, des lignes CRLF et un BOM UTF-8', () => {
@@ -31,6 +46,20 @@ describe('iCalendar', () => {
     const folded = foldLine(long);
     for (const l of folded.split('\r\n')) expect(Buffer.byteLength(l)).toBeLessThanOrEqual(75);
     expect(folded.replace(/\r\n /g, '')).toBe(long);
+  });
+
+  it('aucun texte ne peut ajouter une propriété ou un VEVENT', () => {
+    const hostile = 'Titre\r\nEND:VEVENT\nBEGIN:VEVENT\rUID:faux\u000bX:1 ; a, b \\ c\u0000';
+    const text = toIcs({
+      name: hostile, description: hostile, stamp: new Date('2026-01-02T03:04:05Z'),
+      events: [{ uid: 'events-a@x\r\nX-FAUX:1', summary: hostile, start: '2026-05-10', description: hostile, location: hostile, url: 'https://example.org/a\nX-FAUX:2', categories: [hostile] }],
+    });
+    const lines = checkIcs(text);
+    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(1);
+    expect(lines.map((l) => l.split(/[;:]/)[0])).toEqual(['BEGIN', 'VERSION', 'PRODID', 'CALSCALE', 'METHOD', 'X-WR-CALNAME', 'X-WR-CALDESC', 'BEGIN', 'UID', 'DTSTAMP', 'DTSTART', 'DTEND', 'SUMMARY', 'DESCRIPTION', 'LOCATION', 'URL', 'CATEGORIES', 'END', 'END']);
+    expect(lines).toContain('SUMMARY:Titre\\nEND:VEVENT\\nBEGIN:VEVENT\\nUID:fauxX:1 \\; a\\, b \\\\ c');
+    expect(lines).toContain('UID:events-a@xX-FAUX:1');
+    expect(lines).toContain('URL:https://example.org/aX-FAUX:2');
   });
 
   it('produit un calendrier valide (journées entières et dates-heures)', () => {

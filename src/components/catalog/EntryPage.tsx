@@ -19,7 +19,14 @@ export default function EntryPage({ entry: given }: { entry?: EntryPageData }): 
   const ready = data.state === 'ready';
   useEffect(() => {
     // A link to a part of the page (`#appel-…`) followed before the data was there.
-    if (ready && hash) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
+    if (!ready || !hash) return;
+    let id = hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // Not valid percent-encoding (`#%E0`, typed or truncated): looked up as written.
+    }
+    document.getElementById(id)?.scrollIntoView();
   }, [ready, hash]);
   if (data.state === 'missing') return <Layout title="Page introuvable"><NotFoundContent /></Layout>;
   if (data.state !== 'ready') {

@@ -10,10 +10,7 @@ import type { EntryPageData } from '../../plugins/content/shared/model.js';
 
 export const ENTRY_SCRIPT_ID = 'essaim-entree';
 
-/** JSON safe inside a `<script>` element (no `</script>`, no `<!--`). */
-export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
+export { scriptJson } from '../../plugins/content/shared/escape.js';
 
 /** `/outils/x`, `/outils/x/`, `/outils/x.html` and `/outils/x/index.html` are the same page. */
 const pageOf = (pathname: string): string => pathname.replace(/(?:\/index)?\.html$/, '').replace(/\/$/, '');

@@ -21,8 +21,18 @@ export interface IcsCalendar {
   stamp: Date;
 }
 
+/** RFC 5545 forbids control characters (but tab) in a value: a line end there would start a new property. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
+
+/** A TEXT value (RFC 5545, 3.3.11): `\ ; ,` and line ends escaped, so that no text can end its property. */
 export function escapeText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n').replace(CONTROL, '');
+}
+
+/** A value that is not TEXT (UID, URI): it has no escapes, so control characters are dropped. */
+function plainValue(s: string): string {
+  return s.replace(CONTROL, '');
 }
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character. */
@@ -75,10 +85,10 @@ export function toIcs(cal: IcsCalendar): string {
   if (cal.description) lines.push(`X-WR-CALDESC:${escapeText(cal.description)}`);
   const stamp = utc(cal.stamp);
   for (const e of cal.events) {
-    lines.push('BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${stamp}`, ...dateProps(e), `SUMMARY:${escapeText(e.summary)}`);
+    lines.push('BEGIN:VEVENT', `UID:${plainValue(e.uid)}`, `DTSTAMP:${stamp}`, ...dateProps(e), `SUMMARY:${escapeText(e.summary)}`);
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
     if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
-    if (e.url) lines.push(`URL:${e.url}`);
+    if (e.url) lines.push(`URL:${plainValue(e.url)}`);
     if (e.categories && e.categories.length > 0) lines.push(`CATEGORIES:${e.categories.map(escapeText).join(',')}`);
     lines.push('END:VEVENT');
   }
