@@ -2,7 +2,8 @@
  * The one validator: schema, entry rules and repository rules. Every face calls it.
  */
 import { parseMarkdown } from './markdown.js';
-import { knownRefs as listKnownRefs, listEntries, readEntry, refOfFile } from './load.js';
+import { refOfFile } from './collections.js';
+import { knownRefs as listKnownRefs, listEntries, readEntry } from './load.js';
 import type { ParsedEntry } from './parse.js';
 import { problem, sortProblems, type Position, type Problem } from './problems.js';
 import { entryRules, repositoryRules } from './rules/index.js';
