@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { edit, fixture, makeTree, TODAY } from '../../test/helpers/tree.js';
-import { validateRepository } from './validate.js';
+import { isIn, validateRepository, validEntry } from './validate.js';
 const STUDY = 'content/studies/barometre-precarite-2025.md';
 const FUNDER = 'content/funders/fondation-solidarite.yaml';
 const NEWS = 'content/news/lancement-portail.md';
@@ -36,5 +36,18 @@ describe('validateRepository', () => {
     expect(some.files.every((f) => f.startsWith('content/studies/') || f === FUNDER)).toBe(true);
     expect(some.problems).toEqual(whole.problems.filter((p) => some.files.includes(p.file)));
     expect(some.problems.some((p) => p.rule === 'id-unique')).toBe(true);
+  });
+});
+
+describe('validEntry', () => {
+  it('gives the entry typed from its schema only when its data passes the schema', () => {
+    const root = makeTree('valide', { [FUNDER]: edit(fixture('valide', FUNDER), 'site: https://', 'site: http://') });
+    const { entries } = validateRepository(root, undefined, { today: TODAY });
+    const funder = entries.find((e) => e.file === FUNDER)!;
+    const study = entries.find((e) => e.file === STUDY)!;
+    expect(validEntry(funder)).toBeUndefined();
+    const valid = validEntry(study);
+    expect(valid && isIn(valid, 'studies') ? valid.data.editeur : undefined).toBe('Observatoire national de la précarité');
+    expect(valid && isIn(valid, 'funders')).toBe(false);
   });
 });

@@ -2,11 +2,13 @@
  * The one validator: schema, entry rules and repository rules. Every face calls it.
  */
 import { parseMarkdown } from './markdown.js';
-import { refOfFile } from './collections.js';
+import { refOfFile, type CollectionName } from './collections.js';
 import { knownRefs as listKnownRefs, listEntries, readEntry } from './load.js';
 import type { ParsedEntry } from './parse.js';
 import { problem, sortProblems, type Position, type Problem } from './problems.js';
 import { entryRules, repositoryRules } from './rules/index.js';
+import { validatorFor } from './schemas.js';
+import type { ValidEntry, ValidEntryOf } from './types.js';
 import type { EntryContext, EntryData } from './rules/types.js';
 
 export interface ValidateOptions {
@@ -22,6 +24,17 @@ type ReadEntry = ParsedEntry & { data: EntryData };
 
 export function isRead(e: ParsedEntry): e is ReadEntry {
   return e.data !== undefined;
+}
+
+/** The entry typed from its schema, when its data passes it (the validator of the `schema` rule). */
+export function validEntry(e: ParsedEntry): ValidEntry | undefined {
+  if (e.data === undefined || !validatorFor(e.collection)(e.data)) return undefined;
+  return e as unknown as ValidEntry; // the types are generated from the very schema just checked
+}
+
+/** Whether a valid entry belongs to collection `name` (its data then has that collection's type). */
+export function isIn<K extends CollectionName>(e: ValidEntry, name: K): e is Extract<ValidEntry, ValidEntryOf<K>> {
+  return e.collection.name === name;
 }
 
 /** The context given to the entry rules: one per entry, shared by all its rules (no closure per entry). */
