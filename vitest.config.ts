@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { browserTag, SkippedBrowserTests } from './test/helpers/chromium.js';
 
 export default defineConfig({
   test: {
@@ -7,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    tags: [browserTag()],
+    reporters: ['default', new SkippedBrowserTests()],
   },
 });

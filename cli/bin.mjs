@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Entry point of the `essaim` command: the TypeScript sources, bundled once and kept while they are
-// unchanged (see load.mjs), or run through tsx.
-import { loadCli } from './load.mjs';
+// Entry point of the `essaim` command: the TypeScript sources, run through tsx. Nothing is built or
+// cached by this file, so a checkout can be moved, renamed or share its node_modules.
+import { register } from 'tsx/esm/api';
 
-const main = await loadCli();
+register();
+const { main } = await import('./main.ts');
 process.exitCode = await main(process.argv.slice(2));

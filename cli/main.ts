@@ -4,11 +4,15 @@
  * 0 ok, 1 content problems, 2 usage or internal error.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { allCollections } from '../src/content/collections.js';
 import { UsageError } from '../src/content/problems.js';
 import { processIo, type ExitCode, type Io } from './io.js';
 import { commanderErrorFr } from './report.js';
 
 const HELP_TITLES: Record<string, string> = { 'Usage:': 'Utilisation :', 'Options:': 'Options :', 'Commands:': 'Commandes :', 'Arguments:': 'Arguments :', 'Global Options:': 'Options générales :' };
+
+/** `a, b ou c` */
+const orList = (words: readonly string[]): string => `${words.slice(0, -1).join(', ')} ou ${words.at(-1) ?? ''}`;
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -30,7 +34,7 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
     .action((paths: string[], opts) => run(async () => (await import('./commands/validate.js')).validate(paths, opts, io)));
 
   cmd.command('new').alias('nouveau').description('crée une entrée à partir du modèle de sa collection')
-    .argument('<collection>', 'fiche, etude, financeur, formation, outil, evenement, plateforme ou actualite')
+    .argument('<collection>', orList(allCollections().map((c) => c.alias)))
     .option('--titre <titre>', 'titre de l’entrée')
     .option('--set <champ=valeur>', 'renseigne un champ (répétable ; listes séparées par des virgules)', collect)
     .option('-y, --yes', 'sans questions : utilise les options et laisse « À COMPLÉTER » ailleurs')

@@ -4,30 +4,22 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { listFiles, relPath } from '../src/content/paths.js';
 
 const FOLDERS = ['content', 'schemas', 'src', 'static', 'i18n', 'practices_versioned_docs', 'practices_versioned_sidebars'];
 const FILES = ['docusaurus.config.ts', 'sidebars.practices.ts', 'practices_versions.json', 'package-lock.json'];
 /** Not part of the site bundle. */
 const SKIP = [/^src\/server\//, /^src\/github\//, /^src\/links\//, /\.test\.tsx?$/];
 
-function walk(root: string, dir: string, out: string[]): void {
-  let items: fs.Dirent[];
-  try {
-    items = fs.readdirSync(path.join(root, dir), { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const item of items) {
-    const rel = `${dir}/${item.name}`;
-    if (item.isDirectory()) walk(root, rel, out);
-    else if (item.isFile() && !SKIP.some((re) => re.test(rel))) out.push(rel);
-  }
-}
-
 /** Repository-relative paths of the site's inputs, sorted. */
 export function siteInputs(root: string): string[] {
   const out: string[] = [];
-  for (const folder of FOLDERS) walk(root, folder, out);
+  for (const folder of FOLDERS) {
+    for (const abs of listFiles(path.join(root, folder))) {
+      const rel = relPath(root, abs);
+      if (!SKIP.some((re) => re.test(rel))) out.push(rel);
+    }
+  }
   for (const file of FILES) if (fs.existsSync(path.join(root, file))) out.push(file);
   return out.sort();
 }

@@ -32,7 +32,7 @@ export async function format(paths: string[], options: FormatOptions, io: Io): P
   }
   if (options.check) {
     if (changed.length > 0) {
-      io.out(`${changed.length} fichier${changed.length > 1 ? 's ne sont pas' : ' n’est pas'} sous forme canonique :\n${changed.map((f) => `  ${f}`).join('\n')}\n→ Lancez \`npx essaim format\` pour les corriger.`);
+      io.out(`${changed.length} fichier${changed.length > 1 ? 's ne sont pas' : ' n’est pas'} sous forme canonique :\n${changed.map((f) => `  ${f}`).join('\n')}\n→ Lancez \`node cli/bin.mjs format\` pour les corriger.`);
       return 1;
     }
     io.out(`✔ ${listing.files.length} fichier${listing.files.length > 1 ? 's' : ''} sous forme canonique.`);

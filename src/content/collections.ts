@@ -86,6 +86,11 @@ export function allCollections(): readonly Collection[] {
   return list;
 }
 
+/** Rank of a collection in the registry, the order in which the portal and the tools list them. */
+export function collectionOrder(name: CollectionName): number {
+  return list.findIndex((c) => c.name === name);
+}
+
 /** Finds a collection by its name or French alias (`fiche`, `etude`…), accents ignored. */
 export function findCollection(nameOrAlias: string): Collection | undefined {
   const key = nameOrAlias.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -100,6 +105,18 @@ export function extensionOf(c: Collection): string {
 export function collectionOfPath(relPath: string): Collection | undefined {
   const p = relPath.split('\\').join('/');
   return list.find((c) => p.startsWith(c.folder + '/'));
+}
+
+/** The id of an entry, from its file's name: `content/practices/distribution/epicerie.md` → `epicerie`. */
+export function idOfFile(file: string): string {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/** `<collection>/<id>` of an entry file, from its name. */
+export function refOfFile(f: { collection: Collection; file: string }): string {
+  return `${f.collection.name}/${idOfFile(f.file)}`;
 }
 
 /** Address of an entry's page on the portal (sheets and news included: their slug is their id). */

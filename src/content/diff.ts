@@ -5,7 +5,7 @@
  * Rendering lives in `diff-render.ts`.
  */
 import type { Heading, Root, RootContent } from 'mdast';
-import { collectionOfPath, extensionOf, type Collection, type CollectionName } from './collections.js';
+import { collectionOfPath, collectionOrder, extensionOf, idOfFile, type Collection, type CollectionName } from './collections.js';
 import { changedFiles, mergeBase, requireCommit, showFile, type ChangedFile } from './git.js';
 import { parseMarkdown } from './markdown.js';
 import { parseEntry, type ParsedEntry } from './parse.js';
@@ -280,7 +280,6 @@ export function diffSections(before: string, after: string): SectionChange[] {
 // ---------------------------------------------------------------------------------------------
 // Entries
 
-const idOf = (c: Collection, file: string): string => path.posix.basename(file, extensionOf(c));
 
 function unreadable(side: UnreadableSide['side'], e: ParsedEntry | undefined): UnreadableSide[] {
   if (!e || e.data !== undefined) return [];
@@ -302,8 +301,8 @@ export function diffEntries(before: ParsedEntry | undefined, after: ParsedEntry 
     collection: c.name,
     file: e.file,
     ...(kind === 'moved' && before ? { previousFile: before.file } : {}),
-    id: typeof e.data?.id === 'string' ? e.data.id : idOf(c, e.file),
-    title: titre(after) ?? titre(before) ?? idOf(c, e.file),
+    id: typeof e.data?.id === 'string' ? e.data.id : idOfFile(e.file),
+    title: titre(after) ?? titre(before) ?? idOfFile(e.file),
     fields: [],
     sections: [],
     unreadable: [...unreadable('base', before), ...unreadable('head', after)],
@@ -345,7 +344,6 @@ function isEntryFile(file: string): Collection | undefined {
   return c && file.endsWith(extensionOf(c)) ? c : undefined;
 }
 
-const ORDER = new Map<string, number>([['practices', 0], ['studies', 1], ['funders', 2], ['trainings', 3], ['tools', 4], ['events', 5], ['platforms', 6], ['news', 7]]);
 
 /**
  * The semantic diff of `content/` between revision `base` and revision `head` (the working tree when
@@ -380,12 +378,12 @@ export function diffRevisions(root: string, base: string, head?: string, options
   }
   // Same collection and id in a removed and an added file: the entry moved (e.g. to another maillon folder).
   for (const a of added) {
-    const i = removed.findIndex((r) => r.collection === a.collection && idOf(r.collection, r.file) === idOf(a.collection, a.file));
+    const i = removed.findIndex((r) => r.collection === a.collection && idOfFile(r.file) === idOfFile(a.file));
     const from = i >= 0 ? removed.splice(i, 1)[0] : undefined;
     entries.push(diffEntries(from, a));
   }
   for (const r of removed) entries.push(diffEntries(r, undefined));
-  entries.sort((x, y) => (ORDER.get(x.collection)! - ORDER.get(y.collection)!) || x.file.localeCompare(y.file));
+  entries.sort((x, y) => (collectionOrder(x.collection) - collectionOrder(y.collection)) || x.file.localeCompare(y.file));
   return { base, ...(from !== baseCommit ? { from } : {}), ...(head ? { head } : {}), entries, others };
 }
 

@@ -3,10 +3,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { allCollections, collectionOfPath, extensionOf, type Collection } from './collections.js';
+import { allCollections, collectionOfPath, extensionOf, refOfFile, type Collection } from './collections.js';
 import { parseEntry, type ParsedEntry } from './parse.js';
 import { problem, type Problem } from './problems.js';
-import { relPath } from './paths.js';
+import { listFiles, relPath } from './paths.js';
 
 export interface EntryFile {
   collection: Collection;
@@ -17,21 +17,6 @@ export interface EntryFile {
 export interface Listing {
   files: EntryFile[];
   problems: Problem[];
-}
-
-function walk(dir: string, out: string[]): void {
-  let items: fs.Dirent[];
-  try {
-    items = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const item of items) {
-    if (item.name.startsWith('.')) continue;
-    const abs = path.join(dir, item.name);
-    if (item.isDirectory()) walk(abs, out);
-    else if (item.isFile()) out.push(abs);
-  }
 }
 
 function classify(root: string, abs: string, listing: Listing): void {
@@ -63,10 +48,9 @@ export function listEntries(root: string, paths?: readonly string[]): Listing {
   for (const target of targets) {
     const stat = fs.statSync(target, { throwIfNoEntry: false });
     if (!stat) continue;
-    const files: string[] = [];
-    if (stat.isDirectory()) walk(target, files);
-    else files.push(target);
-    for (const abs of files.sort()) classify(root, abs, listing);
+    // Hidden files and folders (.DS_Store, .git…) are not entries.
+    const files = stat.isDirectory() ? listFiles(target).filter((abs) => !path.relative(target, abs).split(path.sep).some((s) => s.startsWith('.'))) : [target];
+    for (const abs of files) classify(root, abs, listing);
   }
   return listing;
 }
@@ -78,11 +62,6 @@ export function readEntry(root: string, f: EntryFile): ParsedEntry {
   // Oversized files are refused by the parser from their size alone, without reading them.
   bytes = size > 1024 * 1024 ? Buffer.alloc(size) : fs.readFileSync(abs);
   return parseEntry(f.collection, f.file, bytes);
-}
-
-/** `<collection>/<id>` of an entry file, from its name (listed files end with their collection's extension). */
-export function refOfFile(f: EntryFile): string {
-  return `${f.collection.name}/${f.file.slice(f.file.lastIndexOf('/') + 1, f.file.length - extensionOf(f.collection).length)}`;
 }
 
 /** `<collection>/<id>` of every entry file of the repository, from file names. */

@@ -1,12 +1,14 @@
 /**
  * Schemas and vocabularies, read once from `schemas/`. Validators are compiled once per set of
- * schemas: ajv's standalone code is kept in `node_modules/.cache/essaim/`, under a hash of the
- * schemas, so that a command does not compile them again at every run (a third of a second).
+ * schemas: ajv's standalone code is kept in `node_modules/.cache/essaim/`, under a hash of what makes
+ * it (see ValidatorInputs), so that a command does not compile them again at every run (a third of a
+ * second).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import { allCollections, type Collection } from './collections.js';
 import { repoRoot, schemasDir } from './paths.js';
@@ -64,102 +66,75 @@ function compile(): Ajv2020 {
   return ajv;
 }
 
-/** Changes whenever `fasterCode` does: the validators kept in the cache are then made again. */
-const CODE_VERSION = 4;
+/** What the validators' code is made from: any change makes a new cache key. */
+export interface ValidatorInputs {
+  /** Every file of `schemas/`, name and text. */
+  schemas: readonly (readonly [string, string])[];
+  ajvVersion: string;
+  ajvFormatsVersion: string;
+  /** The source of the module that compiles them (this one: options, keywords, formats). */
+  compilerCode: string;
+}
 
-const JS_STRING = '"(?:[^"\\\\]|\\\\.)*"';
-/** `((x === "a") || (x === "b")) || …`: how ajv writes an enum of strings (its parentheses opened first). */
-const ENUM_CHAIN = new RegExp(`(\\(+)\\(([A-Za-z_$][\\w$]*) === (${JS_STRING})\\)((?: \\|\\| \\(\\2 === ${JS_STRING}\\)\\))+)`, 'g');
-const ENUM_VALUE = new RegExp(`=== (${JS_STRING})`, 'g');
+export function validatorInputs(): ValidatorInputs {
+  return {
+    schemas: fs.readdirSync(schemasDir).sort().map((name) => [name, fs.readFileSync(path.join(schemasDir, name), 'utf8')] as const),
+    ajvVersion: (require('ajv/package.json') as { version: string }).version,
+    ajvFormatsVersion: (require('ajv-formats/package.json') as { version: string }).version,
+    compilerCode: fs.readFileSync(fileURLToPath(import.meta.url), 'utf8'),
+  };
+}
 
-/** `func2(data1) > 160`: how ajv writes a minLength or maxLength check (`func2` counting characters). */
-const LENGTH_CHECK = /\b(func\d+)\(([\w$]+)\) ([<>]) (\d+)\b/g;
+export function validatorsKey(inputs: ValidatorInputs): string {
+  return crypto.createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 16);
+}
+
+/** Where the standalone validators of the current inputs are kept; ESSAIM_CACHE_DIR moves the folder. */
+export function validatorsCacheFile(): string {
+  const dir = process.env.ESSAIM_CACHE_DIR || path.join(repoRoot, 'node_modules/.cache/essaim');
+  return path.join(dir, `validateurs-${validatorsKey(validatorInputs())}.cjs`);
+}
+
+type Validators = Map<string, ValidateFunction>;
 
 /**
- * The same validators, quicker to run: a long enum of strings (the 120 territory codes) becomes a
- * lookup in a Set instead of a chain of comparisons, and the length of a string in characters
- * (ajv counts code points, a surrogate pair as one) is the plain length when the string has no
- * surrogate at all. A string's characters are counted only when its length in UTF-16 units does not
- * settle the check: there are at most as many characters as units, and at least half as many.
- * The formats `uri` and `date` first try a plain case that they surely accept (`https://` with a
- * host and a path of letters, digits and `.-_~`; a day from 1 to 28 of a month from 01 to 12),
- * and ask ajv-formats otherwise. Same answers and errors: only how they are computed changes.
+ * Runs ajv's standalone code (CommonJS). Its `require`s (ajv's runtime, ajv-formats) are resolved
+ * from this module, as written by ajv: the kept file holds no path, so it stays right when the
+ * checkout moves or shares its node_modules.
  */
-function fasterCode(code: string): string {
-  const ucs2 = /const (func\d+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;/.exec(code)?.[1];
-  const sets = new Map<string, string>();
-  const out = code.replace(ENUM_CHAIN, (chain, opens: string, value: string, first: string, rest: string) => {
-    const values = [first, ...[...rest.matchAll(ENUM_VALUE)].map((m) => m[1]!)];
-    const closed = values.length - 1; // parentheses opened for the chain itself
-    if (values.length < 16 || opens.length < closed) return chain;
-    const list = `[${values.join(',')}]`;
-    if (!sets.has(list)) sets.set(list, `essaimEnum${sets.size}`);
-    return `${'('.repeat(opens.length - closed)}${sets.get(list)!}.has(${value})`;
-  }).replace(LENGTH_CHECK, (check, f: string, data: string, op: string, limit: string) => {
-    if (f !== ucs2) return check;
-    // `>`: n characters need at least n units; `<`: 2n units hold at least n characters.
-    return op === '>' ? `(${data}.length > ${limit} && ${check})` : `(${data}.length < ${2 * Number(limit)} && ${check})`;
-  }).replace(/require\("ajv\/dist\/runtime\/ucs2length"\)\.default/g, 'essaimUcs2length')
-    .replace(/require\("ajv-formats\/dist\/formats"\)\.fullFormats\.(uri|date)(?![\w$-])/g, (_m, f: string) => (f === 'uri' ? 'essaimUri' : 'essaimDate'));
-  const helpers = [
-    ...[...sets].map(([list, name]) => `const ${name} = new Set(${list});`),
-    'const essaimUcs2lengthSlow = require("ajv/dist/runtime/ucs2length").default;',
-    'const essaimUcs2length = (s) => (/[\\uD800-\\uDFFF]/.test(s) ? essaimUcs2lengthSlow(s) : s.length);',
-    'const essaimFormats = require("ajv-formats/dist/formats").fullFormats;',
-    // Every string of these two forms is a URI, and a date, for ajv-formats' own functions too.
-    'const essaimPlainUri = /^https:\\/\\/[a-z0-9.-]+(?:\\/[a-z0-9._~-]*)*$/i;',
-    'const essaimUri = (s) => essaimPlainUri.test(s) || essaimFormats.uri(s);',
-    'const essaimPlainDate = /^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\\d|2[0-8])$/;',
-    'const essaimDate = { ...essaimFormats.date, validate: (s) => essaimPlainDate.test(s) || essaimFormats.date.validate(s) };',
-  ];
-  return out.replace('"use strict";', `"use strict";${helpers.join('')}`);
+function fromCode(code: string): Validators {
+  const module = { exports: {} as Record<string, ValidateFunction> };
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- ajv's own generated code, made by compile() below
+  new Function('module', 'exports', 'require', code)(module, module.exports, require);
+  return new Map(allCollections().map((c) => [c.schema, module.exports[c.schema]!]));
 }
 
-/** Where the standalone validators of the current schemas are kept (changes with any schema);
- * ESSAIM_CACHE_DIR moves the folder. */
-export function validatorsCacheFile(): string {
-  const hash = crypto.createHash('sha256');
-  hash.update(JSON.stringify([repoRoot, require('ajv/package.json').version, AJV_OPTIONS, CODE_VERSION]));
-  for (const name of fs.readdirSync(schemasDir).sort()) hash.update(`${name}\0${fs.readFileSync(path.join(schemasDir, name), 'utf8')}\0`);
-  return path.join(process.env.ESSAIM_CACHE_DIR || path.join(repoRoot, 'node_modules/.cache/essaim'), `validateurs-${hash.digest('hex').slice(0, 16)}.cjs`);
-}
-
-let validators: Map<string, ValidateFunction> | undefined;
-
-function inMemory(ajv: Ajv2020): Map<string, ValidateFunction> {
+/** ajv's validators compiled in memory (to compare the kept code with them in tests). */
+export function compiledValidators(): Validators {
+  const ajv = compile();
   return new Map(allCollections().map((c) => [c.schema, ajv.getSchema(readSchema(c.schema).$id!)!]));
 }
 
-/** ajv's own validators, compiled in memory, not rewritten by `fasterCode` (to compare them in tests). */
-export function compiledValidators(): Map<string, ValidateFunction> {
-  return inMemory(compile());
-}
+let validators: Validators | undefined;
 
-/** The validators by schema name: from the cache, or compiled (and then cached when possible). */
-function loadValidators(): Map<string, ValidateFunction> {
+/** The validators by schema name: from the cache, or compiled (and then kept when the folder is writable). */
+function loadValidators(): Validators {
   const file = validatorsCacheFile();
-  const ids = new Map(allCollections().map((c) => [c.schema, readSchema(c.schema).$id!]));
-  if (fs.existsSync(file)) {
-    const mod = require(file) as Record<string, ValidateFunction>;
-    return new Map([...ids.keys()].map((name) => [name, mod[name]!]));
-  }
+  if (fs.existsSync(file)) return fromCode(fs.readFileSync(file, 'utf8'));
   const ajv = compile();
+  const standaloneCode = require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js');
+  const code = standaloneCode.default(ajv, Object.fromEntries(allCollections().map((c) => [c.schema, readSchema(c.schema).$id!])));
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     // Written aside then renamed: a concurrent run never reads half a file.
     const tmp = `${file}.${process.pid}.tmp`;
-    // The code requires ajv's runtime and ajv-formats: by absolute path, so that it runs from any folder.
-    const standaloneCode = require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js');
-    const code = fasterCode(standaloneCode.default(ajv, Object.fromEntries(ids))).replace(/require\("([^"]+)"\)/g, (_m, id: string) => `require(${JSON.stringify(require.resolve(id))})`);
     fs.writeFileSync(tmp, code);
     fs.renameSync(tmp, file);
-    // This run uses the very code that the next ones will read.
-    const mod = require(file) as Record<string, ValidateFunction>;
-    return new Map([...ids.keys()].map((name) => [name, mod[name]!]));
   } catch {
-    // Read-only checkout: compiled in memory at each run, as before.
-    return inMemory(ajv);
+    // Read-only checkout: compiled again at the next run.
   }
+  // This run uses the very code that the next ones will read.
+  return fromCode(code);
 }
 
 export function validatorFor(c: Collection): ValidateFunction {

@@ -1,14 +1,10 @@
 /**
- * `problemsOnly` (what the command line asks for) keeps the entries without their text: the
- * problems must be exactly those of a full validation, located in the same places.
+ * Validating some paths gives, for their files, exactly the problems of a whole validation:
+ * references and uniqueness are still checked against the whole repository.
  */
 import { describe, expect, it } from 'vitest';
 import { edit, fixture, makeTree, TODAY } from '../../test/helpers/tree.js';
-import { listEntries, readEntry } from './load.js';
-import { repositoryRules } from './rules/index.js';
-import type { EntryData } from './rules/types.js';
-import { isRead, validateRepository } from './validate.js';
-
+import { isIn, validateRepository, validEntry } from './validate.js';
 const STUDY = 'content/studies/barometre-precarite-2025.md';
 const FUNDER = 'content/funders/fondation-solidarite.yaml';
 const NEWS = 'content/news/lancement-portail.md';
@@ -26,42 +22,32 @@ function brokenTree(): string {
   });
 }
 
-describe('validateRepository with problemsOnly', () => {
-  it('finds the same problems, at the same places, without returning the entries', () => {
-    const root = brokenTree();
-    const full = validateRepository(root, undefined, { today: TODAY });
-    const lean = validateRepository(root, undefined, { today: TODAY, problemsOnly: true });
-    expect(lean.problems).toEqual(full.problems);
-    expect(lean.files).toEqual(full.entries.map((e) => e.file));
-    expect(lean.entries).toEqual([]);
-    const rules = new Set(full.problems.map((p) => p.rule));
+describe('validateRepository', () => {
+  it('finds problems of every kind in one run', () => {
+    const rules = new Set(validateRepository(brokenTree(), undefined, { today: TODAY }).problems.map((p) => p.rule));
     for (const rule of ['yaml', 'schema', 'id-unique', 'reference-introuvable', 'lien-dangereux']) expect(rules).toContain(rule);
   });
 
-  it('finds the same problems when only some paths are checked', () => {
+  it('gives, for the given paths, the problems of a whole validation on their files', () => {
     const root = brokenTree();
     const paths = ['content/studies', FUNDER];
-    const full = validateRepository(root, paths, { today: TODAY });
-    const lean = validateRepository(root, paths, { today: TODAY, problemsOnly: true });
-    expect(lean.problems).toEqual(full.problems);
-    expect(lean.problems.some((p) => p.rule === 'id-unique')).toBe(true);
+    const whole = validateRepository(root, undefined, { today: TODAY });
+    const some = validateRepository(root, paths, { today: TODAY });
+    expect(some.files.every((f) => f.startsWith('content/studies/') || f === FUNDER)).toBe(true);
+    expect(some.problems).toEqual(whole.problems.filter((p) => some.files.includes(p.file)));
+    expect(some.problems.some((p) => p.rule === 'id-unique')).toBe(true);
   });
 });
 
-describe('repository rules', () => {
-  it('read no field of an entry but those they declare (the only ones kept with problemsOnly)', () => {
-    const root = brokenTree();
-    const entries = listEntries(root).files.map((f) => readEntry(root, f)).filter(isRead);
-    for (const rule of repositoryRules) {
-      const read = new Set<string>();
-      // Every field that the rule reads, at the top level of each entry's data, is recorded.
-      const watched = entries.map((e) => Object.assign(Object.create(e) as typeof e, {
-        data: new Proxy(e.data, { get: (data: EntryData, field: string) => { read.add(field); return data[field]; } }),
-      }));
-      let reported = 0;
-      rule.check(watched, { knownRefs: new Set(), report: () => { reported++; } });
-      expect(reported).toBeGreaterThan(0);
-      expect([...read].filter((f) => !rule.fields.includes(f))).toEqual([]);
-    }
+describe('validEntry', () => {
+  it('gives the entry typed from its schema only when its data passes the schema', () => {
+    const root = makeTree('valide', { [FUNDER]: edit(fixture('valide', FUNDER), 'site: https://', 'site: http://') });
+    const { entries } = validateRepository(root, undefined, { today: TODAY });
+    const funder = entries.find((e) => e.file === FUNDER)!;
+    const study = entries.find((e) => e.file === STUDY)!;
+    expect(validEntry(funder)).toBeUndefined();
+    const valid = validEntry(study);
+    expect(valid && isIn(valid, 'studies') ? valid.data.editeur : undefined).toBe('Observatoire national de la précarité');
+    expect(valid && isIn(valid, 'funders')).toBe(false);
   });
 });

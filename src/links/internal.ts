@@ -5,10 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { visit } from 'unist-util-visit';
-import { allCollections, collectionOfPath, entryUrl } from '../content/collections.js';
+import { allCollections, collectionOfPath, entryUrl, idOfFile } from '../content/collections.js';
 import { extractLinks, isExternal } from '../content/links.js';
 import { parseMarkdown } from '../content/markdown.js';
 import type { ParsedEntry } from '../content/parse.js';
+import { listFiles, relPath } from '../content/paths.js';
 import { problem, type Problem } from '../content/problems.js';
 import { localImageTarget } from '../content/rules/image-hors-depot.js';
 
@@ -35,17 +36,12 @@ function pageRoutes(root: string): Set<string> {
   const routes = new Set<string>(['/', '/donnees', '/financements/appels', '/contribuer/suivi']);
   for (const c of allCollections()) routes.add(c.route);
   const pagesDir = path.join(root, 'src/pages');
-  const walk = (dir: string): void => {
-    for (const item of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
-      const abs = path.join(dir, item.name);
-      if (item.isDirectory()) walk(abs);
-      else if (/\.(tsx|md)$/.test(item.name) && !item.name.startsWith('_') && !item.name.includes('.test.')) {
-        const rel = path.relative(pagesDir, abs).split(path.sep).join('/').replace(/\.(tsx|md)$/, '');
-        routes.add(('/' + rel).replace(/\/index$/, '') || '/');
-      }
+  for (const abs of listFiles(pagesDir)) {
+    const name = path.basename(abs);
+    if (/\.(tsx|md)$/.test(name) && !name.startsWith('_') && !name.includes('.test.')) {
+      routes.add(('/' + relPath(pagesDir, abs).replace(/\.(tsx|md)$/, '')).replace(/\/index$/, '') || '/');
     }
-  };
-  walk(pagesDir);
+  }
   return routes;
 }
 
@@ -63,7 +59,7 @@ export function buildSiteMap(root: string, entries: readonly ParsedEntry[]): Sit
   const files = new Map<string, string>();
   const refs = new Set<string>();
   for (const e of entries) {
-    const id = path.posix.basename(e.file).replace(/\.(md|yaml)$/, '');
+    const id = idOfFile(e.file);
     const url = entryUrl(e.collection, id);
     pages.set(url, e.collection.format === 'md' ? headingSlugs(e.body) : null);
     files.set(e.file, url);

@@ -4,6 +4,7 @@
  */
 import type { ParsedEntry } from '../content/parse.js';
 import { extractLinks, isExternal } from '../content/links.js';
+import { isIn, validEntry } from '../content/validate.js';
 
 export interface StaleItem {
   file: string;
@@ -41,34 +42,30 @@ export function frDate(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
+/** What needs upkeep among the entries that pass their schema (the others are for `essaim validate`). */
 export function findStale(entries: readonly ParsedEntry[], options: { today: string; months: number; broken?: BrokenLinks }): StaleReport {
   const { today, months } = options;
   const limit = monthsBefore(today, months);
   const report: StaleReport = { today, months, fichesARelire: [], appelsClos: [], evenementsPasses: [], liensCasses: [] };
-  for (const entry of entries) {
-    const data = entry.data;
-    if (!data) continue;
-    const titre = str(data.titre) ?? entry.file;
+  for (const parsed of entries) {
+    const entry = validEntry(parsed);
+    if (!entry) continue;
+    const { titre } = entry.data;
     const item = (steps: (string | number)[], detail: string, title = titre): StaleItem => ({ file: entry.file, ...entry.locate(steps), titre: title, detail });
-    const revue = str(data.derniere_revue);
-    if (entry.collection.name === 'practices' && revue && revue < limit) {
-      report.fichesARelire.push(item(['derniere_revue'], `Dernière revue le ${frDate(revue)}, il y a plus de ${months} mois.`));
+    if (isIn(entry, 'practices') && entry.data.derniere_revue < limit) {
+      report.fichesARelire.push(item(['derniere_revue'], `Dernière revue le ${frDate(entry.data.derniere_revue)}, il y a plus de ${months} mois.`));
     }
-    if (Array.isArray(data.appels)) {
-      data.appels.forEach((call: unknown, i) => {
-        const c = call && typeof call === 'object' ? (call as Record<string, unknown>) : {};
-        const cloture = str(c.cloture);
-        if (cloture && cloture < today) report.appelsClos.push(item(['appels', i, 'cloture'], `Clos depuis le ${frDate(cloture)} : mettez à jour ou retirez l’appel.`, `${titre} — ${str(c.titre) ?? ''}`));
+    if (isIn(entry, 'funders')) {
+      (entry.data.appels ?? []).forEach((call, i) => {
+        if (call.cloture < today) report.appelsClos.push(item(['appels', i, 'cloture'], `Clos depuis le ${frDate(call.cloture)} : mettez à jour ou retirez l’appel.`, `${titre} — ${call.titre}`));
       });
     }
-    if (entry.collection.name === 'events') {
-      const end = str(data.fin) ?? str(data.debut);
-      if (end && end.slice(0, 10) < today) report.evenementsPasses.push(item([data.fin ? 'fin' : 'debut'], `Passé depuis le ${frDate(end)} : archivez-le ou retirez-le de l’agenda.`));
+    if (isIn(entry, 'events')) {
+      const end = entry.data.fin ?? entry.data.debut;
+      if (end.slice(0, 10) < today) report.evenementsPasses.push(item([entry.data.fin ? 'fin' : 'debut'], `Passé depuis le ${frDate(end)} : archivez-le ou retirez-le de l’agenda.`));
     }
     if (options.broken && options.broken.size > 0) {
-      for (const link of extractLinks(entry)) {
+      for (const link of extractLinks(parsed)) {
         const message = isExternal(link.url) ? options.broken.get(link.url) : undefined;
         if (message) report.liensCasses.push({ file: link.file, line: link.line, col: link.col, titre, detail: `${link.url} : ${message}` });
       }

@@ -1,3 +1,4 @@
+// @module-tag navigateur
 /**
  * The catalogs and the search box in a real browser, against the built fixture site
  * (test/catalog/fixture-site): search, facets in the URL, territory hierarchy, statuses from the

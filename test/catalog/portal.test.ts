@@ -1,3 +1,4 @@
+// @module-tag navigateur
 /**
  * The content plugin inside the real portal (shared build of test/site/build.ts): the navbar's
  * search box finds the épicerie sheets, the catalogs and entry pages pass axe-core with the

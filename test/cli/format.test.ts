@@ -99,7 +99,7 @@ describe('essaim format', () => {
         "stdout": "2 fichiers ne sont pas sous forme canonique :
         content/funders/fondation-desordre.yaml
         content/news/actu-desordre.md
-      → Lancez \`npx essaim format\` pour les corriger.
+      → Lancez \`node cli/bin.mjs format\` pour les corriger.
       ",
       }
     `);

@@ -3,23 +3,16 @@
  * test/fixtures/invalide): the valid tree has no problem at all, and each invalid entry gets every
  * one of its mistakes, located and explained in French.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allCollections } from '../../src/content/collections.js';
+import { allCollections, collectionOrder, findCollection, idOfFile, refOfFile } from '../../src/content/collections.js';
+import { listFiles, relPath } from '../../src/content/paths.js';
 import { checkTree } from '../helpers/check.js';
 import { fixturesDir } from '../helpers/tree.js';
 
 function entriesOf(tree: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const item of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (item.isDirectory()) walk(path.join(dir, item.name));
-      else out.push(path.relative(path.join(fixturesDir, tree), path.join(dir, item.name)).split(path.sep).join('/'));
-    }
-  };
-  walk(path.join(fixturesDir, tree, 'content'));
-  return out.sort();
+  const root = path.join(fixturesDir, tree);
+  return listFiles(path.join(root, 'content')).map((abs) => relPath(root, abs));
 }
 
 describe('fixtures of every collection', () => {
@@ -27,6 +20,20 @@ describe('fixtures of every collection', () => {
     const files = entriesOf(tree);
     expect(files).toHaveLength(allCollections().length);
     for (const c of allCollections()) expect(files.filter((f) => f.startsWith(`${c.folder}/`))).toHaveLength(1);
+  });
+});
+
+describe('the registry', () => {
+  it('gives an entry its id and its reference from its file name, whatever the folder', () => {
+    const practices = findCollection('fiche')!;
+    expect(idOfFile('content/practices/distribution/epicerie-mobile.md')).toBe('epicerie-mobile');
+    expect(idOfFile('content/funders/fondation.v2.yaml')).toBe('fondation.v2');
+    expect(refOfFile({ collection: practices, file: 'content/practices/distribution/epicerie-mobile.md' })).toBe('practices/epicerie-mobile');
+  });
+
+  it('orders the collections as it lists them', () => {
+    expect(allCollections().map((c) => collectionOrder(c.name))).toEqual(allCollections().map((_, i) => i));
+    expect(collectionOrder('practices')).toBeLessThan(collectionOrder('news'));
   });
 });
 

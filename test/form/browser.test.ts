@@ -1,3 +1,4 @@
+// @module-tag navigateur
 /**
  * The form in Chromium, on the real built portal served by the service: a practice sheet sent to
  * GitHub (the simulator, with proof-of-work), a YAML entry sent without credentials (a local

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
+import { listFiles, relPath } from '../../src/content/paths.js';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixturesDir = path.join(repo, 'test/fixtures');
@@ -53,16 +54,7 @@ export function writeFile(root: string, rel: string, content: string | Uint8Arra
 
 /** Every file of a tree (relative path → bytes as base64), to prove that a command changed nothing. */
 export function snapshotTree(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    for (const item of fs.readdirSync(dir, { withFileTypes: true })) {
-      const abs = path.join(dir, item.name);
-      if (item.isDirectory()) walk(abs);
-      else out[path.relative(root, abs).split(path.sep).join('/')] = fs.readFileSync(abs).toString('base64');
-    }
-  };
-  walk(root);
-  return out;
+  return Object.fromEntries(listFiles(root).map((abs) => [relPath(root, abs), fs.readFileSync(abs).toString('base64')]));
 }
 
 export interface CliResult {

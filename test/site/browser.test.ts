@@ -1,3 +1,4 @@
+// @module-tag navigateur
 /**
  * The built portal in Chromium: the home page with the bloc-marque, a sheet with its fields and
  * resolved links, the edition menu down to the cut edition, and axe-core on the home page and a sheet.

@@ -3,16 +3,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-
-/** Debian's Chromium, or another Chromium-based browser given by CHROMIUM_PATH (e.g. on GitHub's runners). */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM, chromiumMissing, missingChromiumHelp } from '../helpers/chromium.js';
 
 export interface Browser {
   context: BrowserContext;
   close(): Promise<void>;
 }
 
+/** For test files tagged `// @module-tag navigateur` (skipped, outside CI, when Chromium is missing). */
 export async function launchBrowser(): Promise<Browser> {
+  if (chromiumMissing()) throw new Error(missingChromiumHelp());
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

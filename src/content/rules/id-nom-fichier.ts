@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { idOfFile } from '../collections.js';
 import type { EntryRule } from './types.js';
 
 export const idNomFichier: EntryRule = {
@@ -6,7 +7,7 @@ export const idNomFichier: EntryRule = {
   description: 'L’identifiant d’une entrée est identique au nom de son fichier.',
   check(ctx) {
     const { entry } = ctx;
-    const expected = entry.file.slice(entry.file.lastIndexOf('/') + 1).replace(/\.(md|ya?ml)$/, '');
+    const expected = idOfFile(entry.file);
     const id = entry.data.id;
     if (typeof id === 'string' && id !== expected) {
       ctx.report(entry.locate(['id']), `L’identifiant « ${id} » ne correspond pas au nom du fichier (« ${expected} »).`, `Renommez le fichier en \`${id}${path.posix.extname(entry.file)}\` ou écrivez \`id: ${expected}\`.`);

@@ -3,7 +3,6 @@ import type { RepositoryRule } from './types.js';
 export const idUnique: RepositoryRule = {
   id: 'id-unique',
   description: 'Un identifiant est unique dans sa collection, et celui d’un appel à projets chez son financeur.',
-  fields: ['id', 'appels'],
   check(entries, ctx) {
     const seen = new Map<string, string>();
     for (const entry of entries) {

@@ -5,7 +5,6 @@ export const REFERENCE_FIELDS = ['ressources_liees'];
 export const referenceIntrouvable: RepositoryRule = {
   id: 'reference-introuvable',
   description: 'Chaque référence <collection>/<identifiant> désigne une entrée qui existe.',
-  fields: REFERENCE_FIELDS,
   check(entries, ctx) {
     for (const entry of entries) {
       for (const field of REFERENCE_FIELDS) {

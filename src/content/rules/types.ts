@@ -33,7 +33,5 @@ export interface RepositoryContext {
 export interface RepositoryRule {
   id: string;
   description: string;
-  /** The top-level fields of an entry's data that the rule reads (entries may keep only these). */
-  fields: readonly string[];
   check(entries: readonly (ParsedEntry & { data: EntryData })[], ctx: RepositoryContext): void;
 }
