@@ -22,13 +22,13 @@ function refComponent(text: string): string {
     .replace(/\.lock$/, '-lock');
 }
 
-/** `essaim/<collection>/<id>`, sanitised into a valid branch name. */
-export function branchName(collection: string, id: string): string {
+/** `<prefix>/<collection>/<id>` (`essaim/…` for `essaim propose`), sanitised into a valid branch name. */
+export function branchName(collection: string, id: string, prefix = 'essaim'): string {
   const parts = [refComponent(collection), refComponent(id)];
   if (parts.some((part) => part === '')) {
     throw new ProposeError(`Nom de branche impossible à former à partir de « ${collection} » et « ${id} ».`);
   }
-  return `essaim/${parts.join('/')}`;
+  return `${prefix}/${parts.join('/')}`;
 }
 
 /** Follows `git check-ref-format` for a branch name (without the `refs/heads/` prefix). */

@@ -21,6 +21,8 @@ export interface ProposalResult {
 export type Proposer = (s: Submission) => Promise<ProposalResult>;
 
 export const FORM_LABEL = 'via-formulaire';
+/** The service's branches live apart from `essaim propose`'s (`essaim/…`). */
+export const FORM_BRANCH_PREFIX = 'formulaire';
 
 export function labelsFor(prLabel: string): string[] {
   return [FORM_LABEL, prLabel];
