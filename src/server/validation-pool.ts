@@ -19,6 +19,8 @@ export interface ValidationPoolOptions {
   timeoutMs: number;
   /** Submissions waiting for a thread before the service answers 503. */
   maxQueue: number;
+  /** The thread's entry point (tests replace it). */
+  entry?: URL;
 }
 
 interface Task {
@@ -35,6 +37,11 @@ interface Slot {
 }
 
 const ENTRY = new URL('./validation-thread.mjs', import.meta.url);
+
+/** The data is bounded before it gets here (depth, sizes): what can take too long is the text. */
+function refused(job: EntryJob, message: string): SubmissionError {
+  return new SubmissionError(422, message, job.texte.trim() !== '' ? [{ champ: 'texte', message }] : []);
+}
 
 export class ValidationPool {
   private readonly slots: Slot[] = [];
@@ -69,7 +76,7 @@ export class ValidationPool {
 
   private spawn(): Slot {
     // No inherited `execArgv`: the entry point loads tsx itself, under any runner.
-    const worker = new Worker(ENTRY, { workerData: { repoDir: this.o.repoDir }, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 256 } });
+    const worker = new Worker(this.o.entry ?? ENTRY, { workerData: { repoDir: this.o.repoDir }, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 256 } });
     const slot: Slot = { worker, ready: false };
     worker.on('message', (m: ThreadReply | { ready: true }) => {
       if ('ready' in m) {
@@ -85,7 +92,8 @@ export class ValidationPool {
     });
     worker.on('exit', () => {
       // Crashed, out of memory or terminated for its time: a fresh thread takes its place.
-      this.finish(slot)?.reject(new SubmissionError(422, 'La vérification de la proposition a échoué : elle est sans doute trop volumineuse. Raccourcissez-la, puis renvoyez-la.'));
+      const task = this.finish(slot);
+      if (task) task.reject(refused(task.job, 'La vérification de la proposition a échoué : elle est sans doute trop volumineuse. Raccourcissez-la, puis renvoyez-la.'));
       const i = this.slots.indexOf(slot);
       if (i >= 0 && !this.closed) {
         this.slots[i] = this.spawn();
@@ -110,7 +118,7 @@ export class ValidationPool {
       slot.task = task;
       slot.timer = setTimeout(() => {
         const stuck = this.finish(slot);
-        stuck?.reject(new SubmissionError(422, `La vérification de la proposition a dépassé le temps permis (${this.o.timeoutMs / 1000} s) : le texte est sans doute trop long ou trop imbriqué. Simplifiez-le, puis renvoyez la proposition.`));
+        if (stuck) stuck.reject(refused(stuck.job, `La vérification de la proposition a dépassé le temps permis (${this.o.timeoutMs / 1000} s) : le texte est sans doute trop long ou trop imbriqué. Simplifiez-le, puis renvoyez la proposition.`));
         void slot.worker.terminate();
       }, this.o.timeoutMs);
       slot.worker.postMessage(task.job);
