@@ -10,6 +10,7 @@ import type { Problem } from '../content/problems.js';
 import { readSchema } from '../content/schemas.js';
 import { entryPath, serializeEntry, slugify } from '../content/serialize.js';
 import { validateEntry, validateRepositoryRules } from '../content/validate.js';
+import { SERVICE_TRAILER } from '../github/names.js';
 import { commitMessage, pullRequestBody, pullRequestTitle, type ProposedEntry } from '../github/pr-body.js';
 
 export interface FieldProblem {
@@ -244,9 +245,6 @@ export function prepareEntry(job: EntryJob, repoDir: string, knownRefs: Readonly
   return { collection: c, entryId: job.entryId, path: file, content, title: String(data.titre) };
 }
 
-/** Marks the commits the service writes: a branch whose head carries it was made by the service. */
-export const SUBMISSION_TRAILER = 'Essaim-Soumission';
-
 /** Title, description and commit message of a submission: the same builder as `essaim propose`. */
 export function pullRequestText(e: PreparedEntry, submissionId: string, contact: Contact): { title: string; body: string; commitMessage: string } {
   const entry: ProposedEntry = { collection: e.collection.name, file: e.path, id: e.entryId, title: e.title, kind: 'added' };
@@ -254,6 +252,6 @@ export function pullRequestText(e: PreparedEntry, submissionId: string, contact:
   return {
     title: pullRequestTitle([entry]),
     body: pullRequestBody([entry], { diff: '', via }),
-    commitMessage: `${commitMessage([entry])}\n\n${SUBMISSION_TRAILER}: ${submissionId}`,
+    commitMessage: `${commitMessage([entry])}\n\n${SERVICE_TRAILER}: ${submissionId}`,
   };
 }
