@@ -44,6 +44,8 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (o: LoadOptio
 /** Submissions sent under load. Every one must then become a pull request in the simulator, which
  * opens about one every 2.5 s (it runs real `git` for each call): the count is kept modest. */
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
+/** Half the submissions are sent alone, half with pathological ones in parallel. */
+const PHASE = Math.ceil(REQUESTS / 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const BASELINE_S = Number(process.env.BENCH_BASELINE_S ?? 3);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
@@ -146,7 +148,7 @@ try {
   const load = await run({
     url: service.url,
     connections: CONNECTIONS,
-    amount: REQUESTS,
+    amount: PHASE,
     requests: [
       {
         method: 'POST',
@@ -171,24 +173,24 @@ try {
     JSON.stringify(practice('Données profondes')).replace(/"donnees":\{/, `"donnees":{"x":${'['.repeat(100_000)}1${']'.repeat(100_000)},`),
     JSON.stringify({ ...practice('Courriel géant'), contact: { nom: 'A', courriel: `a@${'.'.repeat(100_000)}` } }),
   ];
-  let p = 0;
   let badRefused = 0;
   let badOther = 0;
   let stopBad = false;
-  const badLoad = (async () => {
+  // One client per kind of pathological submission, each sending the next as soon as it is answered.
+  const badLoad = Promise.all(pathological.map(async (body) => {
     while (!stopBad) {
-      const r = await fetch(`${service.url}/api/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: pathological[p++ % pathological.length]! });
+      const r = await fetch(`${service.url}/api/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       await r.arrayBuffer();
       if (r.status >= 400 && r.status < 500) badRefused++;
       else badOther++;
     }
-  })();
+  }));
   const acceptedMixed: string[] = [];
   let refusedMixed = 0;
   const mixed = await run({
     url: service.url,
     connections: CONNECTIONS,
-    amount: REQUESTS,
+    amount: PHASE,
     requests: [
       {
         method: 'POST',
@@ -211,7 +213,7 @@ try {
   accepted.push(...acceptedMixed);
   refused += refusedMixed;
 
-  process.stderr.write(`(charge terminée : ${accepted.length} acceptées en ${fmt(load.duration, 2)} s, p99 ${fmt(load.latency.p99, 1)} ms ; attente de l’ouverture des pull requests…)\n`);
+  process.stderr.write(`(charges terminées : ${accepted.length} acceptées, p99 seule ${fmt(load.latency.p99, 1)} ms, avec pathologiques ${fmt(mixed.latency.p99, 1)} ms ; attente de l’ouverture des pull requests…)\n`);
   const drainStart = Date.now();
   while (pendingRows() > 0 && Date.now() - drainStart < DRAIN_TIMEOUT_S * 1000) await new Promise((r) => setTimeout(r, 1000));
   const rows = (db.prepare('SELECT status, COUNT(*) AS n FROM submissions GROUP BY status').all() as { status: string; n: number }[]);

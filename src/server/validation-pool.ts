@@ -87,13 +87,15 @@ export class ValidationPool {
       }
       this.dispatch();
     });
-    worker.on('error', (error) => {
-      this.finish(slot)?.reject(error);
-    });
-    worker.on('exit', () => {
-      // Crashed, out of memory or terminated for its time: a fresh thread takes its place.
+    // Crashed or out of memory (its limit is low on purpose) on this submission: it is refused, and
+    // on exit (also after a time-out) a fresh thread takes its place.
+    const crashed = (): void => {
       const task = this.finish(slot);
-      if (task) task.reject(refused(task.job, 'La vérification de la proposition a échoué : elle est sans doute trop volumineuse. Raccourcissez-la, puis renvoyez-la.'));
+      if (task) task.reject(refused(task.job, 'La vérification de la proposition a échoué : elle est sans doute trop volumineuse ou trop imbriquée. Simplifiez-la, puis renvoyez-la.'));
+    };
+    worker.on('error', crashed);
+    worker.on('exit', () => {
+      crashed();
       const i = this.slots.indexOf(slot);
       if (i >= 0 && !this.closed) {
         this.slots[i] = this.spawn();
