@@ -5,6 +5,10 @@
  * became exactly one pull request. Baseline measured in the same run on the same server:
  * `GET /api/health` (no validation, no disk).
  *
+ * Then the same load again while pathological submissions (20,000 nested quotes, data nested
+ * 100,000 deep, a 100 KB e-mail address) are sent in parallel: their p99 is printed next to the
+ * first one, and every pathological submission must be refused with a 4xx.
+ *
  * Goals on the reference machine (2 cores): ≥ 300 accepted/s, p99 of the 202 ≤ 150 ms, zero lost.
  * BENCH_REQUESTS (400), BENCH_CONNECTIONS (20), BENCH_BASELINE_S (3), BENCH_DRAIN_TIMEOUT_S (1800).
  * Rate limit, minimum fill time and proof-of-work are disabled for the run (configuration).
@@ -40,6 +44,8 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (o: LoadOptio
 /** Submissions sent under load. Every one must then become a pull request in the simulator, which
  * opens about one every 2.5 s (it runs real `git` for each call): the count is kept modest. */
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
+/** Half the submissions are sent alone, half with pathological ones in parallel. */
+const PHASE = Math.ceil(REQUESTS / 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const BASELINE_S = Number(process.env.BENCH_BASELINE_S ?? 3);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
@@ -142,7 +148,7 @@ try {
   const load = await run({
     url: service.url,
     connections: CONNECTIONS,
-    amount: REQUESTS,
+    amount: PHASE,
     requests: [
       {
         method: 'POST',
@@ -161,7 +167,53 @@ try {
     ],
   });
 
-  process.stderr.write(`(charge terminée : ${accepted.length} acceptées en ${fmt(load.duration, 2)} s, p99 ${fmt(load.latency.p99, 1)} ms ; attente de l’ouverture des pull requests…)\n`);
+  // The same normal load again, while pathological submissions are refused in parallel on other connections.
+  const pathological = [
+    (() => { const b = practice('Citations imbriquées'); (b as { texte: string }).texte = `${'> '.repeat(20_000)}texte <img src=x onerror=alert(1)>\n`; return JSON.stringify(b); })(),
+    JSON.stringify(practice('Données profondes')).replace(/"donnees":\{/, `"donnees":{"x":${'['.repeat(100_000)}1${']'.repeat(100_000)},`),
+    JSON.stringify({ ...practice('Courriel géant'), contact: { nom: 'A', courriel: `a@${'.'.repeat(100_000)}` } }),
+  ];
+  let badRefused = 0;
+  let badOther = 0;
+  let stopBad = false;
+  // One client per kind of pathological submission, each sending the next as soon as it is answered.
+  const badLoad = Promise.all(pathological.map(async (body) => {
+    while (!stopBad) {
+      const r = await fetch(`${service.url}/api/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      await r.arrayBuffer();
+      if (r.status >= 400 && r.status < 500) badRefused++;
+      else badOther++;
+    }
+  }));
+  const acceptedMixed: string[] = [];
+  let refusedMixed = 0;
+  const mixed = await run({
+    url: service.url,
+    connections: CONNECTIONS,
+    amount: PHASE,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/submissions',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => {
+          n++;
+          const body = n % 2 === 0 ? practice(`Fiche de charge numéro ${n}`) : platform(`Plateforme de charge numéro ${n}`);
+          return { ...req, body: JSON.stringify(body) };
+        },
+        onResponse: (status, body) => {
+          if (status === 202) acceptedMixed.push((JSON.parse(body) as { id: string }).id);
+          else refusedMixed++;
+        },
+      },
+    ],
+  });
+  stopBad = true;
+  await badLoad;
+  accepted.push(...acceptedMixed);
+  refused += refusedMixed;
+
+  process.stderr.write(`(charges terminées : ${accepted.length} acceptées, p99 seule ${fmt(load.latency.p99, 1)} ms, avec pathologiques ${fmt(mixed.latency.p99, 1)} ms ; attente de l’ouverture des pull requests…)\n`);
   const drainStart = Date.now();
   while (pendingRows() > 0 && Date.now() - drainStart < DRAIN_TIMEOUT_S * 1000) await new Promise((r) => setTimeout(r, 1000));
   const rows = (db.prepare('SELECT status, COUNT(*) AS n FROM submissions GROUP BY status').all() as { status: string; n: number }[]);
@@ -180,19 +232,21 @@ try {
   }
   const branches = new Set(simulated.heads);
 
-  const acceptedPerS = accepted.length / load.duration;
+  const acceptedPerS = (accepted.length - acceptedMixed.length) / load.duration;
   const acknowledged = warm.length + accepted.length;
   const lost = acknowledged - numbers.size;
   console.log(`Service de propositions — ${REQUESTS} propositions, ${CONNECTIONS} connexions, boucle locale, GitHub simulé, synchronous=FULL`);
   console.log('');
   console.log(`Référence  GET /api/health       : ${fmt(baseline.requests.average)} req/s, p50 ${fmt(baseline.latency.p50, 1)} ms, p99 ${fmt(baseline.latency.p99, 1)} ms`);
-  console.log(`Charge     POST /api/submissions : ${fmt(acceptedPerS)} acceptées/s (${accepted.length} acceptées, ${refused} refusées, ${load.errors} erreurs réseau), p50 ${fmt(load.latency.p50, 1)} ms, p99 ${fmt(load.latency.p99, 1)} ms`);
+  console.log(`Charge     POST /api/submissions : ${fmt(acceptedPerS)} acceptées/s (${accepted.length - acceptedMixed.length} acceptées, ${refused - refusedMixed} refusées, ${load.errors} erreurs réseau), p50 ${fmt(load.latency.p50, 1)} ms, p99 ${fmt(load.latency.p99, 1)} ms`);
   console.log(`           soit ${fmt((100 * acceptedPerS) / baseline.requests.average, 1)} % du débit de référence`);
+  console.log(`Même charge, avec des propositions pathologiques refusées en parallèle (${badRefused} refusées en 4xx, ${badOther} autres réponses) :`);
+  console.log(`           p50 ${fmt(mixed.latency.p50, 1)} ms, p99 ${fmt(mixed.latency.p99, 1)} ms (seule : p99 ${fmt(load.latency.p99, 1)} ms) ; ${acceptedMixed.length} acceptées, ${refusedMixed} refusées`);
   console.log(`Vidage de la boîte d’envoi : ${fmt(drainS, 1)} s pour ${pulls} pull requests (${fmt(pulls / Math.max(drainS, 0.001), 1)} par seconde)`);
   console.log(`Boîte d’envoi : ${stored} propositions enregistrées (${rows.map((r) => `${r.status} ${r.n}`).join(', ')})`);
   console.log(`Pull requests : ${pulls} pour ${acknowledged} propositions acceptées (dont ${warm.length} d’échauffement) ; numéros distincts ${numbers.size}, branches distinctes ${branches.size}, non ouvertes ${notOpen}`);
   console.log(`Violations du contrat OpenAPI : ${simulated.violations}`);
-  const ok = acceptedPerS >= 300 && load.latency.p99 <= 150 && lost === 0 && pulls === acknowledged && stored === acknowledged && refused === 0;
+  const ok = acceptedPerS >= 300 && load.latency.p99 <= 150 && lost === 0 && pulls === acknowledged && stored === acknowledged && refused === 0 && badOther === 0;
   console.log('');
   console.log(`Objectifs (≥ 300 acceptées/s, p99 ≤ 150 ms, zéro perte, zéro doublon) : ${ok ? 'atteints' : 'NON atteints'}${lost ? ` — ${lost} perdues` : ''}`);
   process.exitCode = ok ? 0 : 1;

@@ -182,7 +182,7 @@ function lazyLocator(yamlText: string, yamlLine: number): Locate {
     doc ??= syntaxTree(yamlText);
     const { node, key } = nodeAt(doc, path);
     const target = keyOnly && key ? key : node;
-    return target?.range ? at(target.range[0]) : { line: yamlLine, col: 1 };
+    return { ...(target?.range ? at(target.range[0]) : { line: yamlLine, col: 1 }), path: [...path] };
   };
 }
 

@@ -11,11 +11,15 @@ export interface Problem {
   /** How to fix it, in French, when known. */
   hint?: string;
   severity: 'error' | 'warning';
+  /** Data path of the field concerned (`['contact', 'courriel']`, `['appels', 0, 'id']`), when the problem is about a field. */
+  path?: readonly (string | number)[];
 }
 
 export interface Position {
   line: number;
   col: number;
+  /** The field found at this position, when it was located from a data path. */
+  path?: readonly (string | number)[];
 }
 
 export function problem(
@@ -26,7 +30,7 @@ export function problem(
   hint?: string,
   severity: Problem['severity'] = 'error',
 ): Problem {
-  return { file, line: pos.line, col: pos.col, rule, message, ...(hint ? { hint } : {}), severity };
+  return { file, line: pos.line, col: pos.col, rule, message, ...(hint ? { hint } : {}), severity, ...(pos.path ? { path: pos.path } : {}) };
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {

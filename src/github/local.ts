@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ProposeError } from './errors.js';
 import { buildTree, git, GitCommandError, resolveRevision } from './git.js';
-import { NOTHING_TO_PROPOSE, assertBranchName, assertFiles, type FileChange } from './names.js';
+import {
+  BRANCH_CANDIDATES, NOTHING_TO_PROPOSE, assertBranchName, assertFiles, branchCandidate, entryExists, existingEntryMessage,
+  isServiceCommit, type FileChange, type NewEntry,
+} from './names.js';
 
 export interface ProposeLocallyOptions {
   /** Branch (or any revision) the change is based on. */
@@ -14,6 +17,10 @@ export interface ProposeLocallyOptions {
   files: readonly FileChange[];
   commitMessage: string;
   author?: { name: string; email: string };
+  /** As for `proposeChange`: the service's trailer line; existing branches are then never moved. */
+  ownerMarker?: string;
+  /** Refuses the proposal when `base` already holds an entry with this id. */
+  newEntry?: NewEntry;
 }
 
 export interface ProposeLocallyResult {
@@ -53,7 +60,6 @@ export async function proposeLocally(repoDir: string, options: ProposeLocallyOpt
 
 async function writeLocalBranch(dir: string, options: ProposeLocallyOptions): Promise<ProposeLocallyResult> {
   const { branch, files } = options;
-  const ref = `refs/heads/${branch}`;
   try {
     await git(dir, ['rev-parse', '--git-dir']);
   } catch {
@@ -61,11 +67,6 @@ async function writeLocalBranch(dir: string, options: ProposeLocallyOptions): Pr
   }
   const baseSha = await resolveRevision(dir, `${options.base}^{commit}`);
   if (!baseSha) throw new ProposeError(`La branche de base « ${options.base} » n’existe pas dans ${dir}.`);
-  const checkedOut = await git(dir, ['symbolic-ref', '--quiet', 'HEAD']).catch(() => '');
-  if (checkedOut === ref) {
-    throw new ProposeError(`La branche « ${branch} » est celle en cours d’utilisation dans ${dir} : elle ne peut pas être remplacée.`);
-  }
-
   const author = options.author ?? DEFAULT_AUTHOR;
   const env = {
     GIT_AUTHOR_NAME: author.name,
@@ -82,18 +83,40 @@ async function writeLocalBranch(dir: string, options: ProposeLocallyOptions): Pr
     }
     const tree = await buildTree(dir, join(temp, 'index'), baseSha, entries);
     if (tree === (await git(dir, ['rev-parse', `${baseSha}^{tree}`]))) throw new ProposeError(NOTHING_TO_PROPOSE);
-    const current = await resolveRevision(dir, ref);
-    if (current) {
-      const [currentTree, parents] = await Promise.all([
-        git(dir, ['rev-parse', `${current}^{tree}`]),
-        git(dir, ['rev-list', '--parents', '-n', '1', current]),
-      ]);
-      if (currentTree === tree && parents === `${current} ${baseSha}`) return { branch, commit: current, created: false };
+    if (options.newEntry) {
+      const paths = (await git(dir, ['ls-tree', '-r', '--name-only', baseSha, '--', options.newEntry.folder])).split('\n');
+      const found = entryExists(paths, options.newEntry);
+      if (found) throw new ProposeError(existingEntryMessage(options.newEntry, found, options.base));
     }
-    const commit = await git(dir, ['commit-tree', tree, '-p', baseSha, '-F', '-'], { input: options.commitMessage, env });
-    // Compare-and-swap: fails if someone else moved the branch meanwhile.
-    await git(dir, ['update-ref', '-m', 'essaim: proposition', ref, commit, current ?? '0'.repeat(40)]);
-    return { branch, commit, created: current === undefined };
+    let commit: string | undefined;
+    for (let n = 1; n <= BRANCH_CANDIDATES; n++) {
+      const name = branchCandidate(branch, n);
+      const ref = `refs/heads/${name}`;
+      const current = await resolveRevision(dir, `${ref}^{commit}`);
+      if (current) {
+        const message = await git(dir, ['log', '-1', '--format=%B', current]);
+        // The service reuses only its own branch, and never moves it; `essaim propose` any branch but the service's.
+        if (options.ownerMarker) {
+          if (message.split('\n').includes(options.ownerMarker)) return { branch: name, commit: current, created: false };
+          continue;
+        }
+        if (isServiceCommit(message)) continue;
+        const [currentTree, parents] = await Promise.all([
+          git(dir, ['rev-parse', `${current}^{tree}`]),
+          git(dir, ['rev-list', '--parents', '-n', '1', current]),
+        ]);
+        if (currentTree === tree && parents === `${current} ${baseSha}`) return { branch: name, commit: current, created: false };
+      }
+      const checkedOut = await git(dir, ['symbolic-ref', '--quiet', 'HEAD']).catch(() => '');
+      if (checkedOut === ref) {
+        throw new ProposeError(`La branche « ${name} » est celle en cours d’utilisation dans ${dir} : elle ne peut pas être remplacée.`);
+      }
+      commit ??= await git(dir, ['commit-tree', tree, '-p', baseSha, '-F', '-'], { input: options.commitMessage, env });
+      // Compare-and-swap (creation only when it did not exist): fails if someone else moved the branch meanwhile.
+      await git(dir, ['update-ref', '-m', 'essaim: proposition', ref, commit, current ?? '0'.repeat(40)]);
+      return { branch: name, commit, created: current === undefined };
+    }
+    throw new ProposeError(`Impossible de trouver un nom de branche libre pour « ${branch} » (${BRANCH_CANDIDATES} essais).`);
   } catch (error) {
     if (error instanceof ProposeError) throw error;
     const detail = error instanceof GitCommandError ? error.stderr.trim() : String(error);

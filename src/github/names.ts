@@ -7,6 +7,36 @@ export interface FileChange {
   content: string;
 }
 
+/** Trailer of the commits the submission service writes (`Essaim-Soumission: <suivi>`): a branch whose head carries it is the service's. */
+export const SERVICE_TRAILER = 'Essaim-Soumission';
+
+export function isServiceCommit(message: string): boolean {
+  return new RegExp(`^${SERVICE_TRAILER}: `, 'm').test(message);
+}
+
+/** The `n`-th name to try for a branch: `name`, then `name.2`, `name.3`… (an id never holds a dot). */
+export function branchCandidate(name: string, n: number): string {
+  return n === 1 ? name : `${name}.${n}`;
+}
+
+/** How many suffixed names are tried before giving up. */
+export const BRANCH_CANDIDATES = 20;
+
+/** The folder and id of a new entry: the proposal is refused if the base already has an entry with that id. */
+export interface NewEntry {
+  folder: string;
+  id: string;
+}
+
+/** Whether `paths` (of the base, under the entry's folder) already hold an entry with this id. */
+export function entryExists(paths: readonly string[], entry: NewEntry): string | undefined {
+  return paths.find((p) => p.startsWith(`${entry.folder}/`) && /^[^.]+/.exec(p.split('/').pop() ?? '')?.[0] === entry.id);
+}
+
+export function existingEntryMessage(entry: NewEntry, found: string, base: string): string {
+  return `Une entrée « ${entry.id} » existe déjà sur la branche « ${base} » (${found}) : une nouvelle entrée ne peut pas remplacer une entrée existante. L’équipe éditoriale la reprendra sous un autre identifiant.`;
+}
+
 export const NOTHING_TO_PROPOSE = 'Rien à proposer : les fichiers sont identiques à ceux de la branche de base.';
 
 /** Turns free text into a valid Git ref component (ASCII, no spaces, no `..`, no `.lock`). */
@@ -22,13 +52,13 @@ function refComponent(text: string): string {
     .replace(/\.lock$/, '-lock');
 }
 
-/** `essaim/<collection>/<id>`, sanitised into a valid branch name. */
-export function branchName(collection: string, id: string): string {
+/** `<prefix>/<collection>/<id>` (`essaim/…` for `essaim propose`), sanitised into a valid branch name. */
+export function branchName(collection: string, id: string, prefix = 'essaim'): string {
   const parts = [refComponent(collection), refComponent(id)];
   if (parts.some((part) => part === '')) {
     throw new ProposeError(`Nom de branche impossible à former à partir de « ${collection} » et « ${id} ».`);
   }
-  return `essaim/${parts.join('/')}`;
+  return `${prefix}/${parts.join('/')}`;
 }
 
 /** Follows `git check-ref-format` for a branch name (without the `refs/heads/` prefix). */

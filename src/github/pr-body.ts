@@ -59,6 +59,19 @@ function ofNoun(c: CollectionName): string {
 
 const plural = (n: number, word: string, words = `${word}s`): string => `${n} ${n > 1 ? words : word}`;
 
+/**
+ * Text that GitHub must read as plain words: a closing keyword followed by a reference ("Fixes #1",
+ * "closes owner/repo#2", "resolves https://github.com/…/issues/3") closes that issue when the
+ * commit or pull request is merged, and `@name` notifies someone. A zero-width space inside the
+ * keyword, after `#` and after `@` keeps the text readable and makes GitHub see neither.
+ */
+export function neutralize(text: string): string {
+  return text
+    .replace(/\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\b/gi, (word) => `${word[0]}\u200b${word.slice(1)}`)
+    .replace(/#(?=\d)/g, '#\u200b')
+    .replace(/(^|[^\w])@(?=\w)/g, '$1@\u200b');
+}
+
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
@@ -71,6 +84,10 @@ function counts(entries: readonly ProposedEntry[]): string {
 
 /** `Nouvelle fiche pratique : « Titre »`, `Mise à jour du financeur « Titre »`, `3 entrées : 2 nouvelles, 1 mise à jour`. */
 export function pullRequestTitle(entries: readonly ProposedEntry[]): string {
+  return neutralize(rawTitle(entries));
+}
+
+function rawTitle(entries: readonly ProposedEntry[]): string {
   const [only] = entries;
   if (entries.length === 1 && only) {
     return truncate(only.kind === 'added' ? `${newNoun(only.collection)} : « ${only.title} »` : `Mise à jour ${ofNoun(only.collection)} « ${only.title} »`, MAX_TITLE);
@@ -85,8 +102,8 @@ function commitLine(e: ProposedEntry): string {
 /** One line for one entry; a summary line and one line per entry for several. */
 export function commitMessage(entries: readonly ProposedEntry[]): string {
   const [only] = entries;
-  if (entries.length === 1 && only) return truncate(commitLine(only), MAX_TITLE);
-  return `Propose ${entries.length} entrées (${counts(entries)})\n\n${entries.map((e) => `- ${commitLine(e)}`).join('\n')}`;
+  if (entries.length === 1 && only) return neutralize(truncate(commitLine(only), MAX_TITLE));
+  return neutralize(`Propose ${entries.length} entrées (${counts(entries)})\n\n${entries.map((e) => `- ${commitLine(e)}`).join('\n')}`);
 }
 
 /** The collection labels (`fiches`, `financements`…) then the kind labels, without duplicates. */
@@ -139,5 +156,5 @@ export function pullRequestBody(entries: readonly ProposedEntry[], options: Body
     const cut = diff.lastIndexOf('\n', room - note.length);
     diff = diff.slice(0, cut > 0 ? cut : Math.max(0, room - note.length)) + note;
   }
-  return head + diff + tail;
+  return neutralize(head + diff + tail);
 }

@@ -4,7 +4,10 @@
 // is closed, a re-run opens a new one from the same branch.)
 import type { GitHubClient } from './client.js';
 import { GitHubError, ProposeError, gitHubMessage, isHttpError, isTransient, toGitHubError } from './errors.js';
-import { NOTHING_TO_PROPOSE, assertBranchName, assertFiles, type FileChange } from './names.js';
+import {
+  BRANCH_CANDIDATES, NOTHING_TO_PROPOSE, assertBranchName, assertFiles, branchCandidate, entryExists, existingEntryMessage,
+  isServiceCommit, type FileChange, type NewEntry,
+} from './names.js';
 
 export interface ProposeChangeOptions {
   /** Repository receiving the pull request. */
@@ -20,6 +23,15 @@ export interface ProposeChangeOptions {
   body?: string;
   labels?: readonly string[];
   draft?: boolean;
+  /**
+   * The submission service's mode: the line its commit carries (`Essaim-Soumission: <suivi>`). An
+   * existing branch is then never moved: reused when its head carries this line, else a suffixed
+   * name is taken; an open pull request is never rewritten. Without it (`essaim propose`), a branch
+   * is updated, unless it is the service's (then a suffixed name is taken).
+   */
+  ownerMarker?: string;
+  /** Refuses the proposal when the base branch already holds an entry with this id. */
+  newEntry?: NewEntry;
   /** Waits while a new fork is being created by GitHub (defaults: 2000 ms × 15). */
   forkPollIntervalMs?: number;
   forkPollAttempts?: number;
@@ -91,12 +103,20 @@ export async function proposeChange(octokit: GitHubClient, options: ProposeChang
     return sha;
   });
 
-  const commit = await step(`préparer la branche « ${branch} » dans ${headName}`, headName, () =>
+  if (options.newEntry) {
+    const entry = options.newEntry;
+    const paths = await step(`lire la branche « ${base} » de ${fullName}`, fullName, () => listFiles(octokit, owner, repo, baseSha, entry.folder));
+    const found = entryExists(paths, entry);
+    if (found) throw new ProposeError(existingEntryMessage(entry, found, base));
+  }
+
+  const written = await step(`préparer la branche « ${branch} » dans ${headName}`, headName, () =>
     writeBranch(octokit, head, branch, baseSha, options),
   );
+  const commit = written.commit;
 
   const { pull, created } = await step(`ouvrir la pull request sur ${fullName}`, fullName, () =>
-    upsertPullRequest(octokit, options, head, base),
+    upsertPullRequest(octokit, { ...options, branch: written.branch }, head, base),
   );
 
   const warnings: string[] = [];
@@ -115,7 +135,7 @@ export async function proposeChange(octokit: GitHubClient, options: ProposeChang
     }
   }
 
-  return { number: pull.number, url: pull.html_url, branch, headOwner: head.owner, created, forked: head.forked, commit, warnings };
+  return { number: pull.number, url: pull.html_url, branch: written.branch, headOwner: head.owner, created, forked: head.forked, commit, warnings };
 }
 
 /** Commit SHA a ref points to, or undefined when the ref does not exist. */
@@ -153,14 +173,45 @@ async function forkRepository(octokit: GitHubClient, owner: string, repo: string
   }
 }
 
-/** Makes `branch` hold exactly one commit on top of `baseSha` with the files; returns that commit. */
+/** Every file path under `folder` at `commitSha` (repository-relative). */
+async function listFiles(octokit: GitHubClient, owner: string, repo: string, commitSha: string, folder: string): Promise<string[]> {
+  let sha = (await octokit.rest.git.getCommit({ owner, repo, commit_sha: commitSha })).data.tree.sha;
+  for (const part of folder.split('/')) {
+    const tree = (await octokit.rest.git.getTree({ owner, repo, tree_sha: sha })).data.tree;
+    const next = tree.find((item) => item.path === part && item.type === 'tree')?.sha;
+    if (!next) return [];
+    sha = next;
+  }
+  const all = (await octokit.rest.git.getTree({ owner, repo, tree_sha: sha, recursive: 'true' })).data.tree;
+  return all.filter((item) => item.type === 'blob').map((item) => `${folder}/${item.path}`);
+}
+
+/** Who a branch belongs to, from the message of its head commit. */
+async function branchState(
+  octokit: GitHubClient,
+  head: Head,
+  name: string,
+  options: ProposeChangeOptions,
+): Promise<{ sha?: string; usable: boolean }> {
+  const sha = await refSha(octokit, head.owner, head.repo, `heads/${name}`);
+  if (!sha) return { usable: true };
+  const message = (await octokit.rest.git.getCommit({ owner: head.owner, repo: head.repo, commit_sha: sha })).data.message;
+  // The service reuses only its own branch; `essaim propose` any branch but the service's.
+  const usable = options.ownerMarker ? message.split('\n').includes(options.ownerMarker) : !isServiceCommit(message);
+  return { sha, usable };
+}
+
+/**
+ * Makes a branch hold one commit on top of `baseSha` with the files; returns the branch (`branch`
+ * or a suffixed name, see `ownerMarker`) and its head commit.
+ */
 async function writeBranch(
   octokit: GitHubClient,
   head: Head,
   branch: string,
   baseSha: string,
   options: ProposeChangeOptions,
-): Promise<string> {
+): Promise<{ branch: string; commit: string }> {
   const { owner, repo } = head;
   const baseTree = (await octokit.rest.git.getCommit({ owner, repo, commit_sha: baseSha })).data.tree.sha;
   const entries = [];
@@ -170,33 +221,50 @@ async function writeBranch(
   }
   const tree = (await octokit.rest.git.createTree({ owner, repo, base_tree: baseTree, tree: entries })).data.sha;
   if (tree === baseTree) throw new ProposeError(NOTHING_TO_PROPOSE);
+  let commit: string | undefined;
 
-  const current = await refSha(octokit, owner, repo, `heads/${branch}`);
-  if (current) {
-    const existing = (await octokit.rest.git.getCommit({ owner, repo, commit_sha: current })).data;
-    const sameParent = existing.parents.length === 1 && existing.parents[0]?.sha === baseSha;
-    if (existing.tree.sha === tree && sameParent) return current;
+  for (let n = 1; n <= BRANCH_CANDIDATES; n++) {
+    const name = branchCandidate(branch, n);
+    const state = await branchState(octokit, head, name, options);
+    if (!state.usable) continue;
+    const current = state.sha;
+    if (current) {
+      // The service never moves a branch, not even its own (a maintainer may have added commits).
+      if (options.ownerMarker) return { branch: name, commit: current };
+      const existing = (await octokit.rest.git.getCommit({ owner, repo, commit_sha: current })).data;
+      const sameParent = existing.parents.length === 1 && existing.parents[0]?.sha === baseSha;
+      if (existing.tree.sha === tree && sameParent) return { branch: name, commit: current };
+    }
+    commit ??= (await octokit.rest.git.createCommit({ owner, repo, message: options.commitMessage, tree, parents: [baseSha] })).data.sha;
+    if (current) {
+      await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${name}`, sha: commit, force: true });
+      return { branch: name, commit };
+    }
+    if (await createRef(octokit, head, name, commit, options)) return { branch: name, commit };
+    // Created meanwhile (by an earlier attempt whose answer was lost, or by someone else): look again.
+    const again = await branchState(octokit, head, name, options);
+    if (!again.usable || !again.sha) continue;
+    if (options.ownerMarker || again.sha === commit) return { branch: name, commit: again.sha };
+    await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${name}`, sha: commit, force: true });
+    return { branch: name, commit };
   }
-  const commit = (
-    await octokit.rest.git.createCommit({ owner, repo, message: options.commitMessage, tree, parents: [baseSha] })
-  ).data.sha;
+  throw new ProposeError(`Impossible de trouver un nom de branche libre pour « ${branch} » (${BRANCH_CANDIDATES} essais).`);
+}
 
-  const forceUpdate = async (): Promise<string> => {
-    await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit, force: true });
-    return commit;
-  };
-  if (current) return forceUpdate();
+/** Creates a ref; false when it already exists. Retried (after looking) when the answer was lost. */
+async function createRef(octokit: GitHubClient, head: Head, name: string, commit: string, options: ProposeChangeOptions): Promise<boolean> {
+  const { owner, repo } = head;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit, request: NO_AUTO_RETRY });
-      return commit;
+      await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${name}`, sha: commit, request: NO_AUTO_RETRY });
+      return true;
     } catch (error) {
-      if (isHttpError(error) && error.status === 422 && /already exists/i.test(gitHubMessage(error))) return forceUpdate();
+      if (isHttpError(error) && error.status === 422 && /already exists/i.test(gitHubMessage(error))) return false;
       if (!isTransient(error) || attempt >= CREATE_ATTEMPTS) throw error;
       // The request may have been carried out: look before trying again.
-      const now = await refSha(octokit, owner, repo, `heads/${branch}`);
-      if (now === commit) return commit;
-      if (now) return forceUpdate();
+      const now = await refSha(octokit, owner, repo, `heads/${name}`);
+      if (now === commit) return true;
+      if (now) return false;
       await sleep(options.retryDelayMs ?? 2000);
     }
   }
@@ -228,7 +296,8 @@ async function upsertPullRequest(
   const { owner, repo, title } = options;
   const body = options.body ?? '';
   const refresh = async (pull: PullSummary): Promise<PullSummary> => {
-    if (pull.title === title && (pull.body ?? '') === body) return pull;
+    // The service never rewrites an open pull request (a maintainer may have edited it).
+    if (options.ownerMarker || (pull.title === title && (pull.body ?? '') === body)) return pull;
     return (await octokit.rest.pulls.update({ owner, repo, pull_number: pull.number, title, body })).data;
   };
 

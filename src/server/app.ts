@@ -4,20 +4,23 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { allCollections } from '../content/collections.js';
 import { knownRefs } from '../content/load.js';
-import { validatorFor } from '../content/schemas.js';
 import { todayIso } from '../content/validate.js';
 import { branchName } from '../github/names.js';
 import type { ServerOptions } from './config.js';
 import { inlineScriptHashes } from './csp.js';
-import { originAllowed, ProofOfWork, RateLimiter } from './protection.js';
-import { labelsFor } from './proposers.js';
+import { originAllowed, ProofOfWork } from './protection.js';
+import { FORM_BRANCH_PREFIX, labelsFor } from './proposers.js';
 import type { Outbox, Submission } from './store.js';
-import { prepareEntry, pullRequestText, readEnvelope, SubmissionError } from './submission.js';
+import {
+  chooseEntryId, ENVELOPE_SCHEMA, envelopeError, pullRequestText, readEnvelope, SubmissionError, type EnvelopeIssue,
+} from './submission.js';
+import { ValidationPool } from './validation-pool.js';
 
 export interface AppDeps {
   options: ServerOptions;
@@ -96,15 +99,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.courriel', '*.contact', 'contact'], censor: '[masqué]' },
     },
     bodyLimit: prot.bodyLimit,
+    // The envelope schema refuses what it does not know, and never converts a value.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
     trustProxy: prot.trustProxy.length > 0 ? prot.trustProxy : false,
     return503OnClosing: true,
   });
   // JSON only: Fastify's default text/plain parser would let a plain HTML form post here.
   app.removeContentTypeParser('text/plain');
 
-  // Compile the schemas now rather than on the first submission.
-  for (const c of allCollections()) validatorFor(c);
-  const limiter = new RateLimiter(prot.ratePerMinute, prot.rateBurst, now);
+  const pool = new ValidationPool({ repoDir: options.repoDir, size: prot.validationThreads, timeoutMs: prot.validationTimeoutMs, maxQueue: prot.validationQueue });
+  app.addHook('onClose', () => pool.close());
   const pow = prot.altchaSecret ? new ProofOfWork(prot.altchaSecret, prot.altchaMaxCounter, outbox) : undefined;
   let refs: { at: number; set: Set<string> } | undefined;
   const repoRefs = (): Set<string> => {
@@ -125,21 +129,32 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const ownOrigin = (req: FastifyRequest): string => `${req.protocol}://${req.host}`;
 
-  /** CORS for the allowed origins (a portal hosted elsewhere than the service). */
-  app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/api/')) return;
-    const origin = req.headers.origin;
-    if (origin && origin !== ownOrigin(req) && prot.allowedOrigins.includes(origin)) {
-      reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
-    }
+  // CORS for a portal hosted elsewhere than the service: only the configured origins.
+  await app.register(cors, {
+    origin: (origin, cb) => cb(null, origin !== undefined && prot.allowedOrigins.includes(origin)),
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type'],
+    maxAge: 600,
   });
-  app.options('/api/*', async (req, reply) => {
-    const origin = req.headers.origin;
-    if (!origin || !originAllowed(origin, ownOrigin(req), prot.allowedOrigins)) return jsonError(reply, 403, 'Origine non autorisée.');
-    return reply.code(204).header('access-control-allow-methods', 'GET, POST').header('access-control-allow-headers', 'content-type').header('access-control-max-age', '600').send();
+  await app.register(rateLimit, {
+    global: false,
+    max: prot.rateBurst,
+    // `rateBurst` submissions per window, which lasts as long as the per-minute rate takes to allow as many.
+    timeWindow: prot.ratePerMinute > 0 ? Math.ceil((prot.rateBurst * 60_000) / prot.ratePerMinute) : 60_000,
+    errorResponseBuilder: (req, context) => {
+      const wait = Math.max(1, Math.ceil(context.ttl / 1000));
+      const what = req.url.startsWith('/api/altcha') ? 'Trop de demandes' : 'Trop de propositions envoyées';
+      return new SubmissionError(429, `${what} depuis votre adresse : réessayez dans ${wait} s.`);
+    },
   });
+  const limited = prot.ratePerMinute > 0 ? { rateLimit: {} } : { rateLimit: false as const };
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: EnvelopeIssue[] }, req, reply) => {
+    if (error instanceof SubmissionError) return jsonError(reply, error.status, error.message, error.problemes.length ? { problemes: error.problemes } : {});
+    if (error.validation) {
+      const refused = envelopeError(error.validation);
+      return jsonError(reply, refused.status, refused.message, refused.problemes.length ? { problemes: refused.problemes } : {});
+    }
     const status = error.statusCode ?? 500;
     if (status === 413) return jsonError(reply, 413, `La proposition est trop volumineuse (${Math.round(prot.bodyLimit / 1024)} Kio au plus). Raccourcissez le texte.`);
     if (status === 415) return jsonError(reply, 415, 'Format refusé : la proposition doit être envoyée en JSON (Content-Type: application/json).');
@@ -157,26 +172,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     delaiMinimalMs: prot.minFillMs,
   }));
 
-  app.get('/api/altcha/challenge', async (req, reply) => {
+  app.get('/api/altcha/challenge', { config: limited }, async (_req, reply) => {
     if (!pow) return jsonError(reply, 404, 'La preuve de travail n’est pas activée sur ce service.');
-    const wait = limiter.take(`challenge:${req.ip}`);
-    if (wait > 0) return jsonError(reply.header('retry-after', String(wait)), 429, `Trop de demandes depuis votre adresse : réessayez dans ${wait} s.`);
     reply.header('cache-control', 'no-store');
     return pow.challenge();
   });
 
-  app.post('/api/submissions', async (req, reply) => {
-    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type !== 'application/json') return jsonError(reply, 415, 'Format refusé : la proposition doit être envoyée en JSON (Content-Type: application/json).');
-    const origin = req.headers.origin;
-    // Browsers always send Origin on a POST; clients without one (scripts) cannot be a forged cross-site request.
-    if (origin !== undefined && !originAllowed(origin, ownOrigin(req), prot.allowedOrigins)) {
-      req.log.warn({ origine: origin }, 'origine refusée');
-      return jsonError(reply, 403, 'Cette adresse n’est pas autorisée à envoyer des propositions à ce service.');
-    }
-    const wait = limiter.take(`submit:${req.ip}`);
-    if (wait > 0) return jsonError(reply.header('retry-after', String(wait)), 429, `Trop de propositions envoyées depuis votre adresse : réessayez dans ${wait} s.`);
-    try {
+  app.post('/api/submissions', {
+    config: limited,
+    schema: { body: ENVELOPE_SCHEMA },
+    // Before the body is read: a refused origin costs nothing.
+    onRequest: async (req) => {
+      const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (type !== 'application/json') throw new SubmissionError(415, 'Format refusé : la proposition doit être envoyée en JSON (Content-Type: application/json).');
+      const origin = req.headers.origin;
+      // Browsers always send Origin on a POST; clients without one (scripts) cannot be a forged cross-site request.
+      if (origin !== undefined && !originAllowed(origin, ownOrigin(req), prot.allowedOrigins)) {
+        req.log.warn({ origine: origin }, 'origine refusée');
+        throw new SubmissionError(403, 'Cette adresse n’est pas autorisée à envoyer des propositions à ce service.');
+      }
+    },
+  }, async (req, reply) => {
+    {
       const env = readEnvelope(req.body);
       if (env.honeypot.trim() !== '') {
         // A robot filled the hidden field: answer as if accepted, keep nothing.
@@ -197,13 +214,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }
       const refsNow = repoRefs();
       const id = crypto.randomBytes(12).toString('base64url');
-      // Synchronous from the id check to the reservation: two submissions never get the same id.
-      const prepared = prepareEntry(env, {
-        repoDir: options.repoDir,
-        today: todayIso(),
-        knownRefs: refsNow,
-        idTaken: (c, entryId) => refsNow.has(`${c.name}/${entryId}`) || outbox.entryIdTaken(c.name, entryId),
-      });
+      // A courtesy here (the id is checked again against the base branch when proposing); reserved
+      // at once, so that two submissions validated at the same time never get the same id.
+      const entryId = chooseEntryId(env.collection, env.donnees, (c, eid) => refsNow.has(`${c.name}/${eid}`) || outbox.entryIdTaken(c.name, eid));
+      const release = outbox.reserve(env.collection.name, entryId);
+      let prepared;
+      try {
+        const reply = await pool.run({ collection: env.collection.name, donnees: env.donnees, texte: env.texte, entryId, today: todayIso() });
+        if (!reply.ok) throw new SubmissionError(reply.status, reply.message, reply.problemes);
+        prepared = { collection: env.collection, entryId, ...reply.entry };
+      } catch (error) {
+        release();
+        throw error;
+      }
       const text = pullRequestText(prepared, id, env.contact);
       // Answered only once the submission is committed to disk.
       await outbox.store({
@@ -216,7 +239,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         prTitle: text.title,
         prBody: text.body,
         commitMessage: text.commitMessage,
-        branch: branchName(prepared.collection.name, prepared.entryId),
+        branch: branchName(prepared.collection.name, prepared.entryId, FORM_BRANCH_PREFIX),
         contactName: env.contact.nom,
         contactEmail: env.contact.courriel,
         credit: env.contact.credit,
@@ -225,9 +248,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       req.log.info({ soumission: id, collection: stored.collection.name, fichier: stored.path, etiquettes: labelsFor(stored.collection.prLabel) }, 'proposition reçue');
       deps.onAccepted?.(id);
       return reply.code(202).send({ id, statusUrl: `/api/submissions/${id}`, suiviUrl: `${STATUS_PAGE}?id=${id}`, fichier: stored.path });
-    } catch (error) {
-      if (error instanceof SubmissionError) return jsonError(reply, error.status, error.message, error.problemes.length ? { problemes: error.problemes } : {});
-      throw error;
     }
   });
 

@@ -56,6 +56,12 @@ export interface ProtectionConfig {
   allowedOrigins: string[];
   /** Addresses (or CIDR ranges) of the reverse proxies whose X-Forwarded-For is trusted. */
   trustProxy: string[];
+  /** Threads that validate submissions (off the event loop). */
+  validationThreads: number;
+  /** Longest validation of one submission (ms): past it, its thread is replaced and the submission refused. */
+  validationTimeoutMs: number;
+  /** Submissions waiting for a validation thread before the service answers 503. */
+  validationQueue: number;
   /** Secret of the proof-of-work (ALTCHA); undefined: no proof-of-work asked. */
   altchaSecret?: string;
   /** Cost of the proof-of-work: how many hashes the browser computes, at most. */
@@ -125,6 +131,9 @@ export const DEFAULTS = {
   quietMs: 200,
   maxDeferMs: 5000,
   altchaMaxCounter: 50_000,
+  validationThreads: 2,
+  validationTimeoutMs: 5000,
+  validationQueue: 200,
 } as const;
 
 export function loadConfig(env: Env = process.env, readFile: (p: string) => string = (p) => fs.readFileSync(p, 'utf8')): ServerOptions {
@@ -178,6 +187,9 @@ export function loadConfig(env: Env = process.env, readFile: (p: string) => stri
       minFillMs: int(env, 'ESSAIM_MIN_FILL_MS', DEFAULTS.minFillMs),
       allowedOrigins: list(env, 'ESSAIM_ALLOWED_ORIGINS').map(origin),
       trustProxy: list(env, 'ESSAIM_TRUST_PROXY'),
+      validationThreads: int(env, 'ESSAIM_VALIDATION_THREADS', DEFAULTS.validationThreads, 1),
+      validationTimeoutMs: int(env, 'ESSAIM_VALIDATION_TIMEOUT_MS', DEFAULTS.validationTimeoutMs, 100),
+      validationQueue: int(env, 'ESSAIM_VALIDATION_QUEUE', DEFAULTS.validationQueue, 1),
       ...(env.ESSAIM_ALTCHA_SECRET?.trim() ? { altchaSecret: env.ESSAIM_ALTCHA_SECRET.trim() } : {}),
       altchaMaxCounter: int(env, 'ESSAIM_ALTCHA_MAX_COUNTER', DEFAULTS.altchaMaxCounter, 100),
     },

@@ -8,6 +8,8 @@ import { proposeLocally } from '../github/local.js';
 import { proposeChange } from '../github/pull-request.js';
 import type { GitHubConfig } from './config.js';
 import { appInstallationToken, staticToken, type TokenSource } from './github-app.js';
+import { collections } from '../content/collections.js';
+import { SERVICE_TRAILER, type NewEntry } from '../github/names.js';
 import type { Submission } from './store.js';
 import { ALLOWED_PATH } from './submission.js';
 
@@ -21,6 +23,8 @@ export interface ProposalResult {
 export type Proposer = (s: Submission) => Promise<ProposalResult>;
 
 export const FORM_LABEL = 'via-formulaire';
+/** The service's branches live apart from `essaim propose`'s (`essaim/…`). */
+export const FORM_BRANCH_PREFIX = 'formulaire';
 
 export function labelsFor(prLabel: string): string[] {
   return [FORM_LABEL, prLabel];
@@ -30,6 +34,13 @@ export function labelsFor(prLabel: string): string[] {
 function checkedFiles(s: Submission): { path: string; content: string }[] {
   if (!ALLOWED_PATH.test(s.path)) throw new ProposeError(`Chemin de fichier refusé : « ${s.path.slice(0, 120)} ».`);
   return [{ path: s.path, content: s.content }];
+}
+
+/** What makes the service's proposals safe: only its own branch, only a new entry (checked on the base when proposing). */
+function ownership(s: Submission): { ownerMarker: string; newEntry: NewEntry } {
+  const folder = collections.get(s.collection)?.folder;
+  if (!folder) throw new ProposeError(`Collection inconnue : « ${s.collection} ».`);
+  return { ownerMarker: `${SERVICE_TRAILER}: ${s.id}`, newEntry: { folder, id: s.entryId } };
 }
 
 export function githubProposer(config: GitHubConfig, base: string, prLabelOf: (s: Submission) => string): Proposer {
@@ -65,6 +76,7 @@ export function githubProposer(config: GitHubConfig, base: string, prLabelOf: (s
       body: s.prBody,
       labels: labelsFor(prLabelOf(s)),
       draft: config.draft ?? false,
+      ...ownership(s),
     });
     return { branch: r.branch, prNumber: r.number, prUrl: r.url, commit: r.commit };
   };
@@ -78,8 +90,9 @@ export function localProposer(repoDir: string, base: string): Proposer {
       base,
       branch: s.branch,
       files: checkedFiles(s),
-      commitMessage: `${s.commitMessage}\n\n${s.prBody}\n`,
+      commitMessage: s.commitMessage,
       author: FORM_AUTHOR,
+      ...ownership(s),
     });
     return { branch: r.branch, prNumber: null, prUrl: null, commit: r.commit };
   };

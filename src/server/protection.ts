@@ -1,39 +1,11 @@
 /**
- * Protections of the submission endpoint: per-address rate limit (a token bucket on the socket
- * address, or on the client address given by a trusted proxy only), origin check and the
- * self-hosted proof-of-work (ALTCHA), which cannot be replayed.
+ * Protections of the submission endpoint besides the rate limit (@fastify/rate-limit, in app.ts):
+ * origin check and the self-hosted proof-of-work (ALTCHA), which cannot be replayed.
  */
 import crypto from 'node:crypto';
 import { createChallenge, verifySolution, type Challenge, type Solution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type { Outbox } from './store.js';
-
-/** A token bucket per key: `burst` tokens, refilled at `perMinute`. */
-export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
-  constructor(private readonly perMinute: number, private readonly burst: number, private readonly now: () => number = Date.now) {}
-
-  /** Takes one token; returns 0 when allowed, otherwise the seconds to wait. */
-  take(key: string): number {
-    if (this.perMinute <= 0) return 0;
-    const now = this.now();
-    const rate = this.perMinute / 60_000;
-    const b = this.buckets.get(key) ?? { tokens: this.burst, at: now };
-    b.tokens = Math.min(this.burst, b.tokens + (now - b.at) * rate);
-    b.at = now;
-    this.buckets.set(key, b);
-    if (this.buckets.size > 50_000) this.prune(now, rate);
-    if (b.tokens >= 1) {
-      b.tokens -= 1;
-      return 0;
-    }
-    return Math.max(1, Math.ceil((1 - b.tokens) / rate / 1000));
-  }
-
-  private prune(now: number, rate: number): void {
-    for (const [k, b] of this.buckets) if (b.tokens + (now - b.at) * rate >= this.burst) this.buckets.delete(k);
-  }
-}
 
 /** True when `origin` is the service's own origin or one of the allowed ones. */
 export function originAllowed(origin: string, ownOrigin: string, allowed: readonly string[]): boolean {

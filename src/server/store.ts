@@ -141,6 +141,13 @@ export class Outbox {
     return this.reserved.has(`${collection}/${entryId}`) || this.stmts.idTaken.get(collection, entryId) !== undefined;
   }
 
+  /** Holds an id while its submission is being validated; the returned function lets it go. */
+  reserve(collection: CollectionName, entryId: string): () => void {
+    const key = `${collection}/${entryId}`;
+    this.reserved.add(key);
+    return () => this.reserved.delete(key);
+  }
+
   /**
    * Stores a submission durably; resolves once its transaction is committed and flushed. The
    * submissions that arrive during the same turn of the event loop share one transaction (group

@@ -10,6 +10,8 @@ import type { Problem } from '../content/problems.js';
 import { readSchema } from '../content/schemas.js';
 import { entryPath, serializeEntry, slugify } from '../content/serialize.js';
 import { validateEntry, validateRepositoryRules } from '../content/validate.js';
+import { SERVICE_TRAILER } from '../github/names.js';
+import { commitMessage, pullRequestBody, pullRequestTitle, type ProposedEntry } from '../github/pr-body.js';
 
 export interface FieldProblem {
   /** Field path in the form (`porteur.nom`, `texte`), empty when it concerns the whole entry. */
@@ -42,12 +44,81 @@ export interface Envelope {
   altcha: unknown;
 }
 
-const ENVELOPE_KEYS = new Set(['collection', 'donnees', 'texte', 'contact', 'rendu_a', 'site_web', 'altcha']);
-const CONTACT_KEYS = new Set(['nom', 'courriel', 'credit']);
 const MAX_TEXT = 200_000;
+const MAX_NAME = 120;
+const MAX_EMAIL = 254;
+/** Deeper than any collection's schema needs (a funder's calls hold objects in lists in objects). */
+export const MAX_DEPTH = 12;
 /** Control characters other than tab, line feed and carriage return. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
+const NOT_EMAIL = '\\s@<>()[\\]\\\\,;:"';
+/** Linear: the local part cannot hold `@`, a domain label cannot hold `.`, so there is one way to match. */
+const EMAIL = new RegExp(`^[^${NOT_EMAIL}]+@[^${NOT_EMAIL}.]+(?:\\.[^${NOT_EMAIL}.]+)+$`);
+
+/**
+ * The request envelope, checked by Fastify before the handler runs (sizes first, nothing recursive:
+ * `donnees` is only said to be an object here; its content is walked by `checkData`, then validated
+ * by the core).
+ */
+export const ENVELOPE_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['collection', 'donnees', 'contact'],
+  properties: {
+    collection: { type: 'string', maxLength: 40 },
+    donnees: { type: 'object' },
+    texte: { type: 'string', maxLength: MAX_TEXT },
+    contact: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['nom', 'courriel'],
+      properties: {
+        nom: { type: 'string', maxLength: MAX_NAME },
+        courriel: { type: 'string', maxLength: MAX_EMAIL },
+        credit: { type: 'boolean' },
+      },
+    },
+    rendu_a: { type: 'number' },
+    site_web: { type: 'string', maxLength: 2000 },
+    altcha: { type: 'object', maxProperties: 4 },
+  },
+} as const;
+
+/** One French message per envelope field, whatever rule of `ENVELOPE_SCHEMA` it broke. */
+const ENVELOPE_MESSAGES: Record<string, string> = {
+  collection: `Collection inconnue. Choisissez parmi : ${allCollections().map((c) => c.label).join(', ')}.`,
+  donnees: 'Les champs de la proposition (« donnees ») doivent être un objet JSON.',
+  texte: `Le texte doit être une chaîne de caractères de ${MAX_TEXT.toLocaleString('fr-FR')} caractères au plus.`,
+  contact: 'Indiquez votre nom et votre adresse électronique, pour que l’équipe puisse vous répondre.',
+  'contact.nom': `Indiquez votre nom (${MAX_NAME} caractères au plus).`,
+  'contact.courriel': 'Indiquez une adresse électronique valide (par exemple nom@exemple.fr).',
+  'contact.credit': 'Le choix « être cité » doit être oui ou non.',
+  rendu_a: 'L’horodatage du formulaire est invalide : rechargez la page.',
+  site_web: 'Champ « site_web » invalide.',
+  altcha: 'La preuve de travail anti-robot est invalide : rechargez la page et renvoyez le formulaire.',
+};
+
+/** The subset of an ajv error that Fastify hands over for a refused envelope. */
+export interface EnvelopeIssue {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+}
+
+/** A refused envelope (Fastify's schema validation), as a French 400 naming the field. */
+export function envelopeError(issues: readonly EnvelopeIssue[]): SubmissionError {
+  const issue = issues[0];
+  if (!issue) return bad('Le contenu envoyé doit être un objet JSON.');
+  const steps = issue.instancePath.split('/').filter(Boolean);
+  if (issue.keyword === 'additionalProperties') {
+    const key = String(issue.params.additionalProperty).slice(0, 60);
+    return steps[0] === 'contact' ? bad(`Champ inattendu dans le contact : « ${key} ».`, 'contact') : bad(`Champ inattendu dans l’envoi : « ${key} ».`);
+  }
+  if (issue.keyword === 'required') steps.push(String(issue.params.missingProperty));
+  const champ = steps.join('.');
+  if (champ === '') return bad('Le contenu envoyé doit être un objet JSON.');
+  return bad(ENVELOPE_MESSAGES[champ] ?? `Champ « ${champ} » invalide.`, champ);
+}
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -57,65 +128,54 @@ function bad(message: string, champ = ''): SubmissionError {
   return new SubmissionError(400, message, champ ? [{ champ, message }] : []);
 }
 
-/** Rejects control characters (NUL…) anywhere in the submitted values. */
-function checkStrings(value: unknown, where: string): void {
-  if (typeof value === 'string') {
-    if (CONTROL.test(value)) throw bad('Le texte contient des caractères de contrôle invisibles (caractère nul…) : retirez-les.', where);
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => checkStrings(v, `${where}.${i}`));
-  } else if (isPlainObject(value)) {
-    for (const [k, v] of Object.entries(value)) {
+/**
+ * Walks submitted data without recursion (a value nested 100,000 deep must not exhaust the stack):
+ * depth bounded, no control characters, no key that could reach a prototype.
+ */
+export function checkData(value: unknown, root: string): void {
+  const stack: { value: unknown; where: string; depth: number }[] = [{ value, where: root, depth: 0 }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { value: v, where, depth } = item;
+    if (typeof v === 'string') {
+      if (CONTROL.test(v)) throw bad('Le texte contient des caractères de contrôle invisibles (caractère nul…) : retirez-les.', where);
+      continue;
+    }
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= MAX_DEPTH) throw bad(`Les données sont imbriquées trop profondément (${MAX_DEPTH} niveaux au plus) : le formulaire n’en produit jamais autant.`, where);
+    const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
+    for (const [k, x] of entries) {
       if (k === '__proto__' || k === 'constructor' || k === 'prototype') throw bad(`Le nom de champ « ${k} » est interdit.`, where);
-      checkStrings(v, where ? `${where}.${k}` : k);
+      stack.push({ value: x, where: where ? `${where}.${k}` : k, depth: depth + 1 });
     }
   }
 }
 
-/** Checks the shape of the request body (not the entry itself: the core does that). */
+/** Reads an envelope that already passed `ENVELOPE_SCHEMA`: what a schema cannot say. */
 export function readEnvelope(body: unknown): Envelope {
   if (!isPlainObject(body)) throw bad('Le contenu envoyé doit être un objet JSON.');
-  for (const key of Object.keys(body)) {
-    if (!ENVELOPE_KEYS.has(key)) throw bad(`Champ inattendu dans l’envoi : « ${key} ».`);
-  }
-  const name = body.collection;
-  const collection = typeof name === 'string' ? collections.get(name as CollectionName) : undefined;
-  if (!collection) {
-    throw bad(`Collection inconnue${typeof name === 'string' ? ` : « ${name.slice(0, 40)} »` : ''}. Choisissez parmi : ${allCollections().map((c) => c.label).join(', ')}.`, 'collection');
-  }
-  const donnees = body.donnees;
-  if (!isPlainObject(donnees)) throw bad('Les champs de la proposition (« donnees ») doivent être un objet JSON.', 'donnees');
+  const name = String(body.collection);
+  const collection = collections.get(name as CollectionName);
+  if (!collection) throw bad(`Collection inconnue : « ${name} ». Choisissez parmi : ${allCollections().map((c) => c.label).join(', ')}.`, 'collection');
+  const donnees = body.donnees as Record<string, unknown>;
+  checkData(donnees, '');
   for (const field of [...COMPUTED_FIELDS, 'note_interne']) {
     if (field in donnees) throw bad(`Le champ « ${field} » n’est pas à remplir : le service le calcule ou le réserve à l’équipe éditoriale.`, field);
   }
-  const texte = body.texte ?? '';
-  if (typeof texte !== 'string') throw bad('Le texte doit être une chaîne de caractères.', 'texte');
-  if (texte.length > MAX_TEXT) throw bad(`Le texte est trop long (${MAX_TEXT.toLocaleString('fr-FR')} caractères au plus).`, 'texte');
+  const texte = typeof body.texte === 'string' ? body.texte : '';
   if (collection.format !== 'md' && texte.trim() !== '') throw bad(`La collection « ${collection.label} » n’a pas de texte libre : tout passe par ses champs.`, 'texte');
-  checkStrings(donnees, '');
-  checkStrings(texte, 'texte');
-
-  const contact = body.contact;
-  if (!isPlainObject(contact)) throw bad('Indiquez votre nom et votre adresse électronique, pour que l’équipe puisse vous répondre.', 'contact');
-  for (const key of Object.keys(contact)) {
-    if (!CONTACT_KEYS.has(key)) throw bad(`Champ inattendu dans le contact : « ${key} ».`, 'contact');
-  }
-  const nom = typeof contact.nom === 'string' ? contact.nom.trim() : '';
-  const courriel = typeof contact.courriel === 'string' ? contact.courriel.trim() : '';
-  if (nom === '' || nom.length > 120 || CONTROL.test(nom)) throw bad('Indiquez votre nom (120 caractères au plus).', 'contact.nom');
-  if (!EMAIL.test(courriel) || courriel.length > 254) throw bad('Indiquez une adresse électronique valide (par exemple nom@exemple.fr).', 'contact.courriel');
-  if (contact.credit !== undefined && typeof contact.credit !== 'boolean') throw bad('Le choix « être cité » doit être oui ou non.', 'contact.credit');
-
-  const rendu = body.rendu_a;
-  if (rendu !== undefined && (typeof rendu !== 'number' || !Number.isFinite(rendu))) throw bad('L’horodatage du formulaire est invalide : rechargez la page.');
-  const honeypot = body.site_web;
-  if (honeypot !== undefined && typeof honeypot !== 'string') throw bad('Champ « site_web » invalide.');
+  checkData(texte, 'texte');
+  const contact = body.contact as { nom: string; courriel: string; credit?: boolean };
+  const nom = contact.nom.trim();
+  const courriel = contact.courriel.trim();
+  if (nom === '' || CONTROL.test(nom)) throw bad(ENVELOPE_MESSAGES['contact.nom']!, 'contact.nom');
+  if (!EMAIL.test(courriel)) throw bad(ENVELOPE_MESSAGES['contact.courriel']!, 'contact.courriel');
   return {
     collection,
     donnees,
     texte,
     contact: { nom, courriel, credit: contact.credit === true },
-    renduA: rendu as number | undefined,
-    honeypot: (honeypot as string | undefined) ?? '',
+    renduA: typeof body.rendu_a === 'number' && Number.isFinite(body.rendu_a) ? body.rendu_a : undefined,
+    honeypot: typeof body.site_web === 'string' ? body.site_web : '',
     altcha: body.altcha,
   };
 }
@@ -129,26 +189,13 @@ export function assertAllowedPath(p: string): void {
   if (!ALLOWED_PATH.test(p) || p.includes('..')) throw new SubmissionError(422, `Chemin de fichier refusé : « ${p.slice(0, 120)} ».`);
 }
 
-/** Finds the form field a problem's line belongs to, from the serialised text's key lines. */
-function fieldOfLine(text: string, line: number, bodyLine: number, c: Collection): string {
-  if (c.format === 'md' && line >= bodyLine) return 'texte';
-  const lines = text.split('\n');
-  let top = '';
-  let second = '';
-  for (let i = 0; i < Math.min(line, lines.length); i++) {
-    const l = lines[i]!;
-    const m = /^([a-z_]+):/.exec(l);
-    if (m) { top = m[1]!; second = ''; continue; }
-    const n = /^ {2}([a-z_]+):/.exec(l);
-    if (n) second = n[1]!;
-    else if (/^ {2}- /.test(l)) second = '';
+/** The form field of a problem, from its data path (`porteur.type`, `contacts.0.courriel`); `texte` for the body. */
+export function fieldOf(p: Problem, bodyLine: number, c: Collection): string {
+  if (p.path) {
+    const steps = p.path[p.path.length - 1] !== undefined && typeof p.path[p.path.length - 1] === 'number' ? p.path.slice(0, -1) : p.path;
+    return steps.join('.');
   }
-  return top && second && isObjectField(c, top) ? `${top}.${second}` : top;
-}
-
-function isObjectField(c: Collection, field: string): boolean {
-  const s = readSchema(c.schema).properties?.[field];
-  return s?.type === 'object';
+  return c.format === 'md' && p.line >= bodyLine ? 'texte' : '';
 }
 
 export interface PreparedEntry {
@@ -159,65 +206,52 @@ export interface PreparedEntry {
   title: string;
 }
 
-export interface PrepareContext {
-  repoDir: string;
+/** What the validation needs, as plain data (it crosses to a worker thread). */
+export interface EntryJob {
+  collection: CollectionName;
+  donnees: Record<string, unknown>;
+  texte: string;
+  entryId: string;
   today: string;
-  /** True when the id is already used in the repository or by another submission. */
-  idTaken(collection: Collection, id: string): boolean;
-  /** Every `<collection>/<id>` of the repository, for references. */
-  knownRefs: ReadonlySet<string>;
 }
 
-function baseId(donnees: Record<string, unknown>): string {
+/** The id a new entry gets: its title's slug, numbered when taken. */
+export function chooseEntryId(c: Collection, donnees: Record<string, unknown>, idTaken: (c: Collection, id: string) => boolean): string {
   const titre = typeof donnees.titre === 'string' ? donnees.titre : '';
   const slug = slugify(titre, 60);
-  return slug.length >= 2 ? slug : 'proposition';
+  const base = slug.length >= 2 ? slug : 'proposition';
+  let entryId = base;
+  for (let n = 2; idTaken(c, entryId); n++) entryId = `${base}-${n}`;
+  return entryId;
 }
 
-/** Serialises, re-reads and validates an entry built from the envelope; throws a 422 with the problems. */
-export function prepareEntry(env: Envelope, ctx: PrepareContext): PreparedEntry {
-  const c = env.collection;
-  const base = baseId(env.donnees);
-  let entryId = base;
-  for (let n = 2; ctx.idTaken(c, entryId); n++) entryId = `${base}-${n}`;
-  const data: Record<string, unknown> = { ...env.donnees, id: entryId, date_maj: ctx.today };
-  if (readSchema(c.schema).properties?.derniere_revue) data.derniere_revue = ctx.today;
+/** Serialises, re-reads and validates an entry; throws a 422 with the problems, each on its form field. */
+export function prepareEntry(job: EntryJob, repoDir: string, knownRefs: ReadonlySet<string>): PreparedEntry {
+  const c = collections.get(job.collection);
+  if (!c) throw new SubmissionError(400, 'Collection inconnue.');
+  const data: Record<string, unknown> = { ...job.donnees, id: job.entryId, date_maj: job.today };
+  if (readSchema(c.schema).properties?.derniere_revue) data.derniere_revue = job.today;
   const file = entryPath(c, data);
-  const content = serializeEntry(c, file, data, env.texte);
+  const content = serializeEntry(c, file, data, job.texte);
   const parsed = parseEntry(c, file, content);
-  const problems: Problem[] = [...validateEntry(parsed, ctx.repoDir, { today: ctx.today })];
-  if (parsed.data) problems.push(...validateRepositoryRules([parsed], ctx.knownRefs).filter((p) => p.rule !== 'id-unique'));
+  const problems: Problem[] = [...validateEntry(parsed, repoDir, { today: job.today })];
+  if (parsed.data) problems.push(...validateRepositoryRules([parsed], knownRefs).filter((p) => p.rule !== 'id-unique'));
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
-    const problemes = errors.map((p) => {
-      const at = fieldOfLine(content, p.line, parsed.bodyLine, c);
-      // A missing field is reported where its parent starts: its name is in the message.
-      const missing = /\(`([a-z_]+)`\) est manquant/.exec(p.message)?.[1];
-      const parent = at.split('.')[0] ?? '';
-      const champ = missing ? (parent === '' || parent === 'id' ? missing : `${parent}.${missing}`) : at;
-      return { champ, message: p.hint ? `${p.message} ${p.hint}` : p.message, regle: p.rule };
-    });
+    const problemes = errors.map((p) => ({ champ: fieldOf(p, parsed.bodyLine, c), message: p.hint ? `${p.message} ${p.hint}` : p.message, regle: p.rule }));
     throw new SubmissionError(422, errors.length === 1 ? 'La proposition contient une erreur à corriger.' : `La proposition contient ${errors.length} erreurs à corriger.`, problemes);
   }
   assertAllowedPath(file);
-  return { collection: c, entryId, path: file, content, title: String(data.titre) };
+  return { collection: c, entryId: job.entryId, path: file, content, title: String(data.titre) };
 }
 
-/** Neutralises GitHub mentions and references in text put in a pull request. */
-function quiet(text: string): string {
-  return text.replace(/@/g, '@\u200b').replace(/#(\d)/g, '#\u200b$1').replace(/\s+/g, ' ').trim();
-}
-
+/** Title, description and commit message of a submission: the same builder as `essaim propose`. */
 export function pullRequestText(e: PreparedEntry, submissionId: string, contact: Contact): { title: string; body: string; commitMessage: string } {
-  const title = `Proposition : ${quiet(e.title)} (${e.collection.singular})`;
-  const lines = [
-    `Proposition reçue par le formulaire du portail (suivi : \`${submissionId}\`).`,
-    '',
-    `- Collection : ${e.collection.label}`,
-    `- Fichier : \`${e.path}\``,
-    '',
-    'Le service a vérifié l’entrée avec les mêmes règles que `essaim validate` ; elle attend la relecture de l’équipe éditoriale.',
-  ];
-  if (contact.credit) lines.push('', `Proposé par ${quiet(contact.nom)}.`);
-  return { title, body: lines.join('\n'), commitMessage: `Proposition via le formulaire : ${e.collection.singular} « ${e.title.replace(/\s+/g, ' ').slice(0, 100)} »` };
+  const entry: ProposedEntry = { collection: e.collection.name, file: e.path, id: e.entryId, title: e.title, kind: 'added' };
+  const via = `le formulaire du portail${contact.credit ? ` (par ${contact.nom.replace(/\s+/g, ' ')})` : ''}`;
+  return {
+    title: pullRequestTitle([entry]),
+    body: pullRequestBody([entry], { diff: '', via }),
+    commitMessage: `${commitMessage([entry])}\n\n${SERVICE_TRAILER}: ${submissionId}`,
+  };
 }

@@ -149,12 +149,12 @@ describe('formulaire dans Chromium', () => {
     await page.waitForTimeout(1000);
     await page.click('#envoyer');
     const text = await statusOf(page);
-    expect(text).toContain('branche locale « essaim/platforms/annuaire-des-epiceries-solidaires »');
-    expect(git(offlineRepo, 'branch', '--list', 'essaim/*')).toContain('essaim/platforms/annuaire-des-epiceries-solidaires');
+    expect(text).toContain('branche locale « formulaire/platforms/annuaire-des-epiceries-solidaires »');
+    expect(git(offlineRepo, 'branch', '--list', 'formulaire/*')).toContain('formulaire/platforms/annuaire-des-epiceries-solidaires');
     expect(git(offlineRepo, 'status', '--porcelain')).toBe('');
-    const shown = git(offlineRepo, 'show', 'essaim/platforms/annuaire-des-epiceries-solidaires:content/platforms/annuaire-des-epiceries-solidaires.yaml');
+    const shown = git(offlineRepo, 'show', 'formulaire/platforms/annuaire-des-epiceries-solidaires:content/platforms/annuaire-des-epiceries-solidaires.yaml');
     expect(shown).not.toContain('dominique');
-    const check = validateBranch(offlineRepo, 'essaim/platforms/annuaire-des-epiceries-solidaires');
+    const check = validateBranch(offlineRepo, 'formulaire/platforms/annuaire-des-epiceries-solidaires');
     expect(check.status, check.out).toBe(0);
     await page.close();
   }, 120_000);

@@ -72,3 +72,18 @@ describe('pull-request wording', () => {
     expect(body).not.toContain('- **Champ 4999** :');
   });
 });
+
+describe('text GitHub would act on', () => {
+  const hostile = entry('studies', 'added', 'Fixes #1, closes essaim/essaim#2, Resolved https://github.com/o/r/issues/3 @equipe-editoriale');
+
+  it('never closes an issue nor mentions anyone from an entry title', () => {
+    const texts = [pullRequestTitle([hostile]), commitMessage([hostile]), commitMessage([hostile, entry('tools', 'changed')]), pullRequestBody([hostile], { diff: 'Fix #4 par @quelqu-un' })];
+    for (const text of texts) {
+      // GitHub's closing keywords followed by a reference, and @mentions.
+      expect(text).not.toMatch(/\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\b/i);
+      expect(text).not.toMatch(/#\d/);
+      expect(text).not.toMatch(/(^|[^\w])@\w/);
+    }
+    expect(pullRequestTitle([hostile]).replace(/\u200b/g, '')).toMatchInlineSnapshot(`"Nouvelle étude : « Fixes #1, closes essaim/essaim#2, Resolved https://github.com/o/r/issues/3 @equipe-editoriale »"`);
+  });
+});

@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/server/config.js';
 import { appInstallationToken, appJwt } from '../../src/server/github-app.js';
-import { RateLimiter } from '../../src/server/protection.js';
 import { ALLOWED_PATH } from '../../src/server/submission.js';
 import { Outbox } from '../../src/server/store.js';
 import { backoffMs, retryAfterMs, Worker } from '../../src/server/worker.js';
@@ -76,18 +75,6 @@ describe('priorité aux réponses', () => {
     await vi.advanceTimersByTimeAsync(2000);
     expect(opened.length).toBe(15);
     await w.stop(0);
-  });
-});
-
-describe('limite par adresse', () => {
-  it('laisse passer une rafale puis le débit par minute, par clé', () => {
-    let t = 0;
-    const limiter = new RateLimiter(6, 2, () => t);
-    expect([limiter.take('a'), limiter.take('a'), limiter.take('a')]).toEqual([0, 0, 10]);
-    expect(limiter.take('b')).toBe(0);
-    t += 10_000;
-    expect(limiter.take('a')).toBe(0);
-    expect(limiter.take('a')).toBe(10);
   });
 });
 

@@ -104,16 +104,16 @@ export const schemaRule: EntryRule = {
         const field = String(p.missingProperty);
         const fieldSchema = schemaAt(entry.collection, [...steps, field]);
         const label = fieldSchema?.title ?? field;
-        ctx.report(entry.locate(steps), `Le champ obligatoire « ${label} » (\`${field}\`) est manquant.`, `Ajoutez le champ \`${field}\`${fieldSchema?.description ? ` : ${fieldSchema.description}` : '.'}`);
+        ctx.report({ ...entry.locate(steps), path: [...steps, field] }, `Le champ obligatoire « ${label} » (\`${field}\`) est manquant.`, `Ajoutez le champ \`${field}\`${fieldSchema?.description ? ` : ${fieldSchema.description}` : '.'}`);
       } else if (err.keyword === 'additionalProperties') {
         const field = String(p.additionalProperty);
         const known = Object.keys(schemaAt(entry.collection, steps)?.properties ?? {});
         const guess = closest(field, known);
-        ctx.report(entry.locate([...steps, field], true), `Champ inconnu : \`${field}\`.`, guess ? `Vouliez-vous écrire \`${guess}\` ?` : `Supprimez-le ; champs possibles : ${known.join(', ')}.`);
+        ctx.report({ ...entry.locate([...steps, field], true), path: [...steps, field] }, `Champ inconnu : \`${field}\`.`, guess ? `Vouliez-vous écrire \`${guess}\` ?` : `Supprimez-le ; champs possibles : ${known.join(', ')}.`);
       } else {
         const fieldSchema = schemaAt(entry.collection, steps);
         const [message, hint] = translate(err, steps.length ? fieldLabel(entry.collection, steps) : 'L’entrée', fieldSchema);
-        ctx.report(entry.locate(steps), message, hint);
+        ctx.report({ ...entry.locate(steps), path: steps }, message, hint);
       }
     }
   },
