@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { collections } from '../../src/content/collections.js';
 import { globalData } from '../../src/plugins/content/global-data.js';
 import { loadEntries } from '../../src/plugins/content/load.js';
-import { renderMarkdown } from '../../src/plugins/content/markdown.js';
 import { callsCatalogData, catalogData, catalogPageModule, entryFields } from '../../src/plugins/content/views.js';
 import { countFacets, emptyState } from '../../src/plugins/content/shared/facets.js';
 import { CATALOG_PAGE, itemUrl, type CatalogData, type CatalogPageData } from '../../src/plugins/content/shared/model.js';
@@ -81,10 +80,5 @@ describe('pages et catalogues', () => {
     expect(g.closingSoon.map((c) => c.cloture)).toEqual(['2027-01-31']);
     expect(g.territoryParents['dep-34']).toBe('reg-76');
     expect(g.vocabularies.maillon?.distribution).toBe('Distribution et accès à l’alimentation');
-  });
-
-  it('rend le Markdown en CommonMark sans HTML brut ni lien dangereux', () => {
-    const nodes = renderMarkdown('# Titre\n\nUn [lien](https://exemple.org) et [un piège](javascript:alert(1)).\n\n<script>alert(1)</script>\n\n![image](https://exemple.org/i.png)');
-    expect(JSON.stringify(nodes)).toMatchInlineSnapshot(`"[["h2",null,"Titre"],["p",null,"Un ",["a",{"href":"https://exemple.org"},"lien"]," et ",["a",null,"un piège"],"."],["p",null,["img",{"src":"https://exemple.org/i.png","alt":"image"}]]]"`);
   });
 });
