@@ -6,9 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const FOLDERS = ['content', 'schemas', 'src', 'static', 'i18n', 'practices_versioned_docs', 'practices_versioned_sidebars'];
-const FILES = ['docusaurus.config.ts', 'sidebars.practices.ts', 'practices_versions.json', 'package-lock.json'];
-/** Not part of the site bundle. */
-const SKIP = [/^src\/server\//, /^src\/github\//, /^src\/links\//, /\.test\.tsx?$/];
+const FILES = ['docusaurus.config.ts', 'sidebars.practices.ts', 'practices_versions.json', 'package.json', 'package-lock.json', 'tsconfig.json'];
+/** Folders of src/ that the site never imports (test/site/inputs.test.ts checks it), and tests. */
+export const NOT_IN_SITE = ['src/server/', 'src/github/', 'src/links/', 'src/upkeep/'];
+const skipped = (rel: string): boolean => NOT_IN_SITE.some((dir) => rel.startsWith(dir)) || /\.test\.tsx?$/.test(rel);
 
 function walk(root: string, dir: string, out: string[]): void {
   let items: fs.Dirent[];
@@ -20,7 +21,7 @@ function walk(root: string, dir: string, out: string[]): void {
   for (const item of items) {
     const rel = `${dir}/${item.name}`;
     if (item.isDirectory()) walk(root, rel, out);
-    else if (item.isFile() && !SKIP.some((re) => re.test(rel))) out.push(rel);
+    else if (item.isFile() && !skipped(rel)) out.push(rel);
   }
 }
 
