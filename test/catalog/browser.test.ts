@@ -82,7 +82,7 @@ describe('catalogues et recherche dans le navigateur', () => {
     // One more file, which holds the catalog's lines.
     const lines = scripts.slice(atLoad);
     expect(lines).toHaveLength(1);
-    expect(fs.readFileSync(path.join(outDir, lines[0]!), 'utf8')).toContain('Étude dans l’Hérault');
+    expect(fs.readFileSync(path.join(outDir, lines[0]!), 'utf8')).toContain('"id":"etude-herault"');
     await expect.poll(() => summary(page).textContent()).toBe('1 étude sur 5');
     await page.close();
   });
@@ -94,6 +94,8 @@ describe('catalogues et recherche dans le navigateur', () => {
     // The page is there; from now on, no script can be loaded.
     await page.route('**/assets/js/*.js', (r) => r.abort());
     await page.getByLabel('Mots-clés').fill('herault');
+    await page.getByLabel('Mots-clés').press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('herault');
     await expect.poll(() => summary(page).textContent()).toBe('La liste n’a pas pu être chargée : vérifiez la connexion, puis rechargez la page.');
     expect(await titles(page)).toEqual([]);
     await page.unroute('**/assets/js/*.js');
