@@ -275,13 +275,14 @@ async function pagesJs(outDir: string, routes: readonly string[], filters = fals
       page.on('response', (r) => { if (r.request().resourceType() === 'script') scripts.add(new URL(r.url()).pathname); });
       await page.goto(server.url + route, { waitUntil: 'networkidle' });
       const before = new Set(scripts);
-      if (filters) {
-        await page.getByLabel('Mots-clés').focus();
+      // A page without the filters (it failed to render) gets no figure for its lines.
+      const entered = filters && await page.getByLabel('Mots-clés').focus({ timeout: 10_000 }).then(() => true, () => false);
+      if (entered) {
         await page.waitForLoadState('networkidle');
         await page.waitForTimeout(500);
       }
       await page.close();
-      const lines = [...scripts].filter((f) => !before.has(f)).reduce((n, f) => n + gzip(fs.readFileSync(path.join(outDir, f))), 0);
+      const lines = entered ? [...scripts].filter((f) => !before.has(f)).reduce((n, f) => n + gzip(fs.readFileSync(path.join(outDir, f))), 0) : NaN;
       for (const f of scripts) if (!before.has(f)) scripts.delete(f);
       const htmlFile = [path.join(outDir, `${route}.html`), path.join(outDir, route, 'index.html')].find((f) => fs.existsSync(f))!;
       const html = fs.readFileSync(htmlFile, 'utf8');
@@ -389,7 +390,7 @@ for (const size of sizes) {
     console.log('JavaScript des pages de catalogue avant toute interaction (gzip) — commun à toutes les pages (runtime, bundle principal : table des routes, données globales) + propre à la page (composants, premières lignes et comptes) ; lignes chargées à l’entrée dans les filtres :');
     for (const [i, c] of catalogs.entries()) {
       const m = measured[i]!;
-      console.log(`  ${c.route.padEnd(22)} ${String(c.n).padStart(5)} lignes : ${kb(m.gzip).padStart(7)} en ${m.files} fichiers (${kb(m.shared)} communs + ${kb(m.own)} propres) ; lignes : ${kb(m.lines)}`);
+      console.log(`  ${c.route.padEnd(22)} ${String(c.n).padStart(5)} lignes : ${kb(m.gzip).padStart(7)} en ${m.files} fichiers (${kb(m.shared)} communs + ${kb(m.own)} propres) ; lignes : ${Number.isNaN(m.lines) ? '— (filtres absents)' : kb(m.lines)}`);
     }
     const js = measured.reduce((a, b) => (b.gzip > a.gzip ? b : a));
     const biggest = catalogs.filter((c) => c.route !== '/financements/appels').sort((a, b) => b.n - a.n)[0]!;
