@@ -6,10 +6,9 @@ import type { Collection } from '../../content/collections.js';
 import { readSchema, resolve, schemaAt, territoryParents, valueLabel, type JsonSchema } from '../../content/schemas.js';
 import type { LoadedEntry } from './load.js';
 import { countFacets, emptyState } from './shared/facets.js';
-import { CATALOG_PAGE, type CatalogData, type CatalogPageData, type FacetDef, type FacetValue, type FieldView, type ItemView, type ListItem, type StatusKind, type StatusWindow } from './shared/model.js';
+import { CATALOG_PAGE, type CatalogData, type CatalogPageData, type FacetDef, type FacetValue, type FieldView, type ItemView, type ListItem, type Refs, type StatusKind, type StatusWindow } from './shared/model.js';
 import { CALL_STATUS_LABELS, EVENT_STATUS_LABELS } from './shared/status.js';
 
-export type Refs = Record<string, { titre: string; url: string }>;
 
 /** The public page of an entry (practices are published by the docs instance under /fiches, news by the blog). */
 /** Sheets and news get `slug: /<id>` from src/plugins/sheets/frontMatter.ts, like every other entry. */

@@ -143,6 +143,27 @@ export interface EventRef {
   lieu: string | null;
 }
 
+/** Title and page of every entry some other entry links to, by `<collection>/<id>`. */
+export type Refs = Record<string, { titre: string; url: string }>;
+
+export interface LatestRef {
+  titre: string;
+  url: string;
+  /** French label of the entry's collection. */
+  collection_label: string;
+  date_maj: string;
+}
+
+/** The plugin's global data (see global-data.ts). */
+export interface EssaimGlobalData {
+  refs: Refs;
+  vocabularies: Record<string, Record<string, string>>;
+  territoryParents: Record<string, string>;
+  latest: LatestRef[];
+  closingSoon: CallRef[];
+  upcomingEvents: EventRef[];
+}
+
 export const PLUGIN_NAME = 'essaim-content';
 
 /** Where the search payload is written, relative to the site's base URL. */
