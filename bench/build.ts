@@ -255,15 +255,16 @@ function dirSize(dir: string): number {
 
 const gzip = (buf: Buffer): number => zlib.gzipSync(buf, { level: 9 }).length;
 
-interface PageJs { route: string; files: number; gzip: number; shared: number; own: number }
+interface PageJs { route: string; files: number; gzip: number; shared: number; own: number; lines: number }
 
 /**
  * JavaScript (gzip) each page of `routes` loads before any interaction, measured in Chromium;
  * `shared` is what every page of the site loads (the scripts of its HTML: runtime and main bundle,
- * which holds the shared route table and the global data), `own` the chunks of this page
- * (its section's route table, components and data).
+ * which holds the route table and the global data), `own` the chunks of this page (components
+ * and data). With `filters`, `lines` is what the page loads when the reader enters its filters
+ * (a catalog's lines).
  */
-async function pagesJs(outDir: string, routes: readonly string[]): Promise<PageJs[]> {
+async function pagesJs(outDir: string, routes: readonly string[], filters = false): Promise<PageJs[]> {
   const server = await serveStatic(outDir);
   const browser = await launchBrowser();
   try {
@@ -273,7 +274,16 @@ async function pagesJs(outDir: string, routes: readonly string[]): Promise<PageJ
       const scripts = new Set<string>();
       page.on('response', (r) => { if (r.request().resourceType() === 'script') scripts.add(new URL(r.url()).pathname); });
       await page.goto(server.url + route, { waitUntil: 'networkidle' });
+      const before = new Set(scripts);
+      // A page without the filters (it failed to render) gets no figure for its lines.
+      const entered = filters && await page.getByLabel('Mots-clés').focus({ timeout: 10_000 }).then(() => true, () => false);
+      if (entered) {
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(500);
+      }
       await page.close();
+      const lines = entered ? [...scripts].filter((f) => !before.has(f)).reduce((n, f) => n + gzip(fs.readFileSync(path.join(outDir, f))), 0) : NaN;
+      for (const f of scripts) if (!before.has(f)) scripts.delete(f);
       const htmlFile = [path.join(outDir, `${route}.html`), path.join(outDir, route, 'index.html')].find((f) => fs.existsSync(f))!;
       const html = fs.readFileSync(htmlFile, 'utf8');
       let total = 0;
@@ -283,19 +293,13 @@ async function pagesJs(outDir: string, routes: readonly string[]): Promise<PageJ
         total += size;
         if (html.includes(`src=${file}`) || html.includes(`src="${file}"`)) shared += size;
       }
-      out.push({ route, files: scripts.size, gzip: total, shared, own: total - shared });
+      out.push({ route, files: scripts.size, gzip: total, shared, own: total - shared, lines });
     }
     return out;
   } finally {
     await browser.close();
     await server.close();
   }
-}
-
-/** Gzip size of the chunk of a catalog's lines (`liste-<name>.<hash>.js`), loaded on the first filter. */
-function linesJs(outDir: string, name: string): number {
-  const file = fs.readdirSync(path.join(outDir, 'assets/js')).find((f) => f.startsWith(`liste-${name}.`));
-  return file ? gzip(fs.readFileSync(path.join(outDir, 'assets/js', file))) : NaN;
 }
 
 const mb = (n: number): string => (Number.isNaN(n) ? '—' : `${(n / 1024 / 1024).toFixed(1)} Mo`);
@@ -382,11 +386,11 @@ for (const size of sizes) {
       { route: '/financements/appels', name: 'calls', n: entries.filter((e) => e.collection.name === 'funders').reduce((n, e) => n + (e.text.match(/^ {2}- id: /gm)?.length ?? 0), 0) },
     ];
     const built = path.join(portalDir, 'build');
-    const measured = await pagesJs(built, catalogs.map((c) => c.route));
-    console.log('JavaScript des pages de catalogue avant toute interaction (gzip) — commun à toutes les pages (runtime, bundle principal : table des routes hors sections, données globales) + propre à la page (table de sa section, composants, premières lignes et comptes) ; lignes chargées au premier filtre :');
+    const measured = await pagesJs(built, catalogs.map((c) => c.route), true);
+    console.log('JavaScript des pages de catalogue avant toute interaction (gzip) — commun à toutes les pages (runtime, bundle principal : table des routes, données globales) + propre à la page (composants, premières lignes et comptes) ; lignes chargées à l’entrée dans les filtres :');
     for (const [i, c] of catalogs.entries()) {
       const m = measured[i]!;
-      console.log(`  ${c.route.padEnd(22)} ${String(c.n).padStart(5)} lignes : ${kb(m.gzip).padStart(7)} en ${m.files} fichiers (${kb(m.shared)} communs + ${kb(m.own)} propres) ; lignes : ${kb(linesJs(built, c.name))}`);
+      console.log(`  ${c.route.padEnd(22)} ${String(c.n).padStart(5)} lignes : ${kb(m.gzip).padStart(7)} en ${m.files} fichiers (${kb(m.shared)} communs + ${kb(m.own)} propres) ; lignes : ${Number.isNaN(m.lines) ? '— (filtres absents)' : kb(m.lines)}`);
     }
     const js = measured.reduce((a, b) => (b.gzip > a.gzip ? b : a));
     const biggest = catalogs.filter((c) => c.route !== '/financements/appels').sort((a, b) => b.n - a.n)[0]!;

@@ -7,9 +7,10 @@ import path from 'node:path';
 import { listFiles, relPath } from '../src/content/paths.js';
 
 const FOLDERS = ['content', 'schemas', 'src', 'static', 'i18n', 'practices_versioned_docs', 'practices_versioned_sidebars'];
-const FILES = ['docusaurus.config.ts', 'sidebars.practices.ts', 'practices_versions.json', 'package-lock.json'];
-/** Not part of the site bundle. */
-const SKIP = [/^src\/server\//, /^src\/github\//, /^src\/links\//, /\.test\.tsx?$/];
+const FILES = ['docusaurus.config.ts', 'sidebars.practices.ts', 'practices_versions.json', 'package.json', 'package-lock.json', 'tsconfig.json'];
+/** Folders of src/ that the site never imports (test/site/inputs.test.ts checks it), and tests. */
+export const NOT_IN_SITE = ['src/server/', 'src/github/', 'src/links/', 'src/upkeep/'];
+const skipped = (rel: string): boolean => NOT_IN_SITE.some((dir) => rel.startsWith(dir)) || /\.test\.tsx?$/.test(rel);
 
 /** Repository-relative paths of the site's inputs, sorted. */
 export function siteInputs(root: string): string[] {
@@ -17,7 +18,7 @@ export function siteInputs(root: string): string[] {
   for (const folder of FOLDERS) {
     for (const abs of listFiles(path.join(root, folder))) {
       const rel = relPath(root, abs);
-      if (!SKIP.some((re) => re.test(rel))) out.push(rel);
+      if (!skipped(rel)) out.push(rel);
     }
   }
   for (const file of FILES) if (fs.existsSync(path.join(root, file))) out.push(file);

@@ -74,28 +74,34 @@ describe('catalogues et recherche dans le navigateur', () => {
   it('les lignes du catalogue ne se chargent qu’au premier filtre', async () => {
     const page = await browser.context.newPage();
     const scripts: string[] = [];
-    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(path.posix.basename(new URL(r.url()).pathname)); });
+    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname); });
     await page.goto(`${server.url}/etudes`, { waitUntil: 'networkidle' });
     await expect.poll(() => summary(page).textContent()).toBe('5 études');
-    expect(scripts.some((s) => s.startsWith('section-etudes-'))).toBe(true);
-    expect(scripts.filter((s) => s.startsWith('liste-'))).toEqual([]);
+    const atLoad = scripts.length;
     await page.getByLabel('Mots-clés').pressSequentially('herault');
     await expect.poll(() => titles(page)).toEqual(['Étude dans l’Hérault']);
-    expect(scripts.filter((s) => s.startsWith('liste-')).map((s) => s.split('.')[0])).toEqual(['liste-studies']);
+    // One more file, which holds the catalog's lines.
+    const lines = scripts.slice(atLoad);
+    expect(lines).toHaveLength(1);
+    expect(fs.readFileSync(path.join(outDir, lines[0]!), 'utf8')).toContain('"id":"etude-herault"');
     await expect.poll(() => summary(page).textContent()).toBe('1 étude sur 5');
     await page.close();
   });
 
   it('dit quand les lignes ne peuvent pas être chargées, et réessaie au geste suivant', async () => {
     const page = await browser.context.newPage();
-    await page.route('**/assets/js/liste-*.js', (r) => r.abort());
-    // A shared link with a filter: the lines are needed at once.
-    await page.goto(`${server.url}/etudes?q=herault`, { waitUntil: 'networkidle' });
+    await page.goto(`${server.url}/etudes`, { waitUntil: 'networkidle' });
+    await expect.poll(() => summary(page).textContent()).toBe('5 études');
+    // The page is there; from now on, no script can be loaded.
+    await page.route('**/assets/js/*.js', (r) => r.abort());
+    await page.getByLabel('Mots-clés').fill('herault');
+    await page.getByLabel('Mots-clés').press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('herault');
     await expect.poll(() => summary(page).textContent()).toBe('La liste n’a pas pu être chargée : vérifiez la connexion, puis rechargez la page.');
     expect(await titles(page)).toEqual([]);
-    await page.unroute('**/assets/js/liste-*.js');
+    await page.unroute('**/assets/js/*.js');
     // Coming back to the filters asks again.
-    await page.getByLabel('Mots-clés').focus();
+    await page.getByRole('button', { name: 'Filtrer' }).focus();
     await expect.poll(() => titles(page)).toEqual(['Étude dans l’Hérault']);
     await expect.poll(() => summary(page).textContent()).toBe('1 étude sur 5');
     await page.close();
@@ -142,7 +148,7 @@ describe('catalogues et recherche dans le navigateur', () => {
   });
 });
 
-describe('pages d’entrée : une route par collection dans le navigateur', () => {
+describe('pages d’entrée dans le navigateur', () => {
   /** Errors the page logs (a hydration mismatch is one). */
   const errorsOf = (page: Page): string[] => {
     const errors: string[] = [];
@@ -150,23 +156,6 @@ describe('pages d’entrée : une route par collection dans le navigateur', () =
     page.on('pageerror', (e) => errors.push(e.message));
     return errors;
   };
-
-  it('le bundle commun ne liste plus chaque entrée ; la table de la section en a une route par collection', () => {
-    const read = (pattern: RegExp): string => fs.readdirSync(path.join(outDir, 'assets/js')).filter((f) => pattern.test(f))
-      .map((f) => fs.readFileSync(path.join(outDir, 'assets/js', f), 'utf8')).join('\n');
-    const shared = read(/^(main|runtime~main)\./);
-    const has = (js: string, text: string): boolean => js.includes(text);
-    expect(has(shared, 'path:"/etudes"')).toBe(true);
-    expect(has(shared, '/etudes/:id')).toBe(false);
-    const entry = ['path:"/etudes/barometre-precarite-2025"', '"/etudes/barometre-precarite-2025-'];
-    expect(entry.some((e) => has(shared, e))).toBe(false);
-    const section = read(/^section-etudes-/);
-    expect(has(section, 'path:"/etudes/:id"')).toBe(true);
-    expect(entry.some((e) => has(section, e))).toBe(false);
-    expect(has(read(/^section-financements-/), 'path:"/financements/:id"')).toBe(true);
-    // Chunk ids are their names: no table from one to the other in the runtime.
-    expect(has(shared, '"liste-studies":"liste-studies"')).toBe(false);
-  });
 
   it('les liens visibles font précharger les fichiers de leur page', async () => {
     const page = await open('/etudes');
@@ -180,7 +169,7 @@ describe('pages d’entrée : une route par collection dans le navigateur', () =
     await page.close();
   });
 
-  it('chargée directement, une page d’entrée s’hydrate depuis son HTML, sans autre requête ni erreur', async () => {
+  it('chargée directement, une page d’entrée s’hydrate sans autre requête ni erreur', async () => {
     const page = await browser.context.newPage();
     const errors = errorsOf(page);
     const fetched: string[] = [];
@@ -232,7 +221,6 @@ describe('pages d’entrée : une route par collection dans le navigateur', () =
     await page.close();
     const direct = await open('/etudes/etude-disparue');
     await expect.poll(() => direct.locator('main h1').textContent()).toBe('Page introuvable');
-    // Under a section, a path no route of the section matches.
     await direct.evaluate(() => { window.history.pushState(null, '', '/financements/appels/2026/inconnu'); window.dispatchEvent(new PopStateEvent('popstate')); });
     await expect.poll(() => direct.locator('main h1').textContent()).toBe('Page introuvable');
     await direct.close();

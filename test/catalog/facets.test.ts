@@ -4,14 +4,14 @@ import { countFacets, countStatuses, emptyState, filterItems, searchFromState, s
 import type { FacetDef, ListItem } from '../../src/plugins/content/shared/model.js';
 
 const facets: FacetDef[] = [
-  { key: 'statut', label: 'Statut', kind: 'status', values: [{ v: 'ouvert', l: 'Ouvert' }, { v: 'clos', l: 'Clos' }] },
-  { key: 'maillons', label: 'Maillons', kind: 'vocab', values: [{ v: 'distribution', l: 'Distribution' }, { v: 'logistique', l: 'Logistique' }] },
+  { key: 'statut', label: 'Statut', kind: 'status', values: [{ value: 'ouvert', label: 'Ouvert' }, { value: 'clos', label: 'Clos' }] },
+  { key: 'maillons', label: 'Maillons', kind: 'vocab', values: [{ value: 'distribution', label: 'Distribution' }, { value: 'logistique', label: 'Logistique' }] },
   { key: 'territoires', label: 'Territoires', kind: 'territory' },
-  { key: 'gratuit', label: 'Gratuit', kind: 'bool', values: [{ v: 'oui', l: 'Oui' }, { v: 'non', l: 'Non' }] },
+  { key: 'gratuit', label: 'Gratuit', kind: 'bool', values: [{ value: 'oui', label: 'Oui' }, { value: 'non', label: 'Non' }] },
   { key: 'cloture', label: 'Date limite', kind: 'date' },
 ];
 
-const item = (id: string, f: Record<string, string[]>, cloture: string, t = id): ListItem => ({ id, t, r: `Résumé de ${t}`, u: `/x/${id}`, f, d: cloture, w: [null, cloture] });
+const item = (id: string, facets: Record<string, string[]>, cloture: string, title = id): ListItem => ({ id, title, summary: `Résumé de ${title}`, url: `/x/${id}`, facets, date: cloture, window: [null, cloture] });
 
 const items: ListItem[] = [
   item('herault', { maillons: ['distribution'], territoires: ['dep-34'], gratuit: ['oui'] }, '2026-03-01', 'Épicerie de l’Hérault'),
@@ -76,9 +76,9 @@ describe('filtres des catalogues', () => {
   it('compte les statuts depuis les seules fenêtres des lignes, comme depuis les lignes entières', () => {
     const status = facets[0]!;
     for (const now of [NOW, new Date('2026-06-25T12:00:00').getTime(), new Date('2027-01-02T12:00:00').getTime()]) {
-      expect(countStatuses(items.map((i) => i.w ?? null), status, ctx(now))).toEqual(countFacets(items, emptyState(), ctx(now)).statut);
+      expect(countStatuses(items.map((i) => i.window ?? null), status, ctx(now))).toEqual(countFacets(items, emptyState(), ctx(now)).statut);
     }
-    expect(countStatuses(items.map((i) => i.w ?? null), status, ctx(new Date('2026-06-25T12:00:00').getTime()))).toMatchInlineSnapshot(`
+    expect(countStatuses(items.map((i) => i.window ?? null), status, ctx(new Date('2026-06-25T12:00:00').getTime()))).toMatchInlineSnapshot(`
       {
         "bientot": 1,
         "clos": 1,
@@ -86,7 +86,7 @@ describe('filtres des catalogues', () => {
       }
     `);
     // Before the page knows the reader's clock: no status.
-    expect(countStatuses(items.map((i) => i.w ?? null), status, ctx(null))).toEqual({});
+    expect(countStatuses(items.map((i) => i.window ?? null), status, ctx(null))).toEqual({});
   });
 
   it('écrit l’état dans l’URL et le relit à l’identique', () => {

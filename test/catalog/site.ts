@@ -1,7 +1,7 @@
 /**
  * Builds the content plugin's fixture site (test/catalog/fixture-site) once, with the real
  * Docusaurus, and reuses the build while its inputs are unchanged (hash of the fixture, the
- * plugin, its components and the core).
+ * plugins, the components and the theme, the core, the schemas and the installed packages).
  */
 import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { repo } from '../helpers/tree.js';
 
 export const fixtureSite = path.join(repo, 'test/catalog/fixture-site');
-const INPUTS = ['test/catalog/fixture-site/content', 'test/catalog/fixture-site/docusaurus.config.ts', 'test/catalog/fixture-site/src', 'src/plugins/content', 'src/components/catalog', 'src/components/search', 'src/theme/SearchBar.tsx', 'src/content', 'schemas'];
+const INPUTS = ['test/catalog/fixture-site', 'src/plugins', 'src/components', 'src/theme', 'src/content', 'schemas', 'package.json', 'package-lock.json'];
 
 function hashInputs(): string {
   const hash = crypto.createHash('sha256');

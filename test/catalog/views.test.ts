@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { collections } from '../../src/content/collections.js';
 import { globalData } from '../../src/plugins/content/global-data.js';
 import { loadEntries } from '../../src/plugins/content/load.js';
-import { renderMarkdown } from '../../src/plugins/content/markdown.js';
-import { callsCatalogData, catalogData, catalogPageModules, entryFields } from '../../src/plugins/content/views.js';
+import { callsCatalogData, catalogData, catalogPageModule, entryFields } from '../../src/plugins/content/views.js';
 import { countFacets, emptyState } from '../../src/plugins/content/shared/facets.js';
 import { CATALOG_PAGE, itemUrl, type CatalogData, type CatalogPageData } from '../../src/plugins/content/shared/model.js';
 import { territoryParents } from '../../src/content/schemas.js';
@@ -31,21 +30,21 @@ describe('pages et catalogues', () => {
     `);
     expect(JSON.stringify(fields)).not.toContain('secret');
     const calls = fields.find((f) => f.kind === 'items');
-    expect(calls?.kind === 'items' && calls.value.map((c) => [c.anchor, c.status, c.w])).toEqual([
+    expect(calls?.kind === 'items' && calls.value.map((c) => [c.anchor, c.status, c.window])).toEqual([
       ['appel-mieux-manger-2026', 'call', ['2026-02-01', '2026-04-30']],
       ['appel-solidarite-hiver-2027', 'call', ['2026-09-01', '2027-01-31']],
     ]);
   });
 
-  it('les lignes de catalogue sont compactes et portent les valeurs des facettes', () => {
+  it('les lignes de catalogue portent les valeurs des facettes, sous des noms lisibles', () => {
     const data = catalogData(collections.get('studies')!, entries.filter((e) => e.collection.name === 'studies'));
     expect(data.facets.map((f) => `${f.key}:${f.kind}`)).toEqual(['type:vocab', 'maillons:vocab', 'territoires:territory', 'publics:vocab', 'date_publication:date']);
     const herault = data.items.find((i) => i.id === 'etude-herault')!;
     // An entry's page is the catalog's route and its id: not repeated in every line.
-    expect(herault).toEqual({ id: 'etude-herault', t: 'Étude dans l’Hérault', r: expect.any(String), f: { type: ['enquete'], maillons: ['distribution'], territoires: ['dep-34'] }, d: '2025-03-01', x: 'Observatoire de test' });
+    expect(herault).toEqual({ id: 'etude-herault', title: 'Étude dans l’Hérault', summary: expect.any(String), facets: { type: ['enquete'], maillons: ['distribution'], territoires: ['dep-34'] }, date: '2025-03-01', extra: 'Observatoire de test' });
     expect(itemUrl(data.route, herault)).toBe('/etudes/etude-herault');
     const calls = callsCatalogData(funders, [funder]);
-    expect(calls.items.map((i) => [i.id, itemUrl(calls.route, i), i.f.territoires])).toEqual([
+    expect(calls.items.map((i) => [i.id, itemUrl(calls.route, i), i.facets.territoires])).toEqual([
       ['fondation-solidarite/mieux-manger-2026', '/financements/fondation-solidarite#appel-mieux-manger-2026', ['reg-76']],
       ['fondation-solidarite/solidarite-hiver-2027', '/financements/fondation-solidarite#appel-solidarite-hiver-2027', ['national']],
     ]);
@@ -55,19 +54,18 @@ describe('pages et catalogues', () => {
     const base = callsCatalogData(funders, [funder]);
     // Enough lines for more than one screen.
     const many: CatalogData = { ...base, items: Array.from({ length: 70 }, (_, i) => ({ ...base.items[i % 2]!, id: `appel-${i}` })) };
-    const modules = catalogPageModules(many, 'catalog-calls-items.json', 'liste-calls');
-    expect(JSON.parse(modules.items)).toEqual(many.items);
-    expect(modules.page).toContain('import(/* webpackChunkName: "liste-calls" */ "./catalog-calls-items.json")');
+    const module = catalogPageModule(many, '@site/.docusaurus/essaim-content/default/catalog-calls-items.json');
+    expect(module).toContain('loadItems: () => import("@site/.docusaurus/essaim-content/default/catalog-calls-items.json")');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-catalog-'));
     try {
-      fs.writeFileSync(path.join(dir, 'page.mjs'), modules.page);
+      fs.writeFileSync(path.join(dir, 'page.mjs'), module);
       const page = (await import(path.join(dir, 'page.mjs'))).default as CatalogPageData;
       expect(page).not.toHaveProperty('items');
       expect(page.first).toEqual(many.items.slice(0, CATALOG_PAGE));
       expect(page.total).toBe(70);
       expect(page.counts).toEqual(countFacets(many.items, emptyState(), { facets: many.facets, parents: territoryParents(), status: 'call', now: null }));
       expect([page.counts.territoires?.national, page.counts.territoires?.['reg-76']]).toEqual([35, 70]);
-      expect(page.windows).toEqual(many.items.map((i) => i.w));
+      expect(page.windows).toEqual(many.items.map((i) => i.window));
       expect(typeof page.loadItems).toBe('function');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -82,10 +80,5 @@ describe('pages et catalogues', () => {
     expect(g.closingSoon.map((c) => c.cloture)).toEqual(['2027-01-31']);
     expect(g.territoryParents['dep-34']).toBe('reg-76');
     expect(g.vocabularies.maillon?.distribution).toBe('Distribution et accès à l’alimentation');
-  });
-
-  it('rend le Markdown en CommonMark sans HTML brut ni lien dangereux', () => {
-    const nodes = renderMarkdown('# Titre\n\nUn [lien](https://exemple.org) et [un piège](javascript:alert(1)).\n\n<script>alert(1)</script>\n\n![image](https://exemple.org/i.png)');
-    expect(JSON.stringify(nodes)).toMatchInlineSnapshot(`"[["h2",null,"Titre"],["p",null,"Un ",["a",{"href":"https://exemple.org"},"lien"]," et ",["a",null,"un piège"],"."],["p",null,["img",{"src":"https://exemple.org/i.png","alt":"image"}]]]"`);
   });
 });

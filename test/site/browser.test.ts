@@ -3,8 +3,6 @@
  * The built portal in Chromium: the home page with the bloc-marque, a sheet with its fields and
  * resolved links, the edition menu down to the cut edition, and axe-core on the home page and a sheet.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { findCollection } from '../../src/content/collections.js';
@@ -115,31 +113,22 @@ describe('portal in the browser', () => {
     expect(await page.locator('.theme-doc-version-banner').count()).toBe(0);
   });
 
-  it('sheets and news have their own route tables, loaded when the reader enters them', async () => {
-    const { id, edition } = sampleSheet();
-    const shared = fs.readdirSync(path.join(outDir, 'assets/js')).filter((f) => /^(main|runtime~main)\./.test(f))
-      .map((f) => fs.readFileSync(path.join(outDir, 'assets/js', f), 'utf8')).join('\n');
-    expect([`path:"/fiches/${id}"`, `path:"/fiches/${edition}/${id}"`, 'path:"/actualites/archive"'].filter((p) => shared.includes(p))).toEqual([]);
+  it('a sheet hydrates without errors, leads to the news without reloading, and an unknown sheet is « Page introuvable »', async () => {
+    const { id } = sampleSheet();
     const p = await browser.context.newPage();
     const errors: string[] = [];
     p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     p.on('pageerror', (e) => errors.push(e.message));
-    const sections = new Set<string>();
-    p.on('request', (r) => { const m = /\/(section-[a-z]+)-/.exec(new URL(r.url()).pathname); if (m) sections.add(m[1]!); });
-    await p.goto(`${server.url}/`, { waitUntil: 'networkidle' });
-    expect(sections).toEqual(new Set());
     // Loaded directly, a sheet hydrates (a mismatch would log an error).
     await p.goto(`${server.url}/fiches/${id}`, { waitUntil: 'networkidle' });
     await expect.poll(() => p.locator('html').getAttribute('data-has-hydrated')).toBe('true');
-    expect([...sections]).toEqual(['section-fiches']);
     // From the sheet to the news, without reloading the page.
     await p.evaluate(() => { (window as unknown as { pasRecharge: boolean }).pasRecharge = true; });
     await p.locator('.navbar a', { hasText: 'Actualités' }).first().click();
     await p.waitForURL('**/actualites');
     await expect.poll(() => p.locator('main article').count()).toBeGreaterThan(0);
     expect(await p.evaluate(() => (window as unknown as { pasRecharge?: boolean }).pasRecharge)).toBe(true);
-    expect([...sections]).toEqual(['section-fiches', 'section-actualites']);
-    // A path under a section that no page has.
+    // A path under /fiches that no page has.
     await p.evaluate(() => { window.history.pushState(null, '', '/fiches/fiche-disparue'); window.dispatchEvent(new PopStateEvent('popstate')); });
     await expect.poll(() => p.locator('main h1').textContent()).toBe('Page introuvable');
     expect(errors).toEqual([]);

@@ -14,9 +14,8 @@ import useBaseUrl from '@docusaurus/useBaseUrl';
 import { useHistory, useLocation } from '@docusaurus/router';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import useIsBrowser from '@docusaurus/useIsBrowser';
-import type { EssaimGlobalData } from '../../plugins/content/global-data.js';
 import { countFacets, countStatuses, filterItems, searchFromState, stateFromSearch, type FilterContext, type FilterState } from '../../plugins/content/shared/facets.js';
-import { CATALOG_PAGE, itemUrl, PLUGIN_NAME, type CatalogPageData, type FacetCounts, type FacetDef, type ListItem } from '../../plugins/content/shared/model.js';
+import { CATALOG_PAGE, itemUrl, PLUGIN_NAME, type CatalogPageData, type EssaimGlobalData, type FacetCounts, type FacetDef, type ListItem } from '../../plugins/content/shared/model.js';
 import { childrenOf } from '../../plugins/content/shared/territory.js';
 import { plural } from './format.js';
 import { StatusBadge, useNow } from './Status.js';
@@ -32,17 +31,17 @@ function withCount(label: string, n: number | undefined): ReactNode {
 
 function Checkboxes({ facet, state, counts, onToggle }: { facet: FacetDef; state: FilterState; counts: Record<string, number>; onToggle: (key: string, value: string, on: boolean) => void }): ReactNode {
   const selected = state.values[facet.key] ?? [];
-  const values = (facet.values ?? []).filter((v) => (counts[v.v] ?? 0) > 0 || selected.includes(v.v));
+  const values = (facet.values ?? []).filter((v) => (counts[v.value] ?? 0) > 0 || selected.includes(v.value));
   if (values.length === 0) return null;
   return (
     <fieldset>
       <legend>{facet.label}</legend>
       {values.map((v) => {
-        const id = `f-${facet.key}-${v.v}`.replace(/[^a-zA-Z0-9_-]/g, '-');
+        const id = `f-${facet.key}-${v.value}`.replace(/[^a-zA-Z0-9_-]/g, '-');
         return (
-          <div key={v.v} className={styles.option}>
-            <input type="checkbox" id={id} name={facet.key} value={v.v} checked={selected.includes(v.v)} onChange={(e) => onToggle(facet.key, v.v, e.target.checked)} />
-            <label htmlFor={id}>{withCount(v.l, counts[v.v])}</label>
+          <div key={v.value} className={styles.option}>
+            <input type="checkbox" id={id} name={facet.key} value={v.value} checked={selected.includes(v.value)} onChange={(e) => onToggle(facet.key, v.value, e.target.checked)} />
+            <label htmlFor={id}>{withCount(v.label, counts[v.value])}</label>
           </div>
         );
       })}
@@ -95,13 +94,13 @@ function DateRange({ facet, state, onRange }: { facet: FacetDef; state: FilterSt
 }
 
 function Result({ item, catalog, now, labels }: { item: ListItem; catalog: CatalogPageData; now: number | null; labels: Record<string, string> }): ReactNode {
-  const maillons = item.f.maillons ?? [];
+  const maillons = item.facets.maillons ?? [];
   return (
     <li className={styles.result}>
-      <h2><Link to={itemUrl(catalog.route, item)}>{item.t}</Link></h2>
-      {item.x && <p className={styles.extra}>{item.x}</p>}
-      {catalog.status && <p><StatusBadge kind={catalog.status} w={item.w} now={now} /></p>}
-      <p>{item.r}</p>
+      <h2><Link to={itemUrl(catalog.route, item)}>{item.title}</Link></h2>
+      {item.extra && <p className={styles.extra}>{item.extra}</p>}
+      {catalog.status && <p><StatusBadge kind={catalog.status} window={item.window} now={now} /></p>}
+      <p>{item.summary}</p>
       {maillons.length > 0 && (
         <ul className={styles.tags} aria-label="Maillons">
           {maillons.map((m) => <li key={m} className="fr-tag fr-tag--sm">{labels[m] ?? m}</li>)}

@@ -60,7 +60,7 @@ function Items({ items, now }: { items: readonly ItemView[]; now: number | null 
       {items.map((item, i) => (
         <li key={item.anchor ?? i} id={item.anchor} className={styles.item}>
           {item.title && <h3>{item.title}</h3>}
-          {item.status && <p><StatusBadge kind={item.status} w={item.w} now={now} /></p>}
+          {item.status && <p><StatusBadge kind={item.status} window={item.window} now={now} /></p>}
           <FieldList fields={item.fields} now={now} />
         </li>
       ))}

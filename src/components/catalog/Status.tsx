@@ -5,7 +5,7 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { callStatus, callStatusText, eventStatus, EVENT_STATUS_LABELS } from '../../plugins/content/shared/status.js';
-import type { StatusKind } from '../../plugins/content/shared/model.js';
+import type { StatusKind, StatusWindow } from '../../plugins/content/shared/model.js';
 
 /** The reader's clock (refreshed every minute), or null while the page is rendered at build time. */
 export function useNow(): number | null {
@@ -21,14 +21,15 @@ export function useNow(): number | null {
 const CALL_BADGE = { 'a-venir': 'fr-badge--info', ouvert: 'fr-badge--success', bientot: 'fr-badge--warning', clos: 'fr-badge--error' } as const;
 const EVENT_BADGE = { 'a-venir': 'fr-badge--info', 'en-cours': 'fr-badge--success', passe: 'fr-badge--error' } as const;
 
-export function StatusBadge({ kind, w, now }: { kind: StatusKind; w: readonly [string | null, string | null] | undefined; now: number | null }): ReactNode {
-  if (now === null || !w) return null;
+export function StatusBadge({ kind, window, now }: { kind: StatusKind; window: StatusWindow | undefined; now: number | null }): ReactNode {
+  if (now === null || !window) return null;
+  const [start, end] = window;
   if (kind === 'call') {
-    if (!w[1]) return null;
-    const s = callStatus(w[0], w[1], now);
+    if (!end) return null;
+    const s = callStatus(start, end, now);
     return <span className={`fr-badge fr-badge--sm fr-badge--no-icon ${CALL_BADGE[s.status]}`} data-statut={s.status}>{callStatusText(s)}</span>;
   }
-  if (!w[0]) return null;
-  const s = eventStatus(w[0], w[1], now);
+  if (!start) return null;
+  const s = eventStatus(start, end, now);
   return <span className={`fr-badge fr-badge--sm fr-badge--no-icon ${EVENT_BADGE[s]}`} data-statut={s}>{EVENT_STATUS_LABELS[s]}</span>;
 }

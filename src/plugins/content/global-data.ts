@@ -14,25 +14,10 @@
  */
 import { vocabularies, territoryParents } from '../../content/schemas.js';
 import type { LoadedEntry } from './load.js';
-import type { CallRef, EventRef } from './shared/model.js';
-import { callsOf, callUrl, entryUrl, type Refs } from './views.js';
+import type { EssaimGlobalData, Refs } from './shared/model.js';
+import { callsOf, callUrl, entryUrl } from './views.js';
 
-export interface LatestRef {
-  titre: string;
-  url: string;
-  /** French label of the entry's collection. */
-  collection_label: string;
-  date_maj: string;
-}
-
-export interface EssaimGlobalData {
-  refs: Refs;
-  vocabularies: Record<string, Record<string, string>>;
-  territoryParents: Record<string, string>;
-  latest: LatestRef[];
-  closingSoon: CallRef[];
-  upcomingEvents: EventRef[];
-}
+export type { EssaimGlobalData, LatestRef } from './shared/model.js';
 
 export function allRefs(entries: readonly LoadedEntry[]): Refs {
   const refs: Refs = {};

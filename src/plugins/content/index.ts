@@ -7,7 +7,6 @@
  * Practices are published by the docs instance (/fiches) and news by the blog (/actualites);
  * both are still part of the search, the references, the feed and the open data.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,12 +17,10 @@ import { globalData } from './global-data.js';
 import { loadEntries, type LoadedEntry } from './load.js';
 import { renderMarkdown } from './markdown.js';
 import { atomFeed, callsIcs, collectionCsv, collectionDoc, collectionJson, eventsIcs, type SiteInfo } from './opendata.js';
-import { useChunkAssetByName } from './chunk-asset.js';
-import { writeClientRoutes } from './client-routes.js';
 import { buildSearchPayload } from './search.js';
 import { PLUGIN_NAME, SEARCH_FILE, type CatalogData, type EntryPageData, type HastLite } from './shared/model.js';
 import { allRefs } from './global-data.js';
-import { callsCatalogData, catalogData, catalogPageModules, entryFields, entryUrl } from './views.js';
+import { callsCatalogData, catalogData, catalogPageModule, entryFields, entryUrl } from './views.js';
 
 export interface Content {
   entries: LoadedEntry[];
@@ -55,10 +52,6 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
   return {
     name: PLUGIN_NAME,
 
-    getClientModules() {
-      return [component('routing/routeTarget.ts')];
-    },
-
     getPathsToWatch() {
       return [path.join(siteDir, 'content/**/*.{md,yaml}')];
     },
@@ -77,9 +70,8 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
       const byCollection = (name: string): LoadedEntry[] => entries.filter((e) => e.collection.name === name);
 
       const catalogPage = async (name: string, data: CatalogData): Promise<string> => {
-        const modules = catalogPageModules(data, `catalog-${name}-items.json`, `liste-${name}`);
-        await createData(`catalog-${name}-items.json`, modules.items);
-        return createData(`catalog-${name}.js`, modules.page);
+        const items = await createData(`catalog-${name}-items.json`, JSON.stringify(data.items));
+        return createData(`catalog-${name}.js`, catalogPageModule(data, sitePath(items)));
       };
       for (const c of PAGED) {
         const list = byCollection(c.name);
@@ -90,11 +82,9 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
             titre: String(e.data.titre ?? e.id), resume: String(e.data.resume ?? ''),
             fields: entryFields(c, e.data, refs), body: bodies[e.file] ?? [], source: e.file,
             ...(typeof e.data.date_maj === 'string' ? { dateMaj: e.data.date_maj } : {}),
-            ...(c.name === 'events' && typeof e.data.debut === 'string' ? { status: 'event' as const, w: [e.data.debut, typeof e.data.fin === 'string' ? e.data.fin : null] as [string, string | null] } : {}),
+            ...(c.name === 'events' && typeof e.data.debut === 'string' ? { status: 'event' as const, window: [e.data.debut, typeof e.data.fin === 'string' ? e.data.fin : null] as [string, string | null] } : {}),
           };
-          // Short names: every route's data module is named in the bundle every page loads.
-          const name = crypto.createHash('sha1').update(`${c.name}/${e.id}`).digest('hex').slice(0, 12);
-          const data = await createData(`e${name}.json`, JSON.stringify(page));
+          const data = await createData(`${c.name}/${e.id}.json`, JSON.stringify(page));
           addRoute({ path: entryUrl(e), component: component('catalog/EntryPage.tsx'), exact: true, modules: { entry: sitePath(data) } });
         }
       }
@@ -128,33 +118,10 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
       }
     },
 
-    configureWebpack(config, isServer, utils, content) {
+    configureWebpack() {
       // The TypeScript sources import each other with `.js` extensions (NodeNext): let the
       // bundler find the `.ts`/`.tsx` file behind them.
-      const resolve = { extensionAlias: { '.js': ['.js', '.ts', '.tsx'] } };
-      // Production browser bundle: one route per collection instead of one per entry (see
-      // client-routes.ts). The development server keeps the full table, regenerated on edits.
-      if (isServer || config.mode !== 'production' || !content) return { resolve };
-      const base = context.baseUrl.replace(/\/$/, '');
-      const paths = new Set(content.entries.filter((e) => PAGED.includes(e.collection)).map((e) => base + entryUrl(e)));
-      const dir = path.join(context.generatedFilesDir, PLUGIN_NAME, 'client-routes');
-      const prism = (context.siteConfig.themeConfig as { prism?: { additionalLanguages?: string[] } }).prism;
-      const written = writeClientRoutes(context.generatedFilesDir, dir, {
-        entryPaths: paths, paramPrefixes: PAGED.map((c) => base + c.route), base,
-        lazySection: component('routing/lazySection.tsx'), prismLanguages: prism?.additionalLanguages ?? [],
-      });
-      // Exact aliases, before Docusaurus' `@generated` folder alias so that they win.
-      const exact = Object.fromEntries(Object.entries(written).map(([name, file]) => [`@generated/${name}$`, file]));
-      config.resolve = { ...config.resolve, alias: { ...exact, ...config.resolve?.alias } };
-      // Chunks named after their registry entry (short names) keep their name as id: the runtime
-      // then needs no table from names to ids.
-      config.optimization = { ...config.optimization, chunkIds: 'named' };
-      useChunkAssetByName(config);
-      // Rspack's persistent cache keeps resolutions made without these aliases: a cache version per
-      // set of aliases.
-      const cache = (config.experiments as { cache?: { version?: string } } | undefined)?.cache;
-      if (cache && typeof cache === 'object') cache.version = `${cache.version ?? ''}-essaim-${Object.keys(exact).join('+')}`;
-      return { resolve };
+      return { resolve: { extensionAlias: { '.js': ['.js', '.ts', '.tsx'] } } };
     },
   };
 }

@@ -1,59 +1,75 @@
 /**
- * Markdown bodies rendered at build time as CommonMark (remark → rehype), kept as a compact tree
- * of allowed elements and attributes, and rendered by React without `dangerouslySetInnerHTML`.
- * Raw HTML is dropped (the validator refuses it anyway) and only safe link schemes are kept.
+ * Markdown bodies rendered at build time as CommonMark (remark → rehype), sanitised by
+ * rehype-sanitize with the allow-list below, kept as a compact tree and rendered by React without
+ * `dangerouslySetInnerHTML`. Raw HTML is dropped (the validator refuses it anyway).
  */
+import GithubSlugger from 'github-slugger';
 import type { Element, Nodes, Root } from 'hast';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import type { HastLite } from './shared/model.js';
 
-const processor = unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: false, footnoteLabel: 'Notes', footnoteBackLabel: 'Retour au texte' });
+const HEADINGS = ['h2', 'h3', 'h4', 'h5', 'h6'];
 
-const TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'a', 'em', 'strong', 'code', 'pre', 'blockquote', 'hr', 'br', 'img', 'del', 'sup', 'sub', 'section', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
-const ATTRS: Record<string, string[]> = { a: ['href', 'title', 'id'], img: ['src', 'alt', 'title'], ol: ['start'], li: ['id'], h2: ['id'], h3: ['id'], sup: ['id'] };
+/** What a body may hold: elements, their attributes, and the link schemes a reader can follow safely. */
+export const SANITIZE_SCHEMA: SanitizeSchema = {
+  tagNames: ['p', ...HEADINGS, 'ul', 'ol', 'li', 'a', 'em', 'strong', 'code', 'pre', 'blockquote', 'hr', 'br', 'img', 'del', 'sup', 'sub', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
+  attributes: { a: ['href', 'title'], img: ['src', 'alt', 'title'], ol: ['start'], ...Object.fromEntries(HEADINGS.map((h) => [h, ['id']])) },
+  protocols: { href: ['http', 'https', 'mailto', 'tel'], src: ['http', 'https'] },
+  ancestors: { tbody: ['table'], td: ['table'], th: ['table'], thead: ['table'], tr: ['table'] },
+  // Heading ids are made below from the heading's text, never written by the author.
+  clobber: [],
+  strip: ['script', 'style'],
+};
 
-/** A URL a reader can follow safely: web, mail, phone, or a link inside the page or the site. */
-export function safeUrl(url: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = url.replace(/[\u0000-\u0020\u007f]/g, '').toLowerCase();
-  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(cleaned)?.[1];
-  return scheme === undefined ? !cleaned.startsWith('//') : ['http', 'https', 'mailto', 'tel'].includes(scheme);
+/**
+ * Before sanitising: level-1 headings become level 2 (the page title is the only h1); every
+ * heading gets the id Docusaurus would give it (github-slugger, the slugger Docusaurus uses), so
+ * that the `#anchors` checked by validate exist on the page; link schemes are lower-cased, as
+ * browsers read them (`HTTPS:` stays a link).
+ */
+function prepare() {
+  return (tree: Root): void => {
+    const slugger = new GithubSlugger();
+    visit(tree, 'element', (el: Element) => {
+      for (const key of ['href', 'src']) {
+        const url = el.properties[key];
+        if (typeof url === 'string') el.properties[key] = url.replace(/^[a-z][a-z0-9+.-]*:/i, (scheme) => scheme.toLowerCase());
+      }
+      if (el.tagName === 'h1') el.tagName = 'h2';
+      if (!HEADINGS.includes(el.tagName)) return;
+      let text = '';
+      visit(el, 'text', (t) => { text += t.value; });
+      el.properties.id = slugger.slug(text);
+    });
+  };
 }
 
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkRehype, { allowDangerousHtml: false })
+  .use(prepare)
+  .use(rehypeSanitize, SANITIZE_SCHEMA);
+
 function convert(node: Nodes, out: HastLite[]): void {
-  if (node.type === 'text') {
-    out.push(node.value);
-    return;
-  }
+  if (node.type === 'text') out.push(node.value);
   if (node.type !== 'element') return;
-  const el = node as Element;
-  // A level-1 heading in a body would compete with the page title.
-  const tag = el.tagName === 'h1' ? 'h2' : el.tagName;
   const children: HastLite[] = [];
-  for (const c of el.children) convert(c as Nodes, children);
-  if (!TAGS.has(tag)) {
-    out.push(...children);
-    return;
-  }
-  let attrs: Record<string, string> | null = null;
-  for (const name of ATTRS[tag] ?? []) {
-    const v = el.properties?.[name];
-    if (v === undefined || v === null || v === false) continue;
-    const value = Array.isArray(v) ? v.join(' ') : String(v);
-    if ((name === 'href' || name === 'src') && !safeUrl(value)) continue;
-    (attrs ??= {})[name] = value;
-  }
-  if (tag === 'img' && !attrs?.src) return;
-  out.push([tag, attrs, ...children]);
+  for (const c of node.children) convert(c, children);
+  const attrs = Object.entries(node.properties).filter(([, v]) => v !== undefined && v !== null && v !== false);
+  // An image whose address the schema refused shows nothing.
+  if (node.tagName === 'img' && !attrs.some(([k]) => k === 'src')) return;
+  out.push([node.tagName, attrs.length > 0 ? Object.fromEntries(attrs.map(([k, v]) => [k, Array.isArray(v) ? v.join(' ') : String(v)])) : null, ...children]);
 }
 
 export function renderMarkdown(body: string): HastLite[] {
   if (!body.trim()) return [];
-  const tree = processor.runSync(processor.parse(body)) as Root;
+  const tree = processor.runSync(processor.parse(body));
   const out: HastLite[] = [];
-  for (const c of tree.children) convert(c as Nodes, out);
+  for (const c of tree.children) convert(c, out);
   // Drop the newlines between blocks.
   return out.filter((n) => typeof n !== 'string' || n.trim() !== '');
 }

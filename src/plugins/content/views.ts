@@ -6,10 +6,9 @@ import type { Collection } from '../../content/collections.js';
 import { readSchema, resolve, schemaAt, territoryParents, valueLabel, type JsonSchema } from '../../content/schemas.js';
 import type { LoadedEntry } from './load.js';
 import { countFacets, emptyState } from './shared/facets.js';
-import { CATALOG_PAGE, type CatalogData, type CatalogPageData, type FacetDef, type FieldView, type ItemView, type ListItem, type StatusKind } from './shared/model.js';
+import { CATALOG_PAGE, type CatalogData, type CatalogPageData, type FacetDef, type FacetValue, type FieldView, type ItemView, type ListItem, type Refs, type StatusKind, type StatusWindow } from './shared/model.js';
 import { CALL_STATUS_LABELS, EVENT_STATUS_LABELS } from './shared/status.js';
 
-export type Refs = Record<string, { titre: string; url: string }>;
 
 /** The public page of an entry (practices are published by the docs instance under /fiches, news by the blog). */
 /** Sheets and news get `slug: /<id>` from src/plugins/sheets/frontMatter.ts, like every other entry. */
@@ -81,7 +80,7 @@ function viewOf(label: string, raw: JsonSchema, value: unknown, refs: Refs, key:
       if (typeof item.id === 'string') view.anchor = `${key === 'appels' ? 'appel' : key}-${item.id}`;
       const window = windowOf(item);
       if (window) {
-        view.w = window.w;
+        view.window = window.window;
         view.status = window.status;
       }
       return view;
@@ -96,10 +95,10 @@ function viewOf(label: string, raw: JsonSchema, value: unknown, refs: Refs, key:
 }
 
 /** A call (ouverture/cloture) or a dated item (debut/fin) has a status computed in the browser. */
-function windowOf(item: Record<string, unknown>): { w: [string | null, string | null]; status: StatusKind } | undefined {
+function windowOf(item: Record<string, unknown>): { window: StatusWindow; status: StatusKind } | undefined {
   const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-  if (typeof item.cloture === 'string') return { w: [str(item.ouverture), item.cloture], status: 'call' };
-  if (typeof item.debut === 'string') return { w: [item.debut, str(item.fin)], status: 'event' };
+  if (typeof item.cloture === 'string') return { window: [str(item.ouverture), item.cloture], status: 'call' };
+  if (typeof item.debut === 'string') return { window: [item.debut, str(item.fin)], status: 'event' };
   return undefined;
 }
 
@@ -138,7 +137,9 @@ export function facetValues(data: Record<string, unknown>, key: string): string[
   return [];
 }
 
-const BOOL_VALUES = [{ v: 'oui', l: 'Oui' }, { v: 'non', l: 'Non' }];
+const facetValuesOf = (labels: Record<string, string> | undefined): FacetValue[] => Object.entries(labels ?? {}).map(([value, label]) => ({ value, label }));
+
+const BOOL_VALUES = [{ value: 'oui', label: 'Oui' }, { value: 'non', label: 'Non' }];
 
 function facetDef(c: Collection, key: string, label?: string): FacetDef {
   const s = schemaAt(c, key.split('.'));
@@ -147,13 +148,13 @@ function facetDef(c: Collection, key: string, label?: string): FacetDef {
   if (s && isDate(s)) return { key, label: title, kind: 'date' };
   if (s && resolve(s).type === 'boolean') return { key, label: title, kind: 'bool', values: BOOL_VALUES };
   const labels = s ? labelsOf(s) : undefined;
-  return { key, label: title, kind: 'vocab', values: Object.entries(labels ?? {}).map(([v, l]) => ({ v, l })) };
+  return { key, label: title, kind: 'vocab', values: facetValuesOf(labels) };
 }
 
 /** Facets of a collection's catalog, from the registry's `facets`. */
 export function catalogFacets(c: Collection): FacetDef[] {
   const facets = c.facets.map((k) => facetDef(c, k));
-  if (c.name === 'events') facets.unshift({ key: 'statut', label: 'Statut', kind: 'status', values: Object.entries(EVENT_STATUS_LABELS).map(([v, l]) => ({ v, l })) });
+  if (c.name === 'events') facets.unshift({ key: 'statut', label: 'Statut', kind: 'status', values: facetValuesOf(EVENT_STATUS_LABELS) });
   return facets;
 }
 
@@ -163,10 +164,10 @@ export function callFacets(funders: Collection): FacetDef[] {
   const def = (k: string): FacetDef => {
     const s = schemaAt(funders, at(k));
     const labels = s ? labelsOf(s) : undefined;
-    return { key: k, label: s?.title ?? k, kind: 'vocab', values: Object.entries(labels ?? {}).map(([v, l]) => ({ v, l })) };
+    return { key: k, label: s?.title ?? k, kind: 'vocab', values: facetValuesOf(labels) };
   };
   return [
-    { key: 'statut', label: 'Statut de l’appel', kind: 'status', values: (['ouvert', 'bientot', 'a-venir', 'clos'] as const).map((v) => ({ v, l: CALL_STATUS_LABELS[v] })) },
+    { key: 'statut', label: 'Statut de l’appel', kind: 'status', values: (['ouvert', 'bientot', 'a-venir', 'clos'] as const).map((value) => ({ value, label: CALL_STATUS_LABELS[value] })) },
     { ...def('maillons'), label: 'Maillons' },
     { key: 'territoires', label: 'Territoires', kind: 'territory' },
     { ...def('beneficiaires'), label: 'Structures éligibles' },
@@ -196,18 +197,18 @@ const EXTRA: Partial<Record<string, string[]>> = {
 
 export function listItem(e: LoadedEntry, facets: readonly FacetDef[]): ListItem {
   const d = e.data;
-  const item: ListItem = { id: e.id, t: String(d.titre ?? e.id), r: shorten(String(d.resume ?? '')), f: {} };
+  const item: ListItem = { id: e.id, title: String(d.titre ?? e.id), summary: shorten(String(d.resume ?? '')), facets: {} };
   for (const f of facets) {
     if (f.kind === 'status' || f.kind === 'date') continue;
     const vs = facetValues(d, f.key);
-    if (vs.length > 0) item.f[f.key] = vs;
+    if (vs.length > 0) item.facets[f.key] = vs;
   }
   const dk = dateFacetKey(e.collection);
-  if (dk && typeof d[dk] === 'string') item.d = d[dk] as string;
-  if (e.collection.name === 'events' && typeof d.debut === 'string') item.w = [d.debut, typeof d.fin === 'string' ? d.fin : null];
+  if (dk && typeof d[dk] === 'string') item.date = d[dk] as string;
+  if (e.collection.name === 'events' && typeof d.debut === 'string') item.window = [d.debut, typeof d.fin === 'string' ? d.fin : null];
   const extra = (EXTRA[e.collection.name] ?? []).map((k) => d[k]).filter((v): v is string => typeof v === 'string' && v !== '');
   if (e.collection.name === 'events' && d.en_ligne === true) extra.push('En ligne');
-  if (extra.length > 0) item.x = extra.join(' · ');
+  if (extra.length > 0) item.extra = extra.join(' · ');
   return item;
 }
 
@@ -228,25 +229,25 @@ export function callItem({ funder, call }: Call): ListItem {
   const cloture = String(call.cloture ?? '');
   const item: ListItem = {
     id: `${funder.id}/${String(call.id)}`,
-    t: String(call.titre ?? call.id),
-    r: shorten(String(call.resume ?? '')),
-    u: callUrl(funder, String(call.id)),
-    f: {},
-    d: cloture,
-    w: [typeof call.ouverture === 'string' ? call.ouverture : null, cloture],
-    x: `${String(funder.data.titre)}${typeof call.montant === 'string' ? ` · ${call.montant}` : ''}`,
+    title: String(call.titre ?? call.id),
+    summary: shorten(String(call.resume ?? '')),
+    url: callUrl(funder, String(call.id)),
+    facets: {},
+    date: cloture,
+    window: [typeof call.ouverture === 'string' ? call.ouverture : null, cloture],
+    extra: `${String(funder.data.titre)}${typeof call.montant === 'string' ? ` · ${call.montant}` : ''}`,
   };
   for (const k of ['maillons', 'beneficiaires']) {
     const vs = facetValues(call, k);
-    if (vs.length > 0) item.f[k] = vs;
+    if (vs.length > 0) item.facets[k] = vs;
   }
   // A call without its own territories or maillons inherits its funder's.
-  item.f.territoires = facetValues(call, 'territoires').length > 0 ? facetValues(call, 'territoires') : facetValues(funder.data, 'territoires');
-  if (!item.f.maillons) {
+  item.facets.territoires = facetValues(call, 'territoires').length > 0 ? facetValues(call, 'territoires') : facetValues(funder.data, 'territoires');
+  if (!item.facets.maillons) {
     const m = facetValues(funder.data, 'maillons');
-    if (m.length > 0) item.f.maillons = m;
+    if (m.length > 0) item.facets.maillons = m;
   }
-  item.f.financeur = facetValues(funder.data, 'type');
+  item.facets.financeur = facetValues(funder.data, 'type');
   return item;
 }
 
@@ -257,8 +258,8 @@ const NOUNS: Record<string, [string, string]> = {
 
 export function catalogData(c: Collection, entries: readonly LoadedEntry[]): CatalogData {
   const facets = catalogFacets(c);
-  const items = entries.map((e) => listItem(e, facets)).sort((a, b) => a.t.localeCompare(b.t, 'fr'));
-  if (c.name === 'events') items.sort((a, b) => (a.w?.[0] ?? '').localeCompare(b.w?.[0] ?? ''));
+  const items = entries.map((e) => listItem(e, facets)).sort((a, b) => a.title.localeCompare(b.title, 'fr'));
+  if (c.name === 'events') items.sort((a, b) => (a.window?.[0] ?? '').localeCompare(b.window?.[0] ?? ''));
   const links = [
     ...(c.name === 'funders' ? [{ label: 'Tous les appels à projets', href: `${c.route}/appels` }] : []),
     ...(c.name === 'events' ? [{ label: 'Agenda au format iCalendar (.ics)', href: '/agenda.ics' }] : []),
@@ -272,7 +273,7 @@ export function catalogData(c: Collection, entries: readonly LoadedEntry[]): Cat
 }
 
 export function callsCatalogData(funders: Collection, entries: readonly LoadedEntry[]): CatalogData {
-  const items = callsOf(entries).map(callItem).sort((a, b) => (a.d ?? '').localeCompare(b.d ?? ''));
+  const items = callsOf(entries).map(callItem).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
   return {
     route: `${funders.route}/appels`,
     title: 'Appels à projets',
@@ -286,17 +287,17 @@ export function callsCatalogData(funders: Collection, entries: readonly LoadedEn
 }
 
 /**
- * The modules of a catalog page: `page`, the JavaScript module the route loads (its data but the
- * lines, see `CatalogPageData`), and `items`, the JSON of every line, which the page imports
- * from `./<itemsFile>` (same folder) in a chunk of its own named `chunkName`.
+ * The JavaScript module a catalog route loads: its data but the lines (see `CatalogPageData`),
+ * and `loadItems`, which imports `itemsModule` (the JSON of every line, written by the plugin
+ * with `createData`): the bundler puts that import in a chunk of its own, loaded on demand.
  */
-export function catalogPageModules(data: CatalogData, itemsFile: string, chunkName: string): { page: string; items: string } {
+export function catalogPageModule(data: CatalogData, itemsModule: string): string {
   const { items, ...rest } = data;
   const counts = countFacets(items, emptyState(), { facets: data.facets, parents: territoryParents(), status: data.status, now: null });
   const page: Omit<CatalogPageData, 'loadItems'> = {
     ...rest, first: items.slice(0, CATALOG_PAGE), total: items.length, counts,
-    ...(data.status ? { windows: items.map((i) => i.w ?? null) } : {}),
+    ...(data.status ? { windows: items.map((i) => i.window ?? null) } : {}),
   };
-  const load = `() => import(/* webpackChunkName: ${JSON.stringify(chunkName)} */ ${JSON.stringify(`./${itemsFile}`)})`;
-  return { page: `export default { ...${JSON.stringify(page)}, loadItems: ${load} };\n`, items: JSON.stringify(items) };
+  return `export default { ...${JSON.stringify(page)}, loadItems: () => import(${JSON.stringify(itemsModule)}) };
+`;
 }

@@ -4,7 +4,7 @@
  * the count of a value is the number of entries the reader would see by adding that value.
  */
 import { fold } from './fold.js';
-import type { FacetCounts, FacetDef, ListItem, StatusKind } from './model.js';
+import type { FacetCounts, FacetDef, ListItem, StatusKind, StatusWindow } from './model.js';
 import { itemStatus } from './status.js';
 import { matchingTerritories, territoryMatches } from './territory.js';
 
@@ -33,7 +33,7 @@ const haystacks = new WeakMap<ListItem, string>();
 function haystack(item: ListItem): string {
   let h = haystacks.get(item);
   if (h === undefined) {
-    h = fold(`${item.t} ${item.r} ${item.x ?? ''}`);
+    h = fold(`${item.title} ${item.summary} ${item.extra ?? ''}`);
     haystacks.set(item, h);
   }
   return h;
@@ -47,23 +47,23 @@ export function matchesQuery(item: ListItem, q: string): boolean {
 }
 
 /** The values an item has for a facet (status computed from the clock). */
-export function valuesOf(item: Pick<ListItem, 'f' | 'd' | 'w'>, facet: FacetDef, ctx: FilterContext): string[] {
+export function valuesOf(item: Pick<ListItem, 'facets' | 'date' | 'window'>, facet: FacetDef, ctx: FilterContext): string[] {
   if (facet.kind === 'status') {
     if (ctx.now === null || !ctx.status) return [];
-    const s = itemStatus(ctx.status, item.w, ctx.now);
+    const s = itemStatus(ctx.status, item.window, ctx.now);
     // A call closing soon is also open.
     return s === undefined ? [] : s === 'bientot' ? ['bientot', 'ouvert'] : [s];
   }
-  if (facet.kind === 'date') return item.d ? [item.d] : [];
-  return item.f[facet.key] ?? [];
+  if (facet.kind === 'date') return item.date ? [item.date] : [];
+  return item.facets[facet.key] ?? [];
 }
 
 function matchesFacet(item: ListItem, facet: FacetDef, selected: readonly string[], ctx: FilterContext): boolean {
   if (facet.kind === 'date') {
     const [from = '', to = ''] = selected;
     if (!from && !to) return true;
-    if (!item.d) return false;
-    const d = item.d.slice(0, 10);
+    if (!item.date) return false;
+    const d = item.date.slice(0, 10);
     return (!from || d >= from) && (!to || d <= to);
   }
   if (selected.length === 0) return true;
@@ -93,11 +93,11 @@ export function countFacets(items: readonly ListItem[], state: FilterState, ctx:
     if (facet.kind === 'territory') {
       const all = ['national', ...Object.keys(ctx.parents), ...new Set(Object.values(ctx.parents))];
       for (const item of base) {
-        const m = matchingTerritories(item.f[facet.key] ?? [], ctx.parents);
+        const m = matchingTerritories(item.facets[facet.key] ?? [], ctx.parents);
         for (const t of m === 'all' ? all : m) counts[t] = (counts[t] ?? 0) + 1;
       }
       // « national » counts only the national entries.
-      counts.national = base.filter((i) => (i.f[facet.key] ?? []).includes('national')).length;
+      counts.national = base.filter((i) => (i.facets[facet.key] ?? []).includes('national')).length;
     } else {
       for (const item of base) for (const v of new Set(valuesOf(item, facet, ctx))) counts[v] = (counts[v] ?? 0) + 1;
     }
@@ -107,9 +107,9 @@ export function countFacets(items: readonly ListItem[], state: FilterState, ctx:
 }
 
 /** The counts of a status facet, without any other filter, from the window of every line. */
-export function countStatuses(windows: readonly (ListItem['w'] | null)[], facet: FacetDef, ctx: FilterContext): Record<string, number> {
+export function countStatuses(windows: readonly (StatusWindow | null)[], facet: FacetDef, ctx: FilterContext): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const w of windows) for (const v of valuesOf({ f: {}, w: w ?? undefined }, facet, ctx)) counts[v] = (counts[v] ?? 0) + 1;
+  for (const w of windows) for (const v of valuesOf({ facets: {}, window: w ?? undefined }, facet, ctx)) counts[v] = (counts[v] ?? 0) + 1;
   return counts;
 }
 

@@ -9,9 +9,9 @@ export type FacetKind = 'vocab' | 'territory' | 'bool' | 'date' | 'status';
 
 export interface FacetValue {
   /** The code stored in the entries. */
-  v: string;
+  value: string;
   /** Its French label. */
-  l: string;
+  label: string;
 }
 
 export interface FacetDef {
@@ -24,24 +24,24 @@ export interface FacetDef {
   values?: FacetValue[];
 }
 
-/** One line of a catalog: only what the list and the filters need (short keys keep it small). */
+/** The dates a status is computed from (in the reader's browser): [opening or start, deadline or end]. */
+export type StatusWindow = [string | null, string | null];
+
+/** One line of a catalog: only what the list and the filters need. */
 export interface ListItem {
   /** Unique in the catalog (entry id, or `<funder>/<call>` for calls). */
   id: string;
-  /** Title. */
-  t: string;
-  /** Summary. */
-  r: string;
+  title: string;
+  summary: string;
   /** Page of the item, when it is not `<catalog route>/<id>` (calls: the funder's page). */
-  u?: string;
+  url?: string;
   /** Facet values by facet key (booleans as `oui` / `non`). */
-  f: Record<string, string[]>;
+  facets: Record<string, string[]>;
   /** The date of the date facet (publication, start of an event, deadline of a call). */
-  d?: string;
-  /** Window the status is computed from: [opening or start, deadline or end]. */
-  w?: [string | null, string | null];
+  date?: string;
+  window?: StatusWindow;
   /** One extra line (funder of a call, organiser, place). */
-  x?: string;
+  extra?: string;
 }
 
 export type StatusKind = 'call' | 'event';
@@ -80,7 +80,7 @@ export interface CatalogPageData extends Omit<CatalogData, 'items'> {
   /** Counts without any filter; statuses aside (they depend on the reader's clock). */
   counts: FacetCounts;
   /** With statuses: the window of every line, for the status counts before the lines are loaded. */
-  windows?: (ListItem['w'] | null)[];
+  windows?: (StatusWindow | null)[];
   loadItems: () => Promise<{ default: ListItem[] }>;
 }
 
@@ -103,7 +103,7 @@ export interface ItemView {
   title?: string;
   fields: FieldView[];
   /** Status window, when the item is a call or a session. */
-  w?: [string | null, string | null];
+  window?: StatusWindow;
   status?: StatusKind;
 }
 
@@ -121,7 +121,7 @@ export interface EntryPageData {
   fields: FieldView[];
   body: HastLite[];
   status?: StatusKind;
-  w?: [string | null, string | null];
+  window?: StatusWindow;
   dateMaj?: string;
   source: string;
 }
@@ -143,12 +143,33 @@ export interface EventRef {
   lieu: string | null;
 }
 
+/** Title and page of every entry some other entry links to, by `<collection>/<id>`. */
+export type Refs = Record<string, { titre: string; url: string }>;
+
+export interface LatestRef {
+  titre: string;
+  url: string;
+  /** French label of the entry's collection. */
+  collection_label: string;
+  date_maj: string;
+}
+
+/** The plugin's global data (see global-data.ts). */
+export interface EssaimGlobalData {
+  refs: Refs;
+  vocabularies: Record<string, Record<string, string>>;
+  territoryParents: Record<string, string>;
+  latest: LatestRef[];
+  closingSoon: CallRef[];
+  upcomingEvents: EventRef[];
+}
+
 export const PLUGIN_NAME = 'essaim-content';
 
 /** Where the search payload is written, relative to the site's base URL. */
 export const SEARCH_FILE = 'recherche/index.json';
 
 /** Page of a catalog item. */
-export function itemUrl(catalogRoute: string, item: Pick<ListItem, 'id' | 'u'>): string {
-  return item.u ?? `${catalogRoute}/${item.id}`;
+export function itemUrl(catalogRoute: string, item: Pick<ListItem, 'id' | 'url'>): string {
+  return item.url ?? `${catalogRoute}/${item.id}`;
 }

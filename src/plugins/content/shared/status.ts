@@ -80,8 +80,9 @@ export function eventStatus(debut: string, fin: string | null | undefined, now: 
 }
 
 /** Status value of a list item, as used by the `statut` facet. */
-export function itemStatus(kind: 'call' | 'event', w: readonly [string | null, string | null] | undefined, now: number): string | undefined {
-  if (!w) return undefined;
-  if (kind === 'call') return w[1] ? callStatus(w[0], w[1], now).status : undefined;
-  return w[0] ? eventStatus(w[0], w[1], now) : undefined;
+export function itemStatus(kind: 'call' | 'event', window: readonly [string | null, string | null] | undefined, now: number): string | undefined {
+  if (!window) return undefined;
+  const [start, end] = window;
+  if (kind === 'call') return end ? callStatus(start, end, now).status : undefined;
+  return start ? eventStatus(start, end, now) : undefined;
 }
