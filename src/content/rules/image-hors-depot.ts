@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { visit } from 'unist-util-visit';
-import { mayNeedMarkdownChecks, schemeOf } from '../markdown.js';
+import { schemeOf } from '../markdown.js';
 import type { EntryRule } from './types.js';
 
 /**
@@ -21,7 +21,6 @@ export const imageHorsDepot: EntryRule = {
   id: 'image-hors-depot',
   description: 'Les images sont en https:// ou dans le dossier static/ du dépôt, sans chemin qui en sorte.',
   check(ctx) {
-    if (!mayNeedMarkdownChecks(ctx.entry.body)) return;
     const definitions = new Map<string, string>();
     visit(ctx.markdown(), 'definition', (d) => { definitions.set(d.identifier, d.url); });
     visit(ctx.markdown(), (node) => {

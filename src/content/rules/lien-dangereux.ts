@@ -1,5 +1,5 @@
 import { visit } from 'unist-util-visit';
-import { DANGEROUS_SCHEMES, decodeEntities, mayNeedMarkdownChecks, schemeOf } from '../markdown.js';
+import { DANGEROUS_SCHEMES, decodeEntities, schemeOf } from '../markdown.js';
 import type { EntryRule } from './types.js';
 
 const HTML_URL_ATTR = /\b(?:href|src|action|formaction|xlink:href|poster|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
@@ -8,7 +8,6 @@ export const lienDangereux: EntryRule = {
   id: 'lien-dangereux',
   description: 'Aucun lien ni image n’utilise les schémas javascript:, vbscript: ou data:.',
   check(ctx) {
-    if (!mayNeedMarkdownChecks(ctx.entry.body)) return;
     const flag = (url: string, line: number, col: number): void => {
       const scheme = schemeOf(url);
       if (scheme && DANGEROUS_SCHEMES.has(scheme)) {
