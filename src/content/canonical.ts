@@ -85,11 +85,24 @@ export function serializeWithSchema(c: Collection, schema: JsonSchema, file: str
   return withBody(c, file, canonicalYaml(new Document(data), schema, resolve), body);
 }
 
-/** Repository-relative path where an entry belongs. */
+/** A name that can be a file or folder name inside a collection's folder: a slug, nothing else. */
+const SAFE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Repository-relative path where an entry belongs, always inside `content/<collection>/`: the id
+ * and the group (maillon) must be slugs, or no path is built (an Error is thrown).
+ */
 export function entryPath(c: Collection, data: Record<string, unknown>): string {
-  const id = String(data.id);
+  const id = data.id;
+  if (typeof id !== 'string' || id.length > 80 || !SAFE_NAME.test(id)) {
+    throw new Error(`Identifiant refusé « ${String(id).slice(0, 80)} » : minuscules, chiffres et tirets seulement.`);
+  }
   const group = c.groupBy ? data[c.groupBy] : undefined;
-  const sub = Array.isArray(group) && typeof group[0] === 'string' ? `${group[0]}/` : '';
+  const first: unknown = Array.isArray(group) ? group[0] : undefined;
+  if (typeof first === 'string' && (first.length > 80 || !SAFE_NAME.test(first))) {
+    throw new Error(`Valeur de « ${String(c.groupBy)} » refusée « ${first.slice(0, 80)} » : minuscules, chiffres et tirets seulement.`);
+  }
+  const sub = typeof first === 'string' ? `${first}/` : '';
   return `${c.folder}/${sub}${id}${extensionOf(c)}`;
 }
 
