@@ -12,7 +12,7 @@ describe('every body is parsed (no shortcut)', () => {
   it('refuses an image hidden behind a code span in the alternative text', () => {
     expect(checkEntry(PRACTICE, withBody('![`](/a)`](../../.git/config)'))).toMatchInlineSnapshot(`
       [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:50:1  image-hors-depot  L’image « ../../.git/config » est hors du dossier static/ du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:50:1  image-hors-depot  L’image « ../../.git/config » est refusée : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
       ]
     `);
   });

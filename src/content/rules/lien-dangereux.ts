@@ -1,8 +1,7 @@
 import { visit } from 'unist-util-visit';
 import { DANGEROUS_SCHEMES, decodeEntities, schemeOf } from '../markdown.js';
+import { HTML_URL_ATTR } from '../site-paths.js';
 import type { EntryRule } from './types.js';
-
-const HTML_URL_ATTR = /\b(?:href|src|action|formaction|xlink:href|poster|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
 export const lienDangereux: EntryRule = {
   id: 'lien-dangereux',
