@@ -14,9 +14,10 @@ import { lienDangereux } from './lien-dangereux.js';
 import { markdownTropImbrique } from './markdown-trop-imbrique.js';
 import { referenceIntrouvable } from './reference-introuvable.js';
 import { schemaRule } from './schema.js';
+import { texteBalisage } from './texte-balisage.js';
 import type { EntryRule, RepositoryRule } from './types.js';
 
-export const entryRules: readonly EntryRule[] = [schemaRule, idNomFichier, dossierMaillon, datesCoherentes, dateFuture, aCompleter, markdownTropImbrique, htmlInterdit, lienDangereux, imageHorsDepot, imageIntrouvable, lienCheminInterdit, lienInterneIntrouvable];
+export const entryRules: readonly EntryRule[] = [schemaRule, idNomFichier, dossierMaillon, datesCoherentes, dateFuture, aCompleter, markdownTropImbrique, htmlInterdit, lienDangereux, imageHorsDepot, imageIntrouvable, lienCheminInterdit, lienInterneIntrouvable, texteBalisage];
 export const repositoryRules: readonly RepositoryRule[] = [idUnique, referenceIntrouvable];
 
 /** Rules checked while reading files, before any entry rule (they have no module of their own). */
