@@ -46,7 +46,9 @@ export function resolveLocal(url: string, image: boolean): LocalTarget {
   // `//host/…` (also `/\host`): another site, whose images must be written https://.
   if (/^[/\\]{2}/.test(trimmed)) return image ? { kind: 'forbidden', reason: 'une adresse commençant par « // » désigne un autre site' } : { kind: 'external' };
   const pathname = trimmed.split('#')[0]!.split('?')[0]!;
-  if (pathname === '') return image ? { kind: 'forbidden', reason: 'l’adresse est vide' } : { kind: 'same-page' };
+  // The build refuses an empty address; an image needs a file.
+  if (trimmed === '' || (pathname === '' && image)) return { kind: 'forbidden', reason: 'l’adresse est vide' };
+  if (pathname === '') return { kind: 'same-page' };
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);

@@ -12,7 +12,7 @@ describe('lien-chemin-interdit', () => {
   });
 
   it('refuses relative paths (the spec’s [a](foo), [a](ö)), dot segments, @site/, hidden files, file: and bad encodings', () => {
-    expect(checkEntry(PRACTICE, withBody('[a](foo)\n\n[a](ö)\n\n[b](/fiches/../../package.json)\n\n[c](@site/package.json)\n\n[d](/.git/config)\n\n[e](file:///etc/passwd)\n\n[f](/a%zz)\n\n<a href="../../.git/config">g</a>'))).toMatchInlineSnapshot(`
+    expect(checkEntry(PRACTICE, withBody('[a](foo)\n\n[a](ö)\n\n[b](/fiches/../../package.json)\n\n[c](@site/package.json)\n\n[d](/.git/config)\n\n[e](file:///etc/passwd)\n\n[f](/a%zz)\n\n<a href="../../.git/config">g</a>\n\n[h]()'))).toMatchInlineSnapshot(`
       [
         "content/practices/distribution/epicerie-solidaire-mobile.md:50:1  lien-chemin-interdit  Le lien « foo » est refusé : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Écrivez l’adresse de la page depuis la racine du portail, par exemple /fiches/identifiant, ou une adresse https://.",
         "content/practices/distribution/epicerie-solidaire-mobile.md:52:1  lien-chemin-interdit  Le lien « ö » est refusé : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Écrivez l’adresse de la page depuis la racine du portail, par exemple /fiches/identifiant, ou une adresse https://.",
@@ -22,6 +22,7 @@ describe('lien-chemin-interdit', () => {
         "content/practices/distribution/epicerie-solidaire-mobile.md:60:1  lien-chemin-interdit  Le lien « file:///etc/passwd » est refusé : les adresses « file: » désignent un fichier de l’ordinateur. → Écrivez l’adresse de la page depuis la racine du portail, par exemple /fiches/identifiant, ou une adresse https://.",
         "content/practices/distribution/epicerie-solidaire-mobile.md:62:1  lien-chemin-interdit  Le lien « /a%zz » est refusé : un « % » n’y est pas suivi de deux chiffres hexadécimaux. → Écrivez l’adresse de la page depuis la racine du portail, par exemple /fiches/identifiant, ou une adresse https://.",
         "content/practices/distribution/epicerie-solidaire-mobile.md:64:1  lien-chemin-interdit  Le lien « ../../.git/config » est refusé : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Écrivez l’adresse de la page depuis la racine du portail, par exemple /fiches/identifiant, ou une adresse https://.",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:66:1  lien-chemin-interdit  Le lien «  » est refusé : l’adresse est vide. → Écrivez l’adresse de la page depuis la racine du portail, par exemple /fiches/identifiant, ou une adresse https://.",
       ]
     `);
   });
