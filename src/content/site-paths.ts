@@ -71,6 +71,14 @@ export function staticFileExists(root: string, file: string): boolean {
   return fs.statSync(path.join(root, file), { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
+function entryNames(dir: string, ext: string): string[] {
+  try {
+    return fs.readdirSync(dir).filter((n) => n.endsWith(ext) && !n.startsWith('.'));
+  } catch {
+    return [];
+  }
+}
+
 function subfolders(dir: string): string[] {
   try {
     return fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -95,12 +103,14 @@ export function routeExists(root: string, route: string): boolean {
     if (route === c.route) return true;
     if (!route.startsWith(c.route + '/')) continue;
     const rest = route.slice(c.route.length + 1);
+    const folder = path.join(root, c.folder);
     if (c.groupBy && rest.startsWith(GROUP_SEGMENT + '/')) {
+      // A group's page exists only when its folder holds entries.
+      const value = rest.slice(GROUP_SEGMENT.length + 1);
       const values = resolve(schemaAt(c, [c.groupBy, 0]) ?? {}).enum ?? [];
-      if (values.includes(rest.slice(GROUP_SEGMENT.length + 1))) return true;
+      if (values.includes(value) && entryNames(path.join(folder, value), extensionOf(c)).length > 0) return true;
     }
     if (rest.includes('/')) continue;
-    const folder = path.join(root, c.folder);
     const name = rest + extensionOf(c);
     if (staticFileExists(root, path.join(c.folder, name))) return true;
     if (c.groupBy && subfolders(folder).some((g) => staticFileExists(root, path.join(c.folder, g, name)))) return true;

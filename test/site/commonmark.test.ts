@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findCollection } from '../../src/content/collections.js';
 import { parseEntry } from '../../src/content/parse.js';
+import { resolve, schemaAt } from '../../src/content/schemas.js';
 import { validateEntry, validateRepository } from '../../src/content/validate.js';
 import { line } from '../helpers/check.js';
 import { fixture, fixturesDir, TODAY } from '../helpers/tree.js';
@@ -33,9 +34,17 @@ afterAll(() => fs.rmSync(site, { recursive: true, force: true }));
 function makeSite(): void {
   fs.cpSync(path.join(fixturesDir, 'valide'), site, { recursive: true });
   fs.cpSync(path.join(repo, 'static'), path.join(site, 'static'), { recursive: true });
-  for (const name of ['node_modules', 'src', 'schemas']) fs.symlinkSync(path.join(repo, name), path.join(site, name));
-  // Copied, not linked: the configuration finds the site from its own location.
-  for (const name of ['docusaurus.config.ts', 'sidebars.practices.ts', 'tsconfig.json', 'package.json']) fs.copyFileSync(path.join(repo, name), path.join(site, name));
+  fs.symlinkSync(path.join(repo, 'node_modules'), path.join(site, 'node_modules'));
+  // One sheet in every maillon: the home page links to each maillon's page.
+  const maillons = resolve(schemaAt(practices, ['maillons', 0])!).enum ?? [];
+  for (const m of maillons) {
+    const id = `fiche-${m}`;
+    fs.mkdirSync(path.join(site, `content/practices/${m}`), { recursive: true });
+    fs.writeFileSync(path.join(site, `content/practices/${m}/${id}.md`), SHEET.replace(/^id: .*$/m, `id: ${id}`).replace(/^maillons:\n(?:  - .*\n)+/m, `maillons:\n  - ${m}\n`));
+  }
+  // Copied, not linked: the configuration finds the site from its own location, and the pages of
+  // src/pages are known by their path inside the site.
+  for (const name of ['src', 'schemas', 'docusaurus.config.ts', 'sidebars.practices.ts', 'tsconfig.json', 'package.json']) fs.cpSync(path.join(repo, name), path.join(site, name), { recursive: true });
 }
 
 const sheetText = (id: string, body: string): string => SHEET.replace(/^id: .*$/m, `id: ${id}`).replace(/\n---\n[\s\S]*$/, `\n---\n\n${body}\n`);
