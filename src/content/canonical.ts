@@ -90,7 +90,7 @@ const SAFE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Repository-relative path where an entry belongs, always inside `content/<collection>/`: the id
- * and the group (maillon) must be slugs, or no path is built (an Error is thrown).
+ * must be a slug (or an Error is thrown), and only a slug names the group's folder.
  */
 export function entryPath(c: Collection, data: Record<string, unknown>): string {
   const id = data.id;
@@ -99,10 +99,9 @@ export function entryPath(c: Collection, data: Record<string, unknown>): string 
   }
   const group = c.groupBy ? data[c.groupBy] : undefined;
   const first: unknown = Array.isArray(group) ? group[0] : undefined;
-  if (typeof first === 'string' && (first.length > 80 || !SAFE_NAME.test(first))) {
-    throw new Error(`Valeur de « ${String(c.groupBy)} » refusée « ${first.slice(0, 80)} » : minuscules, chiffres et tirets seulement.`);
-  }
-  const sub = typeof first === 'string' ? `${first}/` : '';
+  // A group value that is not a slug names no folder: the entry stays at the collection's root,
+  // where validation then reports the value (the service answers 422, not a crash).
+  const sub = typeof first === 'string' && first.length <= 80 && SAFE_NAME.test(first) ? `${first}/` : '';
   return `${c.folder}/${sub}${id}${extensionOf(c)}`;
 }
 

@@ -39,6 +39,7 @@ function fixtureFiles(): Record<string, string> {
     }
   };
   walk(path.join(root, 'content'));
+  walk(path.join(root, 'static'));
   return out;
 }
 
