@@ -162,6 +162,9 @@ const SHARE: Record<CollectionName, number> = { practices: 0.3, studies: 0.15, f
 function generateRepository(count: number): { root: string; bytes: number; sample: string } {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `essaim-bench-${count}-`));
   fs.mkdirSync(path.join(root, 'content'));
+  // The images that the bodies show (validation checks that they exist in static/).
+  fs.mkdirSync(path.join(root, 'static/img'), { recursive: true });
+  for (let i = 0; i < 50; i++) fs.writeFileSync(path.join(root, `static/img/photo-${i}.jpg`), '');
   const refs: string[] = [];
   let bytes = 0;
   let made = 0;

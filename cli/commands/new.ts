@@ -28,6 +28,11 @@ export function coerce(field: string, raw: string, schema: JsonSchema): unknown 
     throw new UsageError(`--set ${field}=${raw} : indiquez oui ou non.`);
   }
   if (s.type === 'object') throw new UsageError(`--set ${field} : ce champ a des sous-champs ; complétez-le dans le fichier.`);
+  // Checked here, before any path is built from the value (the id and the maillon name the file).
+  if (s.enum && !s.enum.includes(raw)) throw new UsageError(`--set ${field}=${raw} : valeur inconnue ; valeurs possibles : ${s.enum.join(', ')}.`);
+  if ((s.maxLength !== undefined && raw.length > s.maxLength) || (s.pattern && !new RegExp(s.pattern, 'u').test(raw))) {
+    throw new UsageError(`--set ${field}=${raw} : valeur refusée${s.description ? ` : ${s.description}` : '.'}`);
+  }
   return raw;
 }
 

@@ -85,11 +85,23 @@ export function serializeWithSchema(c: Collection, schema: JsonSchema, file: str
   return withBody(c, file, canonicalYaml(new Document(data), schema, resolve), body);
 }
 
-/** Repository-relative path where an entry belongs. */
+/** A name that can be a file or folder name inside a collection's folder: a slug, nothing else. */
+const SAFE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Repository-relative path where an entry belongs, always inside `content/<collection>/`: the id
+ * must be a slug (or an Error is thrown), and only a slug names the group's folder.
+ */
 export function entryPath(c: Collection, data: Record<string, unknown>): string {
-  const id = String(data.id);
+  const id = data.id;
+  if (typeof id !== 'string' || id.length > 80 || !SAFE_NAME.test(id)) {
+    throw new Error(`Identifiant refusé « ${String(id).slice(0, 80)} » : minuscules, chiffres et tirets seulement.`);
+  }
   const group = c.groupBy ? data[c.groupBy] : undefined;
-  const sub = Array.isArray(group) && typeof group[0] === 'string' ? `${group[0]}/` : '';
+  const first: unknown = Array.isArray(group) ? group[0] : undefined;
+  // A group value that is not a slug names no folder: the entry stays at the collection's root,
+  // where validation then reports the value (the service answers 422, not a crash).
+  const sub = typeof first === 'string' && first.length <= 80 && SAFE_NAME.test(first) ? `${first}/` : '';
   return `${c.folder}/${sub}${id}${extensionOf(c)}`;
 }
 

@@ -25,17 +25,21 @@ function walkFields(entry: ParsedEntry, value: unknown, steps: (string | number)
   }
 }
 
-export function extractLinks(entry: ParsedEntry): EntryLink[] {
+/** The links held by the fields of an entry (those whose schema says they are URLs). */
+export function fieldLinks(entry: ParsedEntry): EntryLink[] {
   const out: EntryLink[] = [];
-  if (!entry.data) return out;
-  walkFields(entry, entry.data, [], out);
-  if (entry.body.includes('](') || entry.body.includes(']:') || entry.body.includes('<http')) {
-    visit(parseMarkdown(entry.body), (node) => {
-      if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
-      const start = node.position?.start;
-      out.push({ url: node.url, file: entry.file, line: (start?.line ?? 1) + entry.bodyLine - 1, col: start?.column ?? 1, where: 'texte', image: node.type === 'image' });
-    });
-  }
+  if (entry.data) walkFields(entry, entry.data, [], out);
+  return out;
+}
+
+export function extractLinks(entry: ParsedEntry): EntryLink[] {
+  if (!entry.data) return [];
+  const out = fieldLinks(entry);
+  visit(parseMarkdown(entry.body), (node) => {
+    if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
+    const start = node.position?.start;
+    out.push({ url: node.url, file: entry.file, line: (start?.line ?? 1) + entry.bodyLine - 1, col: start?.column ?? 1, where: 'texte', image: node.type === 'image' });
+  });
   return out;
 }
 

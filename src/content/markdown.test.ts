@@ -1,96 +1,76 @@
-import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { DANGEROUS_SCHEMES, mayNeedMarkdownChecks, parseMarkdown, schemeOf } from './markdown.js';
-import { localImageTarget } from './rules/image-hors-depot.js';
+import { checkEntry } from '../../test/helpers/check.js';
+import { fixture } from '../../test/helpers/tree.js';
+import { markdownLimitExceeded, parseMarkdown, schemeOf } from './markdown.js';
+import { checkDataBounds } from './parse.js';
 
-const FILE = 'content/practices/distribution/fiche.md';
+const PRACTICE = 'content/practices/distribution/epicerie-solidaire-mobile.md';
+const practice = fixture('valide', PRACTICE);
+const withBody = (body: string): string => `${practice.trimEnd()}\n\n${body}\n`;
 
-/** What the Markdown rules would find, computed from a full parse (no shortcut). */
-function findings(body: string): string[] {
-  const found: string[] = [];
-  const tree = parseMarkdown(body);
-  const definitions = new Map<string, string>();
-  visit(tree, 'definition', (d) => { definitions.set(d.identifier, d.url); });
-  visit(tree, (node) => {
-    if (node.type === 'html') found.push(`html ${node.value}`);
-    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && DANGEROUS_SCHEMES.has(schemeOf(node.url) ?? '')) found.push(`scheme ${node.url}`);
-    const url = node.type === 'image' ? node.url : node.type === 'imageReference' ? definitions.get(node.identifier) : undefined;
-    if (url !== undefined && schemeOf(url) !== 'https') {
-      let target: string | undefined;
-      try { target = schemeOf(url) ? undefined : localImageTarget(FILE, url); } catch { target = undefined; }
-      if (!target?.startsWith('static/')) found.push(`image ${url}`);
-    }
-  });
-  return found;
-}
-
-const PIECES = [
-  'Du texte simple.', 'R & D, fruits & légumes.', '[site](https://x.example.org/a?b=1&c=2)', '[page](/fiches)',
-  '![photo](/img/photo.png)', '![photo](https://x.example.org/p.png)', '![photo](../../../static/img/p.png)',
-  '![photo](../x.png)', '![photo](/img/../../x.png)', '![photo](/img/\\.\\./\\.\\./x.png)', '![photo](/img/%2e%2e/%2e%2e/x.png)',
-  '![photo](//autre.example.org/x.png)', '![photo](http://x.example.org/p.png)', '![a [b]](/img/x.png)', '![a](/img/x.png "titre")',
-  '`![a](../x.png)`', '\\![a](../x.png)', '![a][ref]', '[ref]: ../../x.png', '[a](javascript\\:alert(1))', '[a](JAVASCRIPT:alert(1))',
-  '[a](java&#115;cript:alert(1))', '[a](&#x6A;avascript&colon;alert(1))', '[a](data:text/html,x)', '<b>gras</b>', '<script>x</script>',
-  '&amp;', 'R&amp;D', '![a](/img/&period;&period;/&period;&period;/x.png)', '![a](/&sol;autre.example.org/x.png)', '[a](javascr&Tab;ipt:alert(1))',
-  '[a](javascript&amp;colon;alert(1))', '[a](javascript&colon;alert(1))', '![a](https://x.example.org/p.png?a=1&b=2)', '![a](/img/x.png)![b](../y.png)', '![a](/img/x.png)(suite)', '!', '[', '](', '\n\n', '\n', ' ',
-  // An image whose address holds the start of another one.
-  '![a](https://x.example.org/![b)', '![a](/img/![b)', '![b)](/img/c.png)', '](/img/c.png)', '![a](/img/![b)](/img/c.png)', '![b)](../c.png)', '![a](/img/x.png)![b](/img/y.png)', '![a](/img/./x.png)', '![](/img/x.png)',
-];
-
-/** Deterministic pseudo-random generator. */
-function random(seed: number): () => number {
-  return () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 2 ** 32; };
-}
-
-describe('mayNeedMarkdownChecks', () => {
-  it('skips plain text, links to https:// or the portal, and plainly safe images', () => {
-    for (const body of ['Du texte. R & D, R&amp;D.', '[site](https://x.example.org) et [fiches](/fiches)', '![a](/img/a.png) ![b](https://x.example.org/b.png)\n\n![c](/img/sous-dossier/c.jpg?v=2)']) {
-      expect(mayNeedMarkdownChecks(body), body).toBe(false);
-    }
+describe('every body is parsed (no shortcut)', () => {
+  it('refuses an image hidden behind a code span in the alternative text', () => {
+    expect(checkEntry(PRACTICE, withBody('![`](/a)`](../../.git/config)'))).toMatchInlineSnapshot(`
+      [
+        "content/practices/distribution/epicerie-solidaire-mobile.md:50:1  image-hors-depot  L’image « ../../.git/config » est refusée : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+      ]
+    `);
   });
 
-  it('asks for a parse whenever a rule could find something', () => {
-    for (const body of PIECES.filter((p) => findings(p).length > 0)) expect(mayNeedMarkdownChecks(body), body).toBe(true);
+  it('reads schemes as a browser does', () => {
+    expect(schemeOf('java&#115;cript:alert(1)')).toBe('javascript');
+    expect(schemeOf(' JaVa\tScRiPt:x')).toBe('javascript');
+    expect(schemeOf('/img/a.png')).toBeUndefined();
+  });
+});
+
+describe('limits checked before parsing', () => {
+  it('refuses 20,000 nested block quotes with a located error, without parsing', () => {
+    const body = `Début.\n\n${'> '.repeat(20000)}x`;
+    expect(markdownLimitExceeded(body)).toMatchObject({ line: 3, col: 1 });
+    expect(parseMarkdown(body).children).toEqual([]);
+    expect(checkEntry(PRACTICE, withBody(body))).toMatchInlineSnapshot(`
+      [
+        "content/practices/distribution/epicerie-solidaire-mobile.md:52:1  markdown-trop-imbrique  Le texte imbrique trop de citations, de listes ou de retraits sur une même ligne (plus de 32 niveaux). → Réduisez l’imbrication des citations (>) et des listes, ou les espaces en début de ligne.",
+      ]
+    `);
   });
 
-  it('never skips a body in which a full parse finds something (2,000 random bodies)', () => {
-    const rnd = random(7);
-    let skipped = 0;
-    let risky = 0;
-    for (let i = 0; i < 2000; i++) {
-      const body = Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => PIECES[Math.floor(rnd() * PIECES.length)]!).join(rnd() < 0.5 ? ' ' : '\n\n');
-      const found = findings(body);
-      if (found.length > 0) risky++;
-      if (!mayNeedMarkdownChecks(body)) {
-        skipped++;
-        expect(found, body).toEqual([]);
+  it('refuses lists nested by markers or by indentation, and paragraphs full of emphasis delimiters', () => {
+    expect(markdownLimitExceeded('- '.repeat(40) + 'x')?.line).toBe(1);
+    expect(markdownLimitExceeded(Array.from({ length: 40 }, (_, i) => ' '.repeat(2 * i) + '- x').join('\n'))?.line).toBe(33);
+    expect(markdownLimitExceeded('1. '.repeat(40) + 'x')?.line).toBe(1);
+    expect(markdownLimitExceeded(`Titre\n\n${'*a '.repeat(600)}`)).toMatchInlineSnapshot(`
+      {
+        "col": 1,
+        "hint": "Coupez le paragraphe, ou écrivez ces caractères dans un bloc de code (entre \`\`\`).",
+        "line": 3,
+        "message": "Ce paragraphe contient plus de 500 suites de « * », « _ » ou « ~ ».",
       }
-    }
-    // Both kinds were really exercised.
-    expect(skipped).toBeGreaterThan(100);
-    expect(risky).toBeGreaterThan(400);
+    `);
   });
 
-  it('gives the same answers as when it counted the images and matched them all (5,000 random bodies)', () => {
-    const PLAIN = /!\[[^[\]\\]*\]\((?:https:\/\/[^\s()<>\\&]*|\/(?!\/)[^\s()<>\\&%]*)\)/g;
-    /** The former test of images: as many plain images as `![`, none with a `.` or `..` segment. */
-    const imagesNeedParse = (body: string): boolean => {
-      let images = 0;
-      for (let i = body.indexOf('!['); i >= 0; i = body.indexOf('![', i + 2)) images++;
-      const plain = body.match(PLAIN) ?? [];
-      return images > 0 && (plain.length !== images || plain.some((m) => /\/\.\.?[/)]/.test(m)));
-    };
-    const images = PIECES.filter((p) => p.includes('!') && !/[<&:]/.test(p.replace('https://', '')));
-    const rnd = random(13);
-    let needed = 0;
-    for (let i = 0; i < 5000; i++) {
-      const body = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => images[Math.floor(rnd() * images.length)]!).join(rnd() < 0.5 ? '' : ' ');
-      const before = imagesNeedParse(body);
-      if (before) needed++;
-      expect(mayNeedMarkdownChecks(body), body).toBe(before);
-    }
-    // Both answers were really exercised.
-    expect(needed).toBeGreaterThan(1000);
-    expect(5000 - needed).toBeGreaterThan(500);
+  it('accepts ordinary nesting, emphasis spread over paragraphs, and text like « < 5 ans »', () => {
+    expect(markdownLimitExceeded('> > citation\n\n- a\n  - b\n    - c\n\n1. un\n2. deux\n\n*gras* _it_ ~x~ < 5 ans')).toBeUndefined();
+    expect(markdownLimitExceeded(Array.from({ length: 300 }, () => '*a* _b_').join('\n\n'))).toBeUndefined();
+  });
+});
+
+describe('checkDataBounds', () => {
+  it('refuses data nested 100,000 levels, without recursion, at the path where the limit is crossed', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const problem = checkDataBounds({ titre: 'x', donnees: deep });
+    expect(problem?.path.slice(0, 2)).toEqual(['donnees', 0]);
+    expect(problem?.path).toHaveLength(24);
+    expect(problem?.message).toMatchInlineSnapshot(`"Les données sont imbriquées sur plus de 24 niveaux."`);
+    let objects: Record<string, unknown> = {};
+    for (let i = 0; i < 100_000; i++) objects = { a: objects };
+    expect(checkDataBounds(objects)?.path).toHaveLength(24);
+  });
+
+  it('refuses more than 1 MB of text, and accepts ordinary entries', () => {
+    expect(checkDataBounds({ titre: 'x'.repeat(2 * 1024 * 1024) })?.message).toMatchInlineSnapshot(`"Les données dépassent 1 Mo."`);
+    expect(checkDataBounds({ titre: 'Épicerie', maillons: ['distribution'], porteur: { nom: 'Asso', type: 'association' } })).toBeUndefined();
   });
 });

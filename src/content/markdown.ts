@@ -4,64 +4,94 @@ import { unified } from 'unified';
 
 const processor = unified().use(remarkParse);
 
-/** Parses a Markdown body as CommonMark, as the portal renders it. */
-export function parseMarkdown(body: string): Root {
-  return processor.parse(body);
+/** Containers (block quotes, list items) nested on one line, counted before parsing. */
+export const MAX_MARKDOWN_NESTING = 32;
+/** Emphasis delimiter runs (`*`, `_`, `~`) in one paragraph: the parser pairs them in quadratic time. */
+export const MAX_DELIMITER_RUNS = 500;
+
+export interface MarkdownLimit {
+  /** Position in the body (1-based). */
+  line: number;
+  col: number;
+  message: string;
+  hint: string;
 }
 
 /**
- * True when a body may hold something the Markdown rules look at (HTML, entities, links with a
- * scheme, images). Bodies of plain text are then not parsed at all, which keeps validation fast.
+ * Where a body goes beyond what the parser handles in linear time and bounded stack, found by one
+ * pass over the text before any parse: containers are counted at the start of each line (a `>`, a
+ * list marker, or two columns of indentation each, an upper bound of what the line can nest), and
+ * emphasis delimiter runs between blank lines (an upper bound of one paragraph's).
  */
-export function mayNeedMarkdownChecks(body: string): boolean {
-  // Several rules ask in turn about the same body.
-  if (body !== lastBody) {
-    lastBody = body;
-    lastAnswer = needsChecks(body);
-  }
-  return lastAnswer;
+export function markdownLimitExceeded(body: string): MarkdownLimit | undefined {
+  if (body === lastBody) return lastLimit;
+  lastBody = body;
+  return (lastLimit = scanLimits(body));
 }
 
 let lastBody: string | undefined;
-let lastAnswer = false;
+let lastLimit: MarkdownLimit | undefined;
 
-function needsChecks(body: string): boolean {
-  // HTML, link definitions, and what could spell a dangerous scheme: `script:` or `data:` (also with
-  // `\:`, a Markdown escape, or an entity after it), numeric character references, and the named ones
-  // that give `:` or the tab and line feed that browsers drop from URLs. No named reference gives an
-  // ASCII letter, so `R&amp;D` in a text needs no parse.
-  // Searched from the rare characters (`<`, `]:`, `&`, `:`) rather than at every letter of the text.
-  if (body.includes('<') || body.includes(']:')) return true;
-  for (let i = body.indexOf('&'); i >= 0; i = body.indexOf('&', i + 1)) {
-    if (ENTITY_AFTER.test(body.slice(i + 1, i + 9)) || SCHEME_BEFORE.test(body.slice(Math.max(0, i - 7), i))) return true;
+function scanLimits(body: string): MarkdownLimit | undefined {
+  let line = 1;
+  let runs = 0;
+  let blockLine = 1;
+  let i = 0;
+  const n = body.length;
+  while (i < n) {
+    // Start of a line: measure its container prefix.
+    let depth = 0;
+    let columns = 0;
+    let blank = true;
+    for (;;) {
+      const c = body.charCodeAt(i);
+      if (c === 32) { columns++; i++; }
+      else if (c === 9) { columns += 4; i++; }
+      else if (c === 62) { depth++; i++; } // >
+      else if ((c === 45 || c === 43 || c === 42) && isSpaceOrEnd(body, i + 1)) { depth++; i++; } // - + *
+      else if (c >= 48 && c <= 57) {
+        let j = i;
+        while (j < n && j - i < 10 && body.charCodeAt(j) >= 48 && body.charCodeAt(j) <= 57) j++;
+        const m = body.charCodeAt(j);
+        if ((m === 46 || m === 41) && isSpaceOrEnd(body, j + 1)) { depth++; i = j + 1; } else break; // 1. 1)
+      } else break;
+    }
+    if (depth + Math.floor(columns / 2) > MAX_MARKDOWN_NESTING) {
+      return { line, col: 1, message: `Le texte imbrique trop de citations, de listes ou de retraits sur une même ligne (plus de ${MAX_MARKDOWN_NESTING} niveaux).`, hint: 'Réduisez l’imbrication des citations (>) et des listes, ou les espaces en début de ligne.' };
+    }
+    // Rest of the line: emphasis delimiter runs.
+    for (; i < n; i++) {
+      const c = body.charCodeAt(i);
+      if (c === 10) break;
+      if (c === 13 || c === 32 || c === 9) continue;
+      blank = false;
+      if ((c === 42 || c === 95 || c === 126) && body.charCodeAt(i - 1) !== c) {
+        if (++runs > MAX_DELIMITER_RUNS) {
+          return { line: blockLine, col: 1, message: `Ce paragraphe contient plus de ${MAX_DELIMITER_RUNS} suites de « * », « _ » ou « ~ ».`, hint: 'Coupez le paragraphe, ou écrivez ces caractères dans un bloc de code (entre ```).' };
+        }
+      }
+    }
+    if (blank && depth === 0) { runs = 0; blockLine = line + 1; }
+    i++;
+    line++;
   }
-  for (let i = body.indexOf(':'); i >= 0; i = body.indexOf(':', i + 1)) {
-    if (SCHEME_BEFORE.test(body.slice(Math.max(0, i - 7), i))) return true;
-  }
-  // Images: no need to parse when every one is plainly safe (https://, or a site path without `..`):
-  // each `![` starts such an image, after the end of the previous one (the `![` found inside an
-  // image's address would need a parse). Only the images are read, not the text between them.
-  let end = 0;
-  for (let i = body.indexOf('!['); i >= 0; i = body.indexOf('![', i + 2)) {
-    if (i < end) return true;
-    PLAIN_IMAGE.lastIndex = i;
-    const image = PLAIN_IMAGE.exec(body)?.[0];
-    if (image === undefined || DOT_SEGMENT.test(image)) return true;
-    end = i + image.length;
-  }
-  return false;
+  return undefined;
 }
 
-/** What follows a `&` in the references that matter: numeric, or the named `&tab;`, `&newline;`, `&colon;`. */
-const ENTITY_AFTER = /^(?:#|(?:tab|newline|colon);)/i;
-/** What precedes a `:` or `&` that could end a dangerous scheme: `script` or `data`, maybe escaped by `\`. */
-const SCHEME_BEFORE = /(?:script|data)\\?$/i;
+function isSpaceOrEnd(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13;
+}
 
-/** `![alt](address)` with an https:// address, or a site path with no escape, reference, encoding or `//`
- * (sticky: tried at one place only). */
-const PLAIN_IMAGE = /!\[[^[\]\\]*\]\((?:https:\/\/[^\s()<>\\&]*|\/(?!\/)[^\s()<>\\&%]*)\)/y;
-/** A `.` or `..` path segment. */
-const DOT_SEGMENT = /\/\.\.?[/)]/;
+/**
+ * Parses a Markdown body as CommonMark, as the portal renders it. A body beyond the limits
+ * (`markdownLimitExceeded`, reported by the rule `markdown-trop-imbrique`) is not parsed: it gives
+ * an empty tree, so that nothing recursive ever walks it.
+ */
+export function parseMarkdown(body: string): Root {
+  if (markdownLimitExceeded(body)) return { type: 'root', children: [] };
+  return processor.parse(body);
+}
 
 /** Decodes numeric and a few named HTML entities, as a browser would before reading a URL. */
 export function decodeEntities(s: string): string {

@@ -261,6 +261,38 @@ function forbiddenKeys(value: object, out: (string | number)[][] = [], path: rea
   return out;
 }
 
+export interface DataBoundsProblem {
+  /** Path of the field where the limit is crossed (its deepest existing part). */
+  path: (string | number)[];
+  message: string;
+  hint: string;
+}
+
+/**
+ * Checks data that does not come from a file (the submission service's JSON) against the limits a
+ * file has: at most MAX_DEPTH levels of nesting, and at most MAX_FILE_BYTES of text. One loop with
+ * its own stack, no recursion: call it before anything walks, serialises or validates the data.
+ */
+export function checkDataBounds(data: unknown): DataBoundsProblem | undefined {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
+  let size = 0;
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') size += value.length;
+    else size += 8;
+    if (size > MAX_FILE_BYTES) {
+      return { path, message: `Les données dépassent ${MAX_FILE_BYTES / 1024 / 1024} Mo.`, hint: 'Raccourcissez les textes ; publiez les documents longs ailleurs et mettez-en le lien.' };
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= MAX_DEPTH) {
+      return { path, message: `Les données sont imbriquées sur plus de ${MAX_DEPTH} niveaux.`, hint: `Gardez au plus ${MAX_DEPTH} niveaux d’imbrication.` };
+    }
+    if (Array.isArray(value)) value.forEach((v: unknown, i) => stack.push({ value: v, path: [...path, i] }));
+    else for (const k of Object.keys(value)) { size += k.length; stack.push({ value: (value as Record<string, unknown>)[k], path: [...path, k] }); }
+  }
+  return undefined;
+}
+
 export function parseEntry(collection: Collection, file: string, input: Uint8Array | string): ParsedEntry {
   const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
   if (size > MAX_FILE_BYTES) {

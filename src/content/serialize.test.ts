@@ -111,6 +111,17 @@ describe('canonical form', () => {
     expect(entryPath(findCollection('outil')!, { id: 'x' })).toBe('content/tools/x.md');
   });
 
+  it('builds no path that could leave content/<collection>/', () => {
+    const practices = findCollection('fiche')!;
+    for (const data of [{ id: '../../../tmp/x' }, { id: '/tmp/x' }, { id: 'a/b' }, { id: '..' }, { id: '' }, { id: 42 }]) {
+      expect(() => entryPath(practices, data), JSON.stringify(data)).toThrow(/refusé/);
+    }
+    // A maillon that is not a slug names no folder (validation reports the value).
+    expect(entryPath(practices, { id: 'x', maillons: ['../..'] })).toBe('content/practices/x.md');
+    expect(entryPath(practices, { id: 'x', maillons: ['a/../../b', 'distribution'] })).toBe('content/practices/x.md');
+    expect(() => entryPath(practices, { id: '../x' })).toThrowErrorMatchingInlineSnapshot(`[Error: Identifiant refusé « ../x » : minuscules, chiffres et tirets seulement.]`);
+  });
+
   it('makes slugs without accents, ligatures or punctuation, cut on a word', () => {
     expect(slugify('Épicerie « Les Câlins » à Saint-Étienne : l’œuvre d’un été !')).toBe('epicerie-les-calins-a-saint-etienne-l-oeuvre-d-un-ete');
     expect(slugify('Ça')).toBe('ca');

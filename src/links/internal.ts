@@ -11,14 +11,13 @@ import { parseMarkdown } from '../content/markdown.js';
 import type { ParsedEntry } from '../content/parse.js';
 import { listFiles, relPath } from '../content/paths.js';
 import { problem, type Problem } from '../content/problems.js';
-import { localImageTarget } from '../content/rules/image-hors-depot.js';
+import { checkLocal, resolveLocal } from '../content/site-paths.js';
 
 export const RULE_INTERNAL = 'lien-interne';
 
 /** Heading anchors as Docusaurus makes them (github-slugger: lower case, punctuation dropped). */
 export function headingSlugs(body: string): Set<string> {
   const slugs = new Set<string>();
-  if (!body.includes('#')) return slugs;
   const counts = new Map<string, number>();
   visit(parseMarkdown(body), 'heading', (h) => {
     let text = '';
@@ -80,43 +79,30 @@ export function checkInternalLinks(root: string, entries: readonly ParsedEntry[]
         }
       });
     }
+    // Paths are resolved as validation resolves them (one resolution: src/content/site-paths.ts);
+    // anchors are checked here only.
     for (const link of extractLinks(entry)) {
-      if (link.where !== 'texte' || isExternal(link.url) || /^(mailto|tel):/i.test(link.url)) continue;
-      const message = link.image ? checkImage(root, entry.file, link.url) : checkPageLink(entry, link.url, site);
+      const local = checkLocal(root, link.url, link.image);
+      if (local) {
+        problems.push(problem(entry.file, link, local.rule, local.message, local.hint));
+        continue;
+      }
+      const message = link.image ? undefined : checkAnchor(entry, link.url, site);
       if (message) problems.push(problem(entry.file, link, RULE_INTERNAL, message[0], message[1]));
     }
   }
   return problems;
 }
 
-function checkImage(root: string, file: string, url: string): [string, string] | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return undefined; // schemes are the validator's business
-  let target: string | undefined;
-  try { target = localImageTarget(file, url); } catch { target = undefined; }
-  if (!target || !fs.existsSync(path.join(root, target))) {
-    return [`L’image « ${url} » est introuvable.`, 'Déposez-la dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).'];
-  }
-  return undefined;
-}
-
-function checkPageLink(entry: ParsedEntry, url: string, site: SiteMap): [string, string] | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return undefined;
-  const [pathPart = '', anchor] = url.split('#');
-  let route: string | undefined;
-  if (pathPart === '') route = site.files.get(entry.file);
-  else if (pathPart.startsWith('/')) route = pathPart.replace(/\/$/, '') || '/';
-  else {
-    const target = path.posix.normalize(path.posix.join(path.posix.dirname(entry.file), decodeURI(pathPart)));
-    route = site.files.get(target);
-    if (!route) {
-      return collectionOfPath(target)
-        ? [`Le lien « ${url} » pointe vers un fichier qui n’existe pas (${target}).`, 'Vérifiez le chemin, ou utilisez l’adresse de la page sur le portail (par exemple /etudes/identifiant).']
-        : [`Le lien relatif « ${url} » ne mène à aucune entrée.`, 'Utilisez l’adresse de la page sur le portail, par exemple /fiches/identifiant.'];
-    }
-  }
-  if (!route || !site.pages.has(route)) return [`La page « ${pathPart} » n’existe pas sur le portail.`, 'Vérifiez l’adresse : /fiches/<identifiant>, /etudes/<identifiant>…'];
-  const anchors = site.pages.get(route);
-  if (anchor && anchors && !anchors.has(decodeURIComponent(anchor))) {
+function checkAnchor(entry: ParsedEntry, url: string, site: SiteMap): [string, string] | undefined {
+  const hash = url.indexOf('#');
+  if (hash < 0) return undefined;
+  const target = resolveLocal(url, false);
+  const route = target.kind === 'same-page' ? site.files.get(entry.file) : target.kind === 'route' ? target.route : undefined;
+  const anchors = route === undefined ? undefined : site.pages.get(route);
+  let anchor: string;
+  try { anchor = decodeURIComponent(url.slice(hash + 1)); } catch { anchor = url.slice(hash + 1); }
+  if (anchor && anchors && !anchors.has(anchor)) {
     return [`L’ancre « #${anchor} » n’existe pas sur la page ${route}.`, anchors.size > 0 ? `Ancres possibles : ${[...anchors].slice(0, 8).map((a) => `#${a}`).join(', ')}.` : 'Cette page n’a pas d’intertitre.'];
   }
   return undefined;

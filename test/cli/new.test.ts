@@ -189,4 +189,27 @@ describe('essaim new', () => {
     `);
     expect(snapshotTree(root)).toEqual(before);
   });
+  it('never writes outside content/<collection>/: the id and the maillon are checked before any path is built', async () => {
+    const root = makeTree('valide');
+    const before = snapshotTree(root);
+    const escape = `essaim-evasion-${process.pid}`;
+    const runs = await Promise.all([
+      runCli(['new', 'etude', '--titre', 'X', '--set', `id=../../../${escape}`, '--yes'], root),
+      runCli(['new', 'fiche', '--titre', 'X', '--set', 'maillons=../..', '--yes'], root),
+      runCli(['new', 'fiche', '--titre', 'X', '--set', `maillons=../../../${escape}`, '--yes'], root),
+      runCli(['new', 'outil', '--titre', 'X', '--set', 'id=/tmp/x', '--yes'], root),
+      runCli(['new', 'outil', '--titre', 'X', '--set', 'id=Majuscules', '--yes'], root),
+    ]);
+    expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2]);
+    expect(runs.map((r) => r.stderr.replaceAll(escape, 'EVASION')).join('')).toMatchInlineSnapshot(`
+      "Erreur : --set id=../../../EVASION : valeur refusée : Identifiant stable en minuscules, chiffres et tirets ; identique au nom du fichier.
+      Erreur : --set maillons=../.. : valeur inconnue ; valeurs possibles : reperage-orientation, approvisionnement, logistique, distribution, accompagnement, participation, cooperation-territoriale, pilotage-evaluation.
+      Erreur : --set maillons=../../../EVASION : valeur inconnue ; valeurs possibles : reperage-orientation, approvisionnement, logistique, distribution, accompagnement, participation, cooperation-territoriale, pilotage-evaluation.
+      Erreur : --set id=/tmp/x : valeur refusée : Identifiant stable en minuscules, chiffres et tirets ; identique au nom du fichier.
+      Erreur : --set id=Majuscules : valeur refusée : Identifiant stable en minuscules, chiffres et tirets ; identique au nom du fichier.
+      "
+    `);
+    expect(snapshotTree(root)).toEqual(before);
+    for (const up of ['..', '../..', '../../..']) expect(fs.existsSync(path.join(root, 'content/studies', up, `${escape}.md`))).toBe(false);
+  });
 });

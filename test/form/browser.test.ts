@@ -40,6 +40,7 @@ function fixtureFiles(): Record<string, string> {
     }
   };
   walk(path.join(root, 'content'));
+  walk(path.join(root, 'static'));
   return out;
 }
 

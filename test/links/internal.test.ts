@@ -42,7 +42,7 @@ beforeAll(async () => {
   const files: Record<string, string> = {
     'content/practices/distribution/cible.md': sheet('cible', '## De quoi s’agit-il ?\n\nTexte.\n\n## Pour qui ?\n\nTexte.'),
     'content/practices/distribution/source.md': sheet('source', [
-      'Liens bons : [cible](/fiches/cible), [ancre](/fiches/cible#pour-qui-), [fichier](./cible.md#de-quoi-sagit-il-), [catalogue](/etudes), [ici](#section), [page](/faq).',
+      'Liens bons : [cible](/fiches/cible), [ancre](/fiches/cible#pour-qui-), [section](/fiches/cible#de-quoi-sagit-il-), [catalogue](/etudes), [ici](#section), [page](/faq).',
       '',
       '## Section',
       '',
@@ -72,16 +72,16 @@ describe('essaim links', () => {
     expect(result.stdout).toMatchInlineSnapshot(`
       "content/practices/distribution/source.md:11:37  lien-interne  La ressource liée « studies/inconnue » n’existe pas.
           → Vérifiez la collection et l’identifiant.
-      content/practices/distribution/source.md:19:16  lien-interne  La page « /fiches/absente » n’existe pas sur le portail.
-          → Vérifiez l’adresse : /fiches/<identifiant>, /etudes/<identifiant>…
+      content/practices/distribution/source.md:19:16  lien-interne-introuvable  La page « /fiches/absente » n’existe pas sur le portail.
+          → Vérifiez l’adresse : /fiches/<identifiant>, /etudes/<identifiant>… (sans extension .md).
       content/practices/distribution/source.md:19:44  lien-interne  L’ancre « #nulle-part » n’existe pas sur la page /fiches/cible.
           → Ancres possibles : #de-quoi-sagit-il-, #pour-qui-.
-      content/practices/distribution/source.md:19:79  lien-interne  Le lien « ../distribution/absent.md » pointe vers un fichier qui n’existe pas (content/practices/distribution/absent.md).
-          → Vérifiez le chemin, ou utilisez l’adresse de la page sur le portail (par exemple /etudes/identifiant).
-      content/practices/distribution/source.md:19:117  lien-interne  La page « /nulle-part » n’existe pas sur le portail.
-          → Vérifiez l’adresse : /fiches/<identifiant>, /etudes/<identifiant>…
-      content/practices/distribution/source.md:21:24  lien-interne  L’image « /img/manque.png » est introuvable.
-          → Déposez-la dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).
+      content/practices/distribution/source.md:19:79  lien-chemin-interdit  Le lien « ../distribution/absent.md » est refusé : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités).
+          → Écrivez l’adresse de la page depuis la racine du portail, par exemple /fiches/identifiant, ou une adresse https://.
+      content/practices/distribution/source.md:19:117  lien-interne-introuvable  La page « /nulle-part » n’existe pas sur le portail.
+          → Vérifiez l’adresse : /fiches/<identifiant>, /etudes/<identifiant>… (sans extension .md).
+      content/practices/distribution/source.md:21:24  image-introuvable  L’image « /img/manque.png » est introuvable : le fichier static/img/manque.png n’existe pas.
+          → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).
       ✖ 6 problèmes dans 1 fichier (2 vérifiés).
       "
     `);

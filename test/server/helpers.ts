@@ -17,6 +17,7 @@ export function git(dir: string, ...args: string[]): string {
 export function makeRepo(): string {
   const dir = tempDir('essaim-depot-');
   fs.cpSync(path.join(repoRoot, 'test/fixtures/valide/content'), path.join(dir, 'content'), { recursive: true });
+  fs.cpSync(path.join(repoRoot, 'test/fixtures/valide/static'), path.join(dir, 'static'), { recursive: true });
   git(dir, 'init', '-q', '-b', 'main');
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'init');

@@ -33,6 +33,7 @@ describe('html-interdit', () => {
         "content/news/lancement-portail.md:20:1  html-interdit  Les attributs HTML d’événement (onclick, onerror…) ne sont pas autorisés. → Supprimez l’attribut.",
         "content/news/lancement-portail.md:22:4  html-interdit  Les attributs HTML d’événement (onclick, onerror…) ne sont pas autorisés. → Supprimez l’attribut.",
         "content/news/lancement-portail.md:24:1  html-interdit  Les attributs HTML d’événement (onclick, onerror…) ne sont pas autorisés. → Supprimez l’attribut.",
+        "content/news/lancement-portail.md:20:1  image-hors-depot  L’image « x.png » est refusée : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
       ]
     `);
   });

@@ -1,5 +1,5 @@
 import { visit } from 'unist-util-visit';
-import { decodeEntities, mayNeedMarkdownChecks } from '../markdown.js';
+import { decodeEntities } from '../markdown.js';
 import type { EntryRule } from './types.js';
 
 const FORBIDDEN_TAG = /<\s*\/?\s*(script|iframe|style|object|embed|frame|frameset|base|meta|link|form|svg|math)\b/i;
@@ -9,7 +9,6 @@ export const htmlInterdit: EntryRule = {
   id: 'html-interdit',
   description: 'Le texte ne contient pas de HTML actif : balises script, iframe, style, object… ni attributs on*=.',
   check(ctx) {
-    if (!mayNeedMarkdownChecks(ctx.entry.body)) return;
     visit(ctx.markdown(), 'html', (node) => {
       const raw = decodeEntities(node.value);
       const pos = ctx.bodyPosition(node.position?.start.line ?? 1, node.position?.start.column ?? 1);

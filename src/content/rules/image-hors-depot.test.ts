@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkEntry } from '../../../test/helpers/check.js';
 import { fixture } from '../../../test/helpers/tree.js';
-import { localImageTarget } from './image-hors-depot.js';
 
 const PRACTICE = 'content/practices/distribution/epicerie-solidaire-mobile.md';
 const practice = fixture('valide', PRACTICE);
@@ -10,17 +9,19 @@ const withBody = (body: string): string => `${practice.trimEnd()}\n\n${body}\n`;
 describe('image-hors-depot', () => {
   it('accepts https images and images of static/, however they are written', () => {
     expect(checkEntry(PRACTICE, practice)).toEqual([]);
-    expect(checkEntry(PRACTICE, withBody('![a](https://x.example.org/a.png) ![b](/img/b.png) ![c](@site/static/img/c.png) ![d](../../../static/img/d.png)\n\n![e][photo]\n\n[photo]: /img/e.png'))).toEqual([]);
+    expect(checkEntry(PRACTICE, withBody('![a](https://x.example.org/a.png) ![b](/img/camion.png?v=2) ![c](/img/cami%6Fn.png)\n\n![e][photo]\n\n[photo]: /img/camion.png'))).toEqual([]);
   });
 
   it('reports images that escape the repository or live outside static/', () => {
-    expect(checkEntry(PRACTICE, withBody('![a](../../../etc/passwd)\n\n![b](@site/../x.png)\n\n![c](/../../etc/passwd)\n\n![d](photo.png)\n\n![e][ailleurs]\n\n[ailleurs]: ../../../../x.png'))).toMatchInlineSnapshot(`
+    expect(checkEntry(PRACTICE, withBody('![a](../../../etc/passwd)\n\n![b](@site/../x.png)\n\n![c](/../../etc/passwd)\n\n![d](photo.png)\n\n![f](@site/static/img/camion.png)\n\n![g](/.git/config)\n\n![e][ailleurs]\n\n[ailleurs]: ../../../../x.png'))).toMatchInlineSnapshot(`
       [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:50:1  image-hors-depot  L’image « ../../../etc/passwd » est hors du dossier static/ du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
-        "content/practices/distribution/epicerie-solidaire-mobile.md:52:1  image-hors-depot  L’image « @site/../x.png » est hors du dossier static/ du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
-        "content/practices/distribution/epicerie-solidaire-mobile.md:54:1  image-hors-depot  L’image « /../../etc/passwd » est hors du dossier static/ du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
-        "content/practices/distribution/epicerie-solidaire-mobile.md:56:1  image-hors-depot  L’image « photo.png » est hors du dossier static/ du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
-        "content/practices/distribution/epicerie-solidaire-mobile.md:58:1  image-hors-depot  L’image « ../../../../x.png » est hors du dossier static/ du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:50:1  image-hors-depot  L’image « ../../../etc/passwd » est refusée : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:52:1  image-hors-depot  L’image « @site/../x.png » est refusée : l’alias « @site/ » peut désigner n’importe quel fichier du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:54:1  image-hors-depot  L’image « /../../etc/passwd » est refusée : les segments « . » et « .. » sont refusés. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:56:1  image-hors-depot  L’image « photo.png » est refusée : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:58:1  image-hors-depot  L’image « @site/static/img/camion.png » est refusée : l’alias « @site/ » peut désigner n’importe quel fichier du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:60:1  image-hors-depot  L’image « /.git/config » est refusée : il désigne un fichier ou dossier caché (commençant par un point). → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:62:1  image-hors-depot  L’image « ../../../../x.png » est refusée : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
       ]
     `);
   });
@@ -36,21 +37,11 @@ describe('image-hors-depot', () => {
     `);
   });
 
-  it('resolves local paths against the entry and the repository root', () => {
-    expect(localImageTarget('content/news/a.md', '/img/x.png')).toBe('static/img/x.png');
-    expect(localImageTarget('content/news/a.md', '../../static/img/x.png?v=2#top')).toBe('static/img/x.png');
-    expect(localImageTarget('content/news/a.md', '@site/static/../../x.png')).toBeUndefined();
-    expect(localImageTarget('content/news/a.md', '../../../x.png')).toBeUndefined();
-    expect(localImageTarget('content/news/a.md', '%2e%2e/%2e%2e/%2e%2e/x.png')).toBeUndefined();
-  });
-
   it('reports protocol-relative images (another host), also written with a backslash', () => {
-    expect(localImageTarget('content/news/a.md', '//autre.example.org/x.png')).toBeUndefined();
-    expect(localImageTarget('content/news/a.md', '/\\autre.example.org/x.png')).toBeUndefined();
     expect(checkEntry(PRACTICE, withBody('![a](//autre.example.org/x.png)\n\n![b](/\\autre.example.org/y.png)'))).toMatchInlineSnapshot(`
       [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:50:1  image-hors-depot  L’image « //autre.example.org/x.png » est hors du dossier static/ du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
-        "content/practices/distribution/epicerie-solidaire-mobile.md:52:1  image-hors-depot  L’image « /\\autre.example.org/y.png » est hors du dossier static/ du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:50:1  image-hors-depot  L’image « //autre.example.org/x.png » est refusée : une adresse commençant par « // » désigne un autre site. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:52:1  image-hors-depot  L’image « /\\autre.example.org/y.png » est refusée : une adresse commençant par « // » désigne un autre site. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
       ]
     `);
   });

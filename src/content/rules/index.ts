@@ -7,12 +7,17 @@ import { htmlInterdit } from './html-interdit.js';
 import { idNomFichier } from './id-nom-fichier.js';
 import { idUnique } from './id-unique.js';
 import { imageHorsDepot } from './image-hors-depot.js';
+import { imageIntrouvable } from './image-introuvable.js';
+import { lienCheminInterdit } from './lien-chemin-interdit.js';
+import { lienInterneIntrouvable } from './lien-interne-introuvable.js';
 import { lienDangereux } from './lien-dangereux.js';
+import { markdownTropImbrique } from './markdown-trop-imbrique.js';
 import { referenceIntrouvable } from './reference-introuvable.js';
 import { schemaRule } from './schema.js';
+import { texteBalisage } from './texte-balisage.js';
 import type { EntryRule, RepositoryRule } from './types.js';
 
-export const entryRules: readonly EntryRule[] = [schemaRule, idNomFichier, dossierMaillon, datesCoherentes, dateFuture, aCompleter, htmlInterdit, lienDangereux, imageHorsDepot];
+export const entryRules: readonly EntryRule[] = [schemaRule, idNomFichier, dossierMaillon, datesCoherentes, dateFuture, aCompleter, markdownTropImbrique, htmlInterdit, lienDangereux, imageHorsDepot, imageIntrouvable, lienCheminInterdit, lienInterneIntrouvable, texteBalisage];
 export const repositoryRules: readonly RepositoryRule[] = [idUnique, referenceIntrouvable];
 
 /** Rules checked while reading files, before any entry rule (they have no module of their own). */

@@ -1,14 +1,12 @@
 import { visit } from 'unist-util-visit';
-import { DANGEROUS_SCHEMES, decodeEntities, mayNeedMarkdownChecks, schemeOf } from '../markdown.js';
+import { DANGEROUS_SCHEMES, decodeEntities, schemeOf } from '../markdown.js';
+import { HTML_URL_ATTR } from '../site-paths.js';
 import type { EntryRule } from './types.js';
-
-const HTML_URL_ATTR = /\b(?:href|src|action|formaction|xlink:href|poster|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
 export const lienDangereux: EntryRule = {
   id: 'lien-dangereux',
   description: 'Aucun lien ni image n’utilise les schémas javascript:, vbscript: ou data:.',
   check(ctx) {
-    if (!mayNeedMarkdownChecks(ctx.entry.body)) return;
     const flag = (url: string, line: number, col: number): void => {
       const scheme = schemeOf(url);
       if (scheme && DANGEROUS_SCHEMES.has(scheme)) {
