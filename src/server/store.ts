@@ -10,6 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { CollectionName } from '../content/collections.js';
+import { migrate } from './migrations.js';
+
+/** The outbox's file in the data directory (also read by the backup and restore commands). */
+export const DATABASE_FILE = 'soumissions.sqlite';
 
 export type SubmissionStatus = 'recue' | 'en-cours' | 'ouverte' | 'echec';
 
@@ -51,38 +55,6 @@ interface Row {
   created_at: number; updated_at: number;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS submissions (
-  id TEXT PRIMARY KEY,
-  collection TEXT NOT NULL,
-  entry_id TEXT NOT NULL,
-  path TEXT NOT NULL,
-  content TEXT NOT NULL,
-  title TEXT NOT NULL,
-  pr_title TEXT NOT NULL,
-  pr_body TEXT NOT NULL,
-  commit_message TEXT NOT NULL,
-  branch TEXT NOT NULL UNIQUE,
-  contact_name TEXT NOT NULL,
-  contact_email TEXT NOT NULL,
-  credit INTEGER NOT NULL,
-  status TEXT NOT NULL,
-  attempts INTEGER NOT NULL DEFAULT 0,
-  next_attempt_at INTEGER NOT NULL,
-  last_error TEXT,
-  pr_number INTEGER,
-  pr_url TEXT,
-  commit_sha TEXT,
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL,
-  UNIQUE (collection, entry_id)
-);
-CREATE INDEX IF NOT EXISTS submissions_due ON submissions (status, next_attempt_at);
-CREATE TABLE IF NOT EXISTS pow_used (
-  signature TEXT PRIMARY KEY,
-  expires_at INTEGER NOT NULL
-);
-`;
 
 function toSubmission(r: Row): Submission {
   return {
@@ -111,11 +83,11 @@ export class Outbox {
 
   constructor(dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(path.join(dataDir, 'soumissions.sqlite'));
+    this.db = new Database(path.join(dataDir, DATABASE_FILE));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    migrate(this.db);
     const db = this.db;
     this.stmts = {
       insert: db.prepare(`INSERT INTO submissions (id, collection, entry_id, path, content, title, pr_title, pr_body, commit_message, branch,
