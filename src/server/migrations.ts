@@ -43,13 +43,15 @@ CREATE TABLE IF NOT EXISTS pow_used (
   expires_at INTEGER NOT NULL
 );
 `,
-  // 1 → 2: the health check's probe (a real write, one row); the index behind the oldest pending age.
+  // 1 → 2: the health check's probe (a real write, one row); indexes behind the oldest pending
+  // submission and the last transmitted one (health check, metrics).
   `
 CREATE TABLE health_probe (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   at INTEGER NOT NULL
 );
 CREATE INDEX submissions_created ON submissions (status, created_at);
+CREATE INDEX submissions_updated ON submissions (status, updated_at);
 `,
 ];
 

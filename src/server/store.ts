@@ -105,6 +105,9 @@ export class Outbox {
       count: db.prepare('SELECT status, COUNT(*) AS n FROM submissions GROUP BY status'),
       powInsert: db.prepare('INSERT OR IGNORE INTO pow_used (signature, expires_at) VALUES (?, ?)'),
       powPurge: db.prepare('DELETE FROM pow_used WHERE expires_at < ?'),
+      probe: db.prepare('INSERT INTO health_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at'),
+      oldestPending: db.prepare(`SELECT MIN(created_at) AS t FROM submissions WHERE status IN ('recue', 'en-cours')`),
+      lastOpened: db.prepare(`SELECT MAX(updated_at) AS t FROM submissions WHERE status = 'ouverte'`),
     };
   }
 
@@ -200,6 +203,18 @@ export class Outbox {
   usePow(signature: string, expiresAt: number, now = Date.now()): boolean {
     this.stmts.powPurge.run(now);
     return this.stmts.powInsert.run(signature, expiresAt).changes === 1;
+  }
+
+  /** A real write, committed and flushed like a submission; throws when the database cannot be written. */
+  probeWrite(now = Date.now()): void {
+    this.stmts.probe.run(now);
+  }
+
+  /** When the oldest pending submission arrived, and the last one was transmitted (undefined: none). */
+  milestones(): { oldestPendingAt?: number; lastOpenedAt?: number } {
+    const oldest = (this.stmts.oldestPending.get() as { t: number | null }).t;
+    const last = (this.stmts.lastOpened.get() as { t: number | null }).t;
+    return { ...(oldest !== null ? { oldestPendingAt: oldest } : {}), ...(last !== null ? { lastOpenedAt: last } : {}) };
   }
 
   close(): void {
