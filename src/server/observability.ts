@@ -81,8 +81,7 @@ async function observability(app: FastifyInstance, o: ObservabilityOptions): Pro
 
   app.get('/api/health', async (_req, reply) => {
     const ok = writable();
-    const counts = outbox.counts();
-    const { oldestPendingAt, lastOpenedAt } = outbox.milestones();
+    const { pending, failed, oldestPendingAt, lastOpenedAt } = outbox.observe();
     reply.header('cache-control', 'no-store');
     return reply.code(ok ? 200 : 503).send({
       statut: ok ? 'ok' : 'degrade',
@@ -91,10 +90,10 @@ async function observability(app: FastifyInstance, o: ObservabilityOptions): Pro
       delaiMinimalMs: options.protection.minFillMs,
       base: { inscriptible: ok, versionSchema: SCHEMA_VERSION },
       boiteEnvoi: {
-        enAttente: counts.recue + counts['en-cours'],
+        enAttente: pending,
         plusAncienneEnAttenteS: oldestPendingAt === undefined ? null : Math.max(0, Math.floor((now() - oldestPendingAt) / 1000)),
       },
-      echecs: counts.echec,
+      echecs: failed,
       derniereTransmission: lastOpenedAt === undefined ? null : new Date(lastOpenedAt).toISOString(),
     });
   });
@@ -118,7 +117,7 @@ async function observability(app: FastifyInstance, o: ObservabilityOptions): Pro
     }
     if (access === 403) return reply.code(403).send({ erreur: 'Les métriques ne sont accessibles que depuis la machine ou le réseau local, ou avec le jeton des métriques.' });
     const counts = outbox.counts();
-    const { oldestPendingAt, lastOpenedAt } = outbox.milestones();
+    const { oldestPendingAt, lastOpenedAt } = outbox.observe();
     const statuses = Object.keys(counts) as SubmissionStatus[];
     const body = [
       metric('essaim_submissions_accepted_total', 'counter', 'Propositions acceptées (enregistrées dans la base), depuis la création de la base.', [[{}, statuses.reduce((n, s) => n + counts[s], 0)]]),

@@ -106,8 +106,12 @@ export class Outbox {
       powInsert: db.prepare('INSERT OR IGNORE INTO pow_used (signature, expires_at) VALUES (?, ?)'),
       powPurge: db.prepare('DELETE FROM pow_used WHERE expires_at < ?'),
       probe: db.prepare('INSERT INTO health_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at'),
-      oldestPending: db.prepare(`SELECT MIN(created_at) AS t FROM submissions WHERE status IN ('recue', 'en-cours')`),
-      lastOpened: db.prepare(`SELECT MAX(updated_at) AS t FROM submissions WHERE status = 'ouverte'`),
+      // Index seeks only (submissions_created, submissions_updated): cheap however many submissions were opened.
+      observe: db.prepare(`SELECT
+        (SELECT COUNT(*) FROM submissions WHERE status IN ('recue', 'en-cours')) AS pending,
+        (SELECT COUNT(*) FROM submissions WHERE status = 'echec') AS failed,
+        (SELECT MIN(created_at) FROM submissions WHERE status IN ('recue', 'en-cours')) AS oldest,
+        (SELECT MAX(updated_at) FROM submissions WHERE status = 'ouverte') AS last`),
     };
   }
 
@@ -210,11 +214,10 @@ export class Outbox {
     this.stmts.probe.run(now);
   }
 
-  /** When the oldest pending submission arrived, and the last one was transmitted (undefined: none). */
-  milestones(): { oldestPendingAt?: number; lastOpenedAt?: number } {
-    const oldest = (this.stmts.oldestPending.get() as { t: number | null }).t;
-    const last = (this.stmts.lastOpened.get() as { t: number | null }).t;
-    return { ...(oldest !== null ? { oldestPendingAt: oldest } : {}), ...(last !== null ? { lastOpenedAt: last } : {}) };
+  /** Pending and failed submissions, when the oldest pending one arrived and the last one was transmitted (undefined: none). */
+  observe(): { pending: number; failed: number; oldestPendingAt?: number; lastOpenedAt?: number } {
+    const r = this.stmts.observe.get() as { pending: number; failed: number; oldest: number | null; last: number | null };
+    return { pending: r.pending, failed: r.failed, ...(r.oldest !== null ? { oldestPendingAt: r.oldest } : {}), ...(r.last !== null ? { lastOpenedAt: r.last } : {}) };
   }
 
   close(): void {

@@ -66,7 +66,7 @@ describe('migrations du schéma de la base', () => {
         expect(outbox.due(2000, 10).map((s) => s.id)).toEqual(['en-attente']);
         expect(outbox.usePow('preuve-deja-utilisee', 8_000_000_000_000, 3000)).toBe(false);
         outbox.probeWrite();
-        expect(outbox.milestones()).toEqual({ oldestPendingAt: 500, lastOpenedAt: 900 });
+        expect(outbox.observe()).toEqual({ pending: 1, failed: 0, oldestPendingAt: 500, lastOpenedAt: 900 });
       } finally {
         outbox.close();
       }
