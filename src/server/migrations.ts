@@ -68,10 +68,10 @@ export function migrate(db: Database.Database, target = SCHEMA_VERSION): { from:
   if (from > SCHEMA_VERSION) {
     throw new UsageError(`La base des propositions (${db.name}) est au schéma ${from}, plus récent que celui que connaît cette version d’Essaim (${SCHEMA_VERSION}) : mettez Essaim à jour, ou restaurez la sauvegarde faite avant la mise à jour.`);
   }
-  for (let v = from; v < target; v++) {
+  for (const [i, sql] of MIGRATIONS.slice(from, target).entries()) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
-      db.pragma(`user_version = ${v + 1}`);
+      db.exec(sql);
+      db.pragma(`user_version = ${from + i + 1}`);
     })();
   }
   return { from, to: Math.max(from, target) };

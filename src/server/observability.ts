@@ -53,7 +53,7 @@ function metric(name: string, type: 'counter' | 'gauge', help: string, samples: 
   return lines.join('\n');
 }
 
-async function observability(app: FastifyInstance, o: ObservabilityOptions): Promise<void> {
+function observability(app: FastifyInstance, o: ObservabilityOptions, done: (error?: Error) => void): void {
   const { options, outbox } = o;
   const now = o.now ?? Date.now;
   const refused = new Map<number, number>();
@@ -101,8 +101,8 @@ async function observability(app: FastifyInstance, o: ObservabilityOptions): Pro
   /** Without a token: a local address, and one that is really the client's (not a proxy's without trustProxy). */
   const allowed = (req: FastifyRequest): 'ok' | 401 | 403 => {
     if (options.metricsToken) {
-      const auth = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-      return auth && sameSecret(auth[1]!, options.metricsToken) ? 'ok' : 401;
+      const given = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      return given !== undefined && sameSecret(given, options.metricsToken) ? 'ok' : 401;
     }
     const forwarded = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined;
     if (forwarded && options.protection.trustProxy.length === 0) return 403;
@@ -131,6 +131,7 @@ async function observability(app: FastifyInstance, o: ObservabilityOptions): Pro
     ];
     return reply.type('text/plain; version=0.0.4; charset=utf-8').send(`${body.join('\n')}\n`);
   });
+  done();
 }
 
 // Not encapsulated: the hook that counts refusals must see the submissions route of the parent.

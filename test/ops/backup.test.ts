@@ -64,12 +64,12 @@ describe('essaim sauvegarde pendant que le service reçoit des propositions', ()
     });
 
     const acked: string[] = [];
-    let writing = true;
+    const state = { writing: true };
     const writer = (async () => {
-      for (let i = 0; writing; i++) {
+      for (let i = 0; state.writing; i++) {
         const r = await live.app.inject({ method: 'POST', url: '/api/submissions', payload: practice(`Fiche envoyée pendant la sauvegarde numéro ${i}`) });
         expect(r.statusCode).toBe(202);
-        acked.push((r.json() as { id: string }).id);
+        acked.push(r.json<{ id: string }>().id);
       }
     })();
     while (acked.length < 10) await new Promise((r) => setTimeout(r, 10));
@@ -78,7 +78,7 @@ describe('essaim sauvegarde pendant que le service reçoit des propositions', ()
     const backups = tempDir('essaim-sauvegardes-');
     const backup = await runCli(['sauvegarde', backups, '--garder', '3'], { ESSAIM_DATA_DIR: dataDir });
     const during = acked.length - before.length;
-    writing = false;
+    state.writing = false;
     await writer;
     expect(backup.err).toBe('');
     expect(backup.code).toBe(0);

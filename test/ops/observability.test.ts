@@ -70,7 +70,7 @@ describe('/api/health', () => {
     s.outbox.markOpened('transmise', { prNumber: 1, prUrl: null, commit: null, branch: 'formulaire/transmise' }, Date.parse('2026-05-01T09:58:12Z'));
     s.outbox.insert(submission('abandonnee'), t - 50_000);
     s.outbox.markFailed('abandonnee', 'refusée');
-    const body = (await s.app.inject({ method: 'GET', url: '/api/health' })).json() as Record<string, unknown> & { boiteEnvoi: { plusAncienneEnAttenteS: number } };
+    const body = (await s.app.inject({ method: 'GET', url: '/api/health' })).json<Record<string, unknown> & { boiteEnvoi: { plusAncienneEnAttenteS: number } }>();
     expect(body.boiteEnvoi.plusAncienneEnAttenteS).toBeGreaterThanOrEqual(90);
     expect(body.boiteEnvoi.plusAncienneEnAttenteS).toBeLessThan(120);
     expect({ ...body, boiteEnvoi: { ...body.boiteEnvoi, plusAncienneEnAttenteS: 'N' } }).toMatchObject({
