@@ -81,6 +81,9 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
     .argument('<nom>', 'nom de l’édition, par exemple 2027')
     .action((name: string) => run(async () => (await import('./commands/edition.js')).edition(name, io)));
 
+  cmd.command('sauvegarde').description('sauvegarde à chaud la base du service de propositions').argument('<dossier>', 'dossier des sauvegardes').option('--garder <n>', 'nombre de sauvegardes gardées (7 par défaut)').action((folder: string, opts) => run(async () => (await import('./commands/sauvegarde.js')).sauvegarde(folder, opts, io)));
+  cmd.command('restauration').description('restaure une sauvegarde dans le service arrêté').argument('<fichier>', 'sauvegarde à restaurer').action((file: string) => run(async () => (await import('./commands/restauration.js')).restauration(file, io)));
+
   return cmd;
 }
 

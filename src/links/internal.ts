@@ -2,11 +2,10 @@
  * Internal links: references between entries, Markdown links to other entries and pages (with
  * their anchors), and local images. Everything is checked against the repository, no network.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { visit } from 'unist-util-visit';
-import { allCollections, collectionOfPath, entryUrl, idOfFile } from '../content/collections.js';
-import { extractLinks, isExternal } from '../content/links.js';
+import { allCollections, entryUrl, idOfFile } from '../content/collections.js';
+import { extractLinks } from '../content/links.js';
 import { parseMarkdown } from '../content/markdown.js';
 import type { ParsedEntry } from '../content/parse.js';
 import { listFiles, relPath } from '../content/paths.js';

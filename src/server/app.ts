@@ -14,6 +14,7 @@ import { todayIso } from '../content/validate.js';
 import { branchName } from '../github/names.js';
 import type { ServerOptions } from './config.js';
 import { inlineScriptHashes } from './csp.js';
+import observability from './observability.js';
 import { originAllowed, ProofOfWork } from './protection.js';
 import { FORM_BRANCH_PREFIX, labelsFor } from './proposers.js';
 import type { Outbox, Submission } from './store.js';
@@ -165,12 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return jsonError(reply, status, status >= 500 ? 'Erreur interne du service ; réessayez dans un moment.' : 'Requête refusée.');
   });
 
-  app.get('/api/health', async () => ({
-    statut: 'ok',
-    mode: options.github ? 'github' : 'local',
-    preuveDeTravail: pow !== undefined,
-    delaiMinimalMs: prot.minFillMs,
-  }));
+  await app.register(observability, { options, outbox, proofOfWork: pow !== undefined, now });
 
   app.get('/api/altcha/challenge', { config: limited }, async (_req, reply) => {
     if (!pow) return jsonError(reply, 404, 'La preuve de travail n’est pas activée sur ce service.');

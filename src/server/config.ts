@@ -85,6 +85,8 @@ export interface ServerOptions {
   protection: ProtectionConfig;
   /** Pino level, or false to silence logs (tests). */
   logLevel: string | false;
+  /** Bearer token for `/api/metrics`; undefined: loopback and private networks only. */
+  metricsToken?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -136,6 +138,12 @@ export const DEFAULTS = {
   validationQueue: 200,
 } as const;
 
+/** Where the service keeps its SQLite database (also read by `essaim sauvegarde` and `essaim restauration`). */
+export function dataDirOf(env: Env = process.env): string {
+  const repoDir = path.resolve(env.ESSAIM_REPO_DIR?.trim() || repoRoot);
+  return path.resolve(env.ESSAIM_DATA_DIR?.trim() || path.join(repoDir, '.essaim', 'service'));
+}
+
 export function loadConfig(env: Env = process.env, readFile: (p: string) => string = (p) => fs.readFileSync(p, 'utf8')): ServerOptions {
   const repository = env.ESSAIM_REPO?.trim();
   if (repository !== undefined && repository !== '' && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
@@ -167,7 +175,7 @@ export function loadConfig(env: Env = process.env, readFile: (p: string) => stri
   return {
     port: int(env, 'PORT', DEFAULTS.port),
     host: env.HOST?.trim() || '127.0.0.1',
-    dataDir: path.resolve(env.ESSAIM_DATA_DIR?.trim() || path.join(repoDir, '.essaim', 'service')),
+    dataDir: dataDirOf(env),
     repoDir,
     staticDir: staticDir === '' ? undefined : path.resolve(staticDir ?? path.join(repoRoot, 'build')),
     baseBranch: env.ESSAIM_BASE_BRANCH?.trim() || 'main',
@@ -194,6 +202,7 @@ export function loadConfig(env: Env = process.env, readFile: (p: string) => stri
       altchaMaxCounter: int(env, 'ESSAIM_ALTCHA_MAX_COUNTER', DEFAULTS.altchaMaxCounter, 100),
     },
     logLevel: env.ESSAIM_LOG_LEVEL?.trim() === 'silent' ? false : env.ESSAIM_LOG_LEVEL?.trim() || 'info',
+    ...(env.ESSAIM_METRICS_TOKEN?.trim() ? { metricsToken: env.ESSAIM_METRICS_TOKEN.trim() } : {}),
   };
 }
 

@@ -10,6 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { CollectionName } from '../content/collections.js';
+import { migrate } from './migrations.js';
+
+/** The outbox's file in the data directory (also read by the backup and restore commands). */
+export const DATABASE_FILE = 'soumissions.sqlite';
 
 export type SubmissionStatus = 'recue' | 'en-cours' | 'ouverte' | 'echec';
 
@@ -51,38 +55,6 @@ interface Row {
   created_at: number; updated_at: number;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS submissions (
-  id TEXT PRIMARY KEY,
-  collection TEXT NOT NULL,
-  entry_id TEXT NOT NULL,
-  path TEXT NOT NULL,
-  content TEXT NOT NULL,
-  title TEXT NOT NULL,
-  pr_title TEXT NOT NULL,
-  pr_body TEXT NOT NULL,
-  commit_message TEXT NOT NULL,
-  branch TEXT NOT NULL UNIQUE,
-  contact_name TEXT NOT NULL,
-  contact_email TEXT NOT NULL,
-  credit INTEGER NOT NULL,
-  status TEXT NOT NULL,
-  attempts INTEGER NOT NULL DEFAULT 0,
-  next_attempt_at INTEGER NOT NULL,
-  last_error TEXT,
-  pr_number INTEGER,
-  pr_url TEXT,
-  commit_sha TEXT,
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL,
-  UNIQUE (collection, entry_id)
-);
-CREATE INDEX IF NOT EXISTS submissions_due ON submissions (status, next_attempt_at);
-CREATE TABLE IF NOT EXISTS pow_used (
-  signature TEXT PRIMARY KEY,
-  expires_at INTEGER NOT NULL
-);
-`;
 
 function toSubmission(r: Row): Submission {
   return {
@@ -111,11 +83,11 @@ export class Outbox {
 
   constructor(dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(path.join(dataDir, 'soumissions.sqlite'));
+    this.db = new Database(path.join(dataDir, DATABASE_FILE));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    migrate(this.db);
     const db = this.db;
     this.stmts = {
       insert: db.prepare(`INSERT INTO submissions (id, collection, entry_id, path, content, title, pr_title, pr_body, commit_message, branch,
@@ -133,6 +105,13 @@ export class Outbox {
       count: db.prepare('SELECT status, COUNT(*) AS n FROM submissions GROUP BY status'),
       powInsert: db.prepare('INSERT OR IGNORE INTO pow_used (signature, expires_at) VALUES (?, ?)'),
       powPurge: db.prepare('DELETE FROM pow_used WHERE expires_at < ?'),
+      probe: db.prepare('INSERT INTO health_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at'),
+      // Index seeks only (submissions_created, submissions_updated): cheap however many submissions were opened.
+      observe: db.prepare(`SELECT
+        (SELECT COUNT(*) FROM submissions WHERE status IN ('recue', 'en-cours')) AS pending,
+        (SELECT COUNT(*) FROM submissions WHERE status = 'echec') AS failed,
+        (SELECT MIN(created_at) FROM submissions WHERE status IN ('recue', 'en-cours')) AS oldest,
+        (SELECT MAX(updated_at) FROM submissions WHERE status = 'ouverte') AS last`),
     };
   }
 
@@ -235,6 +214,17 @@ export class Outbox {
   usePow(signature: string, expiresAt: number, now = Date.now()): boolean {
     this.stmts.powPurge.run(now);
     return this.stmts.powInsert.run(signature, expiresAt).changes === 1;
+  }
+
+  /** A real write, committed and flushed like a submission; throws when the database cannot be written. */
+  probeWrite(now = Date.now()): void {
+    this.stmts.probe.run(now);
+  }
+
+  /** Pending and failed submissions, when the oldest pending one arrived and the last one was transmitted (undefined: none). */
+  observe(): { pending: number; failed: number; oldestPendingAt?: number; lastOpenedAt?: number } {
+    const r = this.stmts.observe.get() as { pending: number; failed: number; oldest: number | null; last: number | null };
+    return { pending: r.pending, failed: r.failed, ...(r.oldest !== null ? { oldestPendingAt: r.oldest } : {}), ...(r.last !== null ? { lastOpenedAt: r.last } : {}) };
   }
 
   close(): void {

@@ -1,0 +1,78 @@
+/**
+ * The outbox's schema, versioned by `PRAGMA user_version`. Migration `n` takes a database from
+ * version n to n + 1, in one transaction with the new version number, so that a crash leaves the
+ * database at one version or the next, never between. The service runs the missing ones at
+ * start-up. Version 0 is a database made before versions were numbered: it already holds the
+ * tables of version 1 (created with IF NOT EXISTS), so migration 0 is a no-op for it and creates
+ * them in a new database. A migration, once released, is never edited: add the next one.
+ */
+import type Database from 'better-sqlite3';
+import { UsageError } from '../content/problems.js';
+
+export const MIGRATIONS: readonly string[] = [
+  // 0 → 1: the outbox and the used proofs-of-work.
+  `
+CREATE TABLE IF NOT EXISTS submissions (
+  id TEXT PRIMARY KEY,
+  collection TEXT NOT NULL,
+  entry_id TEXT NOT NULL,
+  path TEXT NOT NULL,
+  content TEXT NOT NULL,
+  title TEXT NOT NULL,
+  pr_title TEXT NOT NULL,
+  pr_body TEXT NOT NULL,
+  commit_message TEXT NOT NULL,
+  branch TEXT NOT NULL UNIQUE,
+  contact_name TEXT NOT NULL,
+  contact_email TEXT NOT NULL,
+  credit INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  last_error TEXT,
+  pr_number INTEGER,
+  pr_url TEXT,
+  commit_sha TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  UNIQUE (collection, entry_id)
+);
+CREATE INDEX IF NOT EXISTS submissions_due ON submissions (status, next_attempt_at);
+CREATE TABLE IF NOT EXISTS pow_used (
+  signature TEXT PRIMARY KEY,
+  expires_at INTEGER NOT NULL
+);
+`,
+  // 1 → 2: the health check's probe (a real write, one row); indexes behind the oldest pending
+  // submission and the last transmitted one (health check, metrics).
+  `
+CREATE TABLE health_probe (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  at INTEGER NOT NULL
+);
+CREATE INDEX submissions_created ON submissions (status, created_at);
+CREATE INDEX submissions_updated ON submissions (status, updated_at);
+`,
+];
+
+/** The version this code writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Brings the database to `target` (the current version by default); returns the versions before and after. */
+export function migrate(db: Database.Database, target = SCHEMA_VERSION): { from: number; to: number } {
+  const from = schemaVersion(db);
+  if (from > SCHEMA_VERSION) {
+    throw new UsageError(`La base des propositions (${db.name}) est au schéma ${from}, plus récent que celui que connaît cette version d’Essaim (${SCHEMA_VERSION}) : mettez Essaim à jour, ou restaurez la sauvegarde faite avant la mise à jour.`);
+  }
+  for (const [i, sql] of MIGRATIONS.slice(from, target).entries()) {
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${from + i + 1}`);
+    })();
+  }
+  return { from, to: Math.max(from, target) };
+}
