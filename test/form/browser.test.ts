@@ -124,7 +124,7 @@ describe('formulaire dans Chromium', () => {
 
     const pulls = sim.pulls(OWNER, REPO);
     expect(pulls).toHaveLength(1);
-    expect(pulls[0]!.body).toContain('Proposé par Camille Martin.');
+    expect(pulls[0]!.body).toContain('avec le formulaire du portail (par Camille Martin)');
     expect(JSON.stringify(pulls[0])).not.toContain('camille@example.org');
     expect([...pulls[0]!.labels].sort()).toEqual(['fiches', 'via-formulaire']);
     const branch = pulls[0]!.pull!.headRef;
