@@ -80,6 +80,9 @@ describe('essaim validate', () => {
         "hint": "Utilisez l’adresse sécurisée (https://) de la page.",
         "line": 6,
         "message": "« Site » doit être une adresse commençant par https://.",
+        "path": [
+          "site",
+        ],
         "rule": "schema",
         "severity": "error",
       }
