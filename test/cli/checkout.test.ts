@@ -11,7 +11,7 @@ import { emptyDir, fixturesDir, repo, TODAY, type CliResult } from '../helpers/t
 
 function checkout(dir: string): string {
   for (const item of ['cli', 'src', 'schemas', 'package.json', 'tsconfig.json']) fs.cpSync(path.join(repo, item), path.join(dir, item), { recursive: true });
-  fs.cpSync(path.join(fixturesDir, 'valide/content'), path.join(dir, 'content'), { recursive: true });
+  for (const item of ['content', 'static']) fs.cpSync(path.join(fixturesDir, 'valide', item), path.join(dir, item), { recursive: true });
   fs.symlinkSync(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return dir;
 }
