@@ -48,7 +48,8 @@ function practiceVersions(): Record<string, VersionOptions> {
   const versions: Record<string, VersionOptions> = {
     current: { label: 'Édition en cours (prochaine)', path: '', banner: 'none', badge: true },
   };
-  for (const name of editions()) versions[name] = { label: `Édition ${name}`, path: name, banner: 'unmaintained', badge: true };
+  for (const name of editions())
+    versions[name] = { label: `Édition ${name}`, path: name, banner: 'unmaintained', badge: true };
   return versions;
 }
 
@@ -121,7 +122,8 @@ const config: Config = {
           routeBasePath: 'actualites',
           include: ['**/*.md'],
           blogTitle: 'Actualités',
-          blogDescription: 'Veille, revues de presse et lettres d’information de la lutte contre la précarité alimentaire.',
+          blogDescription:
+            'Veille, revues de presse et lettres d’information de la lutte contre la précarité alimentaire.',
           blogSidebarTitle: 'Dernières actualités',
           blogSidebarCount: 10,
           postsPerPage: 10,
@@ -173,7 +175,11 @@ const config: Config = {
 
   themeConfig: {
     metadata: [
-      { name: 'description', content: 'Essaim : fiches pratiques, études, financements, formations, outils et agenda de la lutte contre la précarité alimentaire.' },
+      {
+        name: 'description',
+        content:
+          'Essaim : fiches pratiques, études, financements, formations, outils et agenda de la lutte contre la précarité alimentaire.',
+      },
     ],
     colorMode: { defaultMode: 'light', disableSwitch: true, respectPrefersColorScheme: false },
     docs: { sidebar: { hideable: false, autoCollapseCategories: false } },
@@ -190,7 +196,16 @@ const config: Config = {
         { to: '/actualites', label: 'Actualités', position: 'left' },
         { to: '/contribuer', label: 'Contribuer', position: 'left' },
         { type: 'search', position: 'right' },
-        ...(editions().length > 0 ? [{ type: 'docsVersionDropdown' as const, docsPluginId: 'practices', position: 'right' as const, dropdownActiveClassDisabled: true }] : []),
+        ...(editions().length > 0
+          ? [
+              {
+                type: 'docsVersionDropdown' as const,
+                docsPluginId: 'practices',
+                position: 'right' as const,
+                dropdownActiveClassDisabled: true,
+              },
+            ]
+          : []),
       ],
     },
     footer: { style: 'light', links: [] },

@@ -53,7 +53,9 @@ function random(seed: number): () => number {
 function vocabulary(): string[] {
   const counts = new Map<string, number>();
   const add = (text: string): void => {
-    for (const w of text.toLowerCase().split(/[^\p{L}’-]+/u)) if (w.length > 2 && !w.includes('’') && !w.startsWith('-') && !w.endsWith('-')) counts.set(w, (counts.get(w) ?? 0) + 1);
+    for (const w of text.toLowerCase().split(/[^\p{L}’-]+/u))
+      if (w.length > 2 && !w.includes('’') && !w.startsWith('-') && !w.endsWith('-'))
+        counts.set(w, (counts.get(w) ?? 0) + 1);
   };
   const walk = (dir: string): void => {
     for (const item of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -68,19 +70,52 @@ function vocabulary(): string[] {
 
 class Writer {
   private next: () => number;
-  constructor(private words: string[], seed: number) { this.next = random(seed); }
-  int(n: number): number { return Math.floor(this.next() * n); }
-  pick<T>(list: readonly T[]): T { return list[this.int(list.length)]!; }
-  some<T>(list: readonly T[], max: number): T[] { return [...new Set(Array.from({ length: 1 + this.int(max) }, () => this.pick(list)))]; }
+  constructor(
+    private words: string[],
+    seed: number,
+  ) {
+    this.next = random(seed);
+  }
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+  pick<T>(list: readonly T[]): T {
+    return list[this.int(list.length)]!;
+  }
+  some<T>(list: readonly T[], max: number): T[] {
+    return [...new Set(Array.from({ length: 1 + this.int(max) }, () => this.pick(list)))];
+  }
   /** A word, with Zipf's law as in natural language: the word of rank r comes with frequency ∝ 1/r. */
-  word(): string { return this.words[Math.min(this.words.length - 1, Math.floor(Math.exp(this.next() * Math.log(this.words.length + 1))) - 1)]!; }
-  words_(n: number): string { return Array.from({ length: n }, () => this.word()).join(' '); }
-  sentence(n: number): string { const s = this.words_(n); return `${s[0]!.toUpperCase()}${s.slice(1)}.`; }
-  title(): string { const s = this.words_(4 + this.int(6)); return `${s[0]!.toUpperCase()}${s.slice(1)}`.slice(0, 150); }
-  summary(): string { let s = `${this.sentence(12 + this.int(12))} ${this.sentence(8 + this.int(10))}`; if (s.length > 290) s = `${s.slice(0, 289).trimEnd()}.`; return s; }
+  word(): string {
+    return this.words[
+      Math.min(this.words.length - 1, Math.floor(Math.exp(this.next() * Math.log(this.words.length + 1))) - 1)
+    ]!;
+  }
+  words_(n: number): string {
+    return Array.from({ length: n }, () => this.word()).join(' ');
+  }
+  sentence(n: number): string {
+    const s = this.words_(n);
+    return `${s[0]!.toUpperCase()}${s.slice(1)}.`;
+  }
+  title(): string {
+    const s = this.words_(4 + this.int(6));
+    return `${s[0]!.toUpperCase()}${s.slice(1)}`.slice(0, 150);
+  }
+  summary(): string {
+    let s = `${this.sentence(12 + this.int(12))} ${this.sentence(8 + this.int(10))}`;
+    if (s.length > 290) s = `${s.slice(0, 289).trimEnd()}.`;
+    return s;
+  }
   body(): string {
     const parts: string[] = [];
-    for (let i = 0; i < 3; i++) parts.push(`## ${this.title()}`, '', Array.from({ length: 3 + this.int(4) }, () => this.sentence(10 + this.int(15))).join(' '), '');
+    for (let i = 0; i < 3; i++)
+      parts.push(
+        `## ${this.title()}`,
+        '',
+        Array.from({ length: 3 + this.int(4) }, () => this.sentence(10 + this.int(15))).join(' '),
+        '',
+      );
     return parts.join('\n');
   }
   date(daysBack: number, daysForward = 0): string {
@@ -95,7 +130,13 @@ function enumOf(c: Collection, p: string): string[] {
   return s?.enum ?? (s?.items ? resolve(s.items).enum : undefined) ?? [];
 }
 
-interface Generated { collection: Collection; rel: string; text: string; titre: string; body: string }
+interface Generated {
+  collection: Collection;
+  rel: string;
+  text: string;
+  titre: string;
+  body: string;
+}
 
 function generate(sheets: number, others: number, seed: number): Generated[] {
   const w = new Writer(vocabulary(), seed);
@@ -110,7 +151,15 @@ function generate(sheets: number, others: number, seed: number): Generated[] {
   const idFor = (c: Collection, titre: string): string => {
     const set = used.get(c.name) ?? new Set<string>();
     used.set(c.name, set);
-    const base = titre.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '') || 'entree';
+    const base =
+      titre
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 60)
+        .replace(/-$/, '') || 'entree';
     let id = base;
     for (let i = 2; set.has(id); i++) id = `${base}-${i}`;
     set.add(id);
@@ -118,18 +167,32 @@ function generate(sheets: number, others: number, seed: number): Generated[] {
   };
   const out: Generated[] = [];
   const emit = (c: Collection, data: Record<string, unknown>, body = ''): void => {
-    const rel = c.groupBy ? `${c.folder}/${(data[c.groupBy] as string[])[0]}/${String(data.id)}.md` : `${c.folder}/${String(data.id)}${c.format === 'md' ? '.md' : '.yaml'}`;
+    const rel = c.groupBy
+      ? `${c.folder}/${(data[c.groupBy] as string[])[0]}/${String(data.id)}.md`
+      : `${c.folder}/${String(data.id)}${c.format === 'md' ? '.md' : '.yaml'}`;
     out.push({ collection: c, rel, text: serializeEntry(c, rel, data, body), titre: String(data.titre), body });
   };
   const practices = col('practices');
   for (let i = 0; i < sheets; i++) {
     const titre = w.title();
     const revue = w.date(700);
-    emit(practices, {
-      id: idFor(practices, titre), titre, resume: w.summary(), ...common(practices), criteres: w.some(enumOf(practices, 'criteres'), 3),
-      stade: w.pick(enumOf(practices, 'stade')), evaluation: w.int(2) === 0, ...publics(practices),
-      porteur: { nom: w.title().slice(0, 80), type: w.pick(enumOf(practices, 'porteur.type')) }, derniere_revue: revue, date_maj: revue,
-    }, w.body());
+    emit(
+      practices,
+      {
+        id: idFor(practices, titre),
+        titre,
+        resume: w.summary(),
+        ...common(practices),
+        criteres: w.some(enumOf(practices, 'criteres'), 3),
+        stade: w.pick(enumOf(practices, 'stade')),
+        evaluation: w.int(2) === 0,
+        ...publics(practices),
+        porteur: { nom: w.title().slice(0, 80), type: w.pick(enumOf(practices, 'porteur.type')) },
+        derniere_revue: revue,
+        date_maj: revue,
+      },
+      w.body(),
+    );
   }
   const kinds: CollectionName[] = ['studies', 'funders', 'trainings', 'tools', 'events', 'platforms', 'news'];
   for (let i = 0; i < others; i++) {
@@ -139,14 +202,62 @@ function generate(sheets: number, others: number, seed: number): Generated[] {
     const base = { id, titre, resume: w.summary(), ...common(c), date_maj: w.date(700) };
     const url = `https://exemple.org/${c.name}/${id}`;
     switch (c.name) {
-      case 'studies': emit(c, { ...base, ...publics(c), editeur: w.title().slice(0, 80), type: w.pick(enumOf(c, 'type')), date_publication: w.date(2000), url }, w.body()); break;
-      case 'tools': emit(c, { ...base, ...publics(c), editeur: w.title().slice(0, 80), type: w.pick(enumOf(c, 'type')), url, gratuit: w.int(3) > 0 }, w.body()); break;
-      case 'news': emit(c, { ...base, date: w.date(700), type: w.pick(enumOf(c, 'type')) }, w.body()); break;
-      case 'platforms': emit(c, { ...base, ...publics(c), usage: w.sentence(12), url, editeur: w.title().slice(0, 80), gratuit: true }); break;
-      case 'trainings': emit(c, { ...base, ...publics(c), organisateur: w.title().slice(0, 80), format: w.pick(enumOf(c, 'format')), gratuit: w.int(2) === 0, audience: w.some(enumOf(c, 'audience'), 2), url }); break;
+      case 'studies':
+        emit(
+          c,
+          {
+            ...base,
+            ...publics(c),
+            editeur: w.title().slice(0, 80),
+            type: w.pick(enumOf(c, 'type')),
+            date_publication: w.date(2000),
+            url,
+          },
+          w.body(),
+        );
+        break;
+      case 'tools':
+        emit(
+          c,
+          {
+            ...base,
+            ...publics(c),
+            editeur: w.title().slice(0, 80),
+            type: w.pick(enumOf(c, 'type')),
+            url,
+            gratuit: w.int(3) > 0,
+          },
+          w.body(),
+        );
+        break;
+      case 'news':
+        emit(c, { ...base, date: w.date(700), type: w.pick(enumOf(c, 'type')) }, w.body());
+        break;
+      case 'platforms':
+        emit(c, { ...base, ...publics(c), usage: w.sentence(12), url, editeur: w.title().slice(0, 80), gratuit: true });
+        break;
+      case 'trainings':
+        emit(c, {
+          ...base,
+          ...publics(c),
+          organisateur: w.title().slice(0, 80),
+          format: w.pick(enumOf(c, 'format')),
+          gratuit: w.int(2) === 0,
+          audience: w.some(enumOf(c, 'audience'), 2),
+          url,
+        });
+        break;
       case 'events': {
         const debut = w.date(200, 400);
-        emit(c, { ...base, ...publics(c), type: w.pick(enumOf(c, 'type')), debut, organisateur: w.title().slice(0, 80), en_ligne: w.int(2) === 0, url });
+        emit(c, {
+          ...base,
+          ...publics(c),
+          type: w.pick(enumOf(c, 'type')),
+          debut,
+          organisateur: w.title().slice(0, 80),
+          en_ligne: w.int(2) === 0,
+          url,
+        });
         break;
       }
       case 'funders': {
@@ -154,12 +265,22 @@ function generate(sheets: number, others: number, seed: number): Generated[] {
           const ouverture = w.date(300, 300);
           const d = new Date(`${ouverture}T00:00:00Z`);
           d.setUTCDate(d.getUTCDate() + 20 + w.int(120));
-          return { id: `appel-${k + 1}`, titre: w.title(), resume: w.summary(), ouverture, cloture: d.toISOString().slice(0, 10), url: `${url}/appel-${k + 1}`, territoires: [...base.territoires], maillons: [...base.maillons] };
+          return {
+            id: `appel-${k + 1}`,
+            titre: w.title(),
+            resume: w.summary(),
+            ouverture,
+            cloture: d.toISOString().slice(0, 10),
+            url: `${url}/appel-${k + 1}`,
+            territoires: [...base.territoires],
+            maillons: [...base.maillons],
+          };
         });
         emit(c, { ...base, type: w.pick(enumOf(c, 'type')), site: url, appels });
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
   return out;
@@ -176,9 +297,18 @@ function write(root: string, rel: string, text: string): void {
 
 /** A copy of the portal (config, sources, schemas, static files) with the generated content. */
 function portalSite(dir: string, entries: readonly Generated[]): void {
-  for (const item of ['docusaurus.config.ts', 'sidebars.practices.ts', 'package.json', 'tsconfig.json', 'src', 'static', 'schemas']) {
+  for (const item of [
+    'docusaurus.config.ts',
+    'sidebars.practices.ts',
+    'package.json',
+    'tsconfig.json',
+    'src',
+    'static',
+    'schemas',
+  ]) {
     const from = path.join(repoRoot, item);
-    if (fs.existsSync(from)) fs.cpSync(from, path.join(dir, item), { recursive: true, filter: (src) => !/\.test\.tsx?$/.test(src) });
+    if (fs.existsSync(from))
+      fs.cpSync(from, path.join(dir, item), { recursive: true, filter: (src) => !/\.test\.tsx?$/.test(src) });
   }
   fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'));
   for (const e of entries) write(dir, e.rel, e.text);
@@ -187,25 +317,45 @@ function portalSite(dir: string, entries: readonly Generated[]): void {
 /** A plain Docusaurus docs site: the same number of pages, the same titles and texts. */
 function plainDocsSite(dir: string, entries: readonly Generated[]): void {
   fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'));
-  write(dir, 'docusaurus.config.js', `module.exports = {
+  write(
+    dir,
+    'docusaurus.config.js',
+    `module.exports = {
   title: 'Docs', url: 'https://exemple.org', baseUrl: '/', onBrokenLinks: 'warn',
   i18n: { defaultLocale: 'fr', locales: ['fr'] },
   future: { v4: true },
   presets: [['classic', { docs: { routeBasePath: '/', sidebarPath: undefined }, blog: false, pages: false }]],
-};\n`);
+};\n`,
+  );
   entries.forEach((e, i) => {
     const summary = e.text.match(/\nresume: (.*)\n/)?.[1] ?? '';
-    write(dir, `docs/${e.collection.name}/page-${i}.md`, `---\ntitle: ${JSON.stringify(e.titre)}\n---\n\n${summary}\n\n${e.body || e.text.replace(/^/gm, '    ')}\n`);
+    write(
+      dir,
+      `docs/${e.collection.name}/page-${i}.md`,
+      `---\ntitle: ${JSON.stringify(e.titre)}\n---\n\n${summary}\n\n${e.body || e.text.replace(/^/gm, '    ')}\n`,
+    );
   });
   write(dir, 'docs/index.md', '---\nslug: /\ntitle: Accueil\n---\n\nAccueil.\n');
 }
 
 function gitInit(dir: string): void {
-  const git = (...a: string[]): void => { execFileSync('git', a, { cwd: dir, stdio: 'ignore' }); };
+  const git = (...a: string[]): void => {
+    execFileSync('git', a, { cwd: dir, stdio: 'ignore' });
+  };
   git('init', '-q');
   fs.writeFileSync(path.join(dir, '.gitignore'), 'node_modules\nbuild\n.docusaurus\n');
   git('add', '-A');
-  git('-c', 'user.name=bench', '-c', 'user.email=bench@example.org', '-c', 'commit.gpgsign=false', 'commit', '-qm', 'contenu généré');
+  git(
+    '-c',
+    'user.name=bench',
+    '-c',
+    'user.email=bench@example.org',
+    '-c',
+    'commit.gpgsign=false',
+    'commit',
+    '-qm',
+    'contenu généré',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -221,41 +371,75 @@ function treeRss(pid: number): number {
         const children = fs.readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
         for (const c of children ? children.split(/\s+/) : []) visit(Number(c));
       }
-    } catch { /* the process ended */ }
+    } catch {
+      /* the process ended */
+    }
   };
   visit(pid);
   return total;
 }
 
-interface BuildResult { ms: number; peakRss: number; outBytes: number; ok: boolean; log: string }
+interface BuildResult {
+  ms: number;
+  peakRss: number;
+  outBytes: number;
+  ok: boolean;
+  log: string;
+}
 
 function build(siteDir: string, outDir: string): Promise<BuildResult> {
   return new Promise((resolve) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [path.join(repoRoot, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'), 'build', '--out-dir', outDir], {
-      cwd: siteDir, env: { ...process.env, NODE_ENV: 'production', ESSAIM_LIENS_CASSES: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'), 'build', '--out-dir', outDir],
+      {
+        cwd: siteDir,
+        env: { ...process.env, NODE_ENV: 'production', ESSAIM_LIENS_CASSES: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let log = '';
-    child.stdout.on('data', (d: Buffer) => { log = (log + d.toString()).slice(-20_000); });
-    child.stderr.on('data', (d: Buffer) => { log = (log + d.toString()).slice(-20_000); });
+    child.stdout.on('data', (d: Buffer) => {
+      log = (log + d.toString()).slice(-20_000);
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      log = (log + d.toString()).slice(-20_000);
+    });
     let peak = 0;
-    const timer = setInterval(() => { peak = Math.max(peak, treeRss(child.pid!)); }, 250);
+    const timer = setInterval(() => {
+      peak = Math.max(peak, treeRss(child.pid!));
+    }, 250);
     child.on('close', (code) => {
       clearInterval(timer);
-      resolve({ ms: performance.now() - start, peakRss: peak, outBytes: code === 0 ? dirSize(outDir) : 0, ok: code === 0, log });
+      resolve({
+        ms: performance.now() - start,
+        peakRss: peak,
+        outBytes: code === 0 ? dirSize(outDir) : 0,
+        ok: code === 0,
+        log,
+      });
     });
   });
 }
 
 function dirSize(dir: string): number {
   let total = 0;
-  for (const item of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) if (item.isFile()) total += fs.statSync(path.join(item.parentPath, item.name)).size;
+  for (const item of fs.readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (item.isFile()) total += fs.statSync(path.join(item.parentPath, item.name)).size;
   return total;
 }
 
 const gzip = (buf: Buffer): number => zlib.gzipSync(buf, { level: 9 }).length;
 
-interface PageJs { route: string; files: number; gzip: number; shared: number; own: number; lines: number }
+interface PageJs {
+  route: string;
+  files: number;
+  gzip: number;
+  shared: number;
+  own: number;
+  lines: number;
+}
 
 /**
  * JavaScript (gzip) each page of `routes` loads before any interaction, measured in Chromium;
@@ -272,19 +456,35 @@ async function pagesJs(outDir: string, routes: readonly string[], filters = fals
     for (const route of routes) {
       const page = await browser.context.newPage();
       const scripts = new Set<string>();
-      page.on('response', (r) => { if (r.request().resourceType() === 'script') scripts.add(new URL(r.url()).pathname); });
+      page.on('response', (r) => {
+        if (r.request().resourceType() === 'script') scripts.add(new URL(r.url()).pathname);
+      });
       await page.goto(server.url + route, { waitUntil: 'networkidle' });
       const before = new Set(scripts);
       // A page without the filters (it failed to render) gets no figure for its lines.
-      const entered = filters && await page.getByLabel('Mots-clés').focus({ timeout: 10_000 }).then(() => true, () => false);
+      const entered =
+        filters &&
+        (await page
+          .getByLabel('Mots-clés')
+          .focus({ timeout: 10_000 })
+          .then(
+            () => true,
+            () => false,
+          ));
       if (entered) {
         await page.waitForLoadState('networkidle');
         await page.waitForTimeout(500);
       }
       await page.close();
-      const lines = entered ? [...scripts].filter((f) => !before.has(f)).reduce((n, f) => n + gzip(fs.readFileSync(path.join(outDir, f))), 0) : NaN;
+      const lines = entered
+        ? [...scripts]
+            .filter((f) => !before.has(f))
+            .reduce((n, f) => n + gzip(fs.readFileSync(path.join(outDir, f))), 0)
+        : NaN;
       for (const f of scripts) if (!before.has(f)) scripts.delete(f);
-      const htmlFile = [path.join(outDir, `${route}.html`), path.join(outDir, route, 'index.html')].find((f) => fs.existsSync(f))!;
+      const htmlFile = [path.join(outDir, `${route}.html`), path.join(outDir, route, 'index.html')].find((f) =>
+        fs.existsSync(f),
+      )!;
       const html = fs.readFileSync(htmlFile, 'utf8');
       let total = 0;
       let shared = 0;
@@ -337,7 +537,9 @@ if (args.has('--recherche')) {
   const payload = Buffer.from(JSON.stringify(buildSearchPayload(loaded)));
   if (process.env.BANC_RECHERCHE_FICHIER) fs.writeFileSync(process.env.BANC_RECHERCHE_FICHIER, payload);
   const gz = gzip(payload);
-  console.log(`Index de recherche pour ${loaded.length} entrées : ${kb(payload.length)} brut, ${kb(gz)} gzip (objectif < 500 Ko gzip : ${yes(gz < GOALS.searchGzipFor10k)}), calculé en ${s(performance.now() - t)}`);
+  console.log(
+    `Index de recherche pour ${loaded.length} entrées : ${kb(payload.length)} brut, ${kb(gz)} gzip (objectif < 500 Ko gzip : ${yes(gz < GOALS.searchGzipFor10k)}), calculé en ${s(performance.now() - t)}`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 }
@@ -345,7 +547,9 @@ if (args.has('--recherche')) {
 const summaries: string[] = [];
 for (const size of sizes) {
   const total = size.sheets + size.others;
-  console.log(`\n=== Taille « ${size.name} » : ${size.sheets} fiches + ${size.others} autres entrées (${total} entrées) ===`);
+  console.log(
+    `\n=== Taille « ${size.name} » : ${size.sheets} fiches + ${size.others} autres entrées (${total} entrées) ===`,
+  );
   // Not named « essaim-* »: other tools clean such folders of the temporary directory.
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `banc-portail-${size.name}-`));
   const t0 = performance.now();
@@ -360,11 +564,20 @@ for (const size of sizes) {
   for (const dir of [portalDir, plainDir]) gitInit(dir);
   console.log(`Contenu généré en ${s(performance.now() - t0)} dans ${work}`);
 
-  console.log(portalOnly ? 'Site Docusaurus simple non construit (--portail-seul) : pas de comparaison des coûts.' : 'Construction du site Docusaurus simple (référence)…');
-  const plain: BuildResult = portalOnly ? { ms: NaN, peakRss: NaN, outBytes: 0, ok: false, log: '' } : await build(plainDir, path.join(plainDir, 'build'));
+  console.log(
+    portalOnly
+      ? 'Site Docusaurus simple non construit (--portail-seul) : pas de comparaison des coûts.'
+      : 'Construction du site Docusaurus simple (référence)…',
+  );
+  const plain: BuildResult = portalOnly
+    ? { ms: NaN, peakRss: NaN, outBytes: 0, ok: false, log: '' }
+    : await build(plainDir, path.join(plainDir, 'build'));
   console.log('Construction du portail…');
   const portal = await build(portalDir, path.join(portalDir, 'build'));
-  for (const [name, r] of [['docs simple', plain], ['portail', portal]] as const) {
+  for (const [name, r] of [
+    ['docs simple', plain],
+    ['portail', portal],
+  ] as const) {
     if (!r.ok && r.log) console.log(`\nÉchec de la construction (${name}) :\n${r.log.slice(-4000)}`);
   }
 
@@ -372,39 +585,74 @@ for (const size of sizes) {
     ['', 'docs simple', 'portail', 'rapport'],
     ['durée', s(plain.ms), s(portal.ms), ratio(portal.ms, plain.ms)],
     ['mémoire (pic, RSS)', mb(plain.peakRss), mb(portal.peakRss), ratio(portal.peakRss, plain.peakRss)],
-    ['taille du site', mb(plain.outBytes), mb(portal.outBytes), plain.outBytes ? (portal.outBytes / plain.outBytes).toFixed(2) : '—'],
+    [
+      'taille du site',
+      mb(plain.outBytes),
+      mb(portal.outBytes),
+      plain.outBytes ? (portal.outBytes / plain.outBytes).toFixed(2) : '—',
+    ],
   ];
-  for (const r of rows) console.log(`${r[0]!.padEnd(20)}${r[1]!.padStart(14)}${r[2]!.padStart(14)}${r[3]!.padStart(10)}`);
+  for (const r of rows)
+    console.log(`${r[0]!.padEnd(20)}${r[1]!.padStart(14)}${r[2]!.padStart(14)}${r[3]!.padStart(10)}`);
 
   if (portal.ok) {
     const payload = fs.readFileSync(path.join(portalDir, 'build', SEARCH_FILE));
     const searchGz = gzip(payload);
     const per10k = (searchGz / total) * 10_000;
-    console.log(`Index de recherche : ${kb(payload.length)} brut, ${kb(searchGz)} gzip pour ${total} entrées (≈ ${kb(per10k)} gzip pour 10 000)`);
+    console.log(
+      `Index de recherche : ${kb(payload.length)} brut, ${kb(searchGz)} gzip pour ${total} entrées (≈ ${kb(per10k)} gzip pour 10 000)`,
+    );
     const catalogs = [
-      ...allCollections().filter((c) => !['practices', 'news'].includes(c.name)).map((c) => ({ route: c.route, name: c.name, n: entries.filter((e) => e.collection === c).length })),
-      { route: '/financements/appels', name: 'calls', n: entries.filter((e) => e.collection.name === 'funders').reduce((n, e) => n + (e.text.match(/^ {2}- id: /gm)?.length ?? 0), 0) },
+      ...allCollections()
+        .filter((c) => !['practices', 'news'].includes(c.name))
+        .map((c) => ({ route: c.route, name: c.name, n: entries.filter((e) => e.collection === c).length })),
+      {
+        route: '/financements/appels',
+        name: 'calls',
+        n: entries
+          .filter((e) => e.collection.name === 'funders')
+          .reduce((n, e) => n + (e.text.match(/^ {2}- id: /gm)?.length ?? 0), 0),
+      },
     ];
     const built = path.join(portalDir, 'build');
-    const measured = await pagesJs(built, catalogs.map((c) => c.route), true);
-    console.log('JavaScript des pages de catalogue avant toute interaction (gzip) — commun à toutes les pages (runtime, bundle principal : table des routes, données globales) + propre à la page (composants, premières lignes et comptes) ; lignes chargées à l’entrée dans les filtres :');
+    const measured = await pagesJs(
+      built,
+      catalogs.map((c) => c.route),
+      true,
+    );
+    console.log(
+      'JavaScript des pages de catalogue avant toute interaction (gzip) — commun à toutes les pages (runtime, bundle principal : table des routes, données globales) + propre à la page (composants, premières lignes et comptes) ; lignes chargées à l’entrée dans les filtres :',
+    );
     for (const [i, c] of catalogs.entries()) {
       const m = measured[i]!;
-      console.log(`  ${c.route.padEnd(22)} ${String(c.n).padStart(5)} lignes : ${kb(m.gzip).padStart(7)} en ${m.files} fichiers (${kb(m.shared)} communs + ${kb(m.own)} propres) ; lignes : ${Number.isNaN(m.lines) ? '— (filtres absents)' : kb(m.lines)}`);
+      console.log(
+        `  ${c.route.padEnd(22)} ${String(c.n).padStart(5)} lignes : ${kb(m.gzip).padStart(7)} en ${m.files} fichiers (${kb(m.shared)} communs + ${kb(m.own)} propres) ; lignes : ${Number.isNaN(m.lines) ? '— (filtres absents)' : kb(m.lines)}`,
+      );
     }
     const js = measured.reduce((a, b) => (b.gzip > a.gzip ? b : a));
     const biggest = catalogs.filter((c) => c.route !== '/financements/appels').sort((a, b) => b.n - a.n)[0]!;
     const first = entries.findIndex((e) => e.collection.name === biggest.name);
-    const plainJs = plain.ok ? (await pagesJs(path.join(plainDir, 'build'), [`/${biggest.name}/page-${first}`]))[0] : undefined;
-    if (plainJs) console.log(`JavaScript d’une page du site simple : ${kb(plainJs.gzip)} gzip, dont ${kb(plainJs.shared)} communs à toutes les pages`);
+    const plainJs = plain.ok
+      ? (await pagesJs(path.join(plainDir, 'build'), [`/${biggest.name}/page-${first}`]))[0]
+      : undefined;
+    if (plainJs)
+      console.log(
+        `JavaScript d’une page du site simple : ${kb(plainJs.gzip)} gzip, dont ${kb(plainJs.shared)} communs à toutes les pages`,
+      );
     const goals = [
-      ...(portalOnly ? [] : [`le portail ne coûte pas plus que le site simple (durée ≤, mémoire ≤) : ${yes(plain.ok && portal.ms <= plain.ms && portal.peakRss <= plain.peakRss)}`]),
+      ...(portalOnly
+        ? []
+        : [
+            `le portail ne coûte pas plus que le site simple (durée ≤, mémoire ≤) : ${yes(plain.ok && portal.ms <= plain.ms && portal.peakRss <= plain.peakRss)}`,
+          ]),
       `index de recherche < 500 Ko gzip pour 10 000 entrées (extrapolé) : ${yes(per10k < GOALS.searchGzipFor10k)} (${kb(per10k)})`,
       `une page de catalogue charge < 250 Ko gzip de JS : ${yes(js.gzip < GOALS.catalogJsGzip)} (la plus lourde, ${js.route} : ${kb(js.gzip)})`,
     ];
     console.log('Objectifs :');
     for (const g of goals) console.log(`  - ${g}`);
-    summaries.push(`${size.name} (${total} entrées) : portail ${s(portal.ms)} / ${mb(portal.peakRss)} contre ${s(plain.ms)} / ${mb(plain.peakRss)} ; recherche ${kb(searchGz)} gzip ; catalogue le plus lourd (${js.route}) ${kb(js.gzip)} gzip de JS`);
+    summaries.push(
+      `${size.name} (${total} entrées) : portail ${s(portal.ms)} / ${mb(portal.peakRss)} contre ${s(plain.ms)} / ${mb(plain.peakRss)} ; recherche ${kb(searchGz)} gzip ; catalogue le plus lourd (${js.route}) ${kb(js.gzip)} gzip de JS`,
+    );
   }
   if (!keep) fs.rmSync(work, { recursive: true, force: true });
 }

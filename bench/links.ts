@@ -36,12 +36,18 @@ for (let h = 0; h < HOSTS; h++) {
   latencies.push(delays);
   const routes: Record<string, Handler> = {};
   delays.forEach((ms, i) => {
-    routes[`/page/${i}`] = (_req, res) => setTimeout(() => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>ok</p>'), ms);
+    routes[`/page/${i}`] = (_req, res) =>
+      setTimeout(() => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>ok</p>'), ms);
   });
   servers.push(await startServer(`127.0.1.${h + 1}`, routes, all));
 }
 const links = servers.flatMap((s, h) =>
-  Array.from({ length: PER_HOST }, (_, i) => ({ url: `${s.origin}/page/${i}`, file: `content/practices/fiche-${h}.md`, line: i + 1, col: 1 })),
+  Array.from({ length: PER_HOST }, (_, i) => ({
+    url: `${s.origin}/page/${i}`,
+    file: `content/practices/fiche-${h}.md`,
+    line: i + 1,
+    col: 1,
+  })),
 );
 
 function resetServers(): void {
@@ -56,7 +62,9 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const lowerBound = Math.max(
   sum(latencies.flat()) / DEFAULTS.concurrency,
-  ...latencies.map((d) => Math.max(sum(d) / DEFAULTS.perHost, (d.length - 1) * DEFAULTS.minIntervalMs + Math.min(...d))),
+  ...latencies.map((d) =>
+    Math.max(sum(d) / DEFAULTS.perHost, (d.length - 1) * DEFAULTS.minIntervalMs + Math.min(...d)),
+  ),
 );
 
 const dir = await mkdtemp(join(tmpdir(), 'essaim-bench-liens-'));
@@ -89,17 +97,31 @@ try {
     results: broken === 0,
   };
   const mark = (b: boolean) => (b ? '✔' : '✖');
-  console.log(`Vérification des liens externes : ${links.length} adresses, ${HOSTS} hôtes locaux, réponses en 50–200 ms (graine 2026)`);
-  console.log(`Plafonds : ${DEFAULTS.concurrency} requêtes simultanées, ${DEFAULTS.perHost} par hôte, ${DEFAULTS.minIntervalMs} ms entre deux départs vers un même hôte`);
+  console.log(
+    `Vérification des liens externes : ${links.length} adresses, ${HOSTS} hôtes locaux, réponses en 50–200 ms (graine 2026)`,
+  );
+  console.log(
+    `Plafonds : ${DEFAULTS.concurrency} requêtes simultanées, ${DEFAULTS.perHost} par hôte, ${DEFAULTS.minIntervalMs} ms entre deux départs vers un même hôte`,
+  );
   console.log('');
-  console.log(`À froid         : ${seconds(coldMs)}, ${cold.stats.requests} requêtes (${coldServed} reçues par les serveurs), ${broken} résultat(s) non OK`);
-  console.log(`  pic par hôte  : ${coldPeak} (mesuré par les serveurs, max sur les hôtes) pour un plafond de ${DEFAULTS.perHost}`);
+  console.log(
+    `À froid         : ${seconds(coldMs)}, ${cold.stats.requests} requêtes (${coldServed} reçues par les serveurs), ${broken} résultat(s) non OK`,
+  );
+  console.log(
+    `  pic par hôte  : ${coldPeak} (mesuré par les serveurs, max sur les hôtes) pour un plafond de ${DEFAULTS.perHost}`,
+  );
   console.log(`  pic global    : ${coldGlobal} pour un plafond de ${DEFAULTS.concurrency}`);
-  console.log(`Cache chaud     : ${seconds(warmMs)}, ${warm.stats.requests} requête, ${warm.stats.fromCache} résultats depuis le cache`);
+  console.log(
+    `Cache chaud     : ${seconds(warmMs)}, ${warm.stats.requests} requête, ${warm.stats.fromCache} résultats depuis le cache`,
+  );
   console.log('');
   console.log('Références mesurées dans la même exécution :');
-  console.log(`  borne inférieure théorique avec ces plafonds : ${seconds(lowerBound)} (à froid : ${(coldMs / lowerBound).toFixed(2)} × la borne)`);
-  console.log(`  Promise.all naïf sans plafond                : ${seconds(naiveMs)}, pic par hôte ${naivePeak} (plafond non respecté)`);
+  console.log(
+    `  borne inférieure théorique avec ces plafonds : ${seconds(lowerBound)} (à froid : ${(coldMs / lowerBound).toFixed(2)} × la borne)`,
+  );
+  console.log(
+    `  Promise.all naïf sans plafond                : ${seconds(naiveMs)}, pic par hôte ${naivePeak} (plafond non respecté)`,
+  );
   console.log('');
   console.log(`${mark(ok.cold)} à froid ≤ ${seconds(GOALS.coldMs)}`);
   console.log(`${mark(ok.cap)} plafond par hôte jamais dépassé`);

@@ -9,7 +9,13 @@ import { UsageError } from '../src/content/problems.js';
 import { processIo, type ExitCode, type Io } from './io.js';
 import { commanderErrorFr } from './report.js';
 
-const HELP_TITLES: Record<string, string> = { 'Usage:': 'Utilisation :', 'Options:': 'Options :', 'Commands:': 'Commandes :', 'Arguments:': 'Arguments :', 'Global Options:': 'Options générales :' };
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': 'Utilisation :',
+  'Options:': 'Options :',
+  'Commands:': 'Commandes :',
+  'Arguments:': 'Arguments :',
+  'Global Options:': 'Options générales :',
+};
 
 /** `a, b ou c` */
 const orList = (words: readonly string[]): string => `${words.slice(0, -1).join(', ')} ou ${words.at(-1) ?? ''}`;
@@ -18,35 +24,56 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 
 function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>): Command {
   const cmd = new Command('essaim')
-    .description('Essaim — créer, vérifier et proposer des contenus pour le portail de la lutte contre la précarité alimentaire')
+    .description(
+      'Essaim — créer, vérifier et proposer des contenus pour le portail de la lutte contre la précarité alimentaire',
+    )
     .exitOverride()
     .usage('[options] <commande>')
     .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(commanderErrorFr(s)) })
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: (s, write) => write(commanderErrorFr(s)),
+    })
     .showHelpAfterError('(essaim --help pour l’aide)');
   cmd.helpCommand('aide [commande]', 'affiche l’aide d’une commande');
   cmd.helpOption('-h, --help', 'affiche l’aide');
 
-  cmd.command('validate').alias('valider').description('vérifie les entrées (par défaut tout content/)')
+  cmd
+    .command('validate')
+    .alias('valider')
+    .description('vérifie les entrées (par défaut tout content/)')
     .argument('[chemins...]', 'fichiers ou dossiers à vérifier')
     .addOption(new Option('--format <format>', 'text, json ou github').default('text'))
     .addOption(new Option('--today <date>').hideHelp())
-    .action((paths: string[], opts) => run(async () => (await import('./commands/validate.js')).validate(paths, opts, io)));
+    .action((paths: string[], opts) =>
+      run(async () => (await import('./commands/validate.js')).validate(paths, opts, io)),
+    );
 
-  cmd.command('new').alias('nouveau').description('crée une entrée à partir du modèle de sa collection')
+  cmd
+    .command('new')
+    .alias('nouveau')
+    .description('crée une entrée à partir du modèle de sa collection')
     .argument('<collection>', orList(allCollections().map((c) => c.alias)))
     .option('--titre <titre>', 'titre de l’entrée')
     .option('--set <champ=valeur>', 'renseigne un champ (répétable ; listes séparées par des virgules)', collect)
     .option('-y, --yes', 'sans questions : utilise les options et laisse « À COMPLÉTER » ailleurs')
     .addOption(new Option('--today <date>').hideHelp())
-    .action((collection: string, opts) => run(async () => (await import('./commands/new.js')).newEntry(collection, opts, io)));
+    .action((collection: string, opts) =>
+      run(async () => (await import('./commands/new.js')).newEntry(collection, opts, io)),
+    );
 
-  cmd.command('format').description('met les entrées sous leur forme canonique')
+  cmd
+    .command('format')
+    .description('met les entrées sous leur forme canonique')
     .argument('[chemins...]', 'fichiers ou dossiers (par défaut tout content/)')
     .option('--check', 'ne modifie rien ; échoue si un fichier n’est pas sous forme canonique')
     .action((paths: string[], opts) => run(async () => (await import('./commands/format.js')).format(paths, opts, io)));
 
-  cmd.command('propose').alias('proposer').description('propose les entrées ajoutées ou modifiées par une pull request')
+  cmd
+    .command('propose')
+    .alias('proposer')
+    .description('propose les entrées ajoutées ou modifiées par une pull request')
     .argument('[chemins...]', 'entrées à proposer (par défaut : celles qui diffèrent de la branche de base)')
     .option('--base <branche>', 'branche de base')
     .option('--repo <owner/name>', 'dépôt GitHub (par défaut : le remote origin)')
@@ -54,15 +81,24 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
     .option('--titre <titre>', 'titre de la pull request')
     .option('--dry-run', 'affiche ce qui serait fait, sans rien écrire')
     .option('--local', 'crée la branche et le commit dans le dépôt local, sans GitHub')
-    .action((paths: string[], opts) => run(async () => (await import('./commands/propose.js')).propose(paths, opts, io)));
+    .action((paths: string[], opts) =>
+      run(async () => (await import('./commands/propose.js')).propose(paths, opts, io)),
+    );
 
-  cmd.command('diff').description('décrit en français ce qui change entre deux révisions Git')
+  cmd
+    .command('diff')
+    .description('décrit en français ce qui change entre deux révisions Git')
     .argument('<base>', 'révision de départ')
     .argument('[head]', 'révision d’arrivée (par défaut : l’arbre de travail)')
     .addOption(new Option('--format <format>', 'text, markdown ou json').default('text'))
-    .action((base: string, head: string | undefined, opts) => run(async () => (await import('./commands/diff.js')).diff(base, head, opts, io)));
+    .action((base: string, head: string | undefined, opts) =>
+      run(async () => (await import('./commands/diff.js')).diff(base, head, opts, io)),
+    );
 
-  cmd.command('links').alias('liens').description('vérifie les liens internes, et les liens externes avec --external')
+  cmd
+    .command('links')
+    .alias('liens')
+    .description('vérifie les liens internes, et les liens externes avec --external')
     .argument('[chemins...]', 'fichiers ou dossiers (par défaut tout content/)')
     .option('--external', 'vérifie aussi les adresses externes')
     .addOption(new Option('--format <format>', 'text, json, markdown ou github').default('text'))
@@ -70,26 +106,44 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
     .option('--no-cache', 'ignore le cache')
     .action((paths: string[], opts) => run(async () => (await import('./commands/links.js')).links(paths, opts, io)));
 
-  cmd.command('stale').alias('entretien').description('liste ce qui demande de l’entretien : fiches à relire, appels clos, événements passés, liens cassés')
+  cmd
+    .command('stale')
+    .alias('entretien')
+    .description('liste ce qui demande de l’entretien : fiches à relire, appels clos, événements passés, liens cassés')
     .option('--mois <n>', 'ancienneté de la dernière revue au-delà de laquelle relire une fiche', '12')
     .addOption(new Option('--format <format>', 'text, markdown ou json').default('text'))
     .option('--cache <fichier>', 'cache de la dernière vérification des liens externes')
     .addOption(new Option('--today <date>').hideHelp())
     .action((opts) => run(async () => (await import('./commands/stale.js')).stale(opts, io)));
 
-  cmd.command('edition').description('fige une nouvelle édition des fiches pratiques')
+  cmd
+    .command('edition')
+    .description('fige une nouvelle édition des fiches pratiques')
     .argument('<nom>', 'nom de l’édition, par exemple 2027')
     .action((name: string) => run(async () => (await import('./commands/edition.js')).edition(name, io)));
 
-  cmd.command('sauvegarde').description('sauvegarde à chaud la base du service de propositions').argument('<dossier>', 'dossier des sauvegardes').option('--garder <n>', 'nombre de sauvegardes gardées (7 par défaut)').action((folder: string, opts) => run(async () => (await import('./commands/sauvegarde.js')).sauvegarde(folder, opts, io)));
-  cmd.command('restauration').description('restaure une sauvegarde dans le service arrêté').argument('<fichier>', 'sauvegarde à restaurer').action((file: string) => run(async () => (await import('./commands/restauration.js')).restauration(file, io)));
+  cmd
+    .command('sauvegarde')
+    .description('sauvegarde à chaud la base du service de propositions')
+    .argument('<dossier>', 'dossier des sauvegardes')
+    .option('--garder <n>', 'nombre de sauvegardes gardées (7 par défaut)')
+    .action((folder: string, opts) =>
+      run(async () => (await import('./commands/sauvegarde.js')).sauvegarde(folder, opts, io)),
+    );
+  cmd
+    .command('restauration')
+    .description('restaure une sauvegarde dans le service arrêté')
+    .argument('<fichier>', 'sauvegarde à restaurer')
+    .action((file: string) => run(async () => (await import('./commands/restauration.js')).restauration(file, io)));
 
   return cmd;
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let code = 0;
-  const run = async (action: () => Promise<ExitCode>): Promise<void> => { code = await action(); };
+  const run = async (action: () => Promise<ExitCode>): Promise<void> => {
+    code = await action();
+  };
   try {
     await program(io, run).parseAsync(argv, { from: 'user' });
     return code;
@@ -99,7 +153,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       io.err(`Erreur : ${e.message}`);
       return 2;
     }
-    io.err(`Erreur interne : ${e instanceof Error ? e.message : String(e)}\nSignalez-la avec la commande lancée : https://github.com/essaim-portail/essaim/issues`);
+    io.err(
+      `Erreur interne : ${e instanceof Error ? e.message : String(e)}\nSignalez-la avec la commande lancée : https://github.com/essaim-portail/essaim/issues`,
+    );
     if (io.env.ESSAIM_DEBUG && e instanceof Error) io.err(e.stack ?? '');
     return 2;
   }

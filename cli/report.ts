@@ -18,8 +18,11 @@ export function commanderErrorFr(message: string): string {
     .replace(/error: unknown command '(.+?)'/, 'Erreur : commande inconnue « $1 »')
     .replace(/error: missing required argument '(.+?)'/, 'Erreur : argument obligatoire manquant : « $1 »')
     .replace(/error: option '(.+?)' argument missing/, 'Erreur : l’option « $1 » attend une valeur')
-    .replace(/error: too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\./, (_, cmd: string | undefined, expected: string, got: string) =>
-      `Erreur : trop d’arguments${cmd ? ` pour « ${cmd} »` : ''} (${expected} attendu${Number(expected) > 1 ? 's' : ''}, ${got} reçu${Number(got) > 1 ? 's' : ''}).`)
+    .replace(
+      /error: too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\./,
+      (_, cmd: string | undefined, expected: string, got: string) =>
+        `Erreur : trop d’arguments${cmd ? ` pour « ${cmd} »` : ''} (${expected} attendu${Number(expected) > 1 ? 's' : ''}, ${got} reçu${Number(got) > 1 ? 's' : ''}).`,
+    )
     .replace(/\(Did you mean (?:one of )?(.+?)\?\)/, '(Vouliez-vous écrire $1 ?)')
     .replace(/^error: /, 'Erreur : ');
 }

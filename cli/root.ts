@@ -8,7 +8,8 @@ export function findRoot(cwd: string): string {
   for (;;) {
     if (fs.existsSync(path.join(dir, 'content'))) return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) throw new UsageError('Aucun dossier content/ trouvé : lancez la commande depuis un dépôt Essaim.');
+    if (parent === dir)
+      throw new UsageError('Aucun dossier content/ trouvé : lancez la commande depuis un dépôt Essaim.');
     dir = parent;
   }
 }

@@ -22,7 +22,13 @@ export async function generateTypes(): Promise<string> {
     delete schema.$id;
     properties[c.name] = schema;
   }
-  const root = { title: 'Entries', type: 'object', additionalProperties: false, required: Object.keys(properties), properties };
+  const root = {
+    title: 'Entries',
+    type: 'object',
+    additionalProperties: false,
+    required: Object.keys(properties),
+    properties,
+  };
   const ts = await compile(root as Parameters<typeof compile>[0], 'Entries', {
     bannerComment: '/* Généré par `npm run gen:types` depuis schemas/ : ne pas modifier à la main. */',
     cwd: schemasDir,

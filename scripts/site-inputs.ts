@@ -6,8 +6,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { listFiles, relPath } from '../src/content/paths.js';
 
-const FOLDERS = ['content', 'schemas', 'src', 'static', 'i18n', 'practices_versioned_docs', 'practices_versioned_sidebars'];
-const FILES = ['docusaurus.config.ts', 'sidebars.practices.ts', 'practices_versions.json', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const FOLDERS = [
+  'content',
+  'schemas',
+  'src',
+  'static',
+  'i18n',
+  'practices_versioned_docs',
+  'practices_versioned_sidebars',
+];
+const FILES = [
+  'docusaurus.config.ts',
+  'sidebars.practices.ts',
+  'practices_versions.json',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+];
 /** Folders of src/ that the site never imports (test/site/inputs.test.ts checks it), and tests. */
 export const NOT_IN_SITE = ['src/server/', 'src/github/', 'src/links/', 'src/upkeep/'];
 const skipped = (rel: string): boolean => NOT_IN_SITE.some((dir) => rel.startsWith(dir)) || /\.test\.tsx?$/.test(rel);
@@ -29,5 +44,7 @@ export function siteInputs(root: string): string[] {
 export function needsBuild(root: string, buildDir = path.join(root, 'build')): boolean {
   const marker = fs.statSync(path.join(buildDir, 'index.html'), { throwIfNoEntry: false });
   if (!marker) return true;
-  return siteInputs(root).some((rel) => (fs.statSync(path.join(root, rel), { throwIfNoEntry: false })?.mtimeMs ?? 0) > marker.mtimeMs);
+  return siteInputs(root).some(
+    (rel) => (fs.statSync(path.join(root, rel), { throwIfNoEntry: false })?.mtimeMs ?? 0) > marker.mtimeMs,
+  );
 }

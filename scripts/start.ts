@@ -25,7 +25,9 @@ if (needsBuild(root)) {
 
 const service = path.join(root, 'src/server/index.ts');
 if (fs.existsSync(service)) {
-  const { loadConfig, startServer } = (await import(pathToFileURL(service).href)) as typeof import('../src/server/index.js');
+  const { loadConfig, startServer } = (await import(
+    pathToFileURL(service).href
+  )) as typeof import('../src/server/index.js');
   const server = await startServer(loadConfig({ ...process.env, PORT: port }));
   process.stdout.write(`Portail et service de propositions : ${server.url.replace('127.0.0.1', 'localhost')}\n`);
   const stop = (): void => {
@@ -34,6 +36,9 @@ if (fs.existsSync(service)) {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } else {
-  const child = spawn('npx', ['--no-install', 'docusaurus', 'serve', '--port', port, '--no-open'], { cwd: root, stdio: 'inherit' });
+  const child = spawn('npx', ['--no-install', 'docusaurus', 'serve', '--port', port, '--no-open'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -13,7 +13,14 @@ if (!owner || !repo || !token) {
   process.exitCode = 2;
 } else {
   const sections = process.argv.slice(2).map((file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''));
-  const octokit = createGitHubClient({ token, baseUrl: process.env.ESSAIM_GITHUB_API_URL ?? process.env.GITHUB_API_URL });
-  const result = await upsertUpkeepIssue(octokit, { owner, repo }, upkeepBody(sections, new Date().toISOString().slice(0, 10)));
+  const octokit = createGitHubClient({
+    token,
+    baseUrl: process.env.ESSAIM_GITHUB_API_URL ?? process.env.GITHUB_API_URL,
+  });
+  const result = await upsertUpkeepIssue(
+    octokit,
+    { owner, repo },
+    upkeepBody(sections, new Date().toISOString().slice(0, 10)),
+  );
   console.log(`${result.created ? 'Ticket ouvert' : 'Ticket mis à jour'} : ${result.url}`);
 }

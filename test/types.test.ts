@@ -5,6 +5,9 @@ import { generateTypes, typesFile } from '../scripts/gen-types.js';
 describe('types générés depuis les schémas', () => {
   it('sont à jour (sinon : npm run gen:types)', async () => {
     const expected = await generateTypes();
-    expect(fs.readFileSync(typesFile, 'utf8'), 'src/content/types.generated.ts est périmé : lancez `npm run gen:types`').toBe(expected);
+    expect(
+      fs.readFileSync(typesFile, 'utf8'),
+      'src/content/types.generated.ts est périmé : lancez `npm run gen:types`',
+    ).toBe(expected);
   });
 });

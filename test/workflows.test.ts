@@ -5,21 +5,42 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }
-interface Job { permissions?: unknown; steps: Step[]; if?: string }
-interface Workflow { on: Record<string, unknown>; permissions?: unknown; jobs: Record<string, Job> }
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  permissions?: unknown;
+  steps: Step[];
+  if?: string;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: unknown;
+  jobs: Record<string, Job>;
+}
 
 const dir = '.github/workflows';
 const workflows = Object.fromEntries(
-  fs.readdirSync(dir).filter((f) => f.endsWith('.yml')).map((f) => [f, parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Workflow]),
+  fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yml'))
+    .map((f) => [f, parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Workflow]),
 );
 const scripts = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
 const SHELL = new Set(['mkdir', 'echo', 'cat', 'test', 'true', 'cd']);
 
-const runs = (w: Workflow): string[] => Object.values(w.jobs).flatMap((j) => j.steps.map((s) => s.run).filter((r): r is string => typeof r === 'string'));
+const runs = (w: Workflow): string[] =>
+  Object.values(w.jobs).flatMap((j) => j.steps.map((s) => s.run).filter((r): r is string => typeof r === 'string'));
 /** Simple commands of a `run:` block (lines split on &&, ||, | and ;; redirections dropped). */
 const commands = (run: string): string[][] =>
-  run.split('\n').flatMap((l) => l.split(/&&|\|\||\||;/)).map((c) => c.replace(/\s[0-9]?>\s*\S+/g, '').trim()).filter(Boolean)
+  run
+    .split('\n')
+    .flatMap((l) => l.split(/&&|\|\||\||;/))
+    .map((c) => c.replace(/\s[0-9]?>\s*\S+/g, '').trim())
+    .filter(Boolean)
     .map((c) => c.split(/\s+/));
 
 const essaimCommands = new Set<string>();
@@ -74,7 +95,14 @@ describe('workflows GitHub', () => {
     expect(JSON.stringify(ci)).not.toMatch(/secrets\./);
     for (const job of Object.values(ci.jobs)) expect(job.permissions).toBeUndefined();
     const steps = runs(ci).join('\n');
-    for (const check of ['essaim validate --format github', 'essaim format --check', 'npm run typecheck', 'npm test', 'npm run build']) expect(steps).toContain(check);
+    for (const check of [
+      'essaim validate --format github',
+      'essaim format --check',
+      'npm run typecheck',
+      'npm test',
+      'npm run build',
+    ])
+      expect(steps).toContain(check);
   });
 
   it('le commentaire de diff est écrit sans jamais récupérer ni exécuter la contribution', () => {
@@ -85,7 +113,9 @@ describe('workflows GitHub', () => {
       expect(job.steps.every((s) => s.run === undefined)).toBe(true);
       expect(job.permissions).toEqual({ actions: 'read', 'pull-requests': 'write' });
     }
-    const script = String(w.jobs.commenter!.steps.find((s) => s.uses?.startsWith('actions/github-script'))?.with?.script);
+    const script = String(
+      w.jobs.commenter!.steps.find((s) => s.uses?.startsWith('actions/github-script'))?.with?.script,
+    );
     expect(script).toContain('updateComment');
     expect(script).toContain('<!-- essaim-diff -->');
   });
@@ -115,30 +145,55 @@ describe('workflows GitHub', () => {
 });
 
 /** Runs the comment workflow's script as github-script would, with a fake API and artifact. */
-async function runCommentScript(artifact: { number: string; diff: string }, pr: { state: string; sha: string }, runHeadSha: string) {
-  const script = String(workflows['pr-comment.yml']!.jobs.commenter!.steps.find((s) => s.uses?.startsWith('actions/github-script'))?.with?.script);
+async function runCommentScript(
+  artifact: { number: string; diff: string },
+  pr: { state: string; sha: string },
+  runHeadSha: string,
+) {
+  const script = String(
+    workflows['pr-comment.yml']!.jobs.commenter!.steps.find((s) => s.uses?.startsWith('actions/github-script'))?.with
+      ?.script,
+  );
   const written: { action: string; body: string; issue?: number }[] = [];
   const fakeFs = { readFileSync: (file: string) => (file.endsWith('pr-number.txt') ? artifact.number : artifact.diff) };
   const github = {
     rest: {
-      pulls: { get: async ({ pull_number }: { pull_number: number }) => ({ data: { number: pull_number, state: pr.state, head: { sha: pr.sha } } }) },
+      pulls: {
+        get: async ({ pull_number }: { pull_number: number }) => ({
+          data: { number: pull_number, state: pr.state, head: { sha: pr.sha } },
+        }),
+      },
       issues: {
         listComments: 'listComments',
-        createComment: async (a: { issue_number: number; body: string }) => written.push({ action: 'create', body: a.body, issue: a.issue_number }),
+        createComment: async (a: { issue_number: number; body: string }) =>
+          written.push({ action: 'create', body: a.body, issue: a.issue_number }),
         updateComment: async (a: { body: string }) => written.push({ action: 'update', body: a.body }),
       },
     },
     paginate: async () => [],
   };
-  const context = { repo: { owner: 'essaim-portail', repo: 'essaim' }, payload: { workflow_run: { head_sha: runHeadSha } } };
-  const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
-  await new AsyncFunction('require', 'github', 'context', script)((m: string) => (m === 'fs' ? fakeFs : undefined), github, context);
+  const context = {
+    repo: { owner: 'essaim-portail', repo: 'essaim' },
+    payload: { workflow_run: { head_sha: runHeadSha } },
+  };
+  const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
+    ...args: string[]
+  ) => (...a: unknown[]) => Promise<void>;
+  await new AsyncFunction('require', 'github', 'context', script)(
+    (m: string) => (m === 'fs' ? fakeFs : undefined),
+    github,
+    context,
+  );
   return written;
 }
 
 describe('commentaire de diff : l’artefact d’un fork est une donnée à vérifier', () => {
   it('commente la pull request ouverte dont la tête est le commit vérifié, sans mention active', async () => {
-    const written = await runCommentScript({ number: '7', diff: 'Fiche « @maintainers » **gras** <!-- essaim-diff -->' }, { state: 'open', sha: 'abc' }, 'abc');
+    const written = await runCommentScript(
+      { number: '7', diff: 'Fiche « @maintainers » **gras** <!-- essaim-diff -->' },
+      { state: 'open', sha: 'abc' },
+      'abc',
+    );
     expect(written).toHaveLength(1);
     expect(written[0]!.issue).toBe(7);
     expect(written[0]!.body).not.toMatch(/@maintainers/);
@@ -147,8 +202,14 @@ describe('commentaire de diff : l’artefact d’un fork est une donnée à vér
   });
 
   it('refuse un numéro qui désigne une autre pull request (tête différente) ou une pull request fermée', async () => {
-    await expect(runCommentScript({ number: '1', diff: 'x' }, { state: 'open', sha: 'autre' }, 'abc')).rejects.toThrow(/n’est pas celle que ce CI a vérifiée/);
-    await expect(runCommentScript({ number: '1', diff: 'x' }, { state: 'closed', sha: 'abc' }, 'abc')).rejects.toThrow(/n’est pas celle/);
-    await expect(runCommentScript({ number: '1; rm', diff: 'x' }, { state: 'open', sha: 'abc' }, 'abc')).rejects.toThrow(/invalide/);
+    await expect(runCommentScript({ number: '1', diff: 'x' }, { state: 'open', sha: 'autre' }, 'abc')).rejects.toThrow(
+      /n’est pas celle que ce CI a vérifiée/,
+    );
+    await expect(runCommentScript({ number: '1', diff: 'x' }, { state: 'closed', sha: 'abc' }, 'abc')).rejects.toThrow(
+      /n’est pas celle/,
+    );
+    await expect(
+      runCommentScript({ number: '1; rm', diff: 'x' }, { state: 'open', sha: 'abc' }, 'abc'),
+    ).rejects.toThrow(/invalide/);
   });
 });

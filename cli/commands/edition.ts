@@ -17,7 +17,11 @@ export interface CommandResult {
 
 /** Runs `npx docusaurus docs:version:practices <nom>` in the repository. */
 export function runDocusaurusVersion(root: string, name: string): CommandResult {
-  const r = spawnSync('npx', ['--no-install', 'docusaurus', 'docs:version:practices', name], { cwd: root, encoding: 'utf8', env: process.env });
+  const r = spawnSync('npx', ['--no-install', 'docusaurus', 'docs:version:practices', name], {
+    cwd: root,
+    encoding: 'utf8',
+    env: process.env,
+  });
   return { status: r.status, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
 }
 
@@ -26,12 +30,19 @@ export interface EditionDeps {
   today?: string;
 }
 
-export async function edition(name: string, io: Io, deps: EditionDeps = { cut: runDocusaurusVersion }): Promise<ExitCode> {
+export async function edition(
+  name: string,
+  io: Io,
+  deps: EditionDeps = { cut: runDocusaurusVersion },
+): Promise<ExitCode> {
   if (!EDITION_NAME.test(name)) {
-    throw new UsageError(`Nom d’édition invalide « ${name} » : utilisez des minuscules, des chiffres et des tirets, par exemple 2027.`);
+    throw new UsageError(
+      `Nom d’édition invalide « ${name} » : utilisez des minuscules, des chiffres et des tirets, par exemple 2027.`,
+    );
   }
   const root = findRoot(io.cwd);
-  if (listEditions(root).includes(name)) throw new UsageError(`L’édition « ${name} » existe déjà (${editionDir(name)}/).`);
+  if (listEditions(root).includes(name))
+    throw new UsageError(`L’édition « ${name} » existe déjà (${editionDir(name)}/).`);
 
   const current = validateRepository(root, ['content/practices'], { today: deps.today });
   if (current.problems.some((p) => p.severity === 'error')) {
@@ -48,9 +59,13 @@ export async function edition(name: string, io: Io, deps: EditionDeps = { cut: r
   const { entries, problems } = validateEdition(root, name, { today: deps.today });
   io.out(formatProblems(problems, 'text', entries.length));
   if (problems.some((p) => p.severity === 'error')) {
-    io.out(`L’édition « ${name} » a été créée dans ${editionDir(name)}/ mais contient des problèmes : corrigez-les avant de la publier.`);
+    io.out(
+      `L’édition « ${name} » a été créée dans ${editionDir(name)}/ mais contient des problèmes : corrigez-les avant de la publier.`,
+    );
     return 1;
   }
-  io.out(`Édition « ${name} » figée : ${entries.length} fiche${entries.length > 1 ? 's' : ''} dans ${editionDir(name)}/. Elle sera publiée sous /fiches/${name}.`);
+  io.out(
+    `Édition « ${name} » figée : ${entries.length} fiche${entries.length > 1 ? 's' : ''} dans ${editionDir(name)}/. Elle sera publiée sous /fiches/${name}.`,
+  );
   return 0;
 }

@@ -12,7 +12,10 @@ export interface FormatOptions {
 
 export async function format(paths: string[], options: FormatOptions, io: Io): Promise<ExitCode> {
   const root = findRoot(io.cwd);
-  const listing = listEntries(root, paths.map((p) => path.resolve(io.cwd, p)));
+  const listing = listEntries(
+    root,
+    paths.map((p) => path.resolve(io.cwd, p)),
+  );
   const changed: string[] = [];
   const unreadable = [...listing.problems];
   for (const f of listing.files) {
@@ -28,16 +31,24 @@ export async function format(paths: string[], options: FormatOptions, io: Io): P
   }
   if (unreadable.length > 0) {
     io.err(formatProblems(unreadable, 'text', listing.files.length).split('\n').slice(0, -1).join('\n'));
-    io.err('Ces fichiers ne peuvent pas être mis en forme tant qu’ils sont illisibles : corrigez-les d’abord (essaim validate).');
+    io.err(
+      'Ces fichiers ne peuvent pas être mis en forme tant qu’ils sont illisibles : corrigez-les d’abord (essaim validate).',
+    );
   }
   if (options.check) {
     if (changed.length > 0) {
-      io.out(`${changed.length} fichier${changed.length > 1 ? 's ne sont pas' : ' n’est pas'} sous forme canonique :\n${changed.map((f) => `  ${f}`).join('\n')}\n→ Lancez \`node cli/bin.mjs format\` pour les corriger.`);
+      io.out(
+        `${changed.length} fichier${changed.length > 1 ? 's ne sont pas' : ' n’est pas'} sous forme canonique :\n${changed.map((f) => `  ${f}`).join('\n')}\n→ Lancez \`node cli/bin.mjs format\` pour les corriger.`,
+      );
       return 1;
     }
     io.out(`✔ ${listing.files.length} fichier${listing.files.length > 1 ? 's' : ''} sous forme canonique.`);
   } else {
-    io.out(changed.length > 0 ? `${changed.length} fichier${changed.length > 1 ? 's' : ''} mis en forme :\n${changed.map((f) => `  ${f}`).join('\n')}` : `✔ Rien à changer (${listing.files.length} fichier${listing.files.length > 1 ? 's' : ''}).`);
+    io.out(
+      changed.length > 0
+        ? `${changed.length} fichier${changed.length > 1 ? 's' : ''} mis en forme :\n${changed.map((f) => `  ${f}`).join('\n')}`
+        : `✔ Rien à changer (${listing.files.length} fichier${listing.files.length > 1 ? 's' : ''}).`,
+    );
   }
   return unreadable.length > 0 ? 1 : 0;
 }

@@ -10,14 +10,28 @@ import { allCollections, collectionOfPath, extensionOf } from '../../src/content
 import { diffRevisions } from '../../src/content/diff.js';
 import { renderDiff } from '../../src/content/diff-render.js';
 import {
-  assertGitRepository, changedFiles, gitText, mergeBase, remoteDefaultBranch, remoteUrl, resolveCommit, showFile, topLevel,
+  assertGitRepository,
+  changedFiles,
+  gitText,
+  mergeBase,
+  remoteDefaultBranch,
+  remoteUrl,
+  resolveCommit,
+  showFile,
+  topLevel,
 } from '../../src/content/git.js';
 import { UsageError } from '../../src/content/problems.js';
 import { formatProblems } from '../../src/content/report.js';
 import { validateRepository } from '../../src/content/validate.js';
 import { ProposeError } from '../../src/github/errors.js';
 import { branchName, type FileChange } from '../../src/github/names.js';
-import { commitMessage, pullRequestBody, pullRequestLabels, pullRequestTitle, type ProposedEntry } from '../../src/github/pr-body.js';
+import {
+  commitMessage,
+  pullRequestBody,
+  pullRequestLabels,
+  pullRequestTitle,
+  type ProposedEntry,
+} from '../../src/github/pr-body.js';
 import type { ExitCode, Io } from '../io.js';
 import { findRoot } from '../root.js';
 
@@ -54,13 +68,19 @@ export const TOKEN_HELP = [
 
 /** `owner/name` from a remote URL: https, ssh (`git@host:owner/name.git`) or `ssh://` forms. */
 export function parseRemote(url: string): { owner: string; repo: string } | undefined {
-  const m = /^(?:[a-z][a-z0-9+.-]*:\/\/(?:[^@/]+@)?[^/]+\/|[^@/:\s]+@[^:/\s]+:)([^/\s]+)\/([^/\s]+?)(?:\.git)?\/?$/i.exec(url.trim());
+  const m =
+    /^(?:[a-z][a-z0-9+.-]*:\/\/(?:[^@/]+@)?[^/]+\/|[^@/:\s]+@[^:/\s]+:)([^/\s]+)\/([^/\s]+?)(?:\.git)?\/?$/i.exec(
+      url.trim(),
+    );
   return m ? { owner: m[1]!, repo: m[2]! } : undefined;
 }
 
 function parseRepoOption(value: string): { owner: string; repo: string } {
   const m = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value.trim());
-  if (!m || m[2] === '.' || m[2] === '..') throw new UsageError(`--repo « ${value} » : écrivez le dépôt sous la forme propriétaire/nom, par exemple essaim-portail/essaim.`);
+  if (!m || m[2] === '.' || m[2] === '..')
+    throw new UsageError(
+      `--repo « ${value} » : écrivez le dépôt sous la forme propriétaire/nom, par exemple essaim-portail/essaim.`,
+    );
   return { owner: m[1]!, repo: m[2]!.replace(/\.git$/, '') };
 }
 
@@ -76,7 +96,9 @@ function findBase(root: string, option: string | undefined): Base {
   for (const ref of [`refs/remotes/origin/${name}`, `refs/heads/${name}`]) {
     if (resolveCommit(root, ref)) return { name, ref };
   }
-  throw new UsageError(`Branche de base « ${name} » introuvable dans ce dépôt : lancez « git fetch origin », ou indiquez la branche avec --base.`);
+  throw new UsageError(
+    `Branche de base « ${name} » introuvable dans ce dépôt : lancez « git fetch origin », ou indiquez la branche avec --base.`,
+  );
 }
 
 const isEntryFile = (file: string): boolean => {
@@ -107,10 +129,14 @@ function selectFiles(root: string, base: Base, paths: readonly string[], io: Io)
   const id = (f: string): string => `${collectionOfPath(f)?.name}/${path.posix.basename(f).replace(/\.[^.]+$/, '')}`;
   const moved = deleted.filter((d) => [...added].some((a) => id(a) === id(d)));
   if (moved.length > 0) {
-    throw new UsageError(`essaim propose ne sait pas proposer le déplacement d’une entrée (${moved.join(', ')}) : faites cette pull request avec Git (git switch -c, git commit, git push), ou demandez à l’équipe éditoriale.`);
+    throw new UsageError(
+      `essaim propose ne sait pas proposer le déplacement d’une entrée (${moved.join(', ')}) : faites cette pull request avec Git (git switch -c, git commit, git push), ou demandez à l’équipe éditoriale.`,
+    );
   }
   if (deleted.length > 0) {
-    io.err(`Note : ${deleted.length > 1 ? 'ces suppressions ne sont pas proposées' : 'cette suppression n’est pas proposée'} (essaim propose n’envoie que des ajouts et des modifications) : ${deleted.join(', ')}`);
+    io.err(
+      `Note : ${deleted.length > 1 ? 'ces suppressions ne sont pas proposées' : 'cette suppression n’est pas proposée'} (essaim propose n’envoie que des ajouts et des modifications) : ${deleted.join(', ')}`,
+    );
   }
   return [...added].sort();
 }
@@ -129,7 +155,15 @@ function walk(dir: string): string[] {
 function branchFor(entries: readonly ProposedEntry[]): string {
   const [only] = entries;
   if (entries.length === 1 && only) return branchName(only.collection, only.id);
-  const hash = createHash('sha256').update(entries.map((e) => e.file).sort().join('\n')).digest('hex').slice(0, 8);
+  const hash = createHash('sha256')
+    .update(
+      entries
+        .map((e) => e.file)
+        .sort()
+        .join('\n'),
+    )
+    .digest('hex')
+    .slice(0, 8);
   return `essaim/${entries.length}-entrees-${hash}`;
 }
 
@@ -147,15 +181,25 @@ export async function propose(paths: string[], options: ProposeOptions, io: Io):
   const root = findRoot(io.cwd);
   assertGitRepository(root);
   const base = findBase(root, options.base);
-  const target = options.repo ? parseRepoOption(options.repo) : (() => { const url = remoteUrl(root); return url ? parseRemote(url) : undefined; })();
+  const target = options.repo
+    ? parseRepoOption(options.repo)
+    : (() => {
+        const url = remoteUrl(root);
+        return url ? parseRemote(url) : undefined;
+      })();
 
   const files = selectFiles(root, base, paths, io);
   if (files.length === 0) {
-    throw new UsageError(`Rien à proposer : aucune entrée ajoutée ou modifiée par rapport à « ${base.name} ». Créez-en une avec « npx essaim new fiche », ou indiquez les fichiers à proposer.`);
+    throw new UsageError(
+      `Rien à proposer : aucune entrée ajoutée ou modifiée par rapport à « ${base.name} ». Créez-en une avec « npx essaim new fiche », ou indiquez les fichiers à proposer.`,
+    );
   }
 
   // Validation first: nothing leaves the machine while something is wrong.
-  const { entries: parsed, problems } = validateRepository(root, files.map((f) => path.join(root, f)));
+  const { entries: parsed, problems } = validateRepository(
+    root,
+    files.map((f) => path.join(root, f)),
+  );
   const checked = new Set([...parsed.map((e) => e.file), ...problems.map((p) => p.file)]).size;
   if (problems.some((p) => p.severity === 'error')) {
     io.out(formatProblems(problems, 'text', checked));
@@ -172,7 +216,13 @@ export async function propose(paths: string[], options: ProposeOptions, io: Io):
     const before = showFile(root, base.ref, e.file);
     if (before && before.toString('utf8') === content) continue;
     const id = typeof e.data?.id === 'string' ? e.data.id : path.posix.basename(e.file, extensionOf(e.collection));
-    entries.push({ collection: e.collection.name, file: e.file, id, title: typeof e.data?.titre === 'string' ? e.data.titre : id, kind: before ? 'changed' : 'added' });
+    entries.push({
+      collection: e.collection.name,
+      file: e.file,
+      id,
+      title: typeof e.data?.titre === 'string' ? e.data.titre : id,
+      kind: before ? 'changed' : 'added',
+    });
     changes.push({ path: prefix ? `${prefix}/${e.file}` : e.file, content });
   }
   if (entries.length === 0) {
@@ -187,79 +237,105 @@ export async function propose(paths: string[], options: ProposeOptions, io: Io):
   const labels = pullRequestLabels(entries);
   const message = commitMessage(entries);
   const diff = diffRevisions(root, base.ref, undefined, { files: entries.map((e) => e.file) });
-  const body = pullRequestBody(entries, { diff: renderDiff(diff, 'markdown'), fullDiffHint: `npx essaim diff ${base.name}` });
+  const body = pullRequestBody(entries, {
+    diff: renderDiff(diff, 'markdown'),
+    fullDiffHint: `npx essaim diff ${base.name}`,
+  });
 
   if (options.dryRun) {
-    io.out([
-      'Simulation (--dry-run) : rien n’est envoyé ni écrit.',
-      '',
-      `Dépôt : ${target ? `${target.owner}/${target.repo}` : 'inconnu (indiquez --repo propriétaire/nom)'}`,
-      `Branche de base : ${base.name}`,
-      `Branche : ${branch}`,
-      'Fichiers :',
-      ...entries.map((e) => `  ${e.kind === 'added' ? '+' : '~'} ${e.file} (${e.kind === 'added' ? 'ajoutée' : 'modifiée'})`),
-      `Titre : ${title}`,
-      `Étiquettes : ${labels.join(', ')}`,
-      `Brouillon : ${options.draft ? 'oui' : 'non'}`,
-      `Message du commit : ${message.split('\n')[0]}`,
-      '',
-      '--- Description de la pull request ---',
-      body,
-    ].join('\n'));
+    io.out(
+      [
+        'Simulation (--dry-run) : rien n’est envoyé ni écrit.',
+        '',
+        `Dépôt : ${target ? `${target.owner}/${target.repo}` : 'inconnu (indiquez --repo propriétaire/nom)'}`,
+        `Branche de base : ${base.name}`,
+        `Branche : ${branch}`,
+        'Fichiers :',
+        ...entries.map(
+          (e) => `  ${e.kind === 'added' ? '+' : '~'} ${e.file} (${e.kind === 'added' ? 'ajoutée' : 'modifiée'})`,
+        ),
+        `Titre : ${title}`,
+        `Étiquettes : ${labels.join(', ')}`,
+        `Brouillon : ${options.draft ? 'oui' : 'non'}`,
+        `Message du commit : ${message.split('\n')[0]}`,
+        '',
+        '--- Description de la pull request ---',
+        body,
+      ].join('\n'),
+    );
     return 0;
   }
 
   if (options.local) {
     const { proposeLocally } = await import('../../src/github/local.js');
     const author = localAuthor(root);
-    const result = await wrap(() => proposeLocally(topLevel(root), { base: base.ref, branch, files: changes, commitMessage: message, ...(author ? { author } : {}) }));
-    io.out([
-      `✔ Branche locale « ${result.branch} » ${result.created ? 'créée' : 'mise à jour'} : commit ${result.commit.slice(0, 7)} sur « ${base.name} » (${plural(entries.length, 'entrée')}).`,
-      '  Votre dossier de travail n’a pas changé.',
-      '',
-      'Pour la proposer :',
-      `  1. git push origin ${result.branch}`,
-      '     (sans droit d’écriture sur le dépôt, poussez vers votre copie : git push <votre-fork> …)',
-      `  2. Ouvrez la pull request vers « ${base.name} » sur GitHub (le lien s’affiche après le push) avec :`,
-      `     Titre : ${title}`,
-      `     Étiquettes : ${labels.join(', ')}`,
-      '     La description proposée : npx essaim propose --dry-run',
-    ].join('\n'));
+    const result = await wrap(() =>
+      proposeLocally(topLevel(root), {
+        base: base.ref,
+        branch,
+        files: changes,
+        commitMessage: message,
+        ...(author ? { author } : {}),
+      }),
+    );
+    io.out(
+      [
+        `✔ Branche locale « ${result.branch} » ${result.created ? 'créée' : 'mise à jour'} : commit ${result.commit.slice(0, 7)} sur « ${base.name} » (${plural(entries.length, 'entrée')}).`,
+        '  Votre dossier de travail n’a pas changé.',
+        '',
+        'Pour la proposer :',
+        `  1. git push origin ${result.branch}`,
+        '     (sans droit d’écriture sur le dépôt, poussez vers votre copie : git push <votre-fork> …)',
+        `  2. Ouvrez la pull request vers « ${base.name} » sur GitHub (le lien s’affiche après le push) avec :`,
+        `     Titre : ${title}`,
+        `     Étiquettes : ${labels.join(', ')}`,
+        '     La description proposée : npx essaim propose --dry-run',
+      ].join('\n'),
+    );
     return 0;
   }
 
   if (!target) {
-    throw new UsageError('Dépôt GitHub inconnu : le remote « origin » n’est pas une adresse GitHub. Indiquez-le avec --repo propriétaire/nom.');
+    throw new UsageError(
+      'Dépôt GitHub inconnu : le remote « origin » n’est pas une adresse GitHub. Indiquez-le avec --repo propriétaire/nom.',
+    );
   }
   const { createGitHubClient, resolveToken } = await import('../../src/github/client.js');
   const token = await resolveToken(io.env);
   if (!token) throw new UsageError(TOKEN_HELP);
   const { proposeChange } = await import('../../src/github/pull-request.js');
-  const octokit = createGitHubClient({ token, ...(io.env.ESSAIM_GITHUB_API_URL ? { baseUrl: io.env.ESSAIM_GITHUB_API_URL } : {}) });
-  const result = await wrap(() => proposeChange(octokit, {
-    owner: target.owner,
-    repo: target.repo,
-    base: base.name,
-    branch,
-    files: changes,
-    commitMessage: message,
-    title,
-    body,
-    labels,
-    draft: options.draft ?? false,
-  }));
-  io.out([
-    `✔ Pull request ${result.created ? 'ouverte' : 'mise à jour'} : ${result.url}`,
-    `  #${result.number} « ${title} » — ${plural(entries.length, 'entrée')}, étiquettes : ${labels.join(', ')}`,
-    result.forked
-      ? `  Vous n’avez pas le droit d’écrire dans ${target.owner}/${target.repo} : les modifications sont sur votre copie ${result.headOwner}/${target.repo}, branche « ${result.branch} ».`
-      : `  Branche : ${result.branch}`,
-    ...result.warnings.map((w) => `  ⚠ ${w}`),
-    '',
-    result.created
-      ? 'L’équipe éditoriale va relire votre proposition. Pour la corriger, modifiez les fichiers puis relancez npx essaim propose : la même pull request sera mise à jour.'
-      : 'La pull request existante a été mise à jour avec vos dernières modifications.',
-  ].join('\n'));
+  const octokit = createGitHubClient({
+    token,
+    ...(io.env.ESSAIM_GITHUB_API_URL ? { baseUrl: io.env.ESSAIM_GITHUB_API_URL } : {}),
+  });
+  const result = await wrap(() =>
+    proposeChange(octokit, {
+      owner: target.owner,
+      repo: target.repo,
+      base: base.name,
+      branch,
+      files: changes,
+      commitMessage: message,
+      title,
+      body,
+      labels,
+      draft: options.draft ?? false,
+    }),
+  );
+  io.out(
+    [
+      `✔ Pull request ${result.created ? 'ouverte' : 'mise à jour'} : ${result.url}`,
+      `  #${result.number} « ${title} » — ${plural(entries.length, 'entrée')}, étiquettes : ${labels.join(', ')}`,
+      result.forked
+        ? `  Vous n’avez pas le droit d’écrire dans ${target.owner}/${target.repo} : les modifications sont sur votre copie ${result.headOwner}/${target.repo}, branche « ${result.branch} ».`
+        : `  Branche : ${result.branch}`,
+      ...result.warnings.map((w) => `  ⚠ ${w}`),
+      '',
+      result.created
+        ? 'L’équipe éditoriale va relire votre proposition. Pour la corriger, modifiez les fichiers puis relancez npx essaim propose : la même pull request sera mise à jour.'
+        : 'La pull request existante a été mise à jour avec vos dernières modifications.',
+    ].join('\n'),
+  );
   return 0;
 }
 

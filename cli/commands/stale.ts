@@ -30,7 +30,8 @@ function brokenFromCache(file: string): Map<string, string> {
   const entries = parsed && typeof parsed === 'object' ? (parsed as { entries?: unknown }).entries : undefined;
   if (!entries || typeof entries !== 'object') return broken;
   for (const [url, result] of Object.entries(entries as Record<string, { ok?: unknown; message?: unknown }>)) {
-    if (result && result.ok === false) broken.set(url, typeof result.message === 'string' ? result.message : 'lien cassé');
+    if (result && result.ok === false)
+      broken.set(url, typeof result.message === 'string' ? result.message : 'lien cassé');
   }
   return broken;
 }
@@ -38,7 +39,8 @@ function brokenFromCache(file: string): Map<string, string> {
 export async function stale(options: StaleOptions, io: Io): Promise<ExitCode> {
   const format = parseFormat(options.format, ['text', 'markdown', 'json'] as const, 'text');
   const months = Number(options.mois ?? '12');
-  if (!Number.isInteger(months) || months < 1) throw new UsageError(`--mois « ${options.mois} » : indiquez un nombre entier de mois (par exemple 12).`);
+  if (!Number.isInteger(months) || months < 1)
+    throw new UsageError(`--mois « ${options.mois} » : indiquez un nombre entier de mois (par exemple 12).`);
   const today = options.today ?? todayIso();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError('--today : date au format AAAA-MM-JJ attendue.');
   const root = findRoot(io.cwd);

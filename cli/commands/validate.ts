@@ -11,7 +11,11 @@ export interface ValidateOptions {
 export async function validate(paths: string[], options: ValidateOptions, io: Io): Promise<ExitCode> {
   const format = parseFormat(options.format, ['text', 'json', 'github'] as const, 'text');
   const root = findRoot(io.cwd);
-  const { files, problems } = validateRepository(root, paths.map((p) => resolveFrom(io.cwd, p)), { today: options.today });
+  const { files, problems } = validateRepository(
+    root,
+    paths.map((p) => resolveFrom(io.cwd, p)),
+    { today: options.today },
+  );
   const read = new Set(files);
   const checked = files.length + new Set(problems.filter((p) => !read.has(p.file)).map((p) => p.file)).size;
   const text = formatProblems(problems, format, checked);

@@ -27,7 +27,14 @@ export interface GitHubClientOptions {
 let clients = 0;
 
 export function createGitHubClient(options: GitHubClientOptions = {}): GitHubClient {
-  const { token, baseUrl, requestTimeoutMs = 30_000, retries = 3, writeIntervalMs = 1000, retryUnitMs = 1000 } = options;
+  const {
+    token,
+    baseUrl,
+    requestTimeoutMs = 30_000,
+    retries = 3,
+    writeIntervalMs = 1000,
+    retryUnitMs = 1000,
+  } = options;
   const maxWait = options.maxRateLimitWaitSeconds ?? 60;
   const timedFetch: typeof fetch = (input, init) => {
     const timeout = AbortSignal.timeout(requestTimeoutMs);

@@ -61,7 +61,10 @@ export function isTransient(error: unknown): boolean {
 export function isRateLimit(error: unknown): boolean {
   if (!isHttpError(error)) return false;
   if (error.status === 429) return true;
-  return error.status === 403 && (/rate limit/i.test(gitHubMessage(error)) || error.response?.headers?.['x-ratelimit-remaining'] === '0');
+  return (
+    error.status === 403 &&
+    (/rate limit/i.test(gitHubMessage(error)) || error.response?.headers?.['x-ratelimit-remaining'] === '0')
+  );
 }
 
 /** Wraps anything thrown while doing `action` (an infinitive: "créer la branche …") into a GitHubError. */
@@ -69,7 +72,10 @@ export function toGitHubError(error: unknown, action: string, repository: string
   if (error instanceof ProposeError) return error;
   const prefix = /^[aeiouéèêâîôû]/i.test(action) ? `Impossible d’${action}` : `Impossible de ${action}`;
   if (!isHttpError(error)) {
-    return new GitHubError(`${prefix} : erreur inattendue (${error instanceof Error ? error.message : String(error)}).`, { cause: error });
+    return new GitHubError(
+      `${prefix} : erreur inattendue (${error instanceof Error ? error.message : String(error)}).`,
+      { cause: error },
+    );
   }
   const status = error.status;
   const detail = gitHubMessage(error);

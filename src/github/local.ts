@@ -6,8 +6,16 @@ import { join, resolve } from 'node:path';
 import { ProposeError } from './errors.js';
 import { buildTree, git, GitCommandError, resolveRevision } from './git.js';
 import {
-  BRANCH_CANDIDATES, NOTHING_TO_PROPOSE, assertBranchName, assertFiles, branchCandidate, entryExists, existingEntryMessage,
-  isServiceCommit, type FileChange, type NewEntry,
+  BRANCH_CANDIDATES,
+  NOTHING_TO_PROPOSE,
+  assertBranchName,
+  assertFiles,
+  branchCandidate,
+  entryExists,
+  existingEntryMessage,
+  isServiceCommit,
+  type FileChange,
+  type NewEntry,
 } from './names.js';
 
 export interface ProposeLocallyOptions {
@@ -53,7 +61,8 @@ export async function proposeLocally(repoDir: string, options: ProposeLocallyOpt
   // path get two queues; the compare-and-swap in writeLocalBranch still prevents lost updates.)
   const dir = resolve(repoDir);
   return serialized(dir, async () => {
-    if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new ProposeError(`Dépôt Git introuvable : « ${repoDir} ».`);
+    if (!(await stat(dir).catch(() => undefined))?.isDirectory())
+      throw new ProposeError(`Dépôt Git introuvable : « ${repoDir} ».`);
     return writeLocalBranch(dir, options);
   });
 }
@@ -84,7 +93,9 @@ async function writeLocalBranch(dir: string, options: ProposeLocallyOptions): Pr
     const tree = await buildTree(dir, join(temp, 'index'), baseSha, entries);
     if (tree === (await git(dir, ['rev-parse', `${baseSha}^{tree}`]))) throw new ProposeError(NOTHING_TO_PROPOSE);
     if (options.newEntry) {
-      const paths = (await git(dir, ['ls-tree', '-r', '--name-only', baseSha, '--', options.newEntry.folder])).split('\n');
+      const paths = (await git(dir, ['ls-tree', '-r', '--name-only', baseSha, '--', options.newEntry.folder])).split(
+        '\n',
+      );
       const found = entryExists(paths, options.newEntry);
       if (found) throw new ProposeError(existingEntryMessage(options.newEntry, found, options.base));
     }
@@ -97,7 +108,8 @@ async function writeLocalBranch(dir: string, options: ProposeLocallyOptions): Pr
         const message = await git(dir, ['log', '-1', '--format=%B', current]);
         // The service reuses only its own branch, and never moves it; `essaim propose` any branch but the service's.
         if (options.ownerMarker) {
-          if (message.split('\n').includes(options.ownerMarker)) return { branch: name, commit: current, created: false };
+          if (message.split('\n').includes(options.ownerMarker))
+            return { branch: name, commit: current, created: false };
           continue;
         }
         if (isServiceCommit(message)) continue;
@@ -105,18 +117,23 @@ async function writeLocalBranch(dir: string, options: ProposeLocallyOptions): Pr
           git(dir, ['rev-parse', `${current}^{tree}`]),
           git(dir, ['rev-list', '--parents', '-n', '1', current]),
         ]);
-        if (currentTree === tree && parents === `${current} ${baseSha}`) return { branch: name, commit: current, created: false };
+        if (currentTree === tree && parents === `${current} ${baseSha}`)
+          return { branch: name, commit: current, created: false };
       }
       const checkedOut = await git(dir, ['symbolic-ref', '--quiet', 'HEAD']).catch(() => '');
       if (checkedOut === ref) {
-        throw new ProposeError(`La branche « ${name} » est celle en cours d’utilisation dans ${dir} : elle ne peut pas être remplacée.`);
+        throw new ProposeError(
+          `La branche « ${name} » est celle en cours d’utilisation dans ${dir} : elle ne peut pas être remplacée.`,
+        );
       }
       commit ??= await git(dir, ['commit-tree', tree, '-p', baseSha, '-F', '-'], { input: options.commitMessage, env });
       // Compare-and-swap (creation only when it did not exist): fails if someone else moved the branch meanwhile.
       await git(dir, ['update-ref', '-m', 'essaim: proposition', ref, commit, current ?? '0'.repeat(40)]);
       return { branch: name, commit, created: current === undefined };
     }
-    throw new ProposeError(`Impossible de trouver un nom de branche libre pour « ${branch} » (${BRANCH_CANDIDATES} essais).`);
+    throw new ProposeError(
+      `Impossible de trouver un nom de branche libre pour « ${branch} » (${BRANCH_CANDIDATES} essais).`,
+    );
   } catch (error) {
     if (error instanceof ProposeError) throw error;
     const detail = error instanceof GitCommandError ? error.stderr.trim() : String(error);

@@ -30,7 +30,9 @@ export interface NewEntry {
 
 /** Whether `paths` (of the base, under the entry's folder) already hold an entry with this id. */
 export function entryExists(paths: readonly string[], entry: NewEntry): string | undefined {
-  return paths.find((p) => p.startsWith(`${entry.folder}/`) && /^[^.]+/.exec(p.split('/').pop() ?? '')?.[0] === entry.id);
+  return paths.find(
+    (p) => p.startsWith(`${entry.folder}/`) && /^[^.]+/.exec(p.split('/').pop() ?? '')?.[0] === entry.id,
+  );
 }
 
 export function existingEntryMessage(entry: NewEntry, found: string, base: string): string {
@@ -82,7 +84,10 @@ export function assertFiles(files: readonly FileChange[]): void {
       file.path === '' ||
       /[\x00-\x1f\x7f\\]/.test(file.path) ||
       parts.some((part) => part === '' || part === '.' || part === '..' || part.toLowerCase() === '.git');
-    if (unsafe) throw new ProposeError(`Chemin de fichier refusé : « ${file.path} » (chemin relatif attendu, sans « .. » ni « .git »).`);
+    if (unsafe)
+      throw new ProposeError(
+        `Chemin de fichier refusé : « ${file.path} » (chemin relatif attendu, sans « .. » ni « .git »).`,
+      );
     if (seen.has(file.path)) throw new ProposeError(`Le fichier « ${file.path} » est proposé deux fois.`);
     seen.add(file.path);
   }

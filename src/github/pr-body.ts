@@ -79,7 +79,9 @@ function truncate(text: string, max: number): string {
 function counts(entries: readonly ProposedEntry[]): string {
   const added = entries.filter((e) => e.kind === 'added').length;
   const changed = entries.length - added;
-  return [added > 0 ? plural(added, 'nouvelle') : '', changed > 0 ? plural(changed, 'mise à jour', 'mises à jour') : ''].filter(Boolean).join(', ');
+  return [added > 0 ? plural(added, 'nouvelle') : '', changed > 0 ? plural(changed, 'mise à jour', 'mises à jour') : '']
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** `Nouvelle fiche pratique : « Titre »`, `Mise à jour du financeur « Titre »`, `3 entrées : 2 nouvelles, 1 mise à jour`. */
@@ -90,7 +92,12 @@ export function pullRequestTitle(entries: readonly ProposedEntry[]): string {
 function rawTitle(entries: readonly ProposedEntry[]): string {
   const [only] = entries;
   if (entries.length === 1 && only) {
-    return truncate(only.kind === 'added' ? `${newNoun(only.collection)} : « ${only.title} »` : `Mise à jour ${ofNoun(only.collection)} « ${only.title} »`, MAX_TITLE);
+    return truncate(
+      only.kind === 'added'
+        ? `${newNoun(only.collection)} : « ${only.title} »`
+        : `Mise à jour ${ofNoun(only.collection)} « ${only.title} »`,
+      MAX_TITLE,
+    );
   }
   return `${entries.length} entrées : ${counts(entries)}`;
 }
@@ -103,14 +110,17 @@ function commitLine(e: ProposedEntry): string {
 export function commitMessage(entries: readonly ProposedEntry[]): string {
   const [only] = entries;
   if (entries.length === 1 && only) return neutralize(truncate(commitLine(only), MAX_TITLE));
-  return neutralize(`Propose ${entries.length} entrées (${counts(entries)})\n\n${entries.map((e) => `- ${commitLine(e)}`).join('\n')}`);
+  return neutralize(
+    `Propose ${entries.length} entrées (${counts(entries)})\n\n${entries.map((e) => `- ${commitLine(e)}`).join('\n')}`,
+  );
 }
 
 /** The collection labels (`fiches`, `financements`…) then the kind labels, without duplicates. */
 export function pullRequestLabels(entries: readonly ProposedEntry[]): string[] {
   const labels = new Set<string>();
   for (const e of entries) labels.add(collections.get(e.collection)?.prLabel ?? e.collection);
-  for (const kind of ['added', 'changed'] as const) if (entries.some((e) => e.kind === kind)) labels.add(KIND_LABELS[kind]);
+  for (const kind of ['added', 'changed'] as const)
+    if (entries.some((e) => e.kind === kind)) labels.add(KIND_LABELS[kind]);
   return [...labels];
 }
 
@@ -128,7 +138,10 @@ export function pullRequestBody(entries: readonly ProposedEntry[], options: Body
   const table = [
     '| Collection | Entrée | Changement |',
     '| --- | --- | --- |',
-    ...entries.map((e) => `| ${md(collections.get(e.collection)?.label ?? e.collection)} | ${md(e.title)}<br>\`${e.file}\` | ${e.kind === 'added' ? 'ajoutée' : 'modifiée'} |`),
+    ...entries.map(
+      (e) =>
+        `| ${md(collections.get(e.collection)?.label ?? e.collection)} | ${md(e.title)}<br>\`${e.file}\` | ${e.kind === 'added' ? 'ajoutée' : 'modifiée'} |`,
+    ),
   ];
   const head = [
     `Proposition de contenu envoyée avec ${options.via ?? '`essaim propose`'} : ${plural(entries.length, 'entrée')}.`,

@@ -5,8 +5,16 @@
 import type { GitHubClient } from './client.js';
 import { GitHubError, ProposeError, gitHubMessage, isHttpError, isTransient, toGitHubError } from './errors.js';
 import {
-  BRANCH_CANDIDATES, NOTHING_TO_PROPOSE, assertBranchName, assertFiles, branchCandidate, entryExists, existingEntryMessage,
-  isServiceCommit, type FileChange, type NewEntry,
+  BRANCH_CANDIDATES,
+  NOTHING_TO_PROPOSE,
+  assertBranchName,
+  assertFiles,
+  branchCandidate,
+  entryExists,
+  existingEntryMessage,
+  isServiceCommit,
+  type FileChange,
+  type NewEntry,
 } from './names.js';
 
 export interface ProposeChangeOptions {
@@ -75,7 +83,10 @@ const NO_AUTO_RETRY = { retries: 0 };
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function proposeChange(octokit: GitHubClient, options: ProposeChangeOptions): Promise<ProposeChangeResult> {
+export async function proposeChange(
+  octokit: GitHubClient,
+  options: ProposeChangeOptions,
+): Promise<ProposeChangeResult> {
   assertFiles(options.files);
   assertBranchName(options.branch);
   const { owner, repo, branch } = options;
@@ -88,24 +99,35 @@ export async function proposeChange(octokit: GitHubClient, options: ProposeChang
     }
   };
 
-  const target = await step(`lire le dépôt ${fullName}`, fullName, async () => (await octokit.rest.repos.get({ owner, repo })).data);
+  const target = await step(
+    `lire le dépôt ${fullName}`,
+    fullName,
+    async () => (await octokit.rest.repos.get({ owner, repo })).data,
+  );
   const base = options.base ?? target.default_branch;
   // No `permissions` at all (GitHub App installation tokens): work in the repository itself.
   const head: Head =
     target.permissions?.push !== false
       ? { owner, repo, forked: false }
-      : await step(`créer une copie (fork) de ${fullName}`, fullName, () => forkRepository(octokit, owner, repo, options));
+      : await step(`créer une copie (fork) de ${fullName}`, fullName, () =>
+          forkRepository(octokit, owner, repo, options),
+        );
   const headName = `${head.owner}/${head.repo}`;
 
   const baseSha = await step(`lire la branche « ${base} » de ${fullName}`, fullName, async () => {
     const sha = await refSha(octokit, owner, repo, `heads/${base}`);
-    if (!sha) throw new GitHubError(`Impossible de proposer la modification : la branche « ${base} » n’existe pas dans ${fullName}.`);
+    if (!sha)
+      throw new GitHubError(
+        `Impossible de proposer la modification : la branche « ${base} » n’existe pas dans ${fullName}.`,
+      );
     return sha;
   });
 
   if (options.newEntry) {
     const entry = options.newEntry;
-    const paths = await step(`lire la branche « ${base} » de ${fullName}`, fullName, () => listFiles(octokit, owner, repo, baseSha, entry.folder));
+    const paths = await step(`lire la branche « ${base} » de ${fullName}`, fullName, () =>
+      listFiles(octokit, owner, repo, baseSha, entry.folder),
+    );
     const found = entryExists(paths, entry);
     if (found) throw new ProposeError(existingEntryMessage(entry, found, base));
   }
@@ -135,7 +157,16 @@ export async function proposeChange(octokit: GitHubClient, options: ProposeChang
     }
   }
 
-  return { number: pull.number, url: pull.html_url, branch: written.branch, headOwner: head.owner, created, forked: head.forked, commit, warnings };
+  return {
+    number: pull.number,
+    url: pull.html_url,
+    branch: written.branch,
+    headOwner: head.owner,
+    created,
+    forked: head.forked,
+    commit,
+    warnings,
+  };
 }
 
 /** Commit SHA a ref points to, or undefined when the ref does not exist. */
@@ -148,7 +179,12 @@ async function refSha(octokit: GitHubClient, owner: string, repo: string, ref: s
   }
 }
 
-async function forkRepository(octokit: GitHubClient, owner: string, repo: string, options: ProposeChangeOptions): Promise<Head> {
+async function forkRepository(
+  octokit: GitHubClient,
+  owner: string,
+  repo: string,
+  options: ProposeChangeOptions,
+): Promise<Head> {
   const login = (await octokit.rest.users.getAuthenticated()).data.login;
   const fork = (await octokit.rest.repos.createFork({ owner, repo, default_branch_only: true })).data;
   const forkOwner = fork.owner.login || login;
@@ -174,7 +210,13 @@ async function forkRepository(octokit: GitHubClient, owner: string, repo: string
 }
 
 /** Every file path under `folder` at `commitSha` (repository-relative). */
-async function listFiles(octokit: GitHubClient, owner: string, repo: string, commitSha: string, folder: string): Promise<string[]> {
+async function listFiles(
+  octokit: GitHubClient,
+  owner: string,
+  repo: string,
+  commitSha: string,
+  folder: string,
+): Promise<string[]> {
   let sha = (await octokit.rest.git.getCommit({ owner, repo, commit_sha: commitSha })).data.tree.sha;
   for (const part of folder.split('/')) {
     const tree = (await octokit.rest.git.getTree({ owner, repo, tree_sha: sha })).data.tree;
@@ -195,7 +237,8 @@ async function branchState(
 ): Promise<{ sha?: string; usable: boolean }> {
   const sha = await refSha(octokit, head.owner, head.repo, `heads/${name}`);
   if (!sha) return { usable: true };
-  const message = (await octokit.rest.git.getCommit({ owner: head.owner, repo: head.repo, commit_sha: sha })).data.message;
+  const message = (await octokit.rest.git.getCommit({ owner: head.owner, repo: head.repo, commit_sha: sha })).data
+    .message;
   // The service reuses only its own branch; `essaim propose` any branch but the service's.
   const usable = options.ownerMarker ? message.split('\n').includes(options.ownerMarker) : !isServiceCommit(message);
   return { sha, usable };
@@ -235,7 +278,9 @@ async function writeBranch(
       const sameParent = existing.parents.length === 1 && existing.parents[0]?.sha === baseSha;
       if (existing.tree.sha === tree && sameParent) return { branch: name, commit: current };
     }
-    commit ??= (await octokit.rest.git.createCommit({ owner, repo, message: options.commitMessage, tree, parents: [baseSha] })).data.sha;
+    commit ??= (
+      await octokit.rest.git.createCommit({ owner, repo, message: options.commitMessage, tree, parents: [baseSha] })
+    ).data.sha;
     if (current) {
       await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${name}`, sha: commit, force: true });
       return { branch: name, commit };
@@ -248,11 +293,19 @@ async function writeBranch(
     await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${name}`, sha: commit, force: true });
     return { branch: name, commit };
   }
-  throw new ProposeError(`Impossible de trouver un nom de branche libre pour « ${branch} » (${BRANCH_CANDIDATES} essais).`);
+  throw new ProposeError(
+    `Impossible de trouver un nom de branche libre pour « ${branch} » (${BRANCH_CANDIDATES} essais).`,
+  );
 }
 
 /** Creates a ref; false when it already exists. Retried (after looking) when the answer was lost. */
-async function createRef(octokit: GitHubClient, head: Head, name: string, commit: string, options: ProposeChangeOptions): Promise<boolean> {
+async function createRef(
+  octokit: GitHubClient,
+  head: Head,
+  name: string,
+  commit: string,
+  options: ProposeChangeOptions,
+): Promise<boolean> {
   const { owner, repo } = head;
   for (let attempt = 1; ; attempt += 1) {
     try {

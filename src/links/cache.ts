@@ -89,7 +89,10 @@ export function fromEntry(entry: CacheEntry): CheckedOutcome {
 
 /** Writes the cache atomically: readers see the old file or the new one, never half of one. */
 export async function writeCache(file: string, entries: Map<string, CacheEntry>): Promise<void> {
-  const data: CacheFile = { version: CACHE_VERSION, entries: Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+  const data: CacheFile = {
+    version: CACHE_VERSION,
+    entries: Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  };
   await mkdir(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {

@@ -27,7 +27,15 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const PERMANENT = new Set([301, 308]);
 /** Answers to HEAD that often mean "HEAD not supported here": try GET. */
 const HEAD_REFUSED = new Set([400, 403, 405, 406, 501]);
-const TRANSIENT = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'EAI_AGAIN']);
+const TRANSIENT = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'ETIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'EAI_AGAIN',
+]);
 
 /** The most specific error code found in an error, its causes or aggregated errors. */
 export function errorCode(error: unknown): string {
@@ -41,9 +49,11 @@ export function errorCode(error: unknown): string {
 }
 
 export function networkMessage(code: string, host: string): string {
-  if (['ENOTFOUND', 'EAI_NONAME', 'EAI_NODATA', 'EAI_AGAIN'].includes(code)) return `Nom de domaine introuvable (${host})`;
+  if (['ENOTFOUND', 'EAI_NONAME', 'EAI_NODATA', 'EAI_AGAIN'].includes(code))
+    return `Nom de domaine introuvable (${host})`;
   if (code === 'ECONNREFUSED') return 'Connexion refusée par le serveur';
-  if (['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED'].includes(code)) return 'Connexion interrompue par le serveur';
+  if (['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED'].includes(code))
+    return 'Connexion interrompue par le serveur';
   if (['EHOSTUNREACH', 'ENETUNREACH'].includes(code)) return 'Serveur injoignable';
   if (['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT'].includes(code)) return 'Délai de connexion dépassé';
   if (/CERT|TLS|SSL/.test(code)) return `Certificat ou connexion TLS invalide (${code})`;
@@ -84,7 +94,11 @@ function isHeadRefused(attempt: Attempt): boolean {
   return attempt.kind === 'response' && HEAD_REFUSED.has(attempt.status);
 }
 
-async function withRetries(url: string, method: Method, ctx: UrlCheckContext): Promise<{ attempt: Attempt; tries: number }> {
+async function withRetries(
+  url: string,
+  method: Method,
+  ctx: UrlCheckContext,
+): Promise<{ attempt: Attempt; tries: number }> {
   for (let tries = 1; ; tries++) {
     const attempt = await ctx.request(url, method);
     if (tries > ctx.retries || !isRetryable(attempt, method)) return { attempt, tries };
@@ -119,22 +133,33 @@ export async function checkUrl(url: string, ctx: UrlCheckContext): Promise<Check
     const after = current === url ? '' : ` après redirection vers ${current}`;
     const retried = tries > 1 ? ` (${tries} tentatives)` : '';
     const finalUrl = current === url ? {} : { finalUrl: current };
-    if (attempt.kind === 'timeout') return broken(`Délai dépassé (${formatSeconds(ctx.timeoutMs)})${retried}${after}`, finalUrl);
+    if (attempt.kind === 'timeout')
+      return broken(`Délai dépassé (${formatSeconds(ctx.timeoutMs)})${retried}${after}`, finalUrl);
     if (attempt.kind === 'network') {
       return broken(`${networkMessage(attempt.code, new URL(current).hostname)}${retried}${after}`, finalUrl);
     }
     const { status } = attempt;
     if (REDIRECTS.has(status)) {
-      if (!attempt.location) return broken(`Redirection (${status}) sans adresse de destination${after}`, { httpStatus: status, ...finalUrl });
+      if (!attempt.location)
+        return broken(`Redirection (${status}) sans adresse de destination${after}`, {
+          httpStatus: status,
+          ...finalUrl,
+        });
       let next: URL;
       try {
         next = new URL(attempt.location, current);
       } catch {
-        return broken(`Redirection (${status}) vers une adresse invalide : ${attempt.location}`, { httpStatus: status, ...finalUrl });
+        return broken(`Redirection (${status}) vers une adresse invalide : ${attempt.location}`, {
+          httpStatus: status,
+          ...finalUrl,
+        });
       }
       next.hash = '';
       if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-        return broken(`Redirection (${status}) vers une adresse non http(s) : ${next.href}`, { httpStatus: status, ...finalUrl });
+        return broken(`Redirection (${status}) vers une adresse non http(s) : ${next.href}`, {
+          httpStatus: status,
+          ...finalUrl,
+        });
       }
       if (visited.includes(next.href)) {
         return broken(`Boucle de redirections (${[...visited, next.href].join(' → ')})`, { httpStatus: status });
@@ -148,7 +173,13 @@ export async function checkUrl(url: string, ctx: UrlCheckContext): Promise<Check
       continue;
     }
     if (status >= 400) return broken(`${httpMessage(status)}${retried}${after}`, { httpStatus: status, ...finalUrl });
-    if (permanent) return { status: 'warning', httpStatus: status, message: `Redirection permanente vers ${current}`, finalUrl: current };
+    if (permanent)
+      return {
+        status: 'warning',
+        httpStatus: status,
+        message: `Redirection permanente vers ${current}`,
+        finalUrl: current,
+      };
     return { status: 'ok', httpStatus: status, message: `Accessible (${status})${after}`, ...finalUrl };
   }
 }

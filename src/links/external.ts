@@ -22,7 +22,13 @@ export { progressBar } from './progress.js';
 export const DEFAULT_USER_AGENT = 'Essaim/0.1 (verification des liens du portail)';
 
 /** One request with a timeout on the response headers; the body is never read. */
-async function requestOnce(fetchImpl: FetchLike, url: string, method: Method, timeoutMs: number, userAgent: string): Promise<Attempt> {
+async function requestOnce(
+  fetchImpl: FetchLike,
+  url: string,
+  method: Method,
+  timeoutMs: number,
+  userAgent: string,
+): Promise<Attempt> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -60,16 +66,26 @@ function classify(url: string, exclusions: readonly string[]): Target {
     return { kind: 'fixed', outcome: { status: 'broken', message: 'Adresse invalide' } };
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return { kind: 'fixed', outcome: { status: 'excluded', message: `Adresse ${parsed.protocol} non vérifiée (seuls http et https le sont)` } };
+    return {
+      kind: 'fixed',
+      outcome: { status: 'excluded', message: `Adresse ${parsed.protocol} non vérifiée (seuls http et https le sont)` },
+    };
   }
   const pattern = matchExclusion(url, exclusions);
-  if (pattern !== undefined) return { kind: 'fixed', outcome: { status: 'excluded', message: `Exclu de la vérification (motif « ${pattern} »)` } };
+  if (pattern !== undefined)
+    return {
+      kind: 'fixed',
+      outcome: { status: 'excluded', message: `Exclu de la vérification (motif « ${pattern} »)` },
+    };
   parsed.hash = '';
   return { kind: 'check', key: parsed.href };
 }
 
 /** Checks the external links; never throws for a broken link, only for bad options. */
-export async function checkExternalLinks(links: readonly LinkOccurrence[], options: CheckOptions = {}): Promise<LinkReport> {
+export async function checkExternalLinks(
+  links: readonly LinkOccurrence[],
+  options: CheckOptions = {},
+): Promise<LinkReport> {
   const started = performance.now();
   const now = options.now ?? Date.now;
   const fetchImpl: FetchLike = options.fetchImpl ?? fetch;

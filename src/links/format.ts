@@ -40,7 +40,16 @@ export function formatLinkReport(report: LinkReport, format: LinkReportFormat): 
   const list = problems(report);
   if (format === 'github') {
     return list
-      .map((r) => githubAnnotation(r.status === 'broken' ? 'error' : 'warning', r.file, r.line, r.col, rule(r), `${r.url} : ${r.message}`))
+      .map((r) =>
+        githubAnnotation(
+          r.status === 'broken' ? 'error' : 'warning',
+          r.file,
+          r.line,
+          r.col,
+          rule(r),
+          `${r.url} : ${r.message}`,
+        ),
+      )
       .join('\n');
   }
   if (format === 'markdown') {
@@ -55,7 +64,10 @@ export function formatLinkReport(report: LinkReport, format: LinkReportFormat): 
     }
     return lines.join('\n');
   }
-  return [...list.map((r) => `${r.file}:${r.line}:${r.col}  ${rule(r)}  ${r.url} : ${r.message}`), summary(report)].join('\n');
+  return [
+    ...list.map((r) => `${r.file}:${r.line}:${r.col}  ${rule(r)}  ${r.url} : ${r.message}`),
+    summary(report),
+  ].join('\n');
 }
 
 function decodeSafe(url: string): string {

@@ -20,8 +20,14 @@ export function headingSlugs(body: string): Set<string> {
   const counts = new Map<string, number>();
   visit(parseMarkdown(body), 'heading', (h) => {
     let text = '';
-    visit(h, (n) => { if (n.type === 'text' || n.type === 'inlineCode') text += n.value; });
-    const base = text.toLowerCase().trim().replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '').replace(/\s/g, '-');
+    visit(h, (n) => {
+      if (n.type === 'text' || n.type === 'inlineCode') text += n.value;
+    });
+    const base = text
+      .toLowerCase()
+      .trim()
+      .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
+      .replace(/\s/g, '-');
     const n = counts.get(base) ?? 0;
     counts.set(base, n + 1);
     slugs.add(n === 0 ? base : `${base}-${n}`);
@@ -66,7 +72,11 @@ export function buildSiteMap(root: string, entries: readonly ParsedEntry[]): Sit
   return { pages, files, refs };
 }
 
-export function checkInternalLinks(root: string, entries: readonly ParsedEntry[], site: SiteMap = buildSiteMap(root, entries)): Problem[] {
+export function checkInternalLinks(
+  root: string,
+  entries: readonly ParsedEntry[],
+  site: SiteMap = buildSiteMap(root, entries),
+): Problem[] {
   const problems: Problem[] = [];
   for (const entry of entries) {
     if (!entry.data) continue;
@@ -74,7 +84,15 @@ export function checkInternalLinks(root: string, entries: readonly ParsedEntry[]
     if (Array.isArray(refs)) {
       refs.forEach((ref: unknown, i) => {
         if (typeof ref === 'string' && !site.refs.has(ref)) {
-          problems.push(problem(entry.file, entry.locate(['ressources_liees', i]), RULE_INTERNAL, `La ressource liée « ${ref} » n’existe pas.`, 'Vérifiez la collection et l’identifiant.'));
+          problems.push(
+            problem(
+              entry.file,
+              entry.locate(['ressources_liees', i]),
+              RULE_INTERNAL,
+              `La ressource liée « ${ref} » n’existe pas.`,
+              'Vérifiez la collection et l’identifiant.',
+            ),
+          );
         }
       });
     }
@@ -97,12 +115,25 @@ function checkAnchor(entry: ParsedEntry, url: string, site: SiteMap): [string, s
   const hash = url.indexOf('#');
   if (hash < 0) return undefined;
   const target = resolveLocal(url, false);
-  const route = target.kind === 'same-page' ? site.files.get(entry.file) : target.kind === 'route' ? target.route : undefined;
+  const route =
+    target.kind === 'same-page' ? site.files.get(entry.file) : target.kind === 'route' ? target.route : undefined;
   const anchors = route === undefined ? undefined : site.pages.get(route);
   let anchor: string;
-  try { anchor = decodeURIComponent(url.slice(hash + 1)); } catch { anchor = url.slice(hash + 1); }
+  try {
+    anchor = decodeURIComponent(url.slice(hash + 1));
+  } catch {
+    anchor = url.slice(hash + 1);
+  }
   if (anchor && anchors && !anchors.has(anchor)) {
-    return [`L’ancre « #${anchor} » n’existe pas sur la page ${route}.`, anchors.size > 0 ? `Ancres possibles : ${[...anchors].slice(0, 8).map((a) => `#${a}`).join(', ')}.` : 'Cette page n’a pas d’intertitre.'];
+    return [
+      `L’ancre « #${anchor} » n’existe pas sur la page ${route}.`,
+      anchors.size > 0
+        ? `Ancres possibles : ${[...anchors]
+            .slice(0, 8)
+            .map((a) => `#${a}`)
+            .join(', ')}.`
+        : 'Cette page n’a pas d’intertitre.',
+    ];
   }
   return undefined;
 }

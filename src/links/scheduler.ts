@@ -26,7 +26,9 @@ export class HostScheduler {
 
   constructor(private readonly limits: SchedulerLimits) {
     if (!(limits.concurrency >= 1 && limits.perHost >= 1 && limits.minIntervalMs >= 0)) {
-      throw new RangeError('Limites invalides : concurrency et perHost doivent valoir au moins 1, minIntervalMs au moins 0.');
+      throw new RangeError(
+        'Limites invalides : concurrency et perHost doivent valoir au moins 1, minIntervalMs au moins 0.',
+      );
     }
   }
 
@@ -64,7 +66,7 @@ export class HostScheduler {
       this.timer = undefined;
     }
     let wakeAt = Infinity;
-    for (let i = 0; i < this.queue.length && this.active < this.limits.concurrency; ) {
+    for (let i = 0; i < this.queue.length && this.active < this.limits.concurrency;) {
       const item = this.queue[i]!;
       const running = this.activeByHost.get(item.host) ?? 0;
       const notBefore = this.nextStartByHost.get(item.host) ?? 0;

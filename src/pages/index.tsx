@@ -17,9 +17,25 @@ const sections: { to: string; titre: string; texte: string }[] = [
 ];
 
 const ways: { titre: string; texte: string; to: string; lien: string }[] = [
-  { titre: 'Avec le formulaire', texte: 'Sans compte ni outil : remplissez le formulaire, l’équipe éditoriale relit et publie.', to: '/contribuer/proposer', lien: 'Proposer une ressource' },
-  { titre: 'Avec Git et la commande essaim', texte: 'Créez ou modifiez une fiche dans le dépôt, vérifiez-la avec essaim validate et proposez-la en pull request.', to: '/contribuer', lien: 'Contribuer avec Git' },
-  { titre: 'En ouvrant un ticket', texte: 'Signalez une erreur, une ressource manquante ou une idée dans un ticket GitHub.', to: 'https://github.com/essaim-portail/essaim/issues/new', lien: 'Ouvrir un ticket' },
+  {
+    titre: 'Avec le formulaire',
+    texte: 'Sans compte ni outil : remplissez le formulaire, l’équipe éditoriale relit et publie.',
+    to: '/contribuer/proposer',
+    lien: 'Proposer une ressource',
+  },
+  {
+    titre: 'Avec Git et la commande essaim',
+    texte:
+      'Créez ou modifiez une fiche dans le dépôt, vérifiez-la avec essaim validate et proposez-la en pull request.',
+    to: '/contribuer',
+    lien: 'Contribuer avec Git',
+  },
+  {
+    titre: 'En ouvrant un ticket',
+    texte: 'Signalez une erreur, une ressource manquante ou une idée dans un ticket GitHub.',
+    to: 'https://github.com/essaim-portail/essaim/issues/new',
+    lien: 'Ouvrir un ticket',
+  },
 ];
 
 function fiches(n: number): string {
@@ -29,27 +45,43 @@ function fiches(n: number): string {
 export default function Home() {
   const { maillons } = useSheetsData();
   return (
-    <Layout title="Accueil" description="Essaim, le portail ouvert de la lutte contre la précarité alimentaire : fiches pratiques, études, financements, formations, outils et agenda.">
+    <Layout
+      title="Accueil"
+      description="Essaim, le portail ouvert de la lutte contre la précarité alimentaire : fiches pratiques, études, financements, formations, outils et agenda."
+    >
       <main id="contenu">
         <section className="essaim-hero">
           <div className="fr-container">
             <Heading as="h1">Essaimer les pratiques qui font reculer la précarité alimentaire</Heading>
             <p className="fr-text--lead">
-              Essaim rassemble, en un seul endroit ouvert à tous, les savoirs des acteurs de la lutte contre la précarité
-              alimentaire : des fiches pratiques pour reproduire ce qui marche ailleurs, les études et rapports, les
-              financements et appels à projets, les formations, les outils méthodologiques et l’agenda.
+              Essaim rassemble, en un seul endroit ouvert à tous, les savoirs des acteurs de la lutte contre la
+              précarité alimentaire : des fiches pratiques pour reproduire ce qui marche ailleurs, les études et
+              rapports, les financements et appels à projets, les formations, les outils méthodologiques et l’agenda.
             </p>
             <ul className="fr-btns-group fr-btns-group--inline-md">
-              <li><Link className="fr-btn" to="/fiches">Parcourir les fiches pratiques</Link></li>
-              <li><Link className="fr-btn fr-btn--secondary" to="/contribuer">Contribuer</Link></li>
+              <li>
+                <Link className="fr-btn" to="/fiches">
+                  Parcourir les fiches pratiques
+                </Link>
+              </li>
+              <li>
+                <Link className="fr-btn fr-btn--secondary" to="/contribuer">
+                  Contribuer
+                </Link>
+              </li>
             </ul>
           </div>
         </section>
 
         <section className="essaim-section" aria-labelledby="par-maillon">
           <div className="fr-container">
-            <Heading as="h2" id="par-maillon">Entrer par maillon</Heading>
-            <p>Les fiches pratiques sont rangées selon les maillons de la chaîne de la lutte contre la précarité alimentaire.</p>
+            <Heading as="h2" id="par-maillon">
+              Entrer par maillon
+            </Heading>
+            <p>
+              Les fiches pratiques sont rangées selon les maillons de la chaîne de la lutte contre la précarité
+              alimentaire.
+            </p>
             <ul className="essaim-tiles" data-testid="maillons">
               {maillons.map((m) => (
                 <li key={m.id}>
@@ -71,21 +103,27 @@ export default function Home() {
 
         <section className="essaim-section" aria-labelledby="nouveautes">
           <div className="fr-container">
-            <Heading as="h2" id="nouveautes">Nouveautés et échéances</Heading>
+            <Heading as="h2" id="nouveautes">
+              Nouveautés et échéances
+            </Heading>
             <HomeFeeds />
           </div>
         </section>
 
         <section className="essaim-section" aria-labelledby="rubriques">
           <div className="fr-container">
-            <Heading as="h2" id="rubriques">Toutes les rubriques</Heading>
+            <Heading as="h2" id="rubriques">
+              Toutes les rubriques
+            </Heading>
             <ul className="essaim-tiles">
               {sections.map((s) => (
                 <li key={s.to}>
                   <div className="fr-tile fr-tile--sm fr-enlarge-link">
                     <div className="fr-tile__body">
                       <div className="fr-tile__content">
-                        <h3 className="fr-tile__title"><Link to={s.to}>{s.titre}</Link></h3>
+                        <h3 className="fr-tile__title">
+                          <Link to={s.to}>{s.titre}</Link>
+                        </h3>
                         <p className="fr-tile__detail">{s.texte}</p>
                       </div>
                     </div>
@@ -98,7 +136,9 @@ export default function Home() {
 
         <section className="essaim-section" aria-labelledby="contribuer">
           <div className="fr-container">
-            <Heading as="h2" id="contribuer">Trois façons de contribuer</Heading>
+            <Heading as="h2" id="contribuer">
+              Trois façons de contribuer
+            </Heading>
             <p>Le portail est construit par ses utilisateurs : associations, réseaux, collectivités, chercheurs.</p>
             <ul className="essaim-tiles">
               {ways.map((w) => (
@@ -106,9 +146,13 @@ export default function Home() {
                   <div className="fr-card fr-enlarge-link">
                     <div className="fr-card__body">
                       <div className="fr-card__content">
-                        <h3 className="fr-card__title"><Link to={w.to}>{w.lien}</Link></h3>
+                        <h3 className="fr-card__title">
+                          <Link to={w.to}>{w.lien}</Link>
+                        </h3>
                         <p className="fr-card__desc">{w.texte}</p>
-                        <div className="fr-card__start"><p className="fr-card__detail">{w.titre}</p></div>
+                        <div className="fr-card__start">
+                          <p className="fr-card__detail">{w.titre}</p>
+                        </div>
                       </div>
                     </div>
                   </div>

@@ -19,7 +19,13 @@ import { originAllowed, ProofOfWork } from './protection.js';
 import { FORM_BRANCH_PREFIX, labelsFor } from './proposers.js';
 import type { Outbox, Submission } from './store.js';
 import {
-  chooseEntryId, ENVELOPE_SCHEMA, envelopeError, pullRequestText, readEnvelope, SubmissionError, type EnvelopeIssue,
+  chooseEntryId,
+  ENVELOPE_SCHEMA,
+  envelopeError,
+  pullRequestText,
+  readEnvelope,
+  SubmissionError,
+  type EnvelopeIssue,
 } from './submission.js';
 import { ValidationPool } from './validation-pool.js';
 
@@ -58,8 +64,16 @@ export function contentSecurityPolicy(hashes: readonly string[], allowEval: bool
   ].join('; ');
 }
 
-function jsonError(reply: FastifyReply, status: number, message: string, extra: Record<string, unknown> = {}): FastifyReply {
-  return reply.code(status).type('application/json; charset=utf-8').send({ erreur: message, ...extra });
+function jsonError(
+  reply: FastifyReply,
+  status: number,
+  message: string,
+  extra: Record<string, unknown> = {},
+): FastifyReply {
+  return reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send({ erreur: message, ...extra });
 }
 
 const STATUS_MESSAGES: Record<Submission['status'], string> = {
@@ -80,12 +94,16 @@ export function statusOf(s: Submission, local: boolean): Record<string, unknown>
     tentatives: s.attempts,
     recueLe: new Date(s.createdAt).toISOString(),
   };
-  if (s.status === 'en-cours' && s.lastError) out.message = `Transmission retardée, nouvelle tentative le ${new Date(s.nextAttemptAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}. ${s.lastError}`;
-  if (s.status === 'echec') out.message = `${STATUS_MESSAGES.echec} ${s.lastError ?? ''} L’équipe du portail en a la trace et reviendra vers vous.`.trim();
+  if (s.status === 'en-cours' && s.lastError)
+    out.message = `Transmission retardée, nouvelle tentative le ${new Date(s.nextAttemptAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}. ${s.lastError}`;
+  if (s.status === 'echec')
+    out.message =
+      `${STATUS_MESSAGES.echec} ${s.lastError ?? ''} L’équipe du portail en a la trace et reviendra vers vous.`.trim();
   if (s.status === 'ouverte') {
     out.branche = s.branch;
     if (s.prUrl) out.pr = { numero: s.prNumber, url: s.prUrl };
-    if (local) out.message = `Proposition enregistrée dans la branche locale « ${s.branch} » du dépôt (mode hors ligne, sans GitHub).`;
+    if (local)
+      out.message = `Proposition enregistrée dans la branche locale « ${s.branch} » du dépôt (mode hors ligne, sans GitHub).`;
   }
   return out;
 }
@@ -95,10 +113,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const now = deps.now ?? Date.now;
   const prot = options.protection;
   const app = Fastify({
-    logger: options.logLevel === false ? false : {
-      level: options.logLevel,
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.courriel', '*.contact', 'contact'], censor: '[masqué]' },
-    },
+    logger:
+      options.logLevel === false
+        ? false
+        : {
+            level: options.logLevel,
+            redact: {
+              paths: ['req.headers.authorization', 'req.headers.cookie', '*.courriel', '*.contact', 'contact'],
+              censor: '[masqué]',
+            },
+          },
     bodyLimit: prot.bodyLimit,
     // The envelope schema refuses what it does not know, and never converts a value.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
@@ -108,7 +132,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // JSON only: Fastify's default text/plain parser would let a plain HTML form post here.
   app.removeContentTypeParser('text/plain');
 
-  const pool = new ValidationPool({ repoDir: options.repoDir, size: prot.validationThreads, timeoutMs: prot.validationTimeoutMs, maxQueue: prot.validationQueue });
+  const pool = new ValidationPool({
+    repoDir: options.repoDir,
+    size: prot.validationThreads,
+    timeoutMs: prot.validationTimeoutMs,
+    maxQueue: prot.validationQueue,
+  });
   app.addHook('onClose', () => pool.close());
   const pow = prot.altchaSecret ? new ProofOfWork(prot.altchaSecret, prot.altchaMaxCounter, outbox) : undefined;
   let refs: { at: number; set: Set<string> } | undefined;
@@ -124,7 +153,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const cspForm = contentSecurityPolicy(hashes, true);
   app.addHook('onSend', async (req, reply, payload) => {
     const path = req.url.split('?')[0] ?? '';
-    reply.header('content-security-policy', FORM_PAGES.has(path.replace(/\/+$/, '').replace(/\.html$/, '')) ? cspForm : csp);
+    reply.header(
+      'content-security-policy',
+      FORM_PAGES.has(path.replace(/\/+$/, '').replace(/\.html$/, '')) ? cspForm : csp,
+    );
     return payload;
   });
 
@@ -150,21 +182,48 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const limited = prot.ratePerMinute > 0 ? { rateLimit: {} } : { rateLimit: false as const };
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: EnvelopeIssue[] }, req, reply) => {
-    if (error instanceof SubmissionError) return jsonError(reply, error.status, error.message, error.problemes.length ? { problemes: error.problemes } : {});
-    if (error.validation) {
-      const refused = envelopeError(error.validation);
-      return jsonError(reply, refused.status, refused.message, refused.problemes.length ? { problemes: refused.problemes } : {});
-    }
-    const status = error.statusCode ?? 500;
-    if (status === 413) return jsonError(reply, 413, `La proposition est trop volumineuse (${Math.round(prot.bodyLimit / 1024)} Kio au plus). Raccourcissez le texte.`);
-    if (status === 415) return jsonError(reply, 415, 'Format refusé : la proposition doit être envoyée en JSON (Content-Type: application/json).');
-    if (status === 400 && (error.code?.startsWith('FST_ERR_CTP') || error instanceof SyntaxError)) {
-      return jsonError(reply, 400, 'Le contenu envoyé n’est pas du JSON valide.');
-    }
-    if (status >= 500) req.log.error({ err: error }, 'erreur interne');
-    return jsonError(reply, status, status >= 500 ? 'Erreur interne du service ; réessayez dans un moment.' : 'Requête refusée.');
-  });
+  app.setErrorHandler(
+    (error: Error & { statusCode?: number; code?: string; validation?: EnvelopeIssue[] }, req, reply) => {
+      if (error instanceof SubmissionError)
+        return jsonError(
+          reply,
+          error.status,
+          error.message,
+          error.problemes.length ? { problemes: error.problemes } : {},
+        );
+      if (error.validation) {
+        const refused = envelopeError(error.validation);
+        return jsonError(
+          reply,
+          refused.status,
+          refused.message,
+          refused.problemes.length ? { problemes: refused.problemes } : {},
+        );
+      }
+      const status = error.statusCode ?? 500;
+      if (status === 413)
+        return jsonError(
+          reply,
+          413,
+          `La proposition est trop volumineuse (${Math.round(prot.bodyLimit / 1024)} Kio au plus). Raccourcissez le texte.`,
+        );
+      if (status === 415)
+        return jsonError(
+          reply,
+          415,
+          'Format refusé : la proposition doit être envoyée en JSON (Content-Type: application/json).',
+        );
+      if (status === 400 && (error.code?.startsWith('FST_ERR_CTP') || error instanceof SyntaxError)) {
+        return jsonError(reply, 400, 'Le contenu envoyé n’est pas du JSON valide.');
+      }
+      if (status >= 500) req.log.error({ err: error }, 'erreur interne');
+      return jsonError(
+        reply,
+        status,
+        status >= 500 ? 'Erreur interne du service ; réessayez dans un moment.' : 'Requête refusée.',
+      );
+    },
+  );
 
   await app.register(observability, { options, outbox, proofOfWork: pow !== undefined, now });
 
@@ -174,78 +233,118 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return pow.challenge();
   });
 
-  app.post('/api/submissions', {
-    config: limited,
-    schema: { body: ENVELOPE_SCHEMA },
-    // Before the body is read: a refused origin costs nothing.
-    onRequest: async (req) => {
-      const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-      if (type !== 'application/json') throw new SubmissionError(415, 'Format refusé : la proposition doit être envoyée en JSON (Content-Type: application/json).');
-      const origin = req.headers.origin;
-      // Browsers always send Origin on a POST; clients without one (scripts) cannot be a forged cross-site request.
-      if (origin !== undefined && !originAllowed(origin, ownOrigin(req), prot.allowedOrigins)) {
-        req.log.warn({ origine: origin }, 'origine refusée');
-        throw new SubmissionError(403, 'Cette adresse n’est pas autorisée à envoyer des propositions à ce service.');
+  app.post(
+    '/api/submissions',
+    {
+      config: limited,
+      schema: { body: ENVELOPE_SCHEMA },
+      // Before the body is read: a refused origin costs nothing.
+      onRequest: async (req) => {
+        const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+        if (type !== 'application/json')
+          throw new SubmissionError(
+            415,
+            'Format refusé : la proposition doit être envoyée en JSON (Content-Type: application/json).',
+          );
+        const origin = req.headers.origin;
+        // Browsers always send Origin on a POST; clients without one (scripts) cannot be a forged cross-site request.
+        if (origin !== undefined && !originAllowed(origin, ownOrigin(req), prot.allowedOrigins)) {
+          req.log.warn({ origine: origin }, 'origine refusée');
+          throw new SubmissionError(403, 'Cette adresse n’est pas autorisée à envoyer des propositions à ce service.');
+        }
+      },
+    },
+    async (req, reply) => {
+      {
+        const env = readEnvelope(req.body);
+        if (env.honeypot.trim() !== '') {
+          // A robot filled the hidden field: answer as if accepted, keep nothing.
+          req.log.info('envoi ignoré (champ piège rempli)');
+          const fake = crypto.randomBytes(12).toString('base64url');
+          return reply
+            .code(202)
+            .send({ id: fake, statusUrl: `/api/submissions/${fake}`, suiviUrl: `${STATUS_PAGE}?id=${fake}` });
+        }
+        if (prot.minFillMs > 0) {
+          if (env.renduA === undefined)
+            throw new SubmissionError(
+              400,
+              'Le formulaire est incomplet (horodatage manquant) : rechargez la page et renvoyez-le.',
+            );
+          const elapsed = now() - env.renduA;
+          if (elapsed < prot.minFillMs) {
+            throw new SubmissionError(
+              400,
+              `Formulaire envoyé trop vite (${Math.max(0, elapsed / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s après son affichage) : relisez votre proposition et renvoyez-la dans quelques secondes.`,
+            );
+          }
+        }
+        if (pow) {
+          const refused = await pow.verify(env.altcha);
+          if (refused) throw new SubmissionError(400, refused);
+        }
+        const refsNow = repoRefs();
+        const id = crypto.randomBytes(12).toString('base64url');
+        // A courtesy here (the id is checked again against the base branch when proposing); reserved
+        // at once, so that two submissions validated at the same time never get the same id.
+        const entryId = chooseEntryId(
+          env.collection,
+          env.donnees,
+          (c, eid) => refsNow.has(`${c.name}/${eid}`) || outbox.entryIdTaken(c.name, eid),
+        );
+        const release = outbox.reserve(env.collection.name, entryId);
+        let prepared;
+        try {
+          const reply = await pool.run({
+            collection: env.collection.name,
+            donnees: env.donnees,
+            texte: env.texte,
+            entryId,
+            today: todayIso(),
+          });
+          if (!reply.ok) throw new SubmissionError(reply.status, reply.message, reply.problemes);
+          prepared = { collection: env.collection, entryId, ...reply.entry };
+        } catch (error) {
+          release();
+          throw error;
+        }
+        const text = pullRequestText(prepared, id, env.contact);
+        // Answered only once the submission is committed to disk.
+        await outbox.store(
+          {
+            id,
+            collection: prepared.collection.name,
+            entryId: prepared.entryId,
+            path: prepared.path,
+            content: prepared.content,
+            title: prepared.title,
+            prTitle: text.title,
+            prBody: text.body,
+            commitMessage: text.commitMessage,
+            branch: branchName(prepared.collection.name, prepared.entryId, FORM_BRANCH_PREFIX),
+            contactName: env.contact.nom,
+            contactEmail: env.contact.courriel,
+            credit: env.contact.credit,
+          },
+          now(),
+        );
+        const stored = prepared;
+        req.log.info(
+          {
+            soumission: id,
+            collection: stored.collection.name,
+            fichier: stored.path,
+            etiquettes: labelsFor(stored.collection.prLabel),
+          },
+          'proposition reçue',
+        );
+        deps.onAccepted?.(id);
+        return reply
+          .code(202)
+          .send({ id, statusUrl: `/api/submissions/${id}`, suiviUrl: `${STATUS_PAGE}?id=${id}`, fichier: stored.path });
       }
     },
-  }, async (req, reply) => {
-    {
-      const env = readEnvelope(req.body);
-      if (env.honeypot.trim() !== '') {
-        // A robot filled the hidden field: answer as if accepted, keep nothing.
-        req.log.info('envoi ignoré (champ piège rempli)');
-        const fake = crypto.randomBytes(12).toString('base64url');
-        return reply.code(202).send({ id: fake, statusUrl: `/api/submissions/${fake}`, suiviUrl: `${STATUS_PAGE}?id=${fake}` });
-      }
-      if (prot.minFillMs > 0) {
-        if (env.renduA === undefined) throw new SubmissionError(400, 'Le formulaire est incomplet (horodatage manquant) : rechargez la page et renvoyez-le.');
-        const elapsed = now() - env.renduA;
-        if (elapsed < prot.minFillMs) {
-          throw new SubmissionError(400, `Formulaire envoyé trop vite (${Math.max(0, elapsed / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s après son affichage) : relisez votre proposition et renvoyez-la dans quelques secondes.`);
-        }
-      }
-      if (pow) {
-        const refused = await pow.verify(env.altcha);
-        if (refused) throw new SubmissionError(400, refused);
-      }
-      const refsNow = repoRefs();
-      const id = crypto.randomBytes(12).toString('base64url');
-      // A courtesy here (the id is checked again against the base branch when proposing); reserved
-      // at once, so that two submissions validated at the same time never get the same id.
-      const entryId = chooseEntryId(env.collection, env.donnees, (c, eid) => refsNow.has(`${c.name}/${eid}`) || outbox.entryIdTaken(c.name, eid));
-      const release = outbox.reserve(env.collection.name, entryId);
-      let prepared;
-      try {
-        const reply = await pool.run({ collection: env.collection.name, donnees: env.donnees, texte: env.texte, entryId, today: todayIso() });
-        if (!reply.ok) throw new SubmissionError(reply.status, reply.message, reply.problemes);
-        prepared = { collection: env.collection, entryId, ...reply.entry };
-      } catch (error) {
-        release();
-        throw error;
-      }
-      const text = pullRequestText(prepared, id, env.contact);
-      // Answered only once the submission is committed to disk.
-      await outbox.store({
-        id,
-        collection: prepared.collection.name,
-        entryId: prepared.entryId,
-        path: prepared.path,
-        content: prepared.content,
-        title: prepared.title,
-        prTitle: text.title,
-        prBody: text.body,
-        commitMessage: text.commitMessage,
-        branch: branchName(prepared.collection.name, prepared.entryId, FORM_BRANCH_PREFIX),
-        contactName: env.contact.nom,
-        contactEmail: env.contact.courriel,
-        credit: env.contact.credit,
-      }, now());
-      const stored = prepared;
-      req.log.info({ soumission: id, collection: stored.collection.name, fichier: stored.path, etiquettes: labelsFor(stored.collection.prLabel) }, 'proposition reçue');
-      deps.onAccepted?.(id);
-      return reply.code(202).send({ id, statusUrl: `/api/submissions/${id}`, suiviUrl: `${STATUS_PAGE}?id=${id}`, fichier: stored.path });
-    }
-  });
+  );
 
   app.get<{ Params: { id: string } }>('/api/submissions/:id', async (req, reply) => {
     const { id } = req.params;

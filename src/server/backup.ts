@@ -23,7 +23,10 @@ import { DATABASE_FILE } from './store.js';
 const BACKUP_NAME = /^soumissions-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.sqlite$/;
 
 export function backupName(now: number): string {
-  return `soumissions-${new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-')}.sqlite`;
+  return `soumissions-${new Date(now)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-')}.sqlite`;
 }
 
 export interface DatabaseSummary {
@@ -61,17 +64,25 @@ export function inspectDatabase(file: string): DatabaseSummary {
     try {
       problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     } catch (error) {
-      throw new UsageError(`${file} n’est pas une base SQLite lisible (${error instanceof Error ? error.message : String(error)}).`);
+      throw new UsageError(
+        `${file} n’est pas une base SQLite lisible (${error instanceof Error ? error.message : String(error)}).`,
+      );
     }
     if (problems.length !== 1 || problems[0] !== 'ok') {
-      throw new UsageError(`${file} est endommagé (PRAGMA integrity_check : ${problems.slice(0, 3).join(' ; ')}) : prenez une sauvegarde plus ancienne.`);
+      throw new UsageError(
+        `${file} est endommagé (PRAGMA integrity_check : ${problems.slice(0, 3).join(' ; ')}) : prenez une sauvegarde plus ancienne.`,
+      );
     }
     const version = schemaVersion(db);
     if (version > SCHEMA_VERSION) {
-      throw new UsageError(`${file} est au schéma ${version}, plus récent que celui de cette version d’Essaim (${SCHEMA_VERSION}) : mettez Essaim à jour avant de restaurer cette sauvegarde.`);
+      throw new UsageError(
+        `${file} est au schéma ${version}, plus récent que celui de cette version d’Essaim (${SCHEMA_VERSION}) : mettez Essaim à jour avant de restaurer cette sauvegarde.`,
+      );
     }
     if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'submissions'").get()) {
-      throw new UsageError(`${file} n’est pas une base du service de propositions d’Essaim (pas de table submissions).`);
+      throw new UsageError(
+        `${file} n’est pas une base du service de propositions d’Essaim (pas de table submissions).`,
+      );
     }
     const submissions = (db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n;
     return { version, submissions };
@@ -84,12 +95,20 @@ export function inspectDatabase(file: string): DatabaseSummary {
  * Copies the database of `dataDir` into `destDir` while the service runs, checks the copy, and
  * keeps the `keep` most recent backups of that folder.
  */
-export async function backupDatabase(dataDir: string, destDir: string, options: { keep: number; now?: number }): Promise<BackupResult> {
+export async function backupDatabase(
+  dataDir: string,
+  destDir: string,
+  options: { keep: number; now?: number },
+): Promise<BackupResult> {
   const source = path.join(dataDir, DATABASE_FILE);
-  if (!fs.existsSync(source)) throw new UsageError(`Aucune base à sauvegarder : ${source} n’existe pas. Vérifiez ESSAIM_DATA_DIR (le dossier de données du service).`);
+  if (!fs.existsSync(source))
+    throw new UsageError(
+      `Aucune base à sauvegarder : ${source} n’existe pas. Vérifiez ESSAIM_DATA_DIR (le dossier de données du service).`,
+    );
   fs.mkdirSync(destDir, { recursive: true });
   const file = path.join(destDir, backupName(options.now ?? Date.now()));
-  if (fs.existsSync(file)) throw new UsageError(`${file} existe déjà : une sauvegarde vient d’être faite, relancez dans une seconde.`);
+  if (fs.existsSync(file))
+    throw new UsageError(`${file} existe déjà : une sauvegarde vient d’être faite, relancez dans une seconde.`);
   // Never a half-written file under a backup's name: the copy is made aside, checked, then renamed.
   const partial = `${file}.partiel`;
   fs.rmSync(partial, { force: true });
@@ -113,7 +132,13 @@ export async function backupDatabase(dataDir: string, destDir: string, options: 
     fsyncPath(partial);
     fs.renameSync(partial, file);
     fsyncPath(destDir);
-    const removed = fs.readdirSync(destDir).filter((n) => BACKUP_NAME.test(n)).sort().reverse().slice(options.keep).map((n) => path.join(destDir, n));
+    const removed = fs
+      .readdirSync(destDir)
+      .filter((n) => BACKUP_NAME.test(n))
+      .sort()
+      .reverse()
+      .slice(options.keep)
+      .map((n) => path.join(destDir, n));
     for (const old of removed) fs.rmSync(old, { force: true });
     return { file, bytes: fs.statSync(file).size, removed, ...summary };
   } catch (error) {
@@ -141,14 +166,20 @@ function lockExclusively(target: string): Database.Database | undefined {
   } catch (error) {
     db.close();
     if ((error as { code?: string }).code === 'SQLITE_BUSY') {
-      throw new UsageError(`Le service semble en marche : la base ${target} est ouverte par un autre processus (le service ou une sauvegarde). Arrêtez le service (par exemple systemctl stop essaim) puis relancez la restauration. Rien n’a été modifié.`);
+      throw new UsageError(
+        `Le service semble en marche : la base ${target} est ouverte par un autre processus (le service ou une sauvegarde). Arrêtez le service (par exemple systemctl stop essaim) puis relancez la restauration. Rien n’a été modifié.`,
+      );
     }
     throw error;
   }
 }
 
 /** Puts the backup `file` in place of the database of `dataDir`, after checking it; the service must be stopped. */
-export async function restoreDatabase(file: string, dataDir: string, options: { now?: number } = {}): Promise<RestoreResult> {
+export async function restoreDatabase(
+  file: string,
+  dataDir: string,
+  options: { now?: number } = {},
+): Promise<RestoreResult> {
   const summary = inspectDatabase(file);
   fs.mkdirSync(dataDir, { recursive: true });
   const target = path.join(dataDir, DATABASE_FILE);

@@ -95,12 +95,16 @@ function int(env: Env, name: string, fallback: number, min = 0): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} doit être un nombre entier supérieur ou égal à ${min} (reçu : « ${raw} »).`);
+  if (!Number.isInteger(n) || n < min)
+    throw new UsageError(`${name} doit être un nombre entier supérieur ou égal à ${min} (reçu : « ${raw} »).`);
   return n;
 }
 
 function list(env: Env, name: string): string[] {
-  return (env[name] ?? '').split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+  return (env[name] ?? '')
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function origin(value: string): string {
@@ -109,14 +113,19 @@ function origin(value: string): string {
     if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('scheme');
     return u.origin;
   } catch {
-    throw new UsageError(`ESSAIM_ALLOWED_ORIGINS : « ${value} » n’est pas une origine (par exemple https://portail.example.org).`);
+    throw new UsageError(
+      `ESSAIM_ALLOWED_ORIGINS : « ${value} » n’est pas une origine (par exemple https://portail.example.org).`,
+    );
   }
 }
 
 /** A private key given inline (with `\n` escapes) or as a path to a PEM file. */
 function privateKey(raw: string, readFile: (p: string) => string): string {
   const text = raw.includes('-----BEGIN') ? raw.replace(/\\n/g, '\n') : readFile(raw);
-  if (!text.includes('PRIVATE KEY')) throw new UsageError('GITHUB_APP_PRIVATE_KEY doit être une clé privée PEM, ou le chemin d’un fichier qui en contient une.');
+  if (!text.includes('PRIVATE KEY'))
+    throw new UsageError(
+      'GITHUB_APP_PRIVATE_KEY doit être une clé privée PEM, ou le chemin d’un fichier qui en contient une.',
+    );
   return text;
 }
 
@@ -144,7 +153,10 @@ export function dataDirOf(env: Env = process.env): string {
   return path.resolve(env.ESSAIM_DATA_DIR?.trim() || path.join(repoDir, '.essaim', 'service'));
 }
 
-export function loadConfig(env: Env = process.env, readFile: (p: string) => string = (p) => fs.readFileSync(p, 'utf8')): ServerOptions {
+export function loadConfig(
+  env: Env = process.env,
+  readFile: (p: string) => string = (p) => fs.readFileSync(p, 'utf8'),
+): ServerOptions {
   const repository = env.ESSAIM_REPO?.trim();
   if (repository !== undefined && repository !== '' && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
     throw new UsageError(`ESSAIM_REPO doit être de la forme propriétaire/dépôt (reçu : « ${repository} »).`);
@@ -155,21 +167,30 @@ export function loadConfig(env: Env = process.env, readFile: (p: string) => stri
   const key = env.GITHUB_APP_PRIVATE_KEY?.trim();
   const appParts = [appId, installationId, key].filter(Boolean).length;
   if (appParts > 0 && appParts < 3) {
-    throw new UsageError('Application GitHub : GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY et GITHUB_APP_INSTALLATION_ID vont ensemble ; il en manque.');
+    throw new UsageError(
+      'Application GitHub : GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY et GITHUB_APP_INSTALLATION_ID vont ensemble ; il en manque.',
+    );
   }
-  const app = appParts === 3 ? { appId: appId!, installationId: installationId!, privateKey: privateKey(key!, readFile) } : undefined;
-  if ((token || app) && !repository) throw new UsageError('ESSAIM_REPO (propriétaire/dépôt) est obligatoire quand des accès GitHub sont configurés.');
-  const github: GitHubConfig | undefined = token || app
-    ? {
-        repository: repository!,
-        ...(token ? { token } : {}),
-        ...(app ? { app } : {}),
-        ...(env.ESSAIM_GITHUB_API_URL?.trim() ? { apiUrl: env.ESSAIM_GITHUB_API_URL.trim().replace(/\/+$/, '') } : {}),
-        requestTimeoutMs: int(env, 'ESSAIM_GITHUB_TIMEOUT_MS', 30_000, 1),
-        writeIntervalMs: int(env, 'ESSAIM_GITHUB_WRITE_INTERVAL_MS', 1000),
-        draft: env.ESSAIM_PR_DRAFT === '1' || env.ESSAIM_PR_DRAFT === 'true',
-      }
-    : undefined;
+  const app =
+    appParts === 3
+      ? { appId: appId!, installationId: installationId!, privateKey: privateKey(key!, readFile) }
+      : undefined;
+  if ((token || app) && !repository)
+    throw new UsageError('ESSAIM_REPO (propriétaire/dépôt) est obligatoire quand des accès GitHub sont configurés.');
+  const github: GitHubConfig | undefined =
+    token || app
+      ? {
+          repository: repository!,
+          ...(token ? { token } : {}),
+          ...(app ? { app } : {}),
+          ...(env.ESSAIM_GITHUB_API_URL?.trim()
+            ? { apiUrl: env.ESSAIM_GITHUB_API_URL.trim().replace(/\/+$/, '') }
+            : {}),
+          requestTimeoutMs: int(env, 'ESSAIM_GITHUB_TIMEOUT_MS', 30_000, 1),
+          writeIntervalMs: int(env, 'ESSAIM_GITHUB_WRITE_INTERVAL_MS', 1000),
+          draft: env.ESSAIM_PR_DRAFT === '1' || env.ESSAIM_PR_DRAFT === 'true',
+        }
+      : undefined;
   const repoDir = path.resolve(env.ESSAIM_REPO_DIR?.trim() || repoRoot);
   const staticDir = env.ESSAIM_STATIC_DIR?.trim();
   return {
@@ -207,7 +228,12 @@ export function loadConfig(env: Env = process.env, readFile: (p: string) => stri
 }
 
 /** Options with defaults for the parts not given (tests, bench, `startServer` callers). */
-export function withDefaults(partial: Partial<Omit<ServerOptions, 'worker' | 'protection'>> & { worker?: Partial<WorkerConfig>; protection?: Partial<ProtectionConfig> }): ServerOptions {
+export function withDefaults(
+  partial: Partial<Omit<ServerOptions, 'worker' | 'protection'>> & {
+    worker?: Partial<WorkerConfig>;
+    protection?: Partial<ProtectionConfig>;
+  },
+): ServerOptions {
   const base = loadConfig({});
   return {
     ...base,

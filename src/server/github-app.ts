@@ -28,20 +28,34 @@ export function staticToken(token: string): TokenSource {
   return { token: async () => token };
 }
 
-export function appInstallationToken(app: GitHubAppConfig, apiUrl = 'https://api.github.com', timeoutMs = 30_000): TokenSource {
+export function appInstallationToken(
+  app: GitHubAppConfig,
+  apiUrl = 'https://api.github.com',
+  timeoutMs = 30_000,
+): TokenSource {
   let cached: { token: string; expiresAt: number } | undefined;
   return {
     async token() {
       if (cached && cached.expiresAt - 5 * 60_000 > Date.now()) return cached.token;
       const res = await fetch(`${apiUrl}/app/installations/${encodeURIComponent(app.installationId)}/access_tokens`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${appJwt(app)}`, accept: 'application/vnd.github+json', 'user-agent': 'essaim' },
+        headers: {
+          authorization: `Bearer ${appJwt(app)}`,
+          accept: 'application/vnd.github+json',
+          'user-agent': 'essaim',
+        },
         signal: AbortSignal.timeout(timeoutMs),
       });
-      if (!res.ok) throw new Error(`GitHub refuse de délivrer un jeton d’installation à l’application (${res.status}) : vérifiez GITHUB_APP_ID, GITHUB_APP_INSTALLATION_ID et la clé privée.`);
+      if (!res.ok)
+        throw new Error(
+          `GitHub refuse de délivrer un jeton d’installation à l’application (${res.status}) : vérifiez GITHUB_APP_ID, GITHUB_APP_INSTALLATION_ID et la clé privée.`,
+        );
       const body = (await res.json()) as { token?: string; expires_at?: string };
       if (!body.token) throw new Error('Réponse inattendue de GitHub à la demande de jeton d’installation.');
-      cached = { token: body.token, expiresAt: body.expires_at ? Date.parse(body.expires_at) : Date.now() + 55 * 60_000 };
+      cached = {
+        token: body.token,
+        expiresAt: body.expires_at ? Date.parse(body.expires_at) : Date.now() + 55 * 60_000,
+      };
       return cached.token;
     },
   };

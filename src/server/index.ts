@@ -29,12 +29,15 @@ export type StartOptions = Parameters<typeof withDefaults>[0] & {
 };
 
 function proposerFor(o: ServerOptions): Proposer {
-  const prLabelOf = (s: { collection: CollectionName }): string => collections.get(s.collection)?.prLabel ?? s.collection;
+  const prLabelOf = (s: { collection: CollectionName }): string =>
+    collections.get(s.collection)?.prLabel ?? s.collection;
   return o.github ? githubProposer(o.github, o.baseBranch, prLabelOf) : localProposer(o.repoDir, o.baseBranch);
 }
 
 /** Builds the app, the outbox and the worker without listening (for `inject` tests). */
-export async function createService(start: StartOptions): Promise<Omit<RunningServer, 'url'> & { options: ServerOptions }> {
+export async function createService(
+  start: StartOptions,
+): Promise<Omit<RunningServer, 'url'> & { options: ServerOptions }> {
   const { proposer, noWorker, ...partial } = start;
   const options = withDefaults(partial);
   const outbox = new Outbox(options.dataDir);
@@ -59,6 +62,9 @@ export async function createService(start: StartOptions): Promise<Omit<RunningSe
 export async function startServer(start: StartOptions): Promise<RunningServer> {
   const service = await createService(start);
   const address = await service.app.listen({ port: service.options.port, host: service.options.host });
-  service.app.log.info({ mode: service.options.github ? `GitHub (${service.options.github.repository})` : 'local (branches du dépôt)' }, 'service de propositions démarré');
+  service.app.log.info(
+    { mode: service.options.github ? `GitHub (${service.options.github.repository})` : 'local (branches du dépôt)' },
+    'service de propositions démarré',
+  );
   return { ...service, url: address };
 }

@@ -13,6 +13,8 @@ try {
   process.on('SIGTERM', stop);
   process.stdout.write(`ESSAIM_SERVICE_URL=${server.url}\n`);
 } catch (error) {
-  process.stderr.write(`${error instanceof UsageError ? error.message : String(error instanceof Error ? error.stack : error)}\n`);
+  process.stderr.write(
+    `${error instanceof UsageError ? error.message : String(error instanceof Error ? error.stack : error)}\n`,
+  );
   process.exitCode = 2;
 }

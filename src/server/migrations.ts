@@ -66,7 +66,9 @@ export function schemaVersion(db: Database.Database): number {
 export function migrate(db: Database.Database, target = SCHEMA_VERSION): { from: number; to: number } {
   const from = schemaVersion(db);
   if (from > SCHEMA_VERSION) {
-    throw new UsageError(`La base des propositions (${db.name}) est au schéma ${from}, plus récent que celui que connaît cette version d’Essaim (${SCHEMA_VERSION}) : mettez Essaim à jour, ou restaurez la sauvegarde faite avant la mise à jour.`);
+    throw new UsageError(
+      `La base des propositions (${db.name}) est au schéma ${from}, plus récent que celui que connaît cette version d’Essaim (${SCHEMA_VERSION}) : mettez Essaim à jour, ou restaurez la sauvegarde faite avant la mise à jour.`,
+    );
   }
   for (const [i, sql] of MIGRATIONS.slice(from, target).entries()) {
     db.transaction(() => {

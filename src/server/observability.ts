@@ -44,10 +44,17 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /** Prometheus text format: one metric, its help, type and samples. */
-function metric(name: string, type: 'counter' | 'gauge', help: string, samples: [labels: Record<string, string>, value: number][]): string {
+function metric(
+  name: string,
+  type: 'counter' | 'gauge',
+  help: string,
+  samples: [labels: Record<string, string>, value: number][],
+): string {
   const lines = [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`];
   for (const [labels, value] of samples) {
-    const l = Object.entries(labels).map(([k, v]) => `${k}="${v.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\n')}"`).join(',');
+    const l = Object.entries(labels)
+      .map(([k, v]) => `${k}="${v.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\n')}"`)
+      .join(',');
     lines.push(`${name}${l ? `{${l}}` : ''} ${value}`);
   }
   return lines.join('\n');
@@ -91,7 +98,8 @@ function observability(app: FastifyInstance, o: ObservabilityOptions, done: (err
       base: { inscriptible: ok, versionSchema: SCHEMA_VERSION },
       boiteEnvoi: {
         enAttente: pending,
-        plusAncienneEnAttenteS: oldestPendingAt === undefined ? null : Math.max(0, Math.floor((now() - oldestPendingAt) / 1000)),
+        plusAncienneEnAttenteS:
+          oldestPendingAt === undefined ? null : Math.max(0, Math.floor((now() - oldestPendingAt) / 1000)),
       },
       echecs: failed,
       derniereTransmission: lastOpenedAt === undefined ? null : new Date(lastOpenedAt).toISOString(),
@@ -113,20 +121,58 @@ function observability(app: FastifyInstance, o: ObservabilityOptions, done: (err
     reply.header('cache-control', 'no-store');
     const access = allowed(req);
     if (access === 401) {
-      return reply.code(401).header('www-authenticate', 'Bearer realm="essaim-metriques"').send({ erreur: 'Jeton des métriques absent ou incorrect (Authorization: Bearer …).' });
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer realm="essaim-metriques"')
+        .send({ erreur: 'Jeton des métriques absent ou incorrect (Authorization: Bearer …).' });
     }
-    if (access === 403) return reply.code(403).send({ erreur: 'Les métriques ne sont accessibles que depuis la machine ou le réseau local, ou avec le jeton des métriques.' });
+    if (access === 403)
+      return reply
+        .code(403)
+        .send({
+          erreur:
+            'Les métriques ne sont accessibles que depuis la machine ou le réseau local, ou avec le jeton des métriques.',
+        });
     const counts = outbox.counts();
     const { oldestPendingAt, lastOpenedAt } = outbox.observe();
     const statuses = Object.keys(counts) as SubmissionStatus[];
     const body = [
-      metric('essaim_submissions_accepted_total', 'counter', 'Propositions acceptées (enregistrées dans la base), depuis la création de la base.', [[{}, statuses.reduce((n, s) => n + counts[s], 0)]]),
-      metric('essaim_submissions_refused_total', 'counter', 'Propositions refusées depuis le démarrage, par code HTTP.', [...refused].sort(([a], [b]) => a - b).map(([code, n]) => [{ code: String(code) }, n])),
-      metric('essaim_outbox_pending', 'gauge', 'Propositions en attente de transmission.', [[{}, counts.recue + counts['en-cours']]]),
-      metric('essaim_outbox_oldest_pending_age_seconds', 'gauge', 'Âge de la plus ancienne proposition en attente (0 : aucune).', [[{}, oldestPendingAt === undefined ? 0 : Math.max(0, (now() - oldestPendingAt) / 1000)]]),
-      metric('essaim_outbox_submissions', 'gauge', 'Propositions de la base, par statut.', statuses.map((s) => [{ statut: s }, counts[s]])),
-      metric('essaim_dead_letters', 'gauge', 'Propositions en échec définitif (file des échecs).', [[{}, counts.echec]]),
-      metric('essaim_last_transmission_timestamp_seconds', 'gauge', 'Date de la dernière transmission réussie (0 : aucune).', [[{}, lastOpenedAt === undefined ? 0 : lastOpenedAt / 1000]]),
+      metric(
+        'essaim_submissions_accepted_total',
+        'counter',
+        'Propositions acceptées (enregistrées dans la base), depuis la création de la base.',
+        [[{}, statuses.reduce((n, s) => n + counts[s], 0)]],
+      ),
+      metric(
+        'essaim_submissions_refused_total',
+        'counter',
+        'Propositions refusées depuis le démarrage, par code HTTP.',
+        [...refused].sort(([a], [b]) => a - b).map(([code, n]) => [{ code: String(code) }, n]),
+      ),
+      metric('essaim_outbox_pending', 'gauge', 'Propositions en attente de transmission.', [
+        [{}, counts.recue + counts['en-cours']],
+      ]),
+      metric(
+        'essaim_outbox_oldest_pending_age_seconds',
+        'gauge',
+        'Âge de la plus ancienne proposition en attente (0 : aucune).',
+        [[{}, oldestPendingAt === undefined ? 0 : Math.max(0, (now() - oldestPendingAt) / 1000)]],
+      ),
+      metric(
+        'essaim_outbox_submissions',
+        'gauge',
+        'Propositions de la base, par statut.',
+        statuses.map((s) => [{ statut: s }, counts[s]]),
+      ),
+      metric('essaim_dead_letters', 'gauge', 'Propositions en échec définitif (file des échecs).', [
+        [{}, counts.echec],
+      ]),
+      metric(
+        'essaim_last_transmission_timestamp_seconds',
+        'gauge',
+        'Date de la dernière transmission réussie (0 : aucune).',
+        [[{}, lastOpenedAt === undefined ? 0 : lastOpenedAt / 1000]],
+      ),
       metric('essaim_database_writable', 'gauge', 'Base inscriptible (1) ou non (0).', [[{}, writable() ? 1 : 0]]),
     ];
     return reply.type('text/plain; version=0.0.4; charset=utf-8').send(`${body.join('\n')}\n`);

@@ -45,7 +45,9 @@ function ownership(s: Submission): { ownerMarker: string; newEntry: NewEntry } {
 
 export function githubProposer(config: GitHubConfig, base: string, prLabelOf: (s: Submission) => string): Proposer {
   const [owner, repo] = config.repository.split('/') as [string, string];
-  const tokens: TokenSource = config.app ? appInstallationToken(config.app, config.apiUrl, config.requestTimeoutMs) : staticToken(config.token ?? '');
+  const tokens: TokenSource = config.app
+    ? appInstallationToken(config.app, config.apiUrl, config.requestTimeoutMs)
+    : staticToken(config.token ?? '');
   let client: { token: string; octokit: GitHubClient } | undefined;
   const octokitFor = async (): Promise<GitHubClient> => {
     const token = await tokens.token();

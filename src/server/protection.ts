@@ -16,7 +16,11 @@ const CHALLENGE_TTL_S = 10 * 60;
 
 export class ProofOfWork {
   private readonly keySecret: string;
-  constructor(private readonly secret: string, private readonly maxCounter: number, private readonly outbox: Outbox) {
+  constructor(
+    private readonly secret: string,
+    private readonly maxCounter: number,
+    private readonly outbox: Outbox,
+  ) {
     this.keySecret = crypto.createHmac('sha256', secret).update('essaim-altcha-key').digest('hex');
   }
 
@@ -36,15 +40,28 @@ export class ProofOfWork {
 
   /** Verifies a solution and records it as used; returns a French reason when refused. */
   async verify(payload: unknown): Promise<string | undefined> {
-    if (typeof payload !== 'object' || payload === null) return 'La preuve de travail anti-robot est manquante : rechargez la page et renvoyez le formulaire.';
+    if (typeof payload !== 'object' || payload === null)
+      return 'La preuve de travail anti-robot est manquante : rechargez la page et renvoyez le formulaire.';
     const { challenge, solution } = payload as { challenge?: Challenge; solution?: Solution };
-    if (!challenge || typeof challenge !== 'object' || !solution || typeof solution !== 'object' || typeof challenge.signature !== 'string') {
+    if (
+      !challenge ||
+      typeof challenge !== 'object' ||
+      !solution ||
+      typeof solution !== 'object' ||
+      typeof challenge.signature !== 'string'
+    ) {
       return 'La preuve de travail anti-robot est incomplète : rechargez la page et renvoyez le formulaire.';
     }
     let ok = false;
     let expired = false;
     try {
-      const r = await verifySolution({ challenge, solution, deriveKey, hmacSignatureSecret: this.secret, hmacKeySignatureSecret: this.keySecret });
+      const r = await verifySolution({
+        challenge,
+        solution,
+        deriveKey,
+        hmacSignatureSecret: this.secret,
+        hmacKeySignatureSecret: this.keySecret,
+      });
       ok = r.verified;
       expired = r.expired;
     } catch {
@@ -53,7 +70,8 @@ export class ProofOfWork {
     if (expired) return 'La preuve de travail anti-robot a expiré : rechargez la page et renvoyez le formulaire.';
     if (!ok) return 'La preuve de travail anti-robot est invalide : rechargez la page et renvoyez le formulaire.';
     const expiresAt = (challenge.parameters.expiresAt ?? Math.floor(Date.now() / 1000) + CHALLENGE_TTL_S) * 1000;
-    if (!this.outbox.usePow(challenge.signature, expiresAt)) return 'Cette preuve de travail anti-robot a déjà servi : rechargez la page pour en obtenir une nouvelle.';
+    if (!this.outbox.usePow(challenge.signature, expiresAt))
+      return 'Cette preuve de travail anti-robot a déjà servi : rechargez la page pour en obtenir une nouvelle.';
     return undefined;
   }
 }

@@ -47,22 +47,54 @@ export interface Submission extends NewSubmission {
 }
 
 interface Row {
-  id: string; collection: string; entry_id: string; path: string; content: string; title: string;
-  pr_title: string; pr_body: string; commit_message: string; branch: string;
-  contact_name: string; contact_email: string; credit: number;
-  status: string; attempts: number; next_attempt_at: number; last_error: string | null;
-  pr_number: number | null; pr_url: string | null; commit_sha: string | null;
-  created_at: number; updated_at: number;
+  id: string;
+  collection: string;
+  entry_id: string;
+  path: string;
+  content: string;
+  title: string;
+  pr_title: string;
+  pr_body: string;
+  commit_message: string;
+  branch: string;
+  contact_name: string;
+  contact_email: string;
+  credit: number;
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  pr_number: number | null;
+  pr_url: string | null;
+  commit_sha: string | null;
+  created_at: number;
+  updated_at: number;
 }
-
 
 function toSubmission(r: Row): Submission {
   return {
-    id: r.id, collection: r.collection as CollectionName, entryId: r.entry_id, path: r.path, content: r.content,
-    title: r.title, prTitle: r.pr_title, prBody: r.pr_body, commitMessage: r.commit_message, branch: r.branch,
-    contactName: r.contact_name, contactEmail: r.contact_email, credit: r.credit === 1,
-    status: r.status as SubmissionStatus, attempts: r.attempts, nextAttemptAt: r.next_attempt_at, lastError: r.last_error,
-    prNumber: r.pr_number, prUrl: r.pr_url, commit: r.commit_sha, createdAt: r.created_at, updatedAt: r.updated_at,
+    id: r.id,
+    collection: r.collection as CollectionName,
+    entryId: r.entry_id,
+    path: r.path,
+    content: r.content,
+    title: r.title,
+    prTitle: r.pr_title,
+    prBody: r.pr_body,
+    commitMessage: r.commit_message,
+    branch: r.branch,
+    contactName: r.contact_name,
+    contactEmail: r.contact_email,
+    credit: r.credit === 1,
+    status: r.status as SubmissionStatus,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    prNumber: r.pr_number,
+    prUrl: r.pr_url,
+    commit: r.commit_sha,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }
 
@@ -90,22 +122,35 @@ export class Outbox {
     migrate(this.db);
     const db = this.db;
     this.stmts = {
-      insert: db.prepare(`INSERT INTO submissions (id, collection, entry_id, path, content, title, pr_title, pr_body, commit_message, branch,
+      insert:
+        db.prepare(`INSERT INTO submissions (id, collection, entry_id, path, content, title, pr_title, pr_body, commit_message, branch,
         contact_name, contact_email, credit, status, attempts, next_attempt_at, created_at, updated_at)
         VALUES (@id, @collection, @entryId, @path, @content, @title, @prTitle, @prBody, @commitMessage, @branch,
         @contactName, @contactEmail, @credit, 'recue', 0, @now, @now, @now)`),
       get: db.prepare('SELECT * FROM submissions WHERE id = ?'),
       idTaken: db.prepare('SELECT 1 FROM submissions WHERE collection = ? AND entry_id = ?'),
-      due: db.prepare(`SELECT * FROM submissions WHERE status IN ('recue', 'en-cours') AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT ?`),
+      due: db.prepare(
+        `SELECT * FROM submissions WHERE status IN ('recue', 'en-cours') AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT ?`,
+      ),
       nextDue: db.prepare(`SELECT MIN(next_attempt_at) AS t FROM submissions WHERE status IN ('recue', 'en-cours')`),
-      claim: db.prepare(`UPDATE submissions SET status = 'en-cours', attempts = attempts + 1, updated_at = @now WHERE id = @id AND status IN ('recue', 'en-cours')`),
-      opened: db.prepare(`UPDATE submissions SET status = 'ouverte', pr_number = @prNumber, pr_url = @prUrl, commit_sha = @commit, branch = @branch, last_error = NULL, updated_at = @now WHERE id = @id`),
-      retry: db.prepare(`UPDATE submissions SET status = 'en-cours', next_attempt_at = @next, last_error = @error, updated_at = @now WHERE id = @id`),
-      failed: db.prepare(`UPDATE submissions SET status = 'echec', last_error = @error, updated_at = @now WHERE id = @id`),
+      claim: db.prepare(
+        `UPDATE submissions SET status = 'en-cours', attempts = attempts + 1, updated_at = @now WHERE id = @id AND status IN ('recue', 'en-cours')`,
+      ),
+      opened: db.prepare(
+        `UPDATE submissions SET status = 'ouverte', pr_number = @prNumber, pr_url = @prUrl, commit_sha = @commit, branch = @branch, last_error = NULL, updated_at = @now WHERE id = @id`,
+      ),
+      retry: db.prepare(
+        `UPDATE submissions SET status = 'en-cours', next_attempt_at = @next, last_error = @error, updated_at = @now WHERE id = @id`,
+      ),
+      failed: db.prepare(
+        `UPDATE submissions SET status = 'echec', last_error = @error, updated_at = @now WHERE id = @id`,
+      ),
       count: db.prepare('SELECT status, COUNT(*) AS n FROM submissions GROUP BY status'),
       powInsert: db.prepare('INSERT OR IGNORE INTO pow_used (signature, expires_at) VALUES (?, ?)'),
       powPurge: db.prepare('DELETE FROM pow_used WHERE expires_at < ?'),
-      probe: db.prepare('INSERT INTO health_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at'),
+      probe: db.prepare(
+        'INSERT INTO health_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at',
+      ),
       // Index seeks only (submissions_created, submissions_updated): cheap however many submissions were opened.
       observe: db.prepare(`SELECT
         (SELECT COUNT(*) FROM submissions WHERE status IN ('recue', 'en-cours')) AS pending,
@@ -192,7 +237,11 @@ export class Outbox {
     return this.stmts.claim.run({ id, now }).changes === 1;
   }
 
-  markOpened(id: string, result: { prNumber: number | null; prUrl: string | null; commit: string | null; branch: string }, now = Date.now()): void {
+  markOpened(
+    id: string,
+    result: { prNumber: number | null; prUrl: string | null; commit: string | null; branch: string },
+    now = Date.now(),
+  ): void {
     this.stmts.opened.run({ id, ...result, now });
   }
 
@@ -223,8 +272,18 @@ export class Outbox {
 
   /** Pending and failed submissions, when the oldest pending one arrived and the last one was transmitted (undefined: none). */
   observe(): { pending: number; failed: number; oldestPendingAt?: number; lastOpenedAt?: number } {
-    const r = this.stmts.observe.get() as { pending: number; failed: number; oldest: number | null; last: number | null };
-    return { pending: r.pending, failed: r.failed, ...(r.oldest !== null ? { oldestPendingAt: r.oldest } : {}), ...(r.last !== null ? { lastOpenedAt: r.last } : {}) };
+    const r = this.stmts.observe.get() as {
+      pending: number;
+      failed: number;
+      oldest: number | null;
+      last: number | null;
+    };
+    return {
+      pending: r.pending,
+      failed: r.failed,
+      ...(r.oldest !== null ? { oldestPendingAt: r.oldest } : {}),
+      ...(r.last !== null ? { lastOpenedAt: r.last } : {}),
+    };
   }
 
   close(): void {

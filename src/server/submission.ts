@@ -3,7 +3,13 @@
  * validates exactly the text that will be committed — serialised by the core, then read back by the
  * core's parser and checked by the core's validator. Nothing from the client decides a path.
  */
-import { allCollections, collections, extensionOf, type Collection, type CollectionName } from '../content/collections.js';
+import {
+  allCollections,
+  collections,
+  extensionOf,
+  type Collection,
+  type CollectionName,
+} from '../content/collections.js';
 import { COMPUTED_FIELDS } from '../content/form-schema.js';
 import { parseEntry } from '../content/parse.js';
 import type { Problem } from '../content/problems.js';
@@ -23,7 +29,11 @@ export interface FieldProblem {
 /** A refused submission: HTTP status and a French message for the person who filled the form. */
 export class SubmissionError extends Error {
   override name = 'SubmissionError';
-  constructor(readonly status: number, message: string, readonly problemes: FieldProblem[] = []) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly problemes: FieldProblem[] = [],
+  ) {
     super(message);
   }
 }
@@ -86,7 +96,9 @@ export const ENVELOPE_SCHEMA = {
 
 /** One French message per envelope field, whatever rule of `ENVELOPE_SCHEMA` it broke. */
 const ENVELOPE_MESSAGES: Record<string, string> = {
-  collection: `Collection inconnue. Choisissez parmi : ${allCollections().map((c) => c.label).join(', ')}.`,
+  collection: `Collection inconnue. Choisissez parmi : ${allCollections()
+    .map((c) => c.label)
+    .join(', ')}.`,
   donnees: 'Les champs de la proposition (« donnees ») doivent être un objet JSON.',
   texte: `Le texte doit être une chaîne de caractères de ${MAX_TEXT.toLocaleString('fr-FR')} caractères au plus.`,
   contact: 'Indiquez votre nom et votre adresse électronique, pour que l’équipe puisse vous répondre.',
@@ -112,7 +124,9 @@ export function envelopeError(issues: readonly EnvelopeIssue[]): SubmissionError
   const steps = issue.instancePath.split('/').filter(Boolean);
   if (issue.keyword === 'additionalProperties') {
     const key = String(issue.params.additionalProperty).slice(0, 60);
-    return steps[0] === 'contact' ? bad(`Champ inattendu dans le contact : « ${key} ».`, 'contact') : bad(`Champ inattendu dans l’envoi : « ${key} ».`);
+    return steps[0] === 'contact'
+      ? bad(`Champ inattendu dans le contact : « ${key} ».`, 'contact')
+      : bad(`Champ inattendu dans l’envoi : « ${key} ».`);
   }
   if (issue.keyword === 'required') steps.push(String(issue.params.missingProperty));
   const champ = steps.join('.');
@@ -137,14 +151,20 @@ export function checkData(value: unknown, root: string): void {
   for (let item = stack.pop(); item; item = stack.pop()) {
     const { value: v, where, depth } = item;
     if (typeof v === 'string') {
-      if (CONTROL.test(v)) throw bad('Le texte contient des caractères de contrôle invisibles (caractère nul…) : retirez-les.', where);
+      if (CONTROL.test(v))
+        throw bad('Le texte contient des caractères de contrôle invisibles (caractère nul…) : retirez-les.', where);
       continue;
     }
     if (typeof v !== 'object' || v === null) continue;
-    if (depth >= MAX_DEPTH) throw bad(`Les données sont imbriquées trop profondément (${MAX_DEPTH} niveaux au plus) : le formulaire n’en produit jamais autant.`, where);
+    if (depth >= MAX_DEPTH)
+      throw bad(
+        `Les données sont imbriquées trop profondément (${MAX_DEPTH} niveaux au plus) : le formulaire n’en produit jamais autant.`,
+        where,
+      );
     const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
     for (const [k, x] of entries) {
-      if (k === '__proto__' || k === 'constructor' || k === 'prototype') throw bad(`Le nom de champ « ${k} » est interdit.`, where);
+      if (k === '__proto__' || k === 'constructor' || k === 'prototype')
+        throw bad(`Le nom de champ « ${k} » est interdit.`, where);
       stack.push({ value: x, where: where ? `${where}.${k}` : k, depth: depth + 1 });
     }
   }
@@ -155,14 +175,25 @@ export function readEnvelope(body: unknown): Envelope {
   if (!isPlainObject(body)) throw bad('Le contenu envoyé doit être un objet JSON.');
   const name = String(body.collection);
   const collection = collections.get(name as CollectionName);
-  if (!collection) throw bad(`Collection inconnue : « ${name} ». Choisissez parmi : ${allCollections().map((c) => c.label).join(', ')}.`, 'collection');
+  if (!collection)
+    throw bad(
+      `Collection inconnue : « ${name} ». Choisissez parmi : ${allCollections()
+        .map((c) => c.label)
+        .join(', ')}.`,
+      'collection',
+    );
   const donnees = body.donnees as Record<string, unknown>;
   checkData(donnees, '');
   for (const field of [...COMPUTED_FIELDS, 'note_interne']) {
-    if (field in donnees) throw bad(`Le champ « ${field} » n’est pas à remplir : le service le calcule ou le réserve à l’équipe éditoriale.`, field);
+    if (field in donnees)
+      throw bad(
+        `Le champ « ${field} » n’est pas à remplir : le service le calcule ou le réserve à l’équipe éditoriale.`,
+        field,
+      );
   }
   const texte = typeof body.texte === 'string' ? body.texte : '';
-  if (collection.format !== 'md' && texte.trim() !== '') throw bad(`La collection « ${collection.label} » n’a pas de texte libre : tout passe par ses champs.`, 'texte');
+  if (collection.format !== 'md' && texte.trim() !== '')
+    throw bad(`La collection « ${collection.label} » n’a pas de texte libre : tout passe par ses champs.`, 'texte');
   checkData(texte, 'texte');
   const contact = body.contact as { nom: string; courriel: string; credit?: boolean };
   const nom = contact.nom.trim();
@@ -182,17 +213,23 @@ export function readEnvelope(body: unknown): Envelope {
 
 /** Paths the service may write: `content/<collection>[/<maillon>]/<id>.<ext>`, nothing else. */
 export const ALLOWED_PATH = new RegExp(
-  `^(${allCollections().map((c) => `${c.folder}${c.groupBy ? '/[a-z]+(?:-[a-z]+)*' : ''}/[a-z0-9]+(?:-[a-z0-9]+)*\\${extensionOf(c)}`).join('|')})$`,
+  `^(${allCollections()
+    .map((c) => `${c.folder}${c.groupBy ? '/[a-z]+(?:-[a-z]+)*' : ''}/[a-z0-9]+(?:-[a-z0-9]+)*\\${extensionOf(c)}`)
+    .join('|')})$`,
 );
 
 export function assertAllowedPath(p: string): void {
-  if (!ALLOWED_PATH.test(p) || p.includes('..')) throw new SubmissionError(422, `Chemin de fichier refusé : « ${p.slice(0, 120)} ».`);
+  if (!ALLOWED_PATH.test(p) || p.includes('..'))
+    throw new SubmissionError(422, `Chemin de fichier refusé : « ${p.slice(0, 120)} ».`);
 }
 
 /** The form field of a problem, from its data path (`porteur.type`, `contacts.0.courriel`); `texte` for the body. */
 export function fieldOf(p: Problem, bodyLine: number, c: Collection): string {
   if (p.path) {
-    const steps = p.path[p.path.length - 1] !== undefined && typeof p.path[p.path.length - 1] === 'number' ? p.path.slice(0, -1) : p.path;
+    const steps =
+      p.path[p.path.length - 1] !== undefined && typeof p.path[p.path.length - 1] === 'number'
+        ? p.path.slice(0, -1)
+        : p.path;
     return steps.join('.');
   }
   return c.format === 'md' && p.line >= bodyLine ? 'texte' : '';
@@ -216,7 +253,11 @@ export interface EntryJob {
 }
 
 /** The id a new entry gets: its title's slug, numbered when taken. */
-export function chooseEntryId(c: Collection, donnees: Record<string, unknown>, idTaken: (c: Collection, id: string) => boolean): string {
+export function chooseEntryId(
+  c: Collection,
+  donnees: Record<string, unknown>,
+  idTaken: (c: Collection, id: string) => boolean,
+): string {
   const titre = typeof donnees.titre === 'string' ? donnees.titre : '';
   const slug = slugify(titre, 60);
   const base = slug.length >= 2 ? slug : 'proposition';
@@ -238,16 +279,36 @@ export function prepareEntry(job: EntryJob, repoDir: string, knownRefs: Readonly
   if (parsed.data) problems.push(...validateRepositoryRules([parsed], knownRefs).filter((p) => p.rule !== 'id-unique'));
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
-    const problemes = errors.map((p) => ({ champ: fieldOf(p, parsed.bodyLine, c), message: p.hint ? `${p.message} ${p.hint}` : p.message, regle: p.rule }));
-    throw new SubmissionError(422, errors.length === 1 ? 'La proposition contient une erreur à corriger.' : `La proposition contient ${errors.length} erreurs à corriger.`, problemes);
+    const problemes = errors.map((p) => ({
+      champ: fieldOf(p, parsed.bodyLine, c),
+      message: p.hint ? `${p.message} ${p.hint}` : p.message,
+      regle: p.rule,
+    }));
+    throw new SubmissionError(
+      422,
+      errors.length === 1
+        ? 'La proposition contient une erreur à corriger.'
+        : `La proposition contient ${errors.length} erreurs à corriger.`,
+      problemes,
+    );
   }
   assertAllowedPath(file);
   return { collection: c, entryId: job.entryId, path: file, content, title: String(data.titre) };
 }
 
 /** Title, description and commit message of a submission: the same builder as `essaim propose`. */
-export function pullRequestText(e: PreparedEntry, submissionId: string, contact: Contact): { title: string; body: string; commitMessage: string } {
-  const entry: ProposedEntry = { collection: e.collection.name, file: e.path, id: e.entryId, title: e.title, kind: 'added' };
+export function pullRequestText(
+  e: PreparedEntry,
+  submissionId: string,
+  contact: Contact,
+): { title: string; body: string; commitMessage: string } {
+  const entry: ProposedEntry = {
+    collection: e.collection.name,
+    file: e.path,
+    id: e.entryId,
+    title: e.title,
+    kind: 'added',
+  };
   const via = `le formulaire du portail${contact.credit ? ` (par ${contact.nom.replace(/\s+/g, ' ')})` : ''}`;
   return {
     title: pullRequestTitle([entry]),

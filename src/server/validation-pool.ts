@@ -54,9 +54,17 @@ export class ValidationPool {
 
   /** Validates one submission in a thread; rejects with a French `SubmissionError` when it cannot. */
   run(job: EntryJob): Promise<ThreadReply> {
-    if (this.closed) return Promise.reject(new SubmissionError(503, 'Le service s’arrête : renvoyez votre proposition dans un moment.'));
+    if (this.closed)
+      return Promise.reject(
+        new SubmissionError(503, 'Le service s’arrête : renvoyez votre proposition dans un moment.'),
+      );
     if (this.queue.length >= this.o.maxQueue) {
-      return Promise.reject(new SubmissionError(503, 'Le service reçoit trop de propositions en même temps : renvoyez la vôtre dans une minute.'));
+      return Promise.reject(
+        new SubmissionError(
+          503,
+          'Le service reçoit trop de propositions en même temps : renvoyez la vôtre dans une minute.',
+        ),
+      );
     }
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
@@ -66,17 +74,24 @@ export class ValidationPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const t of this.queue.splice(0)) t.reject(new SubmissionError(503, 'Le service s’arrête : renvoyez votre proposition dans un moment.'));
-    await Promise.all(this.slots.map((s) => {
-      if (s.timer) clearTimeout(s.timer);
-      s.task?.reject(new SubmissionError(503, 'Le service s’arrête : renvoyez votre proposition dans un moment.'));
-      return s.worker.terminate();
-    }));
+    for (const t of this.queue.splice(0))
+      t.reject(new SubmissionError(503, 'Le service s’arrête : renvoyez votre proposition dans un moment.'));
+    await Promise.all(
+      this.slots.map((s) => {
+        if (s.timer) clearTimeout(s.timer);
+        s.task?.reject(new SubmissionError(503, 'Le service s’arrête : renvoyez votre proposition dans un moment.'));
+        return s.worker.terminate();
+      }),
+    );
   }
 
   private spawn(): Slot {
     // No inherited `execArgv`: the entry point loads tsx itself, under any runner.
-    const worker = new Worker(this.o.entry ?? ENTRY, { workerData: { repoDir: this.o.repoDir }, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 256 } });
+    const worker = new Worker(this.o.entry ?? ENTRY, {
+      workerData: { repoDir: this.o.repoDir },
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: 256 },
+    });
     const slot: Slot = { worker, ready: false };
     worker.on('message', (m: ThreadReply | { ready: true }) => {
       if ('ready' in m) {
@@ -91,7 +106,13 @@ export class ValidationPool {
     // on exit (also after a time-out) a fresh thread takes its place.
     const crashed = (): void => {
       const task = this.finish(slot);
-      if (task) task.reject(refused(task.job, 'La vérification de la proposition a échoué : elle est sans doute trop volumineuse ou trop imbriquée. Simplifiez-la, puis renvoyez-la.'));
+      if (task)
+        task.reject(
+          refused(
+            task.job,
+            'La vérification de la proposition a échoué : elle est sans doute trop volumineuse ou trop imbriquée. Simplifiez-la, puis renvoyez-la.',
+          ),
+        );
     };
     worker.on('error', crashed);
     worker.on('exit', () => {
@@ -120,7 +141,13 @@ export class ValidationPool {
       slot.task = task;
       slot.timer = setTimeout(() => {
         const stuck = this.finish(slot);
-        if (stuck) stuck.reject(refused(stuck.job, `La vérification de la proposition a dépassé le temps permis (${this.o.timeoutMs / 1000} s) : le texte est sans doute trop long ou trop imbriqué. Simplifiez-le, puis renvoyez la proposition.`));
+        if (stuck)
+          stuck.reject(
+            refused(
+              stuck.job,
+              `La vérification de la proposition a dépassé le temps permis (${this.o.timeoutMs / 1000} s) : le texte est sans doute trop long ou trop imbriqué. Simplifiez-le, puis renvoyez la proposition.`,
+            ),
+          );
         void slot.worker.terminate();
       }, this.o.timeoutMs);
       slot.worker.postMessage(task.job);

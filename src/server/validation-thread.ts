@@ -22,10 +22,12 @@ parentPort!.on('message', (job: EntryJob) => {
     const e = prepareEntry(job, repoDir, refs.set);
     reply = { ok: true, entry: { path: e.path, content: e.content, title: e.title } };
   } catch (error) {
-    if (error instanceof SubmissionError) reply = { ok: false, status: error.status, message: error.message, problemes: error.problemes };
+    if (error instanceof SubmissionError)
+      reply = { ok: false, status: error.status, message: error.message, problemes: error.problemes };
     else if (error instanceof RangeError) {
       // The stack ran out: nesting deeper than the core bounds (quotes in quotes…).
-      const message = 'Le texte est imbriqué trop profondément (citations ou listes les unes dans les autres) : simplifiez-le.';
+      const message =
+        'Le texte est imbriqué trop profondément (citations ou listes les unes dans les autres) : simplifiez-le.';
       reply = { ok: false, status: 422, message, problemes: [{ champ: 'texte', message }] };
     } else throw error;
   }

@@ -10,9 +10,20 @@ export interface UpkeepIssueResult {
   created: boolean;
 }
 
-export async function upsertUpkeepIssue(octokit: GitHubClient, repo: { owner: string; repo: string }, body: string): Promise<UpkeepIssueResult> {
-  const open = await octokit.paginate(octokit.rest.issues.listForRepo, { ...repo, state: 'open', labels: UPKEEP_LABEL, per_page: 100 });
-  const existing = open.filter((i) => !i.pull_request && i.title === UPKEEP_TITLE).sort((a, b) => a.number - b.number)[0];
+export async function upsertUpkeepIssue(
+  octokit: GitHubClient,
+  repo: { owner: string; repo: string },
+  body: string,
+): Promise<UpkeepIssueResult> {
+  const open = await octokit.paginate(octokit.rest.issues.listForRepo, {
+    ...repo,
+    state: 'open',
+    labels: UPKEEP_LABEL,
+    per_page: 100,
+  });
+  const existing = open
+    .filter((i) => !i.pull_request && i.title === UPKEEP_TITLE)
+    .sort((a, b) => a.number - b.number)[0];
   if (existing) {
     await octokit.rest.issues.update({ ...repo, issue_number: existing.number, body });
     return { number: existing.number, url: existing.html_url, created: false };

@@ -43,31 +43,71 @@ export function frDate(iso: string): string {
 }
 
 /** What needs upkeep among the entries that pass their schema (the others are for `essaim validate`). */
-export function findStale(entries: readonly ParsedEntry[], options: { today: string; months: number; broken?: BrokenLinks }): StaleReport {
+export function findStale(
+  entries: readonly ParsedEntry[],
+  options: { today: string; months: number; broken?: BrokenLinks },
+): StaleReport {
   const { today, months } = options;
   const limit = monthsBefore(today, months);
-  const report: StaleReport = { today, months, fichesARelire: [], appelsClos: [], evenementsPasses: [], liensCasses: [] };
+  const report: StaleReport = {
+    today,
+    months,
+    fichesARelire: [],
+    appelsClos: [],
+    evenementsPasses: [],
+    liensCasses: [],
+  };
   for (const parsed of entries) {
     const entry = validEntry(parsed);
     if (!entry) continue;
     const { titre } = entry.data;
-    const item = (steps: (string | number)[], detail: string, title = titre): StaleItem => ({ file: entry.file, ...entry.locate(steps), titre: title, detail });
+    const item = (steps: (string | number)[], detail: string, title = titre): StaleItem => ({
+      file: entry.file,
+      ...entry.locate(steps),
+      titre: title,
+      detail,
+    });
     if (isIn(entry, 'practices') && entry.data.derniere_revue < limit) {
-      report.fichesARelire.push(item(['derniere_revue'], `Dernière revue le ${frDate(entry.data.derniere_revue)}, il y a plus de ${months} mois.`));
+      report.fichesARelire.push(
+        item(
+          ['derniere_revue'],
+          `Dernière revue le ${frDate(entry.data.derniere_revue)}, il y a plus de ${months} mois.`,
+        ),
+      );
     }
     if (isIn(entry, 'funders')) {
       (entry.data.appels ?? []).forEach((call, i) => {
-        if (call.cloture < today) report.appelsClos.push(item(['appels', i, 'cloture'], `Clos depuis le ${frDate(call.cloture)} : mettez à jour ou retirez l’appel.`, `${titre} — ${call.titre}`));
+        if (call.cloture < today)
+          report.appelsClos.push(
+            item(
+              ['appels', i, 'cloture'],
+              `Clos depuis le ${frDate(call.cloture)} : mettez à jour ou retirez l’appel.`,
+              `${titre} — ${call.titre}`,
+            ),
+          );
       });
     }
     if (isIn(entry, 'events')) {
       const end = entry.data.fin ?? entry.data.debut;
-      if (end.slice(0, 10) < today) report.evenementsPasses.push(item([entry.data.fin ? 'fin' : 'debut'], `Passé depuis le ${frDate(end)} : archivez-le ou retirez-le de l’agenda.`));
+      if (end.slice(0, 10) < today)
+        report.evenementsPasses.push(
+          item(
+            [entry.data.fin ? 'fin' : 'debut'],
+            `Passé depuis le ${frDate(end)} : archivez-le ou retirez-le de l’agenda.`,
+          ),
+        );
     }
     if (options.broken && options.broken.size > 0) {
       for (const link of extractLinks(parsed)) {
         const message = isExternal(link.url) ? options.broken.get(link.url) : undefined;
-        if (message) report.liensCasses.push({ file: link.file, line: link.line, col: link.col, titre, detail: `${link.url} : ${message}` });
+        if (message)
+          report.liensCasses.push({
+            file: link.file,
+            line: link.line,
+            col: link.col,
+            titre,
+            detail: `${link.url} : ${message}`,
+          });
       }
     }
   }
@@ -86,11 +126,16 @@ export function formatStale(report: StaleReport, format: 'text' | 'markdown' | '
   const total = SECTIONS.reduce((n, [key]) => n + report[key].length, 0);
   const lines: string[] = [];
   if (format === 'markdown') {
-    lines.push(`Rapport d’entretien du ${frDate(report.today)} : ${total === 0 ? 'rien à signaler.' : `${total} point${total > 1 ? 's' : ''} à traiter.`}`);
+    lines.push(
+      `Rapport d’entretien du ${frDate(report.today)} : ${total === 0 ? 'rien à signaler.' : `${total} point${total > 1 ? 's' : ''} à traiter.`}`,
+    );
     for (const [key, title] of SECTIONS) {
       const items = report[key];
       lines.push('', `### ${title} (${items.length})`, '');
-      if (items.length === 0) { lines.push('Rien à signaler.'); continue; }
+      if (items.length === 0) {
+        lines.push('Rien à signaler.');
+        continue;
+      }
       lines.push('| Entrée | Fichier | Détail |', '| --- | --- | --- |');
       for (const it of items) lines.push(`| ${cell(it.titre)} | \`${it.file}:${it.line}\` | ${cell(it.detail)} |`);
     }

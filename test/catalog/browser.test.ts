@@ -50,7 +50,9 @@ describe('catalogues et recherche dans le navigateur', () => {
     // The keyboard opens a result.
     await box.press('ArrowDown');
     await box.press('Enter');
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/fiches\/epicerie-(solidaire-mobile|sociale-quartier)$/);
+    await expect
+      .poll(() => new URL(page.url()).pathname)
+      .toMatch(/^\/fiches\/epicerie-(solidaire-mobile|sociale-quartier)$/);
     await page.close();
   });
 
@@ -74,7 +76,9 @@ describe('catalogues et recherche dans le navigateur', () => {
   it('les lignes du catalogue ne se chargent qu’au premier filtre', async () => {
     const page = await browser.context.newPage();
     const scripts: string[] = [];
-    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname); });
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
     await page.goto(`${server.url}/etudes`, { waitUntil: 'networkidle' });
     await expect.poll(() => summary(page).textContent()).toBe('5 études');
     const atLoad = scripts.length;
@@ -97,7 +101,9 @@ describe('catalogues et recherche dans le navigateur', () => {
     await page.getByLabel('Mots-clés').fill('herault');
     await page.getByLabel('Mots-clés').press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('herault');
-    await expect.poll(() => summary(page).textContent()).toBe('La liste n’a pas pu être chargée : vérifiez la connexion, puis rechargez la page.');
+    await expect
+      .poll(() => summary(page).textContent())
+      .toBe('La liste n’a pas pu être chargée : vérifiez la connexion, puis rechargez la page.');
     expect(await titles(page)).toEqual([]);
     await page.unroute('**/assets/js/*.js');
     // Coming back to the filters asks again.
@@ -111,11 +117,17 @@ describe('catalogues et recherche dans le navigateur', () => {
     const page = await open('/etudes');
     await page.getByLabel('Région ou département').selectOption('dep-34');
     await expect.poll(() => new URL(page.url()).searchParams.get('territoires')).toBe('dep-34');
-    await expect.poll(async () => (await titles(page)).sort()).toEqual(['Baromètre de la précarité alimentaire 2025', 'Étude dans l’Hérault', 'Étude en Occitanie']);
+    await expect
+      .poll(async () => (await titles(page)).sort())
+      .toEqual(['Baromètre de la précarité alimentaire 2025', 'Étude dans l’Hérault', 'Étude en Occitanie']);
     await page.getByLabel('Région ou département').selectOption('reg-76');
-    await expect.poll(async () => (await titles(page)).sort()).toEqual(['Baromètre de la précarité alimentaire 2025', 'Étude dans l’Hérault', 'Étude en Occitanie']);
+    await expect
+      .poll(async () => (await titles(page)).sort())
+      .toEqual(['Baromètre de la précarité alimentaire 2025', 'Étude dans l’Hérault', 'Étude en Occitanie']);
     await page.getByLabel('Région ou département').selectOption('dep-75');
-    await expect.poll(async () => (await titles(page)).sort()).toEqual(['Baromètre de la précarité alimentaire 2025', 'Étude à Paris']);
+    await expect
+      .poll(async () => (await titles(page)).sort())
+      .toEqual(['Baromètre de la précarité alimentaire 2025', 'Étude à Paris']);
     await page.close();
   });
 
@@ -134,12 +146,19 @@ describe('catalogues et recherche dans le navigateur', () => {
     // The funder's page agrees.
     await page.goto(`${server.url}/financements/fondation-solidarite`);
     await expect.poll(() => page.locator('#appel-mieux-manger-2026 [data-statut]').textContent()).toBe('Clos');
-    await expect.poll(() => page.locator('#appel-solidarite-hiver-2027 [data-statut]').textContent()).toBe('Ouvre dans 122 jours');
+    await expect
+      .poll(() => page.locator('#appel-solidarite-hiver-2027 [data-statut]').textContent())
+      .toBe('Ouvre dans 122 jours');
     await page.close();
   });
 
   it('un catalogue et une page d’entrée n’ont aucune violation d’accessibilité grave ou critique (axe-core)', async () => {
-    for (const route of ['/etudes', '/financements/appels', '/financements/fondation-solidarite', '/etudes/barometre-precarite-2025']) {
+    for (const route of [
+      '/etudes',
+      '/financements/appels',
+      '/financements/fondation-solidarite',
+      '/etudes/barometre-precarite-2025',
+    ]) {
       const page = await open(route);
       await page.waitForSelector('main h1');
       expect(await seriousViolations(page), route).toEqual([]);
@@ -152,7 +171,9 @@ describe('pages d’entrée dans le navigateur', () => {
   /** Errors the page logs (a hydration mismatch is one). */
   const errorsOf = (page: Page): string[] => {
     const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     page.on('pageerror', (e) => errors.push(e.message));
     return errors;
   };
@@ -160,7 +181,9 @@ describe('pages d’entrée dans le navigateur', () => {
   it('les liens visibles font précharger les fichiers de leur page', async () => {
     const page = await open('/etudes');
     await page.waitForLoadState('networkidle');
-    const prefetched = await page.locator('link[rel=prefetch]').evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''));
+    const prefetched = await page
+      .locator('link[rel=prefetch]')
+      .evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''));
     expect(prefetched.length).toBeGreaterThan(0);
     for (const href of prefetched) {
       expect(href).toMatch(/^\/assets\/js\/[\w-]+\.[0-9a-f]{8}\.js$/);
@@ -173,7 +196,9 @@ describe('pages d’entrée dans le navigateur', () => {
     const page = await browser.context.newPage();
     const errors = errorsOf(page);
     const fetched: string[] = [];
-    page.on('request', (r) => { if (r.resourceType() === 'fetch') fetched.push(new URL(r.url()).pathname); });
+    page.on('request', (r) => {
+      if (r.resourceType() === 'fetch') fetched.push(new URL(r.url()).pathname);
+    });
     await page.clock.install({ time: new Date('2026-05-02T10:00:00') });
     await page.goto(`${server.url}/financements/fondation-solidarite`, { waitUntil: 'networkidle' });
     // The status is computed after hydration: the page is live.
@@ -188,7 +213,9 @@ describe('pages d’entrée dans le navigateur', () => {
     const page = await open('/etudes');
     const errors = errorsOf(page);
     await expect.poll(() => summary(page).textContent()).toBe('5 études');
-    await page.evaluate(() => { (window as unknown as { pasRecharge: boolean }).pasRecharge = true; });
+    await page.evaluate(() => {
+      (window as unknown as { pasRecharge: boolean }).pasRecharge = true;
+    });
     await page.getByRole('link', { name: 'Étude dans l’Hérault' }).click();
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Étude dans l’Hérault');
     expect(new URL(page.url()).pathname).toBe('/etudes/etude-herault');
@@ -207,7 +234,9 @@ describe('pages d’entrée dans le navigateur', () => {
     await page.clock.install({ time: new Date('2026-04-20T10:00:00') });
     await page.goto(`${server.url}/financements/appels`);
     await page.getByRole('link', { name: 'Mieux manger pour tous 2026' }).click();
-    await expect.poll(() => page.locator('#appel-mieux-manger-2026 [data-statut]').textContent()).toBe('Clôture dans 10 jours');
+    await expect
+      .poll(() => page.locator('#appel-mieux-manger-2026 [data-statut]').textContent())
+      .toBe('Clôture dans 10 jours');
     expect(new URL(page.url()).hash).toBe('#appel-mieux-manger-2026');
     await page.close();
   });
@@ -216,12 +245,18 @@ describe('pages d’entrée dans le navigateur', () => {
     const page = await open('/etudes');
     await expect.poll(() => summary(page).textContent()).toBe('5 études');
     // A client-side navigation, as a stale link inside the portal would make.
-    await page.evaluate(() => { window.history.pushState(null, '', '/etudes/etude-disparue'); window.dispatchEvent(new PopStateEvent('popstate')); });
+    await page.evaluate(() => {
+      window.history.pushState(null, '', '/etudes/etude-disparue');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Page introuvable');
     await page.close();
     const direct = await open('/etudes/etude-disparue');
     await expect.poll(() => direct.locator('main h1').textContent()).toBe('Page introuvable');
-    await direct.evaluate(() => { window.history.pushState(null, '', '/financements/appels/2026/inconnu'); window.dispatchEvent(new PopStateEvent('popstate')); });
+    await direct.evaluate(() => {
+      window.history.pushState(null, '', '/financements/appels/2026/inconnu');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
     await expect.poll(() => direct.locator('main h1').textContent()).toBe('Page introuvable');
     await direct.close();
   });

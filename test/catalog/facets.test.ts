@@ -1,20 +1,65 @@
 import { describe, expect, it } from 'vitest';
 import { territoryParents } from '../../src/content/schemas.js';
-import { countFacets, countStatuses, emptyState, filterItems, searchFromState, stateFromSearch, type FilterContext } from '../../src/plugins/content/shared/facets.js';
+import {
+  countFacets,
+  countStatuses,
+  emptyState,
+  filterItems,
+  searchFromState,
+  stateFromSearch,
+  type FilterContext,
+} from '../../src/plugins/content/shared/facets.js';
 import type { FacetDef, ListItem } from '../../src/plugins/content/shared/model.js';
 
 const facets: FacetDef[] = [
-  { key: 'statut', label: 'Statut', kind: 'status', values: [{ value: 'ouvert', label: 'Ouvert' }, { value: 'clos', label: 'Clos' }] },
-  { key: 'maillons', label: 'Maillons', kind: 'vocab', values: [{ value: 'distribution', label: 'Distribution' }, { value: 'logistique', label: 'Logistique' }] },
+  {
+    key: 'statut',
+    label: 'Statut',
+    kind: 'status',
+    values: [
+      { value: 'ouvert', label: 'Ouvert' },
+      { value: 'clos', label: 'Clos' },
+    ],
+  },
+  {
+    key: 'maillons',
+    label: 'Maillons',
+    kind: 'vocab',
+    values: [
+      { value: 'distribution', label: 'Distribution' },
+      { value: 'logistique', label: 'Logistique' },
+    ],
+  },
   { key: 'territoires', label: 'Territoires', kind: 'territory' },
-  { key: 'gratuit', label: 'Gratuit', kind: 'bool', values: [{ value: 'oui', label: 'Oui' }, { value: 'non', label: 'Non' }] },
+  {
+    key: 'gratuit',
+    label: 'Gratuit',
+    kind: 'bool',
+    values: [
+      { value: 'oui', label: 'Oui' },
+      { value: 'non', label: 'Non' },
+    ],
+  },
   { key: 'cloture', label: 'Date limite', kind: 'date' },
 ];
 
-const item = (id: string, facets: Record<string, string[]>, cloture: string, title = id): ListItem => ({ id, title, summary: `Résumé de ${title}`, url: `/x/${id}`, facets, date: cloture, window: [null, cloture] });
+const item = (id: string, facets: Record<string, string[]>, cloture: string, title = id): ListItem => ({
+  id,
+  title,
+  summary: `Résumé de ${title}`,
+  url: `/x/${id}`,
+  facets,
+  date: cloture,
+  window: [null, cloture],
+});
 
 const items: ListItem[] = [
-  item('herault', { maillons: ['distribution'], territoires: ['dep-34'], gratuit: ['oui'] }, '2026-03-01', 'Épicerie de l’Hérault'),
+  item(
+    'herault',
+    { maillons: ['distribution'], territoires: ['dep-34'], gratuit: ['oui'] },
+    '2026-03-01',
+    'Épicerie de l’Hérault',
+  ),
   item('occitanie', { maillons: ['logistique'], territoires: ['reg-76'], gratuit: ['non'] }, '2026-06-30'),
   item('paris', { maillons: ['distribution', 'logistique'], territoires: ['dep-75'], gratuit: ['oui'] }, '2026-07-15'),
   item('france', { maillons: ['distribution'], territoires: ['national'] }, '2026-12-31'),
@@ -33,9 +78,20 @@ describe('filtres des catalogues', () => {
   });
 
   it('suit la hiérarchie des territoires', () => {
-    expect(ids(filterItems(items, stateFromSearch('?territoires=dep-34', facets), ctx(NOW)))).toEqual(['herault', 'occitanie', 'france']);
-    expect(ids(filterItems(items, stateFromSearch('?territoires=reg-76', facets), ctx(NOW)))).toEqual(['herault', 'occitanie', 'france']);
-    expect(ids(filterItems(items, stateFromSearch('?territoires=dep-75', facets), ctx(NOW)))).toEqual(['paris', 'france']);
+    expect(ids(filterItems(items, stateFromSearch('?territoires=dep-34', facets), ctx(NOW)))).toEqual([
+      'herault',
+      'occitanie',
+      'france',
+    ]);
+    expect(ids(filterItems(items, stateFromSearch('?territoires=reg-76', facets), ctx(NOW)))).toEqual([
+      'herault',
+      'occitanie',
+      'france',
+    ]);
+    expect(ids(filterItems(items, stateFromSearch('?territoires=dep-75', facets), ctx(NOW)))).toEqual([
+      'paris',
+      'france',
+    ]);
   });
 
   it('cherche sans tenir compte des accents ni de la casse', () => {
@@ -45,14 +101,22 @@ describe('filtres des catalogues', () => {
   it('filtre par statut selon l’horloge du lecteur, et pas avant', () => {
     const s = stateFromSearch('?statut=clos', facets);
     expect(ids(filterItems(items, s, ctx(NOW)))).toEqual(['herault']);
-    expect(ids(filterItems(items, s, ctx(new Date('2026-07-01T12:00:00').getTime())))).toEqual(['herault', 'occitanie']);
+    expect(ids(filterItems(items, s, ctx(new Date('2026-07-01T12:00:00').getTime())))).toEqual([
+      'herault',
+      'occitanie',
+    ]);
     // Rendered at build time (no clock), the status filter does not hide anything.
     expect(ids(filterItems(items, s, ctx(null)))).toHaveLength(4);
   });
 
   it('filtre par dates', () => {
-    expect(ids(filterItems(items, stateFromSearch('?cloture=2026-06-01&cloture=2026-07-31', facets), ctx(NOW)))).toEqual(['occitanie', 'paris']);
-    expect(ids(filterItems(items, stateFromSearch('?cloture=&cloture=2026-06-30', facets), ctx(NOW)))).toEqual(['herault', 'occitanie']);
+    expect(
+      ids(filterItems(items, stateFromSearch('?cloture=2026-06-01&cloture=2026-07-31', facets), ctx(NOW))),
+    ).toEqual(['occitanie', 'paris']);
+    expect(ids(filterItems(items, stateFromSearch('?cloture=&cloture=2026-06-30', facets), ctx(NOW)))).toEqual([
+      'herault',
+      'occitanie',
+    ]);
   });
 
   it('compte chaque valeur comme si on l’ajoutait (comptes disjonctifs)', () => {
@@ -76,9 +140,21 @@ describe('filtres des catalogues', () => {
   it('compte les statuts depuis les seules fenêtres des lignes, comme depuis les lignes entières', () => {
     const status = facets[0]!;
     for (const now of [NOW, new Date('2026-06-25T12:00:00').getTime(), new Date('2027-01-02T12:00:00').getTime()]) {
-      expect(countStatuses(items.map((i) => i.window ?? null), status, ctx(now))).toEqual(countFacets(items, emptyState(), ctx(now)).statut);
+      expect(
+        countStatuses(
+          items.map((i) => i.window ?? null),
+          status,
+          ctx(now),
+        ),
+      ).toEqual(countFacets(items, emptyState(), ctx(now)).statut);
     }
-    expect(countStatuses(items.map((i) => i.window ?? null), status, ctx(new Date('2026-06-25T12:00:00').getTime()))).toMatchInlineSnapshot(`
+    expect(
+      countStatuses(
+        items.map((i) => i.window ?? null),
+        status,
+        ctx(new Date('2026-06-25T12:00:00').getTime()),
+      ),
+    ).toMatchInlineSnapshot(`
       {
         "bientot": 1,
         "clos": 1,
@@ -86,13 +162,22 @@ describe('filtres des catalogues', () => {
       }
     `);
     // Before the page knows the reader's clock: no status.
-    expect(countStatuses(items.map((i) => i.window ?? null), status, ctx(null))).toEqual({});
+    expect(
+      countStatuses(
+        items.map((i) => i.window ?? null),
+        status,
+        ctx(null),
+      ),
+    ).toEqual({});
   });
 
   it('écrit l’état dans l’URL et le relit à l’identique', () => {
     const search = '?q=pain&maillons=distribution&territoires=dep-34&cloture=2026-01-01&cloture=';
     const state = stateFromSearch(search, facets);
-    expect(state).toEqual({ q: 'pain', values: { maillons: ['distribution'], territoires: ['dep-34'], cloture: ['2026-01-01', ''] } });
+    expect(state).toEqual({
+      q: 'pain',
+      values: { maillons: ['distribution'], territoires: ['dep-34'], cloture: ['2026-01-01', ''] },
+    });
     expect(searchFromState(state, facets)).toBe(search);
     expect(searchFromState(stateFromSearch('?inconnu=1', facets), facets)).toBe('');
   });

@@ -38,14 +38,20 @@ describe('le plugin de contenu dans le portail', () => {
     const sheets = hrefs.filter((h) => h.startsWith('/fiches/'));
     expect(sheets.length).toBeGreaterThan(0);
     // Every sheet found is a page of the built site.
-    for (const h of sheets) expect(fs.existsSync(path.join(dir, `${h}.html`)) || fs.existsSync(path.join(dir, h, 'index.html')), h).toBe(true);
+    for (const h of sheets)
+      expect(fs.existsSync(path.join(dir, `${h}.html`)) || fs.existsSync(path.join(dir, h, 'index.html')), h).toBe(
+        true,
+      );
     const texts = await options.allTextContents();
     expect(texts.filter((t) => /épicerie/i.test(t)).length).toBeGreaterThan(0);
     await page.close();
   });
 
   it('catalogues et pages d’entrée : aucune violation grave ou critique (axe-core)', async () => {
-    const funder = fs.readdirSync(path.join(dir, 'financements')).find((f) => f.endsWith('.html'))!.replace(/\.html$/, '');
+    const funder = fs
+      .readdirSync(path.join(dir, 'financements'))
+      .find((f) => f.endsWith('.html'))!
+      .replace(/\.html$/, '');
     for (const route of ['/etudes', '/financements/appels', `/financements/${funder}`, '/donnees']) {
       const page = await browser.context.newPage();
       await page.goto(server.url + route);
@@ -56,7 +62,15 @@ describe('le plugin de contenu dans le portail', () => {
   });
 
   it('les fichiers statiques sont publiés', () => {
-    for (const rel of ['recherche/index.json', 'flux/nouveautes.atom', 'agenda.ics', 'financements/appels.ics', 'donnees/practices.json', 'donnees/practices.csv', 'donnees/funders.csv']) {
+    for (const rel of [
+      'recherche/index.json',
+      'flux/nouveautes.atom',
+      'agenda.ics',
+      'financements/appels.ics',
+      'donnees/practices.json',
+      'donnees/practices.csv',
+      'donnees/funders.csv',
+    ]) {
       expect(fs.existsSync(path.join(dir, rel)), rel).toBe(true);
     }
   });

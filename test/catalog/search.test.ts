@@ -8,7 +8,8 @@ import { repo } from '../helpers/tree.js';
 
 describe('format de l’index de recherche', () => {
   it('encode les listes de documents par écarts et les relit à l’identique', () => {
-    for (const list of [[], [0], [0, 1, 2, 31, 32, 33, 1023, 1024, 40_000, 1_000_000]]) expect(decodePostings(encodePostings(list))).toEqual(list);
+    for (const list of [[], [0], [0, 1, 2, 31, 32, 33, 1023, 1024, 40_000, 1_000_000]])
+      expect(decodePostings(encodePostings(list))).toEqual(list);
     expect(encodePostings([0, 1, 2, 3]).length).toBe(4);
     expect(encodePostings([5000]).length).toBe(3);
   });

@@ -12,7 +12,16 @@ import { promisify } from 'node:util';
 import { repo } from '../helpers/tree.js';
 
 export const fixtureSite = path.join(repo, 'test/catalog/fixture-site');
-const INPUTS = ['test/catalog/fixture-site', 'src/plugins', 'src/components', 'src/theme', 'src/content', 'schemas', 'package.json', 'package-lock.json'];
+const INPUTS = [
+  'test/catalog/fixture-site',
+  'src/plugins',
+  'src/components',
+  'src/theme',
+  'src/content',
+  'schemas',
+  'package.json',
+  'package-lock.json',
+];
 
 function hashInputs(): string {
   const hash = crypto.createHash('sha256');
@@ -35,9 +44,15 @@ export async function buildFixtureSite(): Promise<string> {
   const out = path.join(os.tmpdir(), `essaim-catalog-site-${hashInputs()}`);
   if (fs.existsSync(path.join(out, 'index.html'))) return out;
   const tmp = `${out}.partiel-${process.pid}`;
-  await promisify(execFile)(process.execPath, [path.join(repo, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'), 'build', fixtureSite, '--out-dir', tmp], {
-    cwd: repo, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' },
-  });
+  await promisify(execFile)(
+    process.execPath,
+    [path.join(repo, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'), 'build', fixtureSite, '--out-dir', tmp],
+    {
+      cwd: repo,
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   fs.rmSync(out, { recursive: true, force: true });
   fs.renameSync(tmp, out);
   return out;

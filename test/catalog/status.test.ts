@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { callStatus, callStatusText, eventStatus, itemStatus, localDate } from '../../src/plugins/content/shared/status.js';
+import {
+  callStatus,
+  callStatusText,
+  eventStatus,
+  itemStatus,
+  localDate,
+} from '../../src/plugins/content/shared/status.js';
 
 /** An injected clock: noon, local time, on the given day. */
 const at = (day: string, time = '12:00:00'): number => new Date(`${day}T${time}`).getTime();
@@ -15,8 +21,14 @@ describe('statut des appels (horloge injectée)', () => {
   });
 
   it('se dit en français', () => {
-    const texts = [at('2026-02-28'), at('2026-03-10'), at('2026-04-25'), at('2026-04-29'), at('2026-04-30'), at('2026-05-02')]
-      .map((now) => callStatusText(callStatus('2026-03-01', '2026-04-30', now)));
+    const texts = [
+      at('2026-02-28'),
+      at('2026-03-10'),
+      at('2026-04-25'),
+      at('2026-04-29'),
+      at('2026-04-30'),
+      at('2026-05-02'),
+    ].map((now) => callStatusText(callStatus('2026-03-01', '2026-04-30', now)));
     expect(texts).toMatchInlineSnapshot(`
       [
         "Ouvre demain",
@@ -41,9 +53,15 @@ describe('statut des événements', () => {
     expect(eventStatus('2026-05-10', '2026-05-12', at('2026-05-12'))).toBe('en-cours');
     expect(eventStatus('2026-05-10', '2026-05-12', at('2026-05-13'))).toBe('passe');
     const start = '2026-05-10T14:00:00+02:00';
-    expect(eventStatus(start, '2026-05-10T16:00:00+02:00', new Date('2026-05-10T13:59:00+02:00').getTime())).toBe('a-venir');
-    expect(eventStatus(start, '2026-05-10T16:00:00+02:00', new Date('2026-05-10T15:00:00+02:00').getTime())).toBe('en-cours');
-    expect(eventStatus(start, '2026-05-10T16:00:00+02:00', new Date('2026-05-10T16:01:00+02:00').getTime())).toBe('passe');
+    expect(eventStatus(start, '2026-05-10T16:00:00+02:00', new Date('2026-05-10T13:59:00+02:00').getTime())).toBe(
+      'a-venir',
+    );
+    expect(eventStatus(start, '2026-05-10T16:00:00+02:00', new Date('2026-05-10T15:00:00+02:00').getTime())).toBe(
+      'en-cours',
+    );
+    expect(eventStatus(start, '2026-05-10T16:00:00+02:00', new Date('2026-05-10T16:01:00+02:00').getTime())).toBe(
+      'passe',
+    );
   });
 
   it('donne la valeur de la facette « statut » d’une ligne de catalogue', () => {

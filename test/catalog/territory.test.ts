@@ -23,7 +23,8 @@ describe('hiérarchie des territoires', () => {
   });
 
   it('une entrée nationale apparaît pour tout territoire, mais « national » ne montre que les entrées nationales', () => {
-    for (const t of ['reg-76', 'dep-34', 'dep-971', 'national']) expect(territoryMatches(['national'], t, parents)).toBe(true);
+    for (const t of ['reg-76', 'dep-34', 'dep-971', 'national'])
+      expect(territoryMatches(['national'], t, parents)).toBe(true);
     expect(territoryMatches(['reg-76'], 'national', parents)).toBe(false);
   });
 

@@ -7,7 +7,12 @@ import { globalData } from '../../src/plugins/content/global-data.js';
 import { loadEntries } from '../../src/plugins/content/load.js';
 import { callsCatalogData, catalogData, catalogPageModule, entryFields } from '../../src/plugins/content/views.js';
 import { countFacets, emptyState } from '../../src/plugins/content/shared/facets.js';
-import { CATALOG_PAGE, itemUrl, type CatalogData, type CatalogPageData } from '../../src/plugins/content/shared/model.js';
+import {
+  CATALOG_PAGE,
+  itemUrl,
+  type CatalogData,
+  type CatalogPageData,
+} from '../../src/plugins/content/shared/model.js';
 import { territoryParents } from '../../src/content/schemas.js';
 import { repo } from '../helpers/tree.js';
 
@@ -37,25 +42,54 @@ describe('pages et catalogues', () => {
   });
 
   it('les lignes de catalogue portent les valeurs des facettes, sous des noms lisibles', () => {
-    const data = catalogData(collections.get('studies')!, entries.filter((e) => e.collection.name === 'studies'));
-    expect(data.facets.map((f) => `${f.key}:${f.kind}`)).toEqual(['type:vocab', 'maillons:vocab', 'territoires:territory', 'publics:vocab', 'date_publication:date']);
+    const data = catalogData(
+      collections.get('studies')!,
+      entries.filter((e) => e.collection.name === 'studies'),
+    );
+    expect(data.facets.map((f) => `${f.key}:${f.kind}`)).toEqual([
+      'type:vocab',
+      'maillons:vocab',
+      'territoires:territory',
+      'publics:vocab',
+      'date_publication:date',
+    ]);
     const herault = data.items.find((i) => i.id === 'etude-herault')!;
     // An entry's page is the catalog's route and its id: not repeated in every line.
-    expect(herault).toEqual({ id: 'etude-herault', title: 'Étude dans l’Hérault', summary: expect.any(String), facets: { type: ['enquete'], maillons: ['distribution'], territoires: ['dep-34'] }, date: '2025-03-01', extra: 'Observatoire de test' });
+    expect(herault).toEqual({
+      id: 'etude-herault',
+      title: 'Étude dans l’Hérault',
+      summary: expect.any(String),
+      facets: { type: ['enquete'], maillons: ['distribution'], territoires: ['dep-34'] },
+      date: '2025-03-01',
+      extra: 'Observatoire de test',
+    });
     expect(itemUrl(data.route, herault)).toBe('/etudes/etude-herault');
     const calls = callsCatalogData(funders, [funder]);
     expect(calls.items.map((i) => [i.id, itemUrl(calls.route, i), i.facets.territoires])).toEqual([
-      ['fondation-solidarite/mieux-manger-2026', '/financements/fondation-solidarite#appel-mieux-manger-2026', ['reg-76']],
-      ['fondation-solidarite/solidarite-hiver-2027', '/financements/fondation-solidarite#appel-solidarite-hiver-2027', ['national']],
+      [
+        'fondation-solidarite/mieux-manger-2026',
+        '/financements/fondation-solidarite#appel-mieux-manger-2026',
+        ['reg-76'],
+      ],
+      [
+        'fondation-solidarite/solidarite-hiver-2027',
+        '/financements/fondation-solidarite#appel-solidarite-hiver-2027',
+        ['national'],
+      ],
     ]);
   });
 
   it('la page d’un catalogue reçoit ses premières lignes et ses comptes ; toutes les lignes sont dans un autre fichier', async () => {
     const base = callsCatalogData(funders, [funder]);
     // Enough lines for more than one screen.
-    const many: CatalogData = { ...base, items: Array.from({ length: 70 }, (_, i) => ({ ...base.items[i % 2]!, id: `appel-${i}` })) };
+    const many: CatalogData = {
+      ...base,
+      items: Array.from({ length: 70 }, (_, i) => ({ ...base.items[i % 2]!, id: `appel-${i}` })),
+    };
     const module = catalogPageModule(many, '@site/.docusaurus/essaim-content/default/catalog-calls-items.json');
-    expect(module).toContain('loadItems: () => import("@site/.docusaurus/essaim-content/default/catalog-calls-items.json")');
+    expect(module).toContain(
+      'loadItems: () => import("@site/.docusaurus/essaim-content/default/catalog-calls-items.json")',
+    );
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-catalog-'));
     try {
       fs.writeFileSync(path.join(dir, 'page.mjs'), module);
@@ -63,7 +97,14 @@ describe('pages et catalogues', () => {
       expect(page).not.toHaveProperty('items');
       expect(page.first).toEqual(many.items.slice(0, CATALOG_PAGE));
       expect(page.total).toBe(70);
-      expect(page.counts).toEqual(countFacets(many.items, emptyState(), { facets: many.facets, parents: territoryParents(), status: 'call', now: null }));
+      expect(page.counts).toEqual(
+        countFacets(many.items, emptyState(), {
+          facets: many.facets,
+          parents: territoryParents(),
+          status: 'call',
+          now: null,
+        }),
+      );
       expect([page.counts.territoires?.national, page.counts.territoires?.['reg-76']]).toEqual([35, 70]);
       expect(page.windows).toEqual(many.items.map((i) => i.window));
       expect(typeof page.loadItems).toBe('function');
@@ -74,7 +115,11 @@ describe('pages et catalogues', () => {
 
   it('les données globales restent petites : références utilisées, 6 dernières entrées, appels non clos à la construction', () => {
     const g = globalData(entries, '2026-06-15');
-    expect(Object.keys(g.refs).sort()).toEqual(['practices/epicerie-solidaire-mobile', 'studies/barometre-precarite-2025', 'tools/grille-autodiagnostic'].filter((r) => entries.some((e) => (e.data.ressources_liees as string[] | undefined)?.includes(r))).sort());
+    expect(Object.keys(g.refs).sort()).toEqual(
+      ['practices/epicerie-solidaire-mobile', 'studies/barometre-precarite-2025', 'tools/grille-autodiagnostic']
+        .filter((r) => entries.some((e) => (e.data.ressources_liees as string[] | undefined)?.includes(r)))
+        .sort(),
+    );
     expect(g.latest).toHaveLength(6);
     expect(g.latest.map((l) => l.date_maj)).toEqual([...g.latest.map((l) => l.date_maj)].sort().reverse());
     expect(g.closingSoon.map((c) => c.cloture)).toEqual(['2027-01-31']);

@@ -19,7 +19,9 @@ describe('CSV', () => {
   });
 
   it('neutralise les textes qu’un tableur lirait comme une formule (apostrophe devant)', () => {
-    expect(csvCell('=HYPERLINK("https://exemple.org";"clic")')).toBe('"\'=HYPERLINK(""https://exemple.org"";""clic"")"');
+    expect(csvCell('=HYPERLINK("https://exemple.org";"clic")')).toBe(
+      '"\'=HYPERLINK(""https://exemple.org"";""clic"")"',
+    );
     expect(csvCell('+33 1 23')).toBe("'+33 1 23");
     expect(csvCell('-2+3')).toBe("'-2+3");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
@@ -51,12 +53,44 @@ describe('iCalendar', () => {
   it('aucun texte ne peut ajouter une propriété ou un VEVENT', () => {
     const hostile = 'Titre\r\nEND:VEVENT\nBEGIN:VEVENT\rUID:faux\u000bX:1 ; a, b \\ c\u0000';
     const text = toIcs({
-      name: hostile, description: hostile, stamp: new Date('2026-01-02T03:04:05Z'),
-      events: [{ uid: 'events-a@x\r\nX-FAUX:1', summary: hostile, start: '2026-05-10', description: hostile, location: hostile, url: 'https://example.org/a\nX-FAUX:2', categories: [hostile] }],
+      name: hostile,
+      description: hostile,
+      stamp: new Date('2026-01-02T03:04:05Z'),
+      events: [
+        {
+          uid: 'events-a@x\r\nX-FAUX:1',
+          summary: hostile,
+          start: '2026-05-10',
+          description: hostile,
+          location: hostile,
+          url: 'https://example.org/a\nX-FAUX:2',
+          categories: [hostile],
+        },
+      ],
     });
     const lines = checkIcs(text);
     expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(1);
-    expect(lines.map((l) => l.split(/[;:]/)[0])).toEqual(['BEGIN', 'VERSION', 'PRODID', 'CALSCALE', 'METHOD', 'X-WR-CALNAME', 'X-WR-CALDESC', 'BEGIN', 'UID', 'DTSTAMP', 'DTSTART', 'DTEND', 'SUMMARY', 'DESCRIPTION', 'LOCATION', 'URL', 'CATEGORIES', 'END', 'END']);
+    expect(lines.map((l) => l.split(/[;:]/)[0])).toEqual([
+      'BEGIN',
+      'VERSION',
+      'PRODID',
+      'CALSCALE',
+      'METHOD',
+      'X-WR-CALNAME',
+      'X-WR-CALDESC',
+      'BEGIN',
+      'UID',
+      'DTSTAMP',
+      'DTSTART',
+      'DTEND',
+      'SUMMARY',
+      'DESCRIPTION',
+      'LOCATION',
+      'URL',
+      'CATEGORIES',
+      'END',
+      'END',
+    ]);
     expect(lines).toContain('SUMMARY:Titre\\nEND:VEVENT\\nBEGIN:VEVENT\\nUID:fauxX:1 \\; a\\, b \\\\ c');
     expect(lines).toContain('UID:events-a@xX-FAUX:1');
     expect(lines).toContain('URL:https://example.org/aX-FAUX:2');
@@ -67,8 +101,21 @@ describe('iCalendar', () => {
       name: 'Agenda, test',
       stamp: new Date('2026-01-02T03:04:05Z'),
       events: [
-        { uid: 'events-a@x', summary: 'Webinaire ; « accueil digne »', start: '2026-05-10T14:00:00+02:00', end: '2026-05-10T16:00:00+02:00', description: `Ligne 1\nLigne 2 ${'x'.repeat(120)}`, url: 'https://example.org/a' },
-        { uid: 'events-b@x', summary: 'Visite', start: '2026-06-01', end: '2026-06-02', location: 'Montpellier, Hérault' },
+        {
+          uid: 'events-a@x',
+          summary: 'Webinaire ; « accueil digne »',
+          start: '2026-05-10T14:00:00+02:00',
+          end: '2026-05-10T16:00:00+02:00',
+          description: `Ligne 1\nLigne 2 ${'x'.repeat(120)}`,
+          url: 'https://example.org/a',
+        },
+        {
+          uid: 'events-b@x',
+          summary: 'Visite',
+          start: '2026-06-01',
+          end: '2026-06-02',
+          location: 'Montpellier, Hérault',
+        },
       ],
     });
     const lines = checkIcs(text);
@@ -86,10 +133,27 @@ describe('iCalendar', () => {
 describe('Atom', () => {
   it('produit un flux Atom bien formé, échappé, avec les éléments obligatoires', () => {
     const xml = toAtom({
-      id: 'https://example.org/flux.atom', title: 'Essaim & co', url: 'https://example.org/', self: 'https://example.org/flux.atom', author: 'Essaim',
+      id: 'https://example.org/flux.atom',
+      title: 'Essaim & co',
+      url: 'https://example.org/',
+      self: 'https://example.org/flux.atom',
+      author: 'Essaim',
       entries: [
-        { id: 'tag:example.org,2026:studies/a', title: 'Étude <a>', url: 'https://example.org/etudes/a', updated: '2026-03-01', summary: 'Résumé "cité"', category: 'Études' },
-        { id: 'tag:example.org,2026:tools/b', title: 'Outil', url: 'https://example.org/outils/b', updated: '2026-04-01', summary: 'Un outil' },
+        {
+          id: 'tag:example.org,2026:studies/a',
+          title: 'Étude <a>',
+          url: 'https://example.org/etudes/a',
+          updated: '2026-03-01',
+          summary: 'Résumé "cité"',
+          category: 'Études',
+        },
+        {
+          id: 'tag:example.org,2026:tools/b',
+          title: 'Outil',
+          url: 'https://example.org/outils/b',
+          updated: '2026-04-01',
+          summary: 'Un outil',
+        },
       ],
     });
     expect(XMLValidator.validate(xml)).toBe(true);

@@ -10,8 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { emptyDir, fixturesDir, repo, TODAY, type CliResult } from '../helpers/tree.js';
 
 function checkout(dir: string): string {
-  for (const item of ['cli', 'src', 'schemas', 'package.json', 'tsconfig.json']) fs.cpSync(path.join(repo, item), path.join(dir, item), { recursive: true });
-  for (const item of ['content', 'static']) fs.cpSync(path.join(fixturesDir, 'valide', item), path.join(dir, item), { recursive: true });
+  for (const item of ['cli', 'src', 'schemas', 'package.json', 'tsconfig.json'])
+    fs.cpSync(path.join(repo, item), path.join(dir, item), { recursive: true });
+  for (const item of ['content', 'static'])
+    fs.cpSync(path.join(fixturesDir, 'valide', item), path.join(dir, item), { recursive: true });
   fs.symlinkSync(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return dir;
 }
@@ -19,8 +21,12 @@ function checkout(dir: string): string {
 /** `node <checkout>/cli/bin.mjs validate`, run from the checkout. */
 function validate(dir: string): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(dir, 'cli/bin.mjs'), 'validate', '--today', TODAY], { cwd: dir, timeout: 60_000, env: { ...process.env, ESSAIM_CACHE_DIR: '' } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
+    execFile(
+      process.execPath,
+      [path.join(dir, 'cli/bin.mjs'), 'validate', '--today', TODAY],
+      { cwd: dir, timeout: 60_000, env: { ...process.env, ESSAIM_CACHE_DIR: '' } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
   });
 }
 
@@ -41,7 +47,10 @@ describe('a checkout', () => {
     const b = checkout(path.join(emptyDir(), 'b'));
     // b's sources say something else: the command must run them, not a's.
     const main = path.join(b, 'cli/main.ts');
-    fs.writeFileSync(main, fs.readFileSync(main, 'utf8').replace("io.err(`Erreur : ${e.message}`)", "io.err(`Erreur (b) : ${e.message}`)"));
+    fs.writeFileSync(
+      main,
+      fs.readFileSync(main, 'utf8').replace('io.err(`Erreur : ${e.message}`)', 'io.err(`Erreur (b) : ${e.message}`)'),
+    );
     expect(await validate(a)).toEqual(OK);
     expect(await validate(b)).toEqual(OK);
     fs.rmSync(path.join(a, 'content'), { recursive: true });

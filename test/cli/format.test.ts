@@ -49,7 +49,11 @@ describe('essaim format', () => {
       date_maj: 2026-01-15
       "
     `);
-    for (const comment of ['# Fiche relue par l’équipe éditoriale en janvier.', '# national et Occitanie', '# L’appel principal']) {
+    for (const comment of [
+      '# Fiche relue par l’équipe éditoriale en janvier.',
+      '# national et Occitanie',
+      '# L’appel principal',
+    ]) {
       expect(fixture('desordre', FUNDER)).toContain(comment);
       expect(funder).toContain(comment);
     }

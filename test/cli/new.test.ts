@@ -9,7 +9,20 @@ const read = (root: string, rel: string): string => fs.readFileSync(path.join(ro
 describe('essaim new', () => {
   it('creates a practice sheet in its maillon folder, with an accent-free slug and the template body', async () => {
     const root = makeTree('valide');
-    const r = await runCli(['new', 'fiche', '--titre', 'Épicerie « Les Câlins » à Saint-Étienne', '--set', 'maillons=distribution, logistique', '--yes', '--today', TODAY], root);
+    const r = await runCli(
+      [
+        'new',
+        'fiche',
+        '--titre',
+        'Épicerie « Les Câlins » à Saint-Étienne',
+        '--set',
+        'maillons=distribution, logistique',
+        '--yes',
+        '--today',
+        TODAY,
+      ],
+      root,
+    );
     expect(r).toMatchInlineSnapshot(`
       {
         "code": 0,
@@ -77,7 +90,10 @@ describe('essaim new', () => {
 
   it('creates a YAML entry in canonical form, with the yaml-language-server schema line', async () => {
     const root = makeTree('valide');
-    const r = await runCli(['new', 'financeur', '--titre', 'Fondation de l’Œuvre', '--set', 'type=fondation', '-y', '--today', TODAY], root);
+    const r = await runCli(
+      ['new', 'financeur', '--titre', 'Fondation de l’Œuvre', '--set', 'type=fondation', '-y', '--today', TODAY],
+      root,
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('✔ Créé : content/funders/fondation-de-l-oeuvre.yaml');
     expect(read(root, 'content/funders/fondation-de-l-oeuvre.yaml')).toMatchInlineSnapshot(`
@@ -120,11 +136,30 @@ describe('essaim new', () => {
 
   it('makes a valid entry when every required field is given with --set (lists, booleans)', async () => {
     const root = makeTree('valide');
-    const r = await runCli(['new', 'plateforme', '--titre', 'Carte des épiceries', '--yes', '--today', TODAY,
-      '--set', 'resume=Une carte des épiceries solidaires de France.',
-      '--set', 'usage=Trouver l’épicerie solidaire la plus proche et ses horaires.',
-      '--set', 'url=https://carte.example.org', '--set', 'editeur=Réseau des épiceries',
-      '--set', 'territoires=reg-76,dep-34', '--set', 'gratuit=oui'], root);
+    const r = await runCli(
+      [
+        'new',
+        'plateforme',
+        '--titre',
+        'Carte des épiceries',
+        '--yes',
+        '--today',
+        TODAY,
+        '--set',
+        'resume=Une carte des épiceries solidaires de France.',
+        '--set',
+        'usage=Trouver l’épicerie solidaire la plus proche et ses horaires.',
+        '--set',
+        'url=https://carte.example.org',
+        '--set',
+        'editeur=Réseau des épiceries',
+        '--set',
+        'territoires=reg-76,dep-34',
+        '--set',
+        'gratuit=oui',
+      ],
+      root,
+    );
     expect(r.code).toBe(0);
     expect(read(root, 'content/platforms/carte-des-epiceries.yaml')).toMatchInlineSnapshot(`
       "# yaml-language-server: $schema=../../schemas/platform.schema.json
@@ -141,7 +176,10 @@ describe('essaim new', () => {
       date_maj: 2026-06-15
       "
     `);
-    expect(await runCli(['validate', '--today', TODAY], root)).toMatchObject({ code: 0, stdout: '✔ 9 fichiers vérifiés, aucun problème.\n' });
+    expect(await runCli(['validate', '--today', TODAY], root)).toMatchObject({
+      code: 0,
+      stdout: '✔ 9 fichiers vérifiés, aucun problème.\n',
+    });
   });
 
   it('refuses to overwrite an existing entry, and changes nothing', async () => {
@@ -157,7 +195,10 @@ describe('essaim new', () => {
       }
     `);
     // Also when the same id exists in another maillon folder.
-    const sheet = await runCli(['new', 'fiche', '--titre', 'Épicerie solidaire mobile', '--set', 'maillons=logistique', '--yes'], root);
+    const sheet = await runCli(
+      ['new', 'fiche', '--titre', 'Épicerie solidaire mobile', '--set', 'maillons=logistique', '--yes'],
+      root,
+    );
     expect(sheet.code).toBe(2);
     expect(sheet.stderr).toContain('« practices/epicerie-solidaire-mobile » existe déjà');
     expect(snapshotTree(root)).toEqual(before);
@@ -210,6 +251,7 @@ describe('essaim new', () => {
       "
     `);
     expect(snapshotTree(root)).toEqual(before);
-    for (const up of ['..', '../..', '../../..']) expect(fs.existsSync(path.join(root, 'content/studies', up, `${escape}.md`))).toBe(false);
+    for (const up of ['..', '../..', '../../..'])
+      expect(fs.existsSync(path.join(root, 'content/studies', up, `${escape}.md`))).toBe(false);
   });
 });

@@ -5,13 +5,15 @@ import { makeTree, runCli } from '../helpers/tree.js';
 describe('essaim usage errors', () => {
   it('are reported in French with exit 2', async () => {
     const root = makeTree('valide');
-    const runs = await Promise.all([
-      ['validate', '--formt', 'json'],
-      ['valider', '--format'],
-      ['new'],
-      ['vaildate'],
-      ['new', 'fiche', 'en-trop'],
-    ].map((args) => runCli(args, root)));
+    const runs = await Promise.all(
+      [
+        ['validate', '--formt', 'json'],
+        ['valider', '--format'],
+        ['new'],
+        ['vaildate'],
+        ['new', 'fiche', 'en-trop'],
+      ].map((args) => runCli(args, root)),
+    );
     expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2]);
     expect(runs.map((r) => r.stdout).join('')).toBe('');
     expect(runs.map((r) => r.stderr).join('')).toMatchInlineSnapshot(`

@@ -8,7 +8,11 @@ const FUNDER = 'content/funders/fondation-solidarite.yaml';
 /** A valid tree with two broken entries: three problems in all. */
 function brokenTree(): string {
   return makeTree('valide', {
-    [NEWS]: edit(edit(fixture('valide', NEWS), 'type: annonce', 'type: annonces'), 'Le portail rassemble', '[Cliquez](javascript:alert(1)). Le portail rassemble'),
+    [NEWS]: edit(
+      edit(fixture('valide', NEWS), 'type: annonce', 'type: annonces'),
+      'Le portail rassemble',
+      '[Cliquez](javascript:alert(1)). Le portail rassemble',
+    ),
     [FUNDER]: edit(fixture('valide', FUNDER), 'site: https://', 'site: http://'),
   });
 }
@@ -64,7 +68,10 @@ describe('essaim validate', () => {
   it('prints JSON for tools', async () => {
     const r = await runCli(['validate', '--today', TODAY, '--format', 'json'], brokenTree());
     expect(r.code).toBe(1);
-    const json = JSON.parse(r.stdout) as { fichiers: number; problemes: { file: string; line: number; col: number; rule: string }[] };
+    const json = JSON.parse(r.stdout) as {
+      fichiers: number;
+      problemes: { file: string; line: number; col: number; rule: string }[];
+    };
     expect(json.fichiers).toBe(8);
     expect(json.problemes.map((p) => `${p.file}:${p.line}:${p.col} ${p.rule}`)).toMatchInlineSnapshot(`
       [
@@ -102,7 +109,11 @@ describe('essaim validate', () => {
 
   it('prints nothing in GitHub format and an empty list in JSON when all is well', async () => {
     const root = makeTree('valide');
-    expect(await runCli(['validate', '--today', TODAY, '--format', 'github'], root)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await runCli(['validate', '--today', TODAY, '--format', 'github'], root)).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: '',
+    });
     const json = await runCli(['validate', '--today', TODAY, '--format', 'json'], root);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual({ fichiers: 8, problemes: [] });

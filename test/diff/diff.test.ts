@@ -20,7 +20,11 @@ const SECOND_SHEET = 'content/practices/distribution/frigo-partage.md';
 const MOVED_SHEET = 'content/practices/reperage-orientation/frigo-partage.md';
 
 /** A second sheet, present on `main`, that the change moves to another maillon folder. */
-const secondSheet = edit(edit(fixture('valide', SHEET), 'id: epicerie-solidaire-mobile', 'id: frigo-partage'), /titre: .*/, 'titre: Frigo partagé de quartier');
+const secondSheet = edit(
+  edit(fixture('valide', SHEET), 'id: epicerie-solidaire-mobile', 'id: frigo-partage'),
+  /titre: .*/,
+  'titre: Frigo partagé de quartier',
+);
 
 const NEW_CALL = `  - id: cantines-solidaires-2026
     titre: Cantines solidaires 2026
@@ -60,7 +64,11 @@ beforeAll(() => {
   let training = read(repo, TRAINING);
   training = edit(training, 'gratuit: true', 'gratuit: false');
   training = edit(training, 'format: presentiel', 'format: hybride');
-  training = edit(training, '    lieu: Montpellier', '    lieu: Montpellier\n  - debut: 2026-11-19\n    lieu: Toulouse');
+  training = edit(
+    training,
+    '    lieu: Montpellier',
+    '    lieu: Montpellier\n  - debut: 2026-11-19\n    lieu: Toulouse',
+  );
   write(repo, TRAINING, training);
 
   // The platform: only a comment, no change of content.
@@ -71,12 +79,28 @@ beforeAll(() => {
 
   // The event is removed; the second sheet moves to another maillon, its maillons swapped.
   git(repo, 'rm', '-q', EVENT);
-  write(repo, MOVED_SHEET, edit(read(repo, SECOND_SHEET), 'maillons:\n  - distribution\n  - reperage-orientation', 'maillons:\n  - reperage-orientation\n  - distribution'));
+  write(
+    repo,
+    MOVED_SHEET,
+    edit(
+      read(repo, SECOND_SHEET),
+      'maillons:\n  - distribution\n  - reperage-orientation',
+      'maillons:\n  - reperage-orientation\n  - distribution',
+    ),
+  );
 
   fs.rmSync(path.join(repo, SECOND_SHEET));
 
   // A new study.
-  write(repo, 'content/studies/enquete-cantines.md', edit(fixture('valide', 'content/studies/barometre-precarite-2025.md'), 'id: barometre-precarite-2025', 'id: enquete-cantines').replace(/titre: .*/, 'titre: Enquête sur les cantines solidaires'));
+  write(
+    repo,
+    'content/studies/enquete-cantines.md',
+    edit(
+      fixture('valide', 'content/studies/barometre-precarite-2025.md'),
+      'id: barometre-precarite-2025',
+      'id: enquete-cantines',
+    ).replace(/titre: .*/, 'titre: Enquête sur les cantines solidaires'),
+  );
   head = commitAll(repo, 'Modifications');
 });
 
@@ -217,9 +241,16 @@ describe('essaim diff between two revisions', () => {
     ]);
     const sheet = diff.entries[0]!;
     expect(sheet.fields.find((f) => f.path.join('.') === 'territoires')).toEqual({
-      path: ['territoires'], label: 'Territoires', kind: 'list', added: ['Occitanie (76)', 'Aveyron (12)'], removed: ['Hérault (34)'],
+      path: ['territoires'],
+      label: 'Territoires',
+      kind: 'list',
+      added: ['Occitanie (76)', 'Aveyron (12)'],
+      removed: ['Hérault (34)'],
     });
-    expect(sheet.sections).toEqual([{ heading: 'De quoi s’agit-il ?', kind: 'changed' }, { heading: 'Résultats', kind: 'added' }]);
+    expect(sheet.sections).toEqual([
+      { heading: 'De quoi s’agit-il ?', kind: 'changed' },
+      { heading: 'Résultats', kind: 'added' },
+    ]);
     const funder = diff.entries[3]!;
     expect(funder.fields.map((f) => f.path.join('.'))).toEqual(['appels', 'appels.mieux-manger-2026.cloture']);
     expect(funder.fields[1]).toMatchObject({ kind: 'changed', before: '30/04/2026', after: '31/05/2026' });
@@ -234,7 +265,15 @@ describe('essaim diff against the working tree', () => {
   it('includes uncommitted and untracked entries, and other files under content/', async () => {
     const dir = makeRepo('valide');
     write(dir, FUNDER, edit(read(dir, FUNDER), 'montant: Jusqu’à 30 000 €', 'montant: Jusqu’à 40 000 €'));
-    write(dir, 'content/tools/nouvel-outil.md', edit(fixture('valide', 'content/tools/grille-autodiagnostic.md'), 'id: grille-autodiagnostic', 'id: nouvel-outil'));
+    write(
+      dir,
+      'content/tools/nouvel-outil.md',
+      edit(
+        fixture('valide', 'content/tools/grille-autodiagnostic.md'),
+        'id: grille-autodiagnostic',
+        'id: nouvel-outil',
+      ),
+    );
     write(dir, 'content/tools/schema.png', 'pas une entrée');
     const r = await run(['diff', 'main'], dir);
     expect(r.code).toBe(0);
@@ -266,7 +305,9 @@ describe('essaim diff against the working tree', () => {
     const dir = makeRepo('valide');
     const r = await run(['diff', 'branche-inconnue'], dir);
     expect(r.code).toBe(2);
-    expect(r.err).toMatchInlineSnapshot(`"Erreur : Révision Git inconnue : « branche-inconnue ». Indiquez une branche, une étiquette ou un commit existant (git branch -a pour les lister)."`);
+    expect(r.err).toMatchInlineSnapshot(
+      `"Erreur : Révision Git inconnue : « branche-inconnue ». Indiquez une branche, une étiquette ou un commit existant (git branch -a pour les lister)."`,
+    );
   });
 
   it('refuses an unknown format', async () => {
@@ -301,7 +342,11 @@ describe('diffEntries (used by the service on entries in memory)', () => {
   });
 
   it('keeps Markdown and mentions out of the Markdown form', () => {
-    const after = edit(fixture('valide', SHEET), /titre: .*/, 'titre: "Épicerie <b>mobile</b> *gratuite* @equipe-essaim"');
+    const after = edit(
+      fixture('valide', SHEET),
+      /titre: .*/,
+      'titre: "Épicerie <b>mobile</b> *gratuite* @equipe-essaim"',
+    );
     const diff = diffEntries(parse(fixture('valide', SHEET)), parse(after));
     expect(renderDiff({ base: 'a', head: 'b', entries: [diff], others: [] }, 'markdown')).toMatchInlineSnapshot(`
       "**1 entrée** (1 modification).
@@ -318,8 +363,17 @@ describe('diffEntries (used by the service on entries in memory)', () => {
 describe('file names in the Markdown form', () => {
   it('stay one literal code span, whatever they hold (backticks, line breaks, mentions)', () => {
     const hostile = 'content/tools/a`` @equipe **gras**\n\n# Titre `x.md';
-    const entry = { ...diffEntries(undefined, parseEntry(collections.get('tools')!, hostile, fixture('valide', 'content/tools/grille-autodiagnostic.md'))), file: hostile };
-    const markdown = renderDiff({ base: 'a', head: 'b', entries: [entry], others: [{ status: 'M', file: 'content/x`y' }] }, 'markdown');
+    const entry = {
+      ...diffEntries(
+        undefined,
+        parseEntry(collections.get('tools')!, hostile, fixture('valide', 'content/tools/grille-autodiagnostic.md')),
+      ),
+      file: hostile,
+    };
+    const markdown = renderDiff(
+      { base: 'a', head: 'b', entries: [entry], others: [{ status: 'M', file: 'content/x`y' }] },
+      'markdown',
+    );
     const tree = parseMarkdown(markdown);
     const codes: string[] = [];
     const strong: string[] = [];
@@ -340,7 +394,15 @@ describe('essaim diff on a branch behind its base', () => {
     write(dir, TRAINING, edit(read(dir, TRAINING), 'gratuit: true', 'gratuit: false'));
     commitAll(dir, 'Formation payante');
     git(dir, 'switch', '-q', 'main');
-    write(dir, 'content/tools/nouvel-outil.md', edit(fixture('valide', 'content/tools/grille-autodiagnostic.md'), 'id: grille-autodiagnostic', 'id: nouvel-outil'));
+    write(
+      dir,
+      'content/tools/nouvel-outil.md',
+      edit(
+        fixture('valide', 'content/tools/grille-autodiagnostic.md'),
+        'id: grille-autodiagnostic',
+        'id: nouvel-outil',
+      ),
+    );
     const fork = git(dir, 'merge-base', 'main', 'proposition');
     commitAll(dir, 'Un outil ajouté sur main entre-temps');
     const r = await run(['diff', 'main', 'proposition'], dir);

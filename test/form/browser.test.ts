@@ -48,7 +48,10 @@ function fixtureFiles(): Record<string, string> {
 function validateBranch(gitDir: string, branch: string): { status: number | null; out: string } {
   const clone = tempDir('essaim-clone-');
   execFileSync('git', ['clone', '-q', '--branch', branch, gitDir, clone]);
-  const r = spawnSync(process.execPath, [path.join(repoRoot, 'cli/bin.mjs'), 'validate'], { cwd: clone, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'cli/bin.mjs'), 'validate'], {
+    cwd: clone,
+    encoding: 'utf8',
+  });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -57,12 +60,23 @@ beforeAll(async () => {
   sim = await startGitHubSimulator({ tokens: { 'jeton-robot': 'essaim-robot' } });
   await sim.createRepo({ owner: OWNER, name: REPO, files: fixtureFiles(), pushers: ['essaim-robot'] });
   withGitHub = await startServer({
-    port: 0, repoDir: makeRepo(), dataDir: tempDir('essaim-donnees-'), staticDir: site, logLevel: false,
+    port: 0,
+    repoDir: makeRepo(),
+    dataDir: tempDir('essaim-donnees-'),
+    staticDir: site,
+    logLevel: false,
     github: { repository: `${OWNER}/${REPO}`, token: 'jeton-robot', apiUrl: sim.baseUrl, writeIntervalMs: 0 },
     protection: { ratePerMinute: 0, minFillMs: 1000, altchaSecret: 'secret-de-test', altchaMaxCounter: 3000 },
   });
   offlineRepo = makeRepo();
-  offline = await startServer({ port: 0, repoDir: offlineRepo, dataDir: tempDir('essaim-donnees-'), staticDir: site, logLevel: false, protection: { ratePerMinute: 0, minFillMs: 1000 } });
+  offline = await startServer({
+    port: 0,
+    repoDir: offlineRepo,
+    dataDir: tempDir('essaim-donnees-'),
+    staticDir: site,
+    logLevel: false,
+    protection: { ratePerMinute: 0, minFillMs: 1000 },
+  });
   browser = await launchBrowser();
 }, 600_000);
 
@@ -99,7 +113,10 @@ describe('formulaire dans Chromium', () => {
   it('une fiche pratique devient une pull request (GitHub simulé, preuve de travail)', async () => {
     const page = await openForm(withGitHub.url, 'practices');
     await page.fill('#root_titre', 'Cantine solidaire des Minimes');
-    await page.fill('#root_resume', 'Une cantine à prix libre, tenue avec les habitants, qui sert aussi de lieu de rencontre.');
+    await page.fill(
+      '#root_resume',
+      'Une cantine à prix libre, tenue avec les habitants, qui sert aussi de lieu de rencontre.',
+    );
     await page.getByLabel('Distribution et accès à l’alimentation', { exact: true }).check();
     await page.getByLabel('Lien social', { exact: true }).check();
     await page.selectOption('#root_stade', { label: 'Déploiement' });
@@ -128,7 +145,12 @@ describe('formulaire dans Chromium', () => {
     expect(JSON.stringify(pulls[0])).not.toContain('camille@example.org');
     expect([...pulls[0]!.labels].sort()).toEqual(['fiches', 'via-formulaire']);
     const branch = pulls[0]!.pull!.headRef;
-    const file = await sim.readFile(OWNER, REPO, branch, 'content/practices/distribution/cantine-solidaire-des-minimes.md');
+    const file = await sim.readFile(
+      OWNER,
+      REPO,
+      branch,
+      'content/practices/distribution/cantine-solidaire-des-minimes.md',
+    );
     expect(file).toContain('territoires:\n  - dep-31\n');
     expect(file).not.toContain('camille');
     const check = validateBranch(sim.repoDir(OWNER, REPO), branch);
@@ -140,7 +162,10 @@ describe('formulaire dans Chromium', () => {
   it('une plateforme (YAML) sans accès GitHub devient une branche locale', async () => {
     const page = await openForm(offline.url, 'platforms');
     await page.fill('#root_titre', 'Annuaire des épiceries solidaires');
-    await page.fill('#root_resume', 'Un annuaire en ligne des épiceries solidaires, avec leurs horaires et conditions d’accès.');
+    await page.fill(
+      '#root_resume',
+      'Un annuaire en ligne des épiceries solidaires, avec leurs horaires et conditions d’accès.',
+    );
     await page.fill('#root_usage', 'Trouver une épicerie solidaire près de chez soi.');
     await page.fill('#root_url', 'https://annuaire.example.org');
     await page.fill('#root_editeur', 'Réseau des épiceries');
@@ -151,9 +176,15 @@ describe('formulaire dans Chromium', () => {
     await page.click('#envoyer');
     const text = await statusOf(page);
     expect(text).toContain('branche locale « formulaire/platforms/annuaire-des-epiceries-solidaires »');
-    expect(git(offlineRepo, 'branch', '--list', 'formulaire/*')).toContain('formulaire/platforms/annuaire-des-epiceries-solidaires');
+    expect(git(offlineRepo, 'branch', '--list', 'formulaire/*')).toContain(
+      'formulaire/platforms/annuaire-des-epiceries-solidaires',
+    );
     expect(git(offlineRepo, 'status', '--porcelain')).toBe('');
-    const shown = git(offlineRepo, 'show', 'formulaire/platforms/annuaire-des-epiceries-solidaires:content/platforms/annuaire-des-epiceries-solidaires.yaml');
+    const shown = git(
+      offlineRepo,
+      'show',
+      'formulaire/platforms/annuaire-des-epiceries-solidaires:content/platforms/annuaire-des-epiceries-solidaires.yaml',
+    );
     expect(shown).not.toContain('dominique');
     const check = validateBranch(offlineRepo, 'formulaire/platforms/annuaire-des-epiceries-solidaires');
     expect(check.status, check.out).toBe(0);
@@ -201,7 +232,10 @@ describe('formulaire dans Chromium', () => {
       const dir = tempDir('essaim-statique-');
       fs.mkdirSync(path.join(dir, 'content/platforms'), { recursive: true });
       fs.writeFileSync(path.join(dir, 'content/platforms/carte-des-frigos-solidaires.yaml'), value);
-      const r = spawnSync(process.execPath, [path.join(repoRoot, 'cli/bin.mjs'), 'validate'], { cwd: dir, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [path.join(repoRoot, 'cli/bin.mjs'), 'validate'], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
       expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
       await page.close();
     } finally {

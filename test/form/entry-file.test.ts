@@ -21,7 +21,9 @@ describe('fichier produit dans le navigateur', () => {
     .filter(({ entry }) => isRead(entry));
 
   it('a des entrées à comparer dans chaque collection', () => {
-    expect(new Set(entries.map(({ entry }) => entry.collection.name))).toEqual(new Set(allCollections().map((c) => c.name)));
+    expect(new Set(entries.map(({ entry }) => entry.collection.name))).toEqual(
+      new Set(allCollections().map((c) => c.name)),
+    );
   });
 
   it('écrit le même texte que le cœur, pour chaque entrée du dépôt et des exemples', () => {
@@ -32,12 +34,21 @@ describe('fichier produit dans le navigateur', () => {
       const file = entryPath(c, entry.data!);
       expect(entryPath(c, shuffled)).toBe(file);
       // The browser serialises with the bundled schema (refs inlined), the core with schemas read from disk.
-      expect(serializeWithSchema(c, fullSchema(c), file, shuffled, entry.body)).toBe(serializeEntry(c, file, shuffled, entry.body));
+      expect(serializeWithSchema(c, fullSchema(c), file, shuffled, entry.body)).toBe(
+        serializeEntry(c, file, shuffled, entry.body),
+      );
     }
   });
 
   it('donne un identifiant sûr pour des titres difficiles', () => {
-    const slugs = ['Épicerie « solidaire » & cœur', 'L’Œuvre des Æ', '   ', '../../.github/x', 'a'.repeat(90), 'Mots '.repeat(30)].map((t) => slugify(t));
+    const slugs = [
+      'Épicerie « solidaire » & cœur',
+      'L’Œuvre des Æ',
+      '   ',
+      '../../.github/x',
+      'a'.repeat(90),
+      'Mots '.repeat(30),
+    ].map((t) => slugify(t));
     expect(slugs.slice(0, 4)).toEqual(['epicerie-solidaire-coeur', 'l-oeuvre-des-ae', '', 'github-x']);
     for (const slug of slugs.slice(4)) expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     expect(Math.max(...slugs.map((x) => x.length))).toBeLessThanOrEqual(60);

@@ -11,7 +11,14 @@ describe('messages du formulaire', () => {
   it('traduit les erreurs d’ajv en français, rattachées à leur champ', () => {
     const schema = formSchemaOf(practices);
     const { errors } = validator.validateFormData(
-      { titre: 'ab', resume: 'court', maillons: [], stade: 'inconnu', porteur: { nom: 'X', type: 'association', site: 'http://exemple.fr' }, territoires: ['dep-34', 'dep-34'] },
+      {
+        titre: 'ab',
+        resume: 'court',
+        maillons: [],
+        stade: 'inconnu',
+        porteur: { nom: 'X', type: 'association', site: 'http://exemple.fr' },
+        territoires: ['dep-34', 'dep-34'],
+      },
       schema as never,
       undefined,
       frenchErrors(schema, () => true),
@@ -32,12 +39,23 @@ describe('messages du formulaire', () => {
 
   it('ne montre que les champs déjà touchés avant le premier envoi', () => {
     const schema = formSchemaOf(practices);
-    const { errors } = validator.validateFormData({ titre: 'ab' }, schema as never, undefined, frenchErrors(schema, (p) => p === '.titre'));
+    const { errors } = validator.validateFormData(
+      { titre: 'ab' },
+      schema as never,
+      undefined,
+      frenchErrors(schema, (p) => p === '.titre'),
+    );
     expect(errors.map((e) => e.property)).toEqual(['.titre']);
   });
 
   it('place les erreurs du service sous leurs champs', () => {
-    expect(errorSchemaOf([{ champ: 'porteur.nom', message: 'A' }, { champ: 'titre', message: 'B' }, { champ: 'titre', message: 'C' }])).toEqual({
+    expect(
+      errorSchemaOf([
+        { champ: 'porteur.nom', message: 'A' },
+        { champ: 'titre', message: 'B' },
+        { champ: 'titre', message: 'C' },
+      ]),
+    ).toEqual({
       porteur: { nom: { __errors: ['A'] } },
       titre: { __errors: ['B', 'C'] },
     });

@@ -98,7 +98,9 @@ export class Contract {
       }
     }
     // Literal segments win over parameters: `/git/refs` before `/git/refs/{ref}`, etc.
-    this.operations.sort((a, b) => b.template.replace(/\{\w+\}/g, '').length - a.template.replace(/\{\w+\}/g, '').length);
+    this.operations.sort(
+      (a, b) => b.template.replace(/\{\w+\}/g, '').length - a.template.replace(/\{\w+\}/g, '').length,
+    );
   }
 
   match(method: string, pathname: string): MatchedOperation | undefined {
@@ -116,16 +118,13 @@ export class Contract {
   }
 
   /** Errors of a request (empty when it follows the contract). */
-  checkRequest(
-    matched: MatchedOperation,
-    query: URLSearchParams,
-    body: Json | undefined,
-  ): string[] {
+  checkRequest(matched: MatchedOperation, query: URLSearchParams, body: Json | undefined): string[] {
     const errors: string[] = [];
     const where = `${matched.operation.method} ${matched.template}`;
     const parameters = this.parameters(matched.operation);
     for (const parameter of parameters) {
-      const value = parameter.in === 'path' ? matched.pathParams[parameter.name] : query.get(parameter.name) ?? undefined;
+      const value =
+        parameter.in === 'path' ? matched.pathParams[parameter.name] : (query.get(parameter.name) ?? undefined);
       if (parameter.in !== 'path' && parameter.in !== 'query') continue;
       if (value === undefined) {
         if (parameter.required) errors.push(`${where}: paramètre « ${parameter.name} » manquant`);
@@ -152,7 +151,8 @@ export class Contract {
       return errors;
     }
     const content = requestBody.content;
-    const schema = isObject(content) && isObject(content['application/json']) ? content['application/json'].schema : undefined;
+    const schema =
+      isObject(content) && isObject(content['application/json']) ? content['application/json'].schema : undefined;
     if (body === undefined) {
       if (requestBody.required === true) errors.push(`${where}: corps de requête manquant`);
       return errors;
@@ -172,7 +172,8 @@ export class Contract {
     let schema: Json | undefined;
     if (documented) {
       const content = documented.content;
-      schema = isObject(content) && isObject(content['application/json']) ? content['application/json'].schema : undefined;
+      schema =
+        isObject(content) && isObject(content['application/json']) ? content['application/json'].schema : undefined;
       if (schema === undefined) {
         return body === undefined ? [] : [`${where}: la réponse documentée n’a pas de corps`];
       }

@@ -103,7 +103,11 @@ export class SimCore {
 
   /** Object a ref points to (exact ref name), with its type, in one `git` call. */
   async refInfo(repo: SimRepo, fullRef: string): Promise<{ sha: string; type: string } | undefined> {
-    const listing = await git(repo.gitDir, ['for-each-ref', '--format=%(objectname) %(objecttype) %(refname)', fullRef]);
+    const listing = await git(repo.gitDir, [
+      'for-each-ref',
+      '--format=%(objectname) %(objecttype) %(refname)',
+      fullRef,
+    ]);
     for (const line of listing.split('\n')) {
       const [sha = '', type = '', name] = line.split(' ');
       if (name === fullRef) return { sha, type };
@@ -143,7 +147,11 @@ export class SimCore {
 }
 
 /** Slices a list as GitHub does (`per_page`, `page`) and adds the `Link` header when needed. */
-export function paginate<T>(items: T[], query: URLSearchParams, url: string): { page: T[]; headers: Record<string, string> } {
+export function paginate<T>(
+  items: T[],
+  query: URLSearchParams,
+  url: string,
+): { page: T[]; headers: Record<string, string> } {
   const perPage = Math.min(Math.max(Number(query.get('per_page') ?? 30), 1), 100);
   const pageNumber = Math.max(Number(query.get('page') ?? 1), 1);
   const last = Math.max(Math.ceil(items.length / perPage), 1);

@@ -196,13 +196,7 @@ export function authorAssociation(repo: SimRepo, login: string): string {
   return 'NONE';
 }
 
-export function issueJson(
-  urls: Urls,
-  repo: SimRepo,
-  issue: SimIssue,
-  user: SimUser,
-  labels: SimLabel[],
-): JsonObject {
+export function issueJson(urls: Urls, repo: SimRepo, issue: SimIssue, user: SimUser, labels: SimLabel[]): JsonObject {
   const api = `${urls.api}/repos/${repo.fullName}/issues/${issue.number}`;
   const out: JsonObject = {
     id: issue.id,
@@ -234,7 +228,13 @@ export function issueJson(
   if (issue.pull) {
     const pullApi = `${urls.api}/repos/${repo.fullName}/pulls/${issue.number}`;
     const web = `${urls.web}/${repo.fullName}/pull/${issue.number}`;
-    out.pull_request = { url: pullApi, html_url: web, diff_url: `${web}.diff`, patch_url: `${web}.patch`, merged_at: null };
+    out.pull_request = {
+      url: pullApi,
+      html_url: web,
+      diff_url: `${web}.diff`,
+      patch_url: `${web}.patch`,
+      merged_at: null,
+    };
     out.draft = issue.pull.draft;
   }
   return out;
@@ -336,7 +336,13 @@ export function pullJson(
   return out;
 }
 
-export function commentJson(urls: Urls, repo: SimRepo, comment: SimComment, user: SimUser, isPull: boolean): JsonObject {
+export function commentJson(
+  urls: Urls,
+  repo: SimRepo,
+  comment: SimComment,
+  user: SimUser,
+  isPull: boolean,
+): JsonObject {
   const kind = isPull ? 'pull' : 'issues';
   return {
     id: comment.id,

@@ -33,7 +33,12 @@ export function registerCollabRoutes(core: SimCore, options: { forkPendingReques
   const ensureLabel = (repo: SimRepo, name: string): SimLabel => {
     let label = repo.labels.find((item) => item.name.toLowerCase() === name.toLowerCase());
     if (!label) {
-      label = { id: core.id(), name, color: LABEL_COLORS[repo.labels.length % LABEL_COLORS.length] ?? 'ededed', description: null };
+      label = {
+        id: core.id(),
+        name,
+        color: LABEL_COLORS[repo.labels.length % LABEL_COLORS.length] ?? 'ededed',
+        description: null,
+      };
       repo.labels.push(label);
     }
     return label;
@@ -63,7 +68,9 @@ export function registerCollabRoutes(core: SimCore, options: { forkPendingReques
     const sides = { head, base, user: core.userJson(issue.user), labels: issueLabels(repo, issue) };
     if (!full) return pullJson(core.urls, repo, issue, sides);
     const range = [`${base.sha}...${head.sha}`];
-    const commits = Number(await git(headRepo.gitDir, ['rev-list', '--count', `${base.sha}..${head.sha}`]).catch(() => '0'));
+    const commits = Number(
+      await git(headRepo.gitDir, ['rev-list', '--count', `${base.sha}..${head.sha}`]).catch(() => '0'),
+    );
     const numstat = await git(headRepo.gitDir, ['diff', '--numstat', ...range]).catch(() => '');
     let additions = 0;
     let deletions = 0;
@@ -74,7 +81,13 @@ export function registerCollabRoutes(core: SimCore, options: { forkPendingReques
       deletions += Number(removed) || 0;
     }
     const comments = repo.comments.filter((comment) => comment.issueNumber === issue.number).length;
-    return pullJson(core.urls, repo, issue, sides, { commits, additions, deletions, changedFiles: files.length, comments });
+    return pullJson(core.urls, repo, issue, sides, {
+      commits,
+      additions,
+      deletions,
+      changedFiles: files.length,
+      comments,
+    });
   };
 
   const newIssue = (repo: SimRepo, login: string, title: string, body: string | null): SimIssue => {
@@ -108,7 +121,9 @@ export function registerCollabRoutes(core: SimCore, options: { forkPendingReques
   const sortAndFilterState = (items: SimIssue[], query: URLSearchParams): SimIssue[] => {
     const state = query.get('state') ?? 'open';
     const direction = query.get('direction') ?? 'desc';
-    const sorted = items.filter((issue) => state === 'all' || issue.state === state).sort((a, b) => a.number - b.number);
+    const sorted = items
+      .filter((issue) => state === 'all' || issue.state === state)
+      .sort((a, b) => a.number - b.number);
     return direction === 'asc' ? sorted : sorted.reverse();
   };
 
@@ -130,7 +145,9 @@ export function registerCollabRoutes(core: SimCore, options: { forkPendingReques
     const login = ctx.login ?? '';
     const owner = optionalString(body.organization) ?? login;
     const wanted = optionalString(body.name) ?? repo.name;
-    const existing = [...core.state.repos.values()].find((item) => item.owner === owner && item.parent === repo.fullName);
+    const existing = [...core.state.repos.values()].find(
+      (item) => item.owner === owner && item.parent === repo.fullName,
+    );
     if (existing) return { status: 202, body: core.repoJson(existing, login) };
     let name = wanted;
     for (let n = 1; core.state.repos.has(`${owner}/${name}`); n += 1) name = `${wanted}-${n}`;
@@ -174,7 +191,10 @@ export function registerCollabRoutes(core: SimCore, options: { forkPendingReques
       if (base !== null && pull.baseRef !== base) return false;
       if (head === null) return true;
       const [headOwner = '', headRef] = head.includes(':') ? head.split(/:(.*)/s) : [repo.owner, head];
-      return pull.headRepo.split('/')[0] === headOwner && (headRef === undefined || headRef === '' || pull.headRef === headRef);
+      return (
+        pull.headRepo.split('/')[0] === headOwner &&
+        (headRef === undefined || headRef === '' || pull.headRef === headRef)
+      );
     });
     const { page, headers } = paginate(sortAndFilterState(matches, ctx.query), ctx.query, listUrl(repo, '/pulls'));
     const body: Json[] = [];
@@ -198,15 +218,25 @@ export function registerCollabRoutes(core: SimCore, options: { forkPendingReques
         ? repo
         : [...core.state.repos.values()].find((item) => item.owner === headOwner && item.parent === repo.fullName);
     const headSha = headRepo && headRef ? await core.refSha(headRepo, `refs/heads/${headRef}`) : undefined;
-    if (!headRepo || !headSha) throw new HttpFailure(422, 'Validation Failed', [{ resource: 'PullRequest', field: 'head', code: 'invalid' }]);
+    if (!headRepo || !headSha)
+      throw new HttpFailure(422, 'Validation Failed', [{ resource: 'PullRequest', field: 'head', code: 'invalid' }]);
     const baseSha = await core.refSha(repo, `refs/heads/${baseRef}`);
-    if (!baseSha) throw new HttpFailure(422, 'Validation Failed', [{ resource: 'PullRequest', field: 'base', code: 'invalid' }]);
+    if (!baseSha)
+      throw new HttpFailure(422, 'Validation Failed', [{ resource: 'PullRequest', field: 'base', code: 'invalid' }]);
     const duplicate = repo.issues.find(
-      (issue) => issue.state === 'open' && issue.pull?.headRepo === headRepo.fullName && issue.pull.headRef === headRef && issue.pull.baseRef === baseRef,
+      (issue) =>
+        issue.state === 'open' &&
+        issue.pull?.headRepo === headRepo.fullName &&
+        issue.pull.headRef === headRef &&
+        issue.pull.baseRef === baseRef,
     );
     if (duplicate) {
       throw new HttpFailure(422, 'Validation Failed', [
-        { resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${headOwner}:${headRef}.` },
+        {
+          resource: 'PullRequest',
+          code: 'custom',
+          message: `A pull request already exists for ${headOwner}:${headRef}.`,
+        },
       ]);
     }
     if (await core.isAncestor(headRepo.gitDir, headSha, baseSha)) {
@@ -268,7 +298,11 @@ export function registerCollabRoutes(core: SimCore, options: { forkPendingReques
   });
 
   core.repoRoute('GET', '/repos/{owner}/{repo}/issues', 'public', async (ctx, repo) => {
-    const labels = ctx.query.get('labels')?.split(',').filter((name) => name !== '') ?? [];
+    const labels =
+      ctx.query
+        .get('labels')
+        ?.split(',')
+        .filter((name) => name !== '') ?? [];
     const creator = ctx.query.get('creator');
     const matches = repo.issues.filter(
       (issue) =>
@@ -304,8 +338,8 @@ export function registerCollabRoutes(core: SimCore, options: { forkPendingReques
     const body = bodyObject(ctx.body);
     applyEdits(issue, body);
     if (Array.isArray(body.labels) && canPush(repo, ctx.login)) {
-      issue.labels = body.labels.map((item) =>
-        ensureLabel(repo, typeof item === 'string' ? item : String(bodyObject(item).name ?? '')).name,
+      issue.labels = body.labels.map(
+        (item) => ensureLabel(repo, typeof item === 'string' ? item : String(bodyObject(item).name ?? '')).name,
       );
     }
     return { status: 200, body: renderIssue(repo, issue) };
@@ -315,7 +349,9 @@ export function registerCollabRoutes(core: SimCore, options: { forkPendingReques
     const issue = findIssue(repo, ctx);
     const comments = repo.comments.filter((comment) => comment.issueNumber === issue.number);
     const { page, headers } = paginate(comments, ctx.query, listUrl(repo, `/issues/${issue.number}/comments`));
-    const body = page.map((comment) => commentJson(core.urls, repo, comment, core.user(comment.user), issue.pull !== undefined));
+    const body = page.map((comment) =>
+      commentJson(core.urls, repo, comment, core.user(comment.user), issue.pull !== undefined),
+    );
     return { status: 200, body, headers };
   });
 
@@ -323,7 +359,14 @@ export function registerCollabRoutes(core: SimCore, options: { forkPendingReques
     const issue = findIssue(repo, ctx);
     const now = timestamp();
     const login = ctx.login ?? '';
-    const comment = { id: core.id(), issueNumber: issue.number, body: String(bodyObject(ctx.body).body ?? ''), user: login, createdAt: now, updatedAt: now };
+    const comment = {
+      id: core.id(),
+      issueNumber: issue.number,
+      body: String(bodyObject(ctx.body).body ?? ''),
+      user: login,
+      createdAt: now,
+      updatedAt: now,
+    };
     repo.comments.push(comment);
     return { status: 201, body: commentJson(core.urls, repo, comment, core.user(login), issue.pull !== undefined) };
   });

@@ -107,7 +107,8 @@ export function registerGitRoutes(core: SimCore): void {
     }
     const blobs = entries.flatMap((entry) => (entry.sha === null ? [] : [entry.sha]));
     const types = await core.objectTypes(repo, baseTree === undefined ? blobs : [baseTree, ...blobs]);
-    if (baseTree !== undefined && types.get(baseTree) !== 'tree') throw new HttpFailure(422, 'base_tree is not a valid tree oid');
+    if (baseTree !== undefined && types.get(baseTree) !== 'tree')
+      throw new HttpFailure(422, 'base_tree is not a valid tree oid');
     const notBlob = blobs.find((sha) => types.get(sha) !== 'blob');
     if (notBlob) throw new HttpFailure(422, `tree.sha ${notBlob} is not a valid blob`);
     const sha = await core.withTempIndex((indexFile) => buildTree(repo.gitDir, indexFile, baseTree, entries));
@@ -117,7 +118,9 @@ export function registerGitRoutes(core: SimCore): void {
   core.repoRoute('GET', '/repos/{owner}/{repo}/git/trees/{tree_sha}', 'public', async (ctx, repo) => {
     const requested = ctx.params.tree_sha ?? '';
     const named = /^[0-9a-f]{40}$/.test(requested) ? requested : await core.refSha(repo, `refs/heads/${requested}`);
-    const sha = named ? await git(repo.gitDir, ['rev-parse', '--verify', '--quiet', `${named}^{tree}`]).catch(() => '') : '';
+    const sha = named
+      ? await git(repo.gitDir, ['rev-parse', '--verify', '--quiet', `${named}^{tree}`]).catch(() => '')
+      : '';
     if (sha === '') throw new HttpFailure(404, 'Not Found');
     return { status: 200, body: await treeJson(repo, sha, ctx.query.has('recursive')) };
   });
@@ -138,17 +141,21 @@ export function registerGitRoutes(core: SimCore): void {
     const committer: JsonObject = { ...fallback, ...bodyObject(body.committer ?? body.author) };
     const when = (date: Json | undefined): string =>
       `${Math.floor((typeof date === 'string' ? Date.parse(date) : Date.now()) / 1000)} +0000`;
-    const sha = await git(repo.gitDir, ['commit-tree', tree, ...parents.flatMap((parent) => ['-p', parent]), '-F', '-'], {
-      input: optionalString(body.message) ?? '',
-      env: {
-        GIT_AUTHOR_NAME: String(author.name),
-        GIT_AUTHOR_EMAIL: String(author.email),
-        GIT_AUTHOR_DATE: when(author.date),
-        GIT_COMMITTER_NAME: String(committer.name),
-        GIT_COMMITTER_EMAIL: String(committer.email),
-        GIT_COMMITTER_DATE: when(committer.date),
+    const sha = await git(
+      repo.gitDir,
+      ['commit-tree', tree, ...parents.flatMap((parent) => ['-p', parent]), '-F', '-'],
+      {
+        input: optionalString(body.message) ?? '',
+        env: {
+          GIT_AUTHOR_NAME: String(author.name),
+          GIT_AUTHOR_EMAIL: String(author.email),
+          GIT_AUTHOR_DATE: when(author.date),
+          GIT_COMMITTER_NAME: String(committer.name),
+          GIT_COMMITTER_EMAIL: String(committer.email),
+          GIT_COMMITTER_DATE: when(committer.date),
+        },
       },
-    });
+    );
     return { status: 201, body: await commitJson(repo, sha) };
   });
 
@@ -167,7 +174,11 @@ export function registerGitRoutes(core: SimCore): void {
 
   core.repoRoute('GET', '/repos/{owner}/{repo}/git/matching-refs/{ref}', 'public', async (ctx, repo) => {
     const prefix = `refs/${ctx.params.ref ?? ''}`;
-    const listing = await git(repo.gitDir, ['for-each-ref', '--format=%(objectname) %(objecttype) %(refname)', 'refs/']);
+    const listing = await git(repo.gitDir, [
+      'for-each-ref',
+      '--format=%(objectname) %(objecttype) %(refname)',
+      'refs/',
+    ]);
     const refs: Json[] = [];
     for (const line of listing.split('\n')) {
       const [sha = '', type = '', name = ''] = line.split(' ');

@@ -170,7 +170,9 @@ export async function startGitHubSimulator(options: SimulatorOptions = {}): Prom
 
   const documentation = (matched: MatchedOperation | undefined): string => {
     const docs = matched?.operation.raw.externalDocs;
-    return typeof docs === 'object' && docs !== null && !Array.isArray(docs) && typeof docs.url === 'string' ? docs.url : DOCS;
+    return typeof docs === 'object' && docs !== null && !Array.isArray(docs) && typeof docs.url === 'string'
+      ? docs.url
+      : DOCS;
   };
 
   const faultReply = (fault: Fault, docs: string): Reply => {
@@ -197,7 +199,11 @@ export async function startGitHubSimulator(options: SimulatorOptions = {}): Prom
             'x-ratelimit-remaining': '0',
             'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + (fault.resetInSeconds ?? 1)),
           },
-          body: errorJson('API rate limit exceeded for user ID 1.', 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api', 403),
+          body: errorJson(
+            'API rate limit exceeded for user ID 1.',
+            'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+            403,
+          ),
         };
       case 'reference-exists':
         return { status: 422, body: errorJson('Reference already exists', docs, 422) };
@@ -370,10 +376,19 @@ export async function startGitHubSimulator(options: SimulatorOptions = {}): Prom
       await git(root, ['init', '--quiet', '--bare', `--initial-branch=${defaultBranch}`, gitDir]);
       const entries: Array<{ path: string; mode: string; sha: string }> = [];
       for (const [path, content] of Object.entries(files)) {
-        entries.push({ path, mode: '100644', sha: await git(gitDir, ['hash-object', '-w', '--stdin'], { input: content }) });
+        entries.push({
+          path,
+          mode: '100644',
+          sha: await git(gitDir, ['hash-object', '-w', '--stdin'], { input: content }),
+        });
       }
       const tree = await core.withTempIndex((indexFile) => buildTree(gitDir, indexFile, undefined, entries));
-      const identity = { GIT_AUTHOR_NAME: owner, GIT_AUTHOR_EMAIL: `${owner}@example.org`, GIT_COMMITTER_NAME: owner, GIT_COMMITTER_EMAIL: `${owner}@example.org` };
+      const identity = {
+        GIT_AUTHOR_NAME: owner,
+        GIT_AUTHOR_EMAIL: `${owner}@example.org`,
+        GIT_COMMITTER_NAME: owner,
+        GIT_COMMITTER_EMAIL: `${owner}@example.org`,
+      };
       const commit = await git(gitDir, ['commit-tree', tree, '-m', 'Initial commit'], { env: identity });
       await git(gitDir, ['update-ref', `refs/heads/${defaultBranch}`, commit]);
       core.user(owner);
@@ -408,7 +423,12 @@ export async function startGitHubSimulator(options: SimulatorOptions = {}): Prom
       return content.toString('utf8');
     },
     async listFiles(owner, name, branch) {
-      const listing = await git(repoOrThrow(owner, name).gitDir, ['ls-tree', '-r', '--name-only', `refs/heads/${branch}`]);
+      const listing = await git(repoOrThrow(owner, name).gitDir, [
+        'ls-tree',
+        '-r',
+        '--name-only',
+        `refs/heads/${branch}`,
+      ]);
       return listing.split('\n').filter((line) => line !== '');
     },
     async close() {

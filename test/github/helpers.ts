@@ -31,11 +31,24 @@ afterEach(async () => {
 
 /** A fast client for tests: no pause between writes, retry waits in tenths of the real ones. */
 export function client(sim: GitHubSimulator, token: string, options: GitHubClientOptions = {}): GitHubClient {
-  return createGitHubClient({ token, baseUrl: sim.baseUrl, writeIntervalMs: 0, retryUnitMs: 100, retries: 2, ...options });
+  return createGitHubClient({
+    token,
+    baseUrl: sim.baseUrl,
+    writeIntervalMs: 0,
+    retryUnitMs: 100,
+    retries: 2,
+    ...options,
+  });
 }
 
 /** Paths changed between two revisions of a simulated repository. */
-export async function changedPaths(sim: GitHubSimulator, owner: string, name: string, from: string, to: string): Promise<string[]> {
+export async function changedPaths(
+  sim: GitHubSimulator,
+  owner: string,
+  name: string,
+  from: string,
+  to: string,
+): Promise<string[]> {
   const out = await git(sim.repoDir(owner, name), ['diff', '--name-only', from, to]);
   return out.split('\n').filter((line) => line !== '');
 }

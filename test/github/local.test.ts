@@ -31,7 +31,10 @@ async function makeRepo(): Promise<string> {
 }
 
 async function snapshot(dir: string): Promise<Record<string, string>> {
-  const hash = async (path: string): Promise<string> => createHash('sha256').update(await readFile(join(dir, path))).digest('hex');
+  const hash = async (path: string): Promise<string> =>
+    createHash('sha256')
+      .update(await readFile(join(dir, path)))
+      .digest('hex');
   return {
     status: await git(dir, ['status', '--porcelain']),
     head: await git(dir, ['rev-parse', 'HEAD']),
@@ -65,8 +68,12 @@ describe('proposeLocally', () => {
     expect(result).toMatchObject({ branch: 'essaim/practices/jardin', created: true });
     expect(await git(dir, ['rev-parse', 'refs/heads/essaim/practices/jardin'])).toBe(result.commit);
     expect(await git(dir, ['rev-parse', `${result.commit}^`])).toBe(before.head);
-    expect(await git(dir, ['diff', '--name-only', 'main', result.commit])).toBe('content/practices/a.md\ncontent/practices/jardin.md');
-    expect(await git(dir, ['show', `${result.commit}:content/practices/jardin.md`])).toBe('---\nid: jardin\n---\nUn jardin partagé.');
+    expect(await git(dir, ['diff', '--name-only', 'main', result.commit])).toBe(
+      'content/practices/a.md\ncontent/practices/jardin.md',
+    );
+    expect(await git(dir, ['show', `${result.commit}:content/practices/jardin.md`])).toBe(
+      '---\nid: jardin\n---\nUn jardin partagé.',
+    );
     expect(await git(dir, ['log', '-1', '--format=%an <%ae>|%s', result.commit])).toBe(
       'Formulaire Essaim <formulaire@essaim.invalid>|Propose la fiche « Jardin »',
     );
@@ -81,7 +88,10 @@ describe('proposeLocally', () => {
     const again = await proposeLocally(dir, options());
     expect(again).toEqual({ branch: first.branch, commit: first.commit, created: false });
 
-    const changed = await proposeLocally(dir, options({ files: [{ path: 'content/practices/jardin.md', content: 'v2\n' }] }));
+    const changed = await proposeLocally(
+      dir,
+      options({ files: [{ path: 'content/practices/jardin.md', content: 'v2\n' }] }),
+    );
     expect(changed.created).toBe(false);
     expect(changed.commit).not.toBe(first.commit);
     expect(await git(dir, ['rev-list', '--count', `main..${changed.branch}`])).toBe('1');
@@ -92,7 +102,13 @@ describe('proposeLocally', () => {
     const dir = await makeRepo();
     const before = await snapshot(dir);
     const calls = Array.from({ length: 10 }, (_, i) =>
-      proposeLocally(dir, options({ branch: `essaim/practices/fiche-${i % 5}`, files: [{ path: `content/practices/fiche-${i % 5}.md`, content: `version ${i}\n` }] })),
+      proposeLocally(
+        dir,
+        options({
+          branch: `essaim/practices/fiche-${i % 5}`,
+          files: [{ path: `content/practices/fiche-${i % 5}.md`, content: `version ${i}\n` }],
+        }),
+      ),
     );
     const results = await Promise.all(calls);
 
@@ -120,13 +136,21 @@ describe('proposeLocally', () => {
     const refsBefore = await git(dir, ['for-each-ref']);
     const checkedOut = await git(dir, ['symbolic-ref', '--short', 'HEAD']);
 
-    await expect(proposeLocally(dir, options({ files: [{ path: '../évasion.md', content: 'x' }] }))).rejects.toThrow(/Chemin de fichier refusé/);
-    await expect(proposeLocally(dir, options({ files: [{ path: '.git/config', content: 'x' }] }))).rejects.toThrow(ProposeError);
+    await expect(proposeLocally(dir, options({ files: [{ path: '../évasion.md', content: 'x' }] }))).rejects.toThrow(
+      /Chemin de fichier refusé/,
+    );
+    await expect(proposeLocally(dir, options({ files: [{ path: '.git/config', content: 'x' }] }))).rejects.toThrow(
+      ProposeError,
+    );
     await expect(proposeLocally(dir, options({ branch: 'a b' }))).rejects.toThrow(/Nom de branche invalide/);
-    await expect(proposeLocally(dir, options({ base: 'absente' }))).rejects.toThrow(/La branche de base « absente » n’existe pas/);
+    await expect(proposeLocally(dir, options({ base: 'absente' }))).rejects.toThrow(
+      /La branche de base « absente » n’existe pas/,
+    );
     await expect(proposeLocally(dir, options({ branch: checkedOut }))).rejects.toThrow(/en cours d’utilisation/);
     await expect(proposeLocally(join(dir, 'absent'), options())).rejects.toThrow(/Dépôt Git introuvable/);
-    await expect(proposeLocally(dir, options({ files: [{ path: 'content/practices/a.md', content: 'A\n' }] }))).rejects.toThrow(/^Rien à proposer/);
+    await expect(
+      proposeLocally(dir, options({ files: [{ path: 'content/practices/a.md', content: 'A\n' }] })),
+    ).rejects.toThrow(/^Rien à proposer/);
     expect(await git(dir, ['for-each-ref'])).toBe(refsBefore);
   });
 });

@@ -32,7 +32,9 @@ describe('branchName', () => {
       expect(name).toMatch(/^essaim\/[a-z0-9._-]+\/[a-z0-9._-]+$/);
       expect(await gitAccepts(name)).toBe(true);
     }
-    expect(branchName('Fiches pratiques', 'Épicerie solidaire : Lyon (69) ?')).toBe('essaim/fiches-pratiques/epicerie-solidaire-lyon-69');
+    expect(branchName('Fiches pratiques', 'Épicerie solidaire : Lyon (69) ?')).toBe(
+      'essaim/fiches-pratiques/epicerie-solidaire-lyon-69',
+    );
   });
 
   it('refuses names that leave nothing usable', () => {
@@ -40,7 +42,28 @@ describe('branchName', () => {
   });
 
   it('isValidBranchName agrees with git check-ref-format', async () => {
-    const names = ['essaim/a/b', 'a..b', 'a/.b', 'a.lock', 'a//b', 'a b', 'a~b', 'a^b', 'a:b', 'a?b', 'a*b', 'a[b', 'a\\b', 'a@{b', 'a/', 'a.', '/a', 'ok.name', 'é/ü', '-a'];
+    const names = [
+      'essaim/a/b',
+      'a..b',
+      'a/.b',
+      'a.lock',
+      'a//b',
+      'a b',
+      'a~b',
+      'a^b',
+      'a:b',
+      'a?b',
+      'a*b',
+      'a[b',
+      'a\\b',
+      'a@{b',
+      'a/',
+      'a.',
+      '/a',
+      'ok.name',
+      'é/ü',
+      '-a',
+    ];
     for (const name of names) expect([name, isValidBranchName(name)]).toEqual([name, await gitAccepts(name)]);
     // Stricter than git on purpose: `@` alone means HEAD to many git commands.
     expect(isValidBranchName('@')).toBe(false);

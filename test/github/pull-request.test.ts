@@ -14,7 +14,10 @@ function change(overrides: Partial<ProposeChangeOptions> = {}): ProposeChangeOpt
     repo: REPO,
     branch: BRANCH,
     files: [
-      { path: 'content/practices/approvisionnement/jardin-partage.md', content: '---\nid: jardin-partage\n---\nUn jardin.\n' },
+      {
+        path: 'content/practices/approvisionnement/jardin-partage.md',
+        content: '---\nid: jardin-partage\n---\nUn jardin.\n',
+      },
       { path: 'content/studies/barometre-2024.md', content: '---\nid: barometre-2024\n---\nÉtude.\n' },
     ],
     commitMessage: 'Propose la fiche « Jardin partagé »',
@@ -32,10 +35,21 @@ describe('proposeChange', () => {
     const sim = await startSimulator();
     const result = await proposeChange(client(sim, 'token-alice'), change({ draft: true }));
 
-    expect(result).toMatchObject({ number: 1, branch: BRANCH, headOwner: OWNER, created: true, forked: false, warnings: [] });
+    expect(result).toMatchObject({
+      number: 1,
+      branch: BRANCH,
+      headOwner: OWNER,
+      created: true,
+      forked: false,
+      warnings: [],
+    });
     expect(result.url).toBe(`${sim.webUrl}/${OWNER}/${REPO}/pull/1`);
     const dir = sim.repoDir(OWNER, REPO);
-    expect(await changedPaths(sim, OWNER, REPO, 'main', BRANCH)).toEqual(change().files.map((file) => file.path).sort());
+    expect(await changedPaths(sim, OWNER, REPO, 'main', BRANCH)).toEqual(
+      change()
+        .files.map((file) => file.path)
+        .sort(),
+    );
     for (const file of change().files) expect(await sim.readFile(OWNER, REPO, BRANCH, file.path)).toBe(file.content);
     expect(await sim.readFile(OWNER, REPO, BRANCH, 'README.md')).toBe(BASE_FILES['README.md']);
     expect(await git(dir, ['rev-list', '--count', `main..${BRANCH}`])).toBe('1');
@@ -61,7 +75,10 @@ describe('proposeChange', () => {
     const octokit = client(sim, 'token-alice');
     const first = await proposeChange(octokit, change());
     const updatedFiles = [{ path: 'content/practices/approvisionnement/jardin-partage.md', content: 'Version 2\n' }];
-    const second = await proposeChange(octokit, change({ files: updatedFiles, title: 'Fiche : Jardin partagé (v2)', body: 'Corrigée.' }));
+    const second = await proposeChange(
+      octokit,
+      change({ files: updatedFiles, title: 'Fiche : Jardin partagé (v2)', body: 'Corrigée.' }),
+    );
 
     expect(second).toMatchObject({ number: first.number, created: false, forked: false });
     expect(second.commit).not.toBe(first.commit);
@@ -74,7 +91,10 @@ describe('proposeChange', () => {
 
     // Same content again: nothing is rewritten.
     const patchesBefore = countRequests(sim, 'PATCH', '/repos/{owner}/{repo}/git/refs/{ref}');
-    const third = await proposeChange(octokit, change({ files: updatedFiles, title: 'Fiche : Jardin partagé (v2)', body: 'Corrigée.' }));
+    const third = await proposeChange(
+      octokit,
+      change({ files: updatedFiles, title: 'Fiche : Jardin partagé (v2)', body: 'Corrigée.' }),
+    );
     expect(third).toMatchObject({ number: first.number, created: false, commit: second.commit });
     expect(countRequests(sim, 'PATCH', '/repos/{owner}/{repo}/git/refs/{ref}')).toBe(patchesBefore);
     expect(countRequests(sim, 'POST', PULLS)).toBe(1);
@@ -169,7 +189,9 @@ describe('proposeChange', () => {
     const error = await proposeChange(octokit, change()).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(GitHubError);
-    expect((error as GitHubError).message).toMatch(/^Impossible d’ouvrir la pull request sur cocolupa\/essaim : GitHub est indisponible/);
+    expect((error as GitHubError).message).toMatch(
+      /^Impossible d’ouvrir la pull request sur cocolupa\/essaim : GitHub est indisponible/,
+    );
     expect((error as GitHubError).status).toBe(503);
     expect(sim.pulls(OWNER, REPO)).toHaveLength(0);
 
@@ -189,8 +211,12 @@ describe('proposeChange', () => {
   it('an unknown repository or base branch gives a French error', async () => {
     const sim = await startSimulator();
     const octokit = client(sim, 'token-alice');
-    await expect(proposeChange(octokit, change({ repo: 'absent' }))).rejects.toThrow(/cocolupa\/absent est introuvable/);
-    await expect(proposeChange(octokit, change({ base: 'develop' }))).rejects.toThrow(/la branche « develop » n’existe pas/);
+    await expect(proposeChange(octokit, change({ repo: 'absent' }))).rejects.toThrow(
+      /cocolupa\/absent est introuvable/,
+    );
+    await expect(proposeChange(octokit, change({ base: 'develop' }))).rejects.toThrow(
+      /la branche « develop » n’existe pas/,
+    );
   });
 
   it('a long rate limit is reported in French instead of waited for', async () => {
@@ -205,7 +231,9 @@ describe('proposeChange', () => {
   it('files identical to the base are refused: no branch, no pull request', async () => {
     const sim = await startSimulator();
     const same = [{ path: 'README.md', content: BASE_FILES['README.md'] }];
-    const error = await proposeChange(client(sim, 'token-alice'), change({ files: same })).catch((caught: unknown) => caught);
+    const error = await proposeChange(client(sim, 'token-alice'), change({ files: same })).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(ProposeError);
     expect(error).not.toBeInstanceOf(GitHubError);
     expect((error as ProposeError).message).toMatch(/^Rien à proposer/);
@@ -216,19 +244,26 @@ describe('proposeChange', () => {
   it('bad input is refused before any request', async () => {
     const sim = await startSimulator();
     const octokit = client(sim, 'token-alice');
-    await expect(proposeChange(octokit, change({ files: [{ path: '../secret', content: 'x' }] }))).rejects.toThrow(/Chemin de fichier refusé/);
+    await expect(proposeChange(octokit, change({ files: [{ path: '../secret', content: 'x' }] }))).rejects.toThrow(
+      /Chemin de fichier refusé/,
+    );
     await expect(proposeChange(octokit, change({ branch: 'bad..name' }))).rejects.toThrow(/Nom de branche invalide/);
     expect(sim.requests).toHaveLength(0);
   });
 
   it('with a GitHub App installation token (no permissions shown), works in the repository itself', async () => {
-    const sim = await startGitHubSimulator({ installationTokens: { 'ghs_app': 'essaim-app[bot]' } });
+    const sim = await startGitHubSimulator({ installationTokens: { ghs_app: 'essaim-app[bot]' } });
     await sim.createRepo({ owner: OWNER, name: REPO, files: BASE_FILES, pushers: ['essaim-app[bot]'] });
     try {
       const result = await proposeChange(client(sim, 'ghs_app'), change());
       expect(result).toMatchObject({ number: 1, headOwner: OWNER, forked: false, created: true, warnings: [] });
-      expect(sim.pulls(OWNER, REPO)[0]).toMatchObject({ user: 'essaim-app[bot]', labels: ['fiche pratique', 'contribution'] });
-      expect(sim.requests.some((request) => request.path === '/user' || request.template?.endsWith('/forks'))).toBe(false);
+      expect(sim.pulls(OWNER, REPO)[0]).toMatchObject({
+        user: 'essaim-app[bot]',
+        labels: ['fiche pratique', 'contribution'],
+      });
+      expect(sim.requests.some((request) => request.path === '/user' || request.template?.endsWith('/forks'))).toBe(
+        false,
+      );
       expect(sim.contractViolations).toEqual([]);
     } finally {
       await sim.close();
@@ -241,7 +276,9 @@ describe('proposeChange', () => {
     const result = await proposeChange(octokit, change());
 
     expect(result).toMatchObject({ number: 1, headOwner: 'bob', forked: true, created: true });
-    expect(result.warnings).toEqual([expect.stringContaining('Étiquettes non ajoutées (fiche pratique, contribution)')]);
+    expect(result.warnings).toEqual([
+      expect.stringContaining('Étiquettes non ajoutées (fiche pratique, contribution)'),
+    ]);
     const listed = await octokit.rest.pulls.list({ owner: OWNER, repo: REPO, head: `bob:${BRANCH}` });
     expect(listed.data.map((pull) => pull.head.label)).toEqual([`bob:${BRANCH}`]);
     expect(sim.pulls(OWNER, REPO)[0]?.pull).toMatchObject({ headRepo: `bob/${REPO}`, maintainerCanModify: true });

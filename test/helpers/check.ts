@@ -22,7 +22,11 @@ export function checkEntry(file: string, text: string | Uint8Array, today = TODA
 }
 
 /** Problems of a whole temporary repository (fixture tree + files), validated at TODAY. */
-export function checkTree(tree: string | undefined, files: Record<string, string | Uint8Array>, today = TODAY): string[] {
+export function checkTree(
+  tree: string | undefined,
+  files: Record<string, string | Uint8Array>,
+  today = TODAY,
+): string[] {
   const root = makeTree(tree, files);
   return validateRepository(root, undefined, { today }).problems.map(line);
 }

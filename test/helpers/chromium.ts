@@ -31,8 +31,11 @@ export class SkippedBrowserTests implements Reporter {
   onTestRunEnd(modules: readonly TestModule[]): void {
     if (!browserTag().skip) return; // in CI, or with Chromium: failures say what went wrong
     let skipped = 0;
-    for (const m of modules) for (const t of m.children.allTests('skipped')) if (t.tags.includes(BROWSER_TAG)) skipped++;
+    for (const m of modules)
+      for (const t of m.children.allTests('skipped')) if (t.tags.includes(BROWSER_TAG)) skipped++;
     if (skipped === 0) return;
-    process.stdout.write(`\n${skipped} test${skipped > 1 ? 's' : ''} de navigateur ignoré${skipped > 1 ? 's' : ''}. ${missingChromiumHelp()}\n`);
+    process.stdout.write(
+      `\n${skipped} test${skipped > 1 ? 's' : ''} de navigateur ignoré${skipped > 1 ? 's' : ''}. ${missingChromiumHelp()}\n`,
+    );
   }
 }

@@ -31,7 +31,9 @@ export function edit(text: string, from: string | RegExp, to: string): string {
 
 const created: string[] = [];
 // Registered when a test file imports this module (its collection phase): removes the file's trees.
-afterAll(() => { for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 /**
  * Creates a temporary repository: copies `test/fixtures/<tree>` (when given), ensures `content/`
@@ -54,7 +56,9 @@ export function writeFile(root: string, rel: string, content: string | Uint8Arra
 
 /** Every file of a tree (relative path → bytes as base64), to prove that a command changed nothing. */
 export function snapshotTree(root: string): Record<string, string> {
-  return Object.fromEntries(listFiles(root).map((abs) => [relPath(root, abs), fs.readFileSync(abs).toString('base64')]));
+  return Object.fromEntries(
+    listFiles(root).map((abs) => [relPath(root, abs), fs.readFileSync(abs).toString('base64')]),
+  );
 }
 
 export interface CliResult {
@@ -66,15 +70,20 @@ export interface CliResult {
 /** Runs `node cli/bin.mjs …args` in `cwd`, never through a shell. */
 export function runCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], {
-      cwd,
-      env: { ...process.env, ESSAIM_DEBUG: '', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 60_000,
-    }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-    });
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      {
+        cwd,
+        env: { ...process.env, ESSAIM_DEBUG: '', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
   });
 }
 

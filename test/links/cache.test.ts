@@ -23,7 +23,12 @@ beforeAll(async () => {
     '/missing': reply(404),
   });
   dir = await mkdtemp(join(tmpdir(), 'essaim-liens-'));
-  links = ['/a', '/b', '/old', '/missing'].map((p, i) => ({ url: `${server.origin}${p}`, file: 'content/x.md', line: i + 1, col: 1 }));
+  links = ['/a', '/b', '/old', '/missing'].map((p, i) => ({
+    url: `${server.origin}${p}`,
+    file: 'content/x.md',
+    line: i + 1,
+    col: 1,
+  }));
 });
 
 afterAll(async () => {
@@ -78,7 +83,13 @@ describe('results cache', () => {
     expect(JSON.parse(await readFile(corrupt, 'utf8')).version).toBe(1);
 
     const outdated = join(dir, 'outdated.json');
-    await writeFile(outdated, JSON.stringify({ version: 0, entries: { [`${server.origin}/a`]: { status: 'ok', ok: true, checkedAt: new Date(T0).toISOString() } } }));
+    await writeFile(
+      outdated,
+      JSON.stringify({
+        version: 0,
+        entries: { [`${server.origin}/a`]: { status: 'ok', ok: true, checkedAt: new Date(T0).toISOString() } },
+      }),
+    );
     expect((await run(outdated, T0)).stats.fromCache).toBe(0);
   });
 });

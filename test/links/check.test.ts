@@ -23,7 +23,9 @@ const at = (url: string) => [{ url, file: 'f.md', line: 1, col: 1 }];
 
 describe('checkUrl details', () => {
   it('falls back to GET when HEAD gets a reset connection', async () => {
-    const { impl, calls } = fakeFetch((_url, method) => (method === 'HEAD' ? networkError('ECONNRESET') : new Response('ok')));
+    const { impl, calls } = fakeFetch((_url, method) =>
+      method === 'HEAD' ? networkError('ECONNRESET') : new Response('ok'),
+    );
     const report = await checkExternalLinks(at('https://reset.example/'), { fetchImpl: impl });
     expect(report.results[0]).toMatchObject({ status: 'ok', httpStatus: 200 });
     expect(calls).toEqual(['HEAD https://reset.example/', 'GET https://reset.example/']);
@@ -32,7 +34,10 @@ describe('checkUrl details', () => {
   it('reports an unknown domain in French, without retrying', async () => {
     const { impl, calls } = fakeFetch(() => networkError('ENOTFOUND'));
     const report = await checkExternalLinks(at('https://inconnu.example/'), { fetchImpl: impl });
-    expect(report.results[0]).toMatchObject({ status: 'broken', message: 'Nom de domaine introuvable (inconnu.example)' });
+    expect(report.results[0]).toMatchObject({
+      status: 'broken',
+      message: 'Nom de domaine introuvable (inconnu.example)',
+    });
     expect(calls).toHaveLength(1);
   });
 
@@ -48,7 +53,9 @@ describe('checkUrl details', () => {
 
   it('caps a long Retry-After', async () => {
     let n = 0;
-    const { impl } = fakeFetch(() => (n++ === 0 ? new Response(null, { status: 503, headers: { 'retry-after': '3600' } }) : new Response('ok')));
+    const { impl } = fakeFetch(() =>
+      n++ === 0 ? new Response(null, { status: 503, headers: { 'retry-after': '3600' } }) : new Response('ok'),
+    );
     const report = await checkExternalLinks(at('https://occupe.example/'), { fetchImpl: impl, maxRetryAfterMs: 20 });
     expect(report.results[0]).toMatchObject({ status: 'ok' });
   });

@@ -2,7 +2,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkExternalLinks, ExclusionError, loadExclusions, matchExclusion, parseExclusions } from '../../src/links/external.js';
+import {
+  checkExternalLinks,
+  ExclusionError,
+  loadExclusions,
+  matchExclusion,
+  parseExclusions,
+} from '../../src/links/external.js';
 import { reply, startServer } from './servers.js';
 import type { TestServer } from './servers.js';
 
@@ -29,8 +35,15 @@ describe('exclusion patterns', () => {
 
   it('loads a file with comments and blank lines', async () => {
     const file = join(dir, 'liens-exclus.txt');
-    await writeFile(file, '# Sites qui refusent les robots\n\nlinkedin.com\n  https://example.org/docs/*  \r\nhttps://example.org/page\n');
-    expect(await loadExclusions(file)).toEqual(['linkedin.com', 'https://example.org/docs/*', 'https://example.org/page']);
+    await writeFile(
+      file,
+      '# Sites qui refusent les robots\n\nlinkedin.com\n  https://example.org/docs/*  \r\nhttps://example.org/page\n',
+    );
+    expect(await loadExclusions(file)).toEqual([
+      'linkedin.com',
+      'https://example.org/docs/*',
+      'https://example.org/page',
+    ]);
   });
 
   it('rejects an invalid line with a French error naming the file and line', async () => {
@@ -43,7 +56,9 @@ describe('exclusion patterns', () => {
       `${file}:3 : motif d'exclusion invalide : « ftp://example.org/fichier » n'est ni une adresse http(s) (éventuellement terminée par *), ni un nom d'hôte comme exemple.org.`,
     );
     for (const bad of ['exemple .org', 'https://example.org/*/suite', 'https://', '*.example.org', 'exemple_org.fr']) {
-      expect(() => parseExclusions(bad, 'liens-exclus.txt'), bad).toThrow(/^liens-exclus\.txt:1 : motif d'exclusion invalide/);
+      expect(() => parseExclusions(bad, 'liens-exclus.txt'), bad).toThrow(
+        /^liens-exclus\.txt:1 : motif d'exclusion invalide/,
+      );
     }
   });
 
@@ -52,7 +67,9 @@ describe('exclusion patterns', () => {
   });
 
   it('rejects invalid patterns passed as options', async () => {
-    await expect(checkExternalLinks([], { exclusions: ['pas une adresse'] })).rejects.toThrow(/^Exclusion n° 1 invalide/);
+    await expect(checkExternalLinks([], { exclusions: ['pas une adresse'] })).rejects.toThrow(
+      /^Exclusion n° 1 invalide/,
+    );
   });
 });
 
@@ -64,8 +81,15 @@ describe('excluded addresses', () => {
   afterAll(() => server.close());
 
   it('are reported as excluded and never requested', async () => {
-    const links = ['/garde', '/prive/a', '/page'].map((p) => ({ url: `${server.origin}${p}`, file: 'f.md', line: 1, col: 1 }));
-    const report = await checkExternalLinks(links, { exclusions: [`${server.origin}/prive/*`, `${server.origin}/page`] });
+    const links = ['/garde', '/prive/a', '/page'].map((p) => ({
+      url: `${server.origin}${p}`,
+      file: 'f.md',
+      line: 1,
+      col: 1,
+    }));
+    const report = await checkExternalLinks(links, {
+      exclusions: [`${server.origin}/prive/*`, `${server.origin}/page`],
+    });
     expect(report.results.map((r) => r.status)).toEqual(['ok', 'excluded', 'excluded']);
     expect(report.results[1]!.message).toBe(`Exclu de la vérification (motif « ${server.origin}/prive/* »)`);
     expect(server.hits.map((h) => h.path)).toEqual(['/garde']);

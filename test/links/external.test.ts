@@ -16,7 +16,8 @@ const busy = Array.from({ length: 12 }, (_, i) => `/busy/${i}`);
 beforeAll(async () => {
   b = await startServer('127.0.0.3', {
     '/ok': reply(200),
-    '/limited': (_req, res, hit) => (hit === 1 ? res.writeHead(429, { 'retry-after': '1' }).end() : res.writeHead(200).end()),
+    '/limited': (_req, res, hit) =>
+      hit === 1 ? res.writeHead(429, { 'retry-after': '1' }).end() : res.writeHead(200).end(),
     '/error': reply(500),
     ...Object.fromEntries(busy.map((p) => [p, reply(200, {}, 100)])),
   });
@@ -113,8 +114,16 @@ describe('checkExternalLinks against local servers', () => {
   });
 
   it('reports 404, 410 and other 4xx as broken, in French', () => {
-    expect(result(`${a.origin}/missing`)).toMatchObject({ status: 'broken', httpStatus: 404, message: 'Page introuvable (404)' });
-    expect(result(`${a.origin}/gone`)).toMatchObject({ status: 'broken', httpStatus: 410, message: 'Page supprimée définitivement (410)' });
+    expect(result(`${a.origin}/missing`)).toMatchObject({
+      status: 'broken',
+      httpStatus: 404,
+      message: 'Page introuvable (404)',
+    });
+    expect(result(`${a.origin}/gone`)).toMatchObject({
+      status: 'broken',
+      httpStatus: 410,
+      message: 'Page supprimée définitivement (410)',
+    });
     expect(result(`${a.origin}/teapot`)).toMatchObject({ status: 'broken', httpStatus: 418 });
     expect(result(`${a.origin}/moved-to-missing`)).toMatchObject({
       status: 'broken',
@@ -141,12 +150,19 @@ describe('checkExternalLinks against local servers', () => {
   });
 
   it('retries a 500, then reports it broken', () => {
-    expect(result(`${b.origin}/error`)).toMatchObject({ status: 'broken', httpStatus: 500, message: 'Erreur du serveur (500) (3 tentatives)' });
+    expect(result(`${b.origin}/error`)).toMatchObject({
+      status: 'broken',
+      httpStatus: 500,
+      message: 'Erreur du serveur (500) (3 tentatives)',
+    });
     expect(b.hits.filter((h) => h.path === '/error')).toHaveLength(3);
   });
 
   it('retries a timeout, then reports it broken', () => {
-    expect(result(`${c.origin}/hang`)).toMatchObject({ status: 'broken', message: 'Délai dépassé (0,3 s) (3 tentatives)' });
+    expect(result(`${c.origin}/hang`)).toMatchObject({
+      status: 'broken',
+      message: 'Délai dépassé (0,3 s) (3 tentatives)',
+    });
     expect(c.hits).toHaveLength(3);
   });
 
@@ -177,10 +193,14 @@ describe('caps', () => {
     const paths = Array.from({ length: 6 }, (_, i) => `/p${i}`);
     const all = { inFlight: 0, max: 0 };
     const servers = await Promise.all(
-      ['127.0.0.6', '127.0.0.7', '127.0.0.8'].map((addr) => startServer(addr, Object.fromEntries(paths.map((p) => [p, reply(200, {}, 50)])), all)),
+      ['127.0.0.6', '127.0.0.7', '127.0.0.8'].map((addr) =>
+        startServer(addr, Object.fromEntries(paths.map((p) => [p, reply(200, {}, 50)])), all),
+      ),
     );
     try {
-      const links = servers.flatMap((s) => paths.map((p) => ({ url: `${s.origin}${p}`, file: 'f.md', line: 1, col: 1 })));
+      const links = servers.flatMap((s) =>
+        paths.map((p) => ({ url: `${s.origin}${p}`, file: 'f.md', line: 1, col: 1 })),
+      );
       const result = await checkExternalLinks(links, { perHost: 1, concurrency: 2, minIntervalMs: 0 });
       expect(result.results.every((r) => r.status === 'ok')).toBe(true);
       for (const s of servers) expect(s.maxInFlight).toBe(1);

@@ -4,8 +4,24 @@ import type { LinkReport } from '../../src/links/external.js';
 
 const report: LinkReport = {
   results: [
-    { url: 'https://a.example/ok', file: 'content/b.md', line: 1, col: 1, status: 'ok', httpStatus: 200, message: 'Accessible (200)' },
-    { url: 'https://a.example/x|y', file: 'content/b.md', line: 4, col: 7, status: 'broken', httpStatus: 404, message: 'Page introuvable (404)' },
+    {
+      url: 'https://a.example/ok',
+      file: 'content/b.md',
+      line: 1,
+      col: 1,
+      status: 'ok',
+      httpStatus: 200,
+      message: 'Accessible (200)',
+    },
+    {
+      url: 'https://a.example/x|y',
+      file: 'content/b.md',
+      line: 4,
+      col: 7,
+      status: 'broken',
+      httpStatus: 404,
+      message: 'Page introuvable (404)',
+    },
     {
       url: 'https://a.example/ancien',
       file: 'content/a.md',
@@ -16,7 +32,14 @@ const report: LinkReport = {
       message: 'Redirection permanente vers https://a.example/nouveau',
       finalUrl: 'https://a.example/nouveau',
     },
-    { url: 'https://lent.example/', file: 'content/b.md', line: 9, col: 1, status: 'excluded', message: 'Exclu de la vérification (motif « lent.example »)' },
+    {
+      url: 'https://lent.example/',
+      file: 'content/b.md',
+      line: 9,
+      col: 1,
+      status: 'excluded',
+      message: 'Exclu de la vérification (motif « lent.example »)',
+    },
   ],
   stats: { urls: 3, requests: 4, fromCache: 1, durationMs: 12, peakPerHost: { 'a.example': 2 } },
 };
@@ -33,7 +56,11 @@ describe('formatLinkReport', () => {
   });
 
   it('says so when everything is fine', () => {
-    const fine: LinkReport = { ...report, results: [report.results[0]!], stats: { ...report.stats, urls: 1, fromCache: 0 } };
+    const fine: LinkReport = {
+      ...report,
+      results: [report.results[0]!],
+      stats: { ...report.stats, urls: 1, fromCache: 0 },
+    };
     expect(formatLinkReport(fine, 'text')).toBe('✔ Aucun lien cassé ni redirigé (1 lien, 1 adresse).');
     expect(formatLinkReport(fine, 'github')).toBe('');
   });

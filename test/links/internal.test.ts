@@ -40,18 +40,25 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-liens-'));
   const files: Record<string, string> = {
-    'content/practices/distribution/cible.md': sheet('cible', '## De quoi s’agit-il ?\n\nTexte.\n\n## Pour qui ?\n\nTexte.'),
-    'content/practices/distribution/source.md': sheet('source', [
-      'Liens bons : [cible](/fiches/cible), [ancre](/fiches/cible#pour-qui-), [section](/fiches/cible#de-quoi-sagit-il-), [catalogue](/etudes), [ici](#section), [page](/faq).',
-      '',
-      '## Section',
-      '',
-      'Liens cassés : [absente](/fiches/absente), [ancre](/fiches/cible#nulle-part), [fichier](../distribution/absent.md), [page](/nulle-part).',
-      '',
-      '![logo](/img/logo.png) ![manque](/img/manque.png)',
-      '',
-      `Externes : [ok](${base}/present), [cassé](${base}/absent).`,
-    ].join('\n'), 'ressources_liees: [practices/cible, studies/inconnue]\n'),
+    'content/practices/distribution/cible.md': sheet(
+      'cible',
+      '## De quoi s’agit-il ?\n\nTexte.\n\n## Pour qui ?\n\nTexte.',
+    ),
+    'content/practices/distribution/source.md': sheet(
+      'source',
+      [
+        'Liens bons : [cible](/fiches/cible), [ancre](/fiches/cible#pour-qui-), [section](/fiches/cible#de-quoi-sagit-il-), [catalogue](/etudes), [ici](#section), [page](/faq).',
+        '',
+        '## Section',
+        '',
+        'Liens cassés : [absente](/fiches/absente), [ancre](/fiches/cible#nulle-part), [fichier](../distribution/absent.md), [page](/nulle-part).',
+        '',
+        '![logo](/img/logo.png) ![manque](/img/manque.png)',
+        '',
+        `Externes : [ok](${base}/present), [cassé](${base}/absent).`,
+      ].join('\n'),
+      'ressources_liees: [practices/cible, studies/inconnue]\n',
+    ),
     'static/img/logo.png': 'png',
     'src/pages/faq.md': '# FAQ',
   };
@@ -89,9 +96,14 @@ describe('essaim links', () => {
   });
 
   it('vérifie aussi les adresses externes avec --external, puis les reprend du cache', async () => {
-    const first = await run('node', [bin, 'links', '--external', '--format', 'json'], { cwd: dir }).catch((e: { stdout: string }) => e);
+    const first = await run('node', [bin, 'links', '--external', '--format', 'json'], { cwd: dir }).catch(
+      (e: { stdout: string }) => e,
+    );
     const report = JSON.parse(first.stdout) as { externe: { results: { url: string; status: string }[] } };
-    expect(report.externe.results.map((r) => [r.url.replace(base, ''), r.status])).toEqual([['/present', 'ok'], ['/absent', 'broken']]);
+    expect(report.externe.results.map((r) => [r.url.replace(base, ''), r.status])).toEqual([
+      ['/present', 'ok'],
+      ['/absent', 'broken'],
+    ]);
     const requests = hits.length;
     expect(requests).toBeGreaterThanOrEqual(2);
     await run('node', [bin, 'links', '--external', '--format', 'json'], { cwd: dir }).catch((e: unknown) => e);

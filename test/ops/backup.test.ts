@@ -26,30 +26,65 @@ afterAll(async () => {
 type Service = Awaited<ReturnType<typeof createService>>;
 
 async function service(dataDir: string, repoDir: string): Promise<Service> {
-  const s = await createService({ repoDir, dataDir, staticDir: undefined, noWorker: true, logLevel: false, protection: { minFillMs: 0, ratePerMinute: 0 } });
+  const s = await createService({
+    repoDir,
+    dataDir,
+    staticDir: undefined,
+    noWorker: true,
+    logLevel: false,
+    protection: { minFillMs: 0, ratePerMinute: 0 },
+  });
   closers.push(() => s.close());
   return s;
 }
 
 function io(env: Record<string, string>): Io & { lines: string[] } {
   const lines: string[] = [];
-  return { lines, out: (t) => lines.push(t), err: (t) => lines.push(t), cwd: repoRoot, interactive: false, env: { ...process.env, ...env } };
+  return {
+    lines,
+    out: (t) => lines.push(t),
+    err: (t) => lines.push(t),
+    cwd: repoRoot,
+    interactive: false,
+    env: { ...process.env, ...env },
+  };
 }
 
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'cli/bin.mjs'), ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function runCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; out: string; err: string }> {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'cli/bin.mjs'), ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
-  child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
-  child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
+  child.stdout.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  child.stderr.on('data', (c: Buffer) => {
+    err += c.toString();
+  });
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out, err })));
 }
 
 function submission(i: number): NewSubmission {
   return {
-    id: `remplissage-${String(i).padStart(6, '0')}`, collection: 'practices', entryId: `remplissage-${i}`, path: `content/practices/remplissage-${i}.md`,
-    content: `---\ntitre: Remplissage ${i}\n---\n${'Texte de la fiche. '.repeat(100)}`, title: `Remplissage ${i}`, prTitle: `Fiche : Remplissage ${i}`,
-    prBody: 'Corps', commitMessage: 'Ajout', branch: `formulaire/remplissage-${i}`, contactName: 'Camille Martin', contactEmail: 'camille@example.org', credit: false,
+    id: `remplissage-${String(i).padStart(6, '0')}`,
+    collection: 'practices',
+    entryId: `remplissage-${i}`,
+    path: `content/practices/remplissage-${i}.md`,
+    content: `---\ntitre: Remplissage ${i}\n---\n${'Texte de la fiche. '.repeat(100)}`,
+    title: `Remplissage ${i}`,
+    prTitle: `Fiche : Remplissage ${i}`,
+    prBody: 'Corps',
+    commitMessage: 'Ajout',
+    branch: `formulaire/remplissage-${i}`,
+    contactName: 'Camille Martin',
+    contactEmail: 'camille@example.org',
+    credit: false,
   };
 }
 
@@ -67,7 +102,11 @@ describe('essaim sauvegarde pendant que le service reçoit des propositions', ()
     const state = { writing: true };
     const writer = (async () => {
       for (let i = 0; state.writing; i++) {
-        const r = await live.app.inject({ method: 'POST', url: '/api/submissions', payload: practice(`Fiche envoyée pendant la sauvegarde numéro ${i}`) });
+        const r = await live.app.inject({
+          method: 'POST',
+          url: '/api/submissions',
+          payload: practice(`Fiche envoyée pendant la sauvegarde numéro ${i}`),
+        });
         expect(r.statusCode).toBe(202);
         acked.push(r.json<{ id: string }>().id);
       }
@@ -87,7 +126,12 @@ describe('essaim sauvegarde pendant que le service reçoit des propositions', ()
     const files = fs.readdirSync(backups);
     expect(files).toHaveLength(1);
     const file = path.join(backups, files[0]!);
-    expect(backup.out.replace(file, '<fichier>').replace(/\d+ propositions/, 'N propositions').replace(/\d+ Kio/, 'T Kio')).toMatchInlineSnapshot(`
+    expect(
+      backup.out
+        .replace(file, '<fichier>')
+        .replace(/\d+ propositions/, 'N propositions')
+        .replace(/\d+ Kio/, 'T Kio'),
+    ).toMatchInlineSnapshot(`
       "Sauvegarde faite : <fichier> (N propositions, schéma ${SCHEMA_VERSION}, T Kio, intégrité vérifiée).
       "
     `);
@@ -118,9 +162,17 @@ describe('sauvegardes', () => {
     const dest = tempDir('essaim-sauvegardes-');
     const t0 = Date.parse('2026-05-01T10:00:00Z');
     const removed: string[] = [];
-    for (let h = 0; h < 4; h++) removed.push(...(await backupDatabase(dataDir, dest, { keep: 2, now: t0 + h * 3_600_000 })).removed.map((f) => path.basename(f)));
+    for (let h = 0; h < 4; h++)
+      removed.push(
+        ...(await backupDatabase(dataDir, dest, { keep: 2, now: t0 + h * 3_600_000 })).removed.map((f) =>
+          path.basename(f),
+        ),
+      );
     outbox.close();
-    expect(fs.readdirSync(dest).sort()).toEqual(['soumissions-2026-05-01T12-00-00Z.sqlite', 'soumissions-2026-05-01T13-00-00Z.sqlite']);
+    expect(fs.readdirSync(dest).sort()).toEqual([
+      'soumissions-2026-05-01T12-00-00Z.sqlite',
+      'soumissions-2026-05-01T13-00-00Z.sqlite',
+    ]);
     expect(removed).toEqual(['soumissions-2026-05-01T10-00-00Z.sqlite', 'soumissions-2026-05-01T11-00-00Z.sqlite']);
   });
 
@@ -128,9 +180,13 @@ describe('sauvegardes', () => {
     const empty = tempDir('essaim-vide-');
     const cli = io({ ESSAIM_DATA_DIR: empty });
     expect(await main(['sauvegarde', tempDir('essaim-sauvegardes-')], cli)).toBe(2);
-    expect(cli.lines.join('\n').replace(empty, '<donnees>')).toMatchInlineSnapshot(`"Erreur : Aucune base à sauvegarder : <donnees>/soumissions.sqlite n’existe pas. Vérifiez ESSAIM_DATA_DIR (le dossier de données du service)."`);
+    expect(cli.lines.join('\n').replace(empty, '<donnees>')).toMatchInlineSnapshot(
+      `"Erreur : Aucune base à sauvegarder : <donnees>/soumissions.sqlite n’existe pas. Vérifiez ESSAIM_DATA_DIR (le dossier de données du service)."`,
+    );
     expect(await main(['sauvegarde', empty, '--garder', '0'], cli)).toBe(2);
-    expect(cli.lines.at(-1)).toMatchInlineSnapshot(`"Erreur : --garder « 0 » : indiquez le nombre de sauvegardes à garder (un entier, 1 au moins)."`);
+    expect(cli.lines.at(-1)).toMatchInlineSnapshot(
+      `"Erreur : --garder « 0 » : indiquez le nombre de sauvegardes à garder (un entier, 1 au moins)."`,
+    );
   });
 });
 
@@ -151,7 +207,9 @@ describe('essaim restauration', () => {
     running.insert(submission(42));
     const cli = io({ ESSAIM_DATA_DIR: dataDir });
     expect(await main(['restauration', file], cli)).toBe(2);
-    expect(cli.lines.join('\n').replace(dataDir, '<donnees>')).toMatchInlineSnapshot(`"Erreur : Le service semble en marche : la base <donnees>/soumissions.sqlite est ouverte par un autre processus (le service ou une sauvegarde). Arrêtez le service (par exemple systemctl stop essaim) puis relancez la restauration. Rien n’a été modifié."`);
+    expect(cli.lines.join('\n').replace(dataDir, '<donnees>')).toMatchInlineSnapshot(
+      `"Erreur : Le service semble en marche : la base <donnees>/soumissions.sqlite est ouverte par un autre processus (le service ou une sauvegarde). Arrêtez le service (par exemple systemctl stop essaim) puis relancez la restauration. Rien n’a été modifié."`,
+    );
     expect(fs.readdirSync(dataDir).filter((f) => !f.startsWith(DATABASE_FILE + '-'))).toEqual([DATABASE_FILE]);
     running.insert(submission(43)); // still usable
     expect(running.get(submission(42).id)).toBeDefined();
@@ -161,7 +219,13 @@ describe('essaim restauration', () => {
     expect(await main(['restauration', file], done)).toBe(0);
     const previous = fs.readdirSync(dataDir).find((f) => f.startsWith(`${DATABASE_FILE}.avant-restauration-`));
     expect(previous).toBeDefined();
-    expect(done.lines.join('\n').replace(dataDir, '<donnees>').replace(previous!, '<ancienne>').replace(dataDir, '<donnees>')).toMatchInlineSnapshot(`
+    expect(
+      done.lines
+        .join('\n')
+        .replace(dataDir, '<donnees>')
+        .replace(previous!, '<ancienne>')
+        .replace(dataDir, '<donnees>'),
+    ).toMatchInlineSnapshot(`
       "Sauvegarde restaurée dans <donnees> : 1 proposition, schéma ${SCHEMA_VERSION} (intégrité vérifiée).
       La base remplacée est gardée sous <donnees>/<ancienne>.
       Démarrez le service : il mettra la base au schéma courant et reprendra les propositions en attente."
@@ -187,7 +251,9 @@ describe('essaim restauration', () => {
 
     const text = path.join(dir, 'texte.sqlite');
     fs.writeFileSync(text, 'ceci n’est pas une base\n'.repeat(100));
-    expect(await refusal(text)).toMatchInlineSnapshot(`"Erreur : <fichier> n’est pas une base SQLite lisible (file is not a database)."`);
+    expect(await refusal(text)).toMatchInlineSnapshot(
+      `"Erreur : <fichier> n’est pas une base SQLite lisible (file is not a database)."`,
+    );
 
     const { file } = await oneBackup();
     const damaged = path.join(dir, 'abimee.sqlite');
@@ -196,20 +262,28 @@ describe('essaim restauration', () => {
     // Scrambles the second page (the submissions table's b-tree root).
     for (let i = pageSize; i < pageSize * 2; i += 7) bytes[i] = 0xa5;
     fs.writeFileSync(damaged, bytes);
-    expect(await refusal(damaged)).toMatch(/^Erreur : <fichier> (est endommagé \(PRAGMA integrity_check : |n’est pas une base SQLite lisible \()/);
+    expect(await refusal(damaged)).toMatch(
+      /^Erreur : <fichier> (est endommagé \(PRAGMA integrity_check : |n’est pas une base SQLite lisible \()/,
+    );
 
     const foreign = path.join(dir, 'etrangere.sqlite');
     const f = new Database(foreign);
     f.exec('CREATE TABLE autre (x)');
     f.close();
-    expect(await refusal(foreign)).toMatchInlineSnapshot(`"Erreur : <fichier> n’est pas une base du service de propositions d’Essaim (pas de table submissions)."`);
+    expect(await refusal(foreign)).toMatchInlineSnapshot(
+      `"Erreur : <fichier> n’est pas une base du service de propositions d’Essaim (pas de table submissions)."`,
+    );
 
     const newer = path.join(dir, 'future.sqlite');
     fs.copyFileSync(file, newer);
     const n = new Database(newer);
     n.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     n.close();
-    expect((await refusal(newer)).replace(String(SCHEMA_VERSION + 1), 'N+1').replace(`(${SCHEMA_VERSION})`, '(N)')).toMatchInlineSnapshot(`"Erreur : <fichier> est au schéma N+1, plus récent que celui de cette version d’Essaim (N) : mettez Essaim à jour avant de restaurer cette sauvegarde."`);
+    expect(
+      (await refusal(newer)).replace(String(SCHEMA_VERSION + 1), 'N+1').replace(`(${SCHEMA_VERSION})`, '(N)'),
+    ).toMatchInlineSnapshot(
+      `"Erreur : <fichier> est au schéma N+1, plus récent que celui de cette version d’Essaim (N) : mettez Essaim à jour avant de restaurer cette sauvegarde."`,
+    );
 
     // Nothing was put in place.
     expect(fs.readdirSync(target)).toEqual([]);

@@ -15,7 +15,8 @@ const read = (rel: string): string => fs.readFileSync(path.join(repoRoot, rel), 
 /** The rows of the guide's variable table: name → default cell. */
 function variableTable(): Map<string, string> {
   const rows = new Map<string, string>();
-  for (const m of read('docs/exploitation.md').matchAll(/^\| `([A-Z][A-Z0-9_]*)` \| ([^|]+) \|/gm)) rows.set(m[1]!, m[2]!.trim());
+  for (const m of read('docs/exploitation.md').matchAll(/^\| `([A-Z][A-Z0-9_]*)` \| ([^|]+) \|/gm))
+    rows.set(m[1]!, m[2]!.trim());
   return rows;
 }
 
@@ -96,11 +97,16 @@ interface Stage {
 
 /** The Dockerfile's stages, with continuation lines joined and comments dropped. */
 function stages(text: string): Stage[] {
-  const lines = text.replace(/\\\n/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = text
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   const out: Stage[] = [];
   for (const line of lines) {
     const [, op = '', args = ''] = /^(\S+)\s*(.*)$/.exec(line) ?? [];
-    if (op.toUpperCase() === 'FROM') out.push({ name: /\bAS\s+(\S+)/i.exec(args)?.[1] ?? String(out.length), instructions: [] });
+    if (op.toUpperCase() === 'FROM')
+      out.push({ name: /\bAS\s+(\S+)/i.exec(args)?.[1] ?? String(out.length), instructions: [] });
     out.at(-1)?.instructions.push({ op: op.toUpperCase(), args });
   }
   return out;
@@ -135,7 +141,10 @@ describe('deploy/Dockerfile', () => {
     const from = /--from=(\S+)/.exec(copied[0]!)?.[1];
     const source = all.find((s) => s.name === from);
     expect(source).toBeDefined();
-    const runs = source!.instructions.filter((i) => i.op === 'RUN').map((i) => i.args).join('\n');
+    const runs = source!.instructions
+      .filter((i) => i.op === 'RUN')
+      .map((i) => i.args)
+      .join('\n');
     expect(runs).toMatch(/npm ci\b[^\n]*--omit=dev/);
     expect(args('RUN').join('\n')).not.toMatch(/npm (ci|install)/);
   });

@@ -23,18 +23,48 @@ function databaseAt(version: number): string {
   else migrate(db, version);
   expect(schemaVersion(db)).toBe(version);
   // Written with the columns of that time (those of version 0 so far), not through today's code.
-  const insert = db.prepare(`INSERT INTO submissions (id, collection, entry_id, path, content, title, pr_title, pr_body, commit_message, branch,
+  const insert =
+    db.prepare(`INSERT INTO submissions (id, collection, entry_id, path, content, title, pr_title, pr_body, commit_message, branch,
     contact_name, contact_email, credit, status, attempts, next_attempt_at, last_error, pr_number, pr_url, commit_sha, created_at, updated_at)
     VALUES (?, 'practices', ?, ?, ?, 'Titre', 'Titre de PR', 'Corps', 'Message', ?, 'Camille Martin', 'camille@example.org', 1, ?, ?, 1000, ?, ?, ?, ?, 500, 900)`);
-  insert.run('en-attente', 'paniers', 'content/practices/paniers.md', '---\ntitre: Paniers\n---\nTexte « accentué ».\n', 'formulaire/paniers', 'en-cours', 2, 'GitHub indisponible', null, null, null);
-  insert.run('ouverte', 'cantine', 'content/practices/cantine.md', '---\ntitre: Cantine\n---\n', 'formulaire/cantine', 'ouverte', 1, null, 12, 'https://github.com/o/r/pull/12', 'abc123');
-  db.prepare('INSERT INTO pow_used (signature, expires_at) VALUES (?, ?)').run('preuve-deja-utilisee', 8_000_000_000_000);
+  insert.run(
+    'en-attente',
+    'paniers',
+    'content/practices/paniers.md',
+    '---\ntitre: Paniers\n---\nTexte « accentué ».\n',
+    'formulaire/paniers',
+    'en-cours',
+    2,
+    'GitHub indisponible',
+    null,
+    null,
+    null,
+  );
+  insert.run(
+    'ouverte',
+    'cantine',
+    'content/practices/cantine.md',
+    '---\ntitre: Cantine\n---\n',
+    'formulaire/cantine',
+    'ouverte',
+    1,
+    null,
+    12,
+    'https://github.com/o/r/pull/12',
+    'abc123',
+  );
+  db.prepare('INSERT INTO pow_used (signature, expires_at) VALUES (?, ?)').run(
+    'preuve-deja-utilisee',
+    8_000_000_000_000,
+  );
   db.close();
   return dir;
 }
 
 function schemaOf(db: Database.Database): unknown[] {
-  return db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all();
+  return db
+    .prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all();
 }
 
 describe('migrations du schéma de la base', () => {
@@ -55,13 +85,35 @@ describe('migrations du schéma de la base', () => {
         expect(schemaVersion(outbox.db)).toBe(SCHEMA_VERSION);
         expect(schemaOf(outbox.db)).toEqual(freshSchema);
         expect(outbox.get('en-attente')).toEqual({
-          id: 'en-attente', collection: 'practices', entryId: 'paniers', path: 'content/practices/paniers.md',
-          content: '---\ntitre: Paniers\n---\nTexte « accentué ».\n', title: 'Titre', prTitle: 'Titre de PR', prBody: 'Corps', commitMessage: 'Message',
-          branch: 'formulaire/paniers', contactName: 'Camille Martin', contactEmail: 'camille@example.org', credit: true,
-          status: 'en-cours', attempts: 2, nextAttemptAt: 1000, lastError: 'GitHub indisponible', prNumber: null, prUrl: null, commit: null,
-          createdAt: 500, updatedAt: 900,
+          id: 'en-attente',
+          collection: 'practices',
+          entryId: 'paniers',
+          path: 'content/practices/paniers.md',
+          content: '---\ntitre: Paniers\n---\nTexte « accentué ».\n',
+          title: 'Titre',
+          prTitle: 'Titre de PR',
+          prBody: 'Corps',
+          commitMessage: 'Message',
+          branch: 'formulaire/paniers',
+          contactName: 'Camille Martin',
+          contactEmail: 'camille@example.org',
+          credit: true,
+          status: 'en-cours',
+          attempts: 2,
+          nextAttemptAt: 1000,
+          lastError: 'GitHub indisponible',
+          prNumber: null,
+          prUrl: null,
+          commit: null,
+          createdAt: 500,
+          updatedAt: 900,
         });
-        expect(outbox.get('ouverte')).toMatchObject({ status: 'ouverte', prNumber: 12, prUrl: 'https://github.com/o/r/pull/12', commit: 'abc123' });
+        expect(outbox.get('ouverte')).toMatchObject({
+          status: 'ouverte',
+          prNumber: 12,
+          prUrl: 'https://github.com/o/r/pull/12',
+          commit: 'abc123',
+        });
         // The worker finds the pending one again, a used proof stays used, the health probe writes.
         expect(outbox.due(2000, 10).map((s) => s.id)).toEqual(['en-attente']);
         expect(outbox.usePow('preuve-deja-utilisee', 8_000_000_000_000, 3000)).toBe(false);
@@ -102,7 +154,12 @@ describe('migrations du schéma de la base', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message.replace(dir, '<donnees>').replace(`schéma ${SCHEMA_VERSION + 1}`, 'schéma N+1').replace(`(${SCHEMA_VERSION})`, '(N)')).toMatchInlineSnapshot(
+    expect(
+      message
+        .replace(dir, '<donnees>')
+        .replace(`schéma ${SCHEMA_VERSION + 1}`, 'schéma N+1')
+        .replace(`(${SCHEMA_VERSION})`, '(N)'),
+    ).toMatchInlineSnapshot(
       `"La base des propositions (<donnees>/soumissions.sqlite) est au schéma N+1, plus récent que celui que connaît cette version d’Essaim (N) : mettez Essaim à jour, ou restaurez la sauvegarde faite avant la mise à jour."`,
     );
   });

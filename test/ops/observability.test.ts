@@ -15,9 +15,15 @@ afterAll(async () => {
 
 const repoDir = makeRepo();
 
-async function service(extra: { metricsToken?: string; trustProxy?: string[] } = {}): Promise<Awaited<ReturnType<typeof createService>>> {
+async function service(
+  extra: { metricsToken?: string; trustProxy?: string[] } = {},
+): Promise<Awaited<ReturnType<typeof createService>>> {
   const s = await createService({
-    repoDir, dataDir: tempDir('essaim-donnees-'), staticDir: undefined, noWorker: true, logLevel: false,
+    repoDir,
+    dataDir: tempDir('essaim-donnees-'),
+    staticDir: undefined,
+    noWorker: true,
+    logLevel: false,
     ...(extra.metricsToken ? { metricsToken: extra.metricsToken } : {}),
     protection: { minFillMs: 0, ratePerMinute: 0, ...(extra.trustProxy ? { trustProxy: extra.trustProxy } : {}) },
   });
@@ -27,8 +33,19 @@ async function service(extra: { metricsToken?: string; trustProxy?: string[] } =
 
 function submission(id: string): NewSubmission {
   return {
-    id, collection: 'practices', entryId: id, path: `content/practices/${id}.md`, content: '---\n---\n', title: id, prTitle: id, prBody: '',
-    commitMessage: id, branch: `formulaire/${id}`, contactName: 'C', contactEmail: 'c@example.org', credit: false,
+    id,
+    collection: 'practices',
+    entryId: id,
+    path: `content/practices/${id}.md`,
+    content: '---\n---\n',
+    title: id,
+    prTitle: id,
+    prBody: '',
+    commitMessage: id,
+    branch: `formulaire/${id}`,
+    contactName: 'C',
+    contactEmail: 'c@example.org',
+    credit: false,
   };
 }
 
@@ -57,24 +74,37 @@ describe('/api/health', () => {
     const empty = await s.app.inject({ method: 'GET', url: '/api/health' });
     expect(empty.statusCode).toBe(200);
     expect(empty.json()).toEqual({
-      statut: 'ok', mode: 'local', preuveDeTravail: false, delaiMinimalMs: 0,
+      statut: 'ok',
+      mode: 'local',
+      preuveDeTravail: false,
+      delaiMinimalMs: 0,
       base: { inscriptible: true, versionSchema: SCHEMA_VERSION },
       boiteEnvoi: { enAttente: 0, plusAncienneEnAttenteS: null },
-      echecs: 0, derniereTransmission: null,
+      echecs: 0,
+      derniereTransmission: null,
     });
 
     const t = Date.now();
     s.outbox.insert(submission('ancienne'), t - 90_000);
     s.outbox.insert(submission('recente'), t - 1_000);
     s.outbox.insert(submission('transmise'), t - 50_000);
-    s.outbox.markOpened('transmise', { prNumber: 1, prUrl: null, commit: null, branch: 'formulaire/transmise' }, Date.parse('2026-05-01T09:58:12Z'));
+    s.outbox.markOpened(
+      'transmise',
+      { prNumber: 1, prUrl: null, commit: null, branch: 'formulaire/transmise' },
+      Date.parse('2026-05-01T09:58:12Z'),
+    );
     s.outbox.insert(submission('abandonnee'), t - 50_000);
     s.outbox.markFailed('abandonnee', 'refusée');
-    const body = (await s.app.inject({ method: 'GET', url: '/api/health' })).json<Record<string, unknown> & { boiteEnvoi: { plusAncienneEnAttenteS: number } }>();
+    const body = (await s.app.inject({ method: 'GET', url: '/api/health' })).json<
+      Record<string, unknown> & { boiteEnvoi: { plusAncienneEnAttenteS: number } }
+    >();
     expect(body.boiteEnvoi.plusAncienneEnAttenteS).toBeGreaterThanOrEqual(90);
     expect(body.boiteEnvoi.plusAncienneEnAttenteS).toBeLessThan(120);
     expect({ ...body, boiteEnvoi: { ...body.boiteEnvoi, plusAncienneEnAttenteS: 'N' } }).toMatchObject({
-      statut: 'ok', boiteEnvoi: { enAttente: 2, plusAncienneEnAttenteS: 'N' }, echecs: 1, derniereTransmission: '2026-05-01T09:58:12.000Z',
+      statut: 'ok',
+      boiteEnvoi: { enAttente: 2, plusAncienneEnAttenteS: 'N' },
+      echecs: 1,
+      derniereTransmission: '2026-05-01T09:58:12.000Z',
     });
   });
 
@@ -92,9 +122,35 @@ describe('/api/metrics', () => {
     const s = await service();
     const accepted = await s.app.inject({ method: 'POST', url: '/api/submissions', payload: practice() });
     expect(accepted.statusCode).toBe(202);
-    expect((await s.app.inject({ method: 'POST', url: '/api/submissions', headers: { 'content-type': 'application/json' }, payload: '{pas du json' })).statusCode).toBe(400);
-    expect((await s.app.inject({ method: 'POST', url: '/api/submissions', headers: { 'content-type': 'text/plain' }, payload: 'x' })).statusCode).toBe(415);
-    expect((await s.app.inject({ method: 'POST', url: '/api/submissions', payload: { ...practice(), collection: 'inconnue' } })).statusCode).toBe(400);
+    expect(
+      (
+        await s.app.inject({
+          method: 'POST',
+          url: '/api/submissions',
+          headers: { 'content-type': 'application/json' },
+          payload: '{pas du json',
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await s.app.inject({
+          method: 'POST',
+          url: '/api/submissions',
+          headers: { 'content-type': 'text/plain' },
+          payload: 'x',
+        })
+      ).statusCode,
+    ).toBe(415);
+    expect(
+      (
+        await s.app.inject({
+          method: 'POST',
+          url: '/api/submissions',
+          payload: { ...practice(), collection: 'inconnue' },
+        })
+      ).statusCode,
+    ).toBe(400);
     s.outbox.insert(submission('abandonnee'));
     s.outbox.markFailed('abandonnee', 'refusée');
 
@@ -120,7 +176,8 @@ describe('/api/metrics', () => {
 
   it('sans jeton : la machine et le réseau local seulement, et pas à travers un mandataire non déclaré', async () => {
     const s = await service();
-    const get = async (remoteAddress: string, headers: Record<string, string> = {}): Promise<number> => (await s.app.inject({ method: 'GET', url: '/api/metrics', remoteAddress, headers })).statusCode;
+    const get = async (remoteAddress: string, headers: Record<string, string> = {}): Promise<number> =>
+      (await s.app.inject({ method: 'GET', url: '/api/metrics', remoteAddress, headers })).statusCode;
     expect(await get('127.0.0.1')).toBe(200);
     expect(await get('::1')).toBe(200);
     expect(await get('::ffff:127.0.0.1')).toBe(200);
@@ -141,7 +198,9 @@ describe('/api/metrics', () => {
 
   it('sans jeton, derrière un mandataire déclaré : l’adresse du client décide, pas celle du mandataire', async () => {
     const s = await service({ trustProxy: ['127.0.0.1'] });
-    const get = async (remoteAddress: string, xff: string): Promise<number> => (await s.app.inject({ method: 'GET', url: '/api/metrics', remoteAddress, headers: { 'x-forwarded-for': xff } })).statusCode;
+    const get = async (remoteAddress: string, xff: string): Promise<number> =>
+      (await s.app.inject({ method: 'GET', url: '/api/metrics', remoteAddress, headers: { 'x-forwarded-for': xff } }))
+        .statusCode;
     expect(await get('127.0.0.1', '203.0.113.5')).toBe(403);
     expect(await get('127.0.0.1', '127.0.0.1, 203.0.113.5')).toBe(403); // forged first hop
     expect(await get('127.0.0.1', '192.168.1.20')).toBe(200);
@@ -151,7 +210,14 @@ describe('/api/metrics', () => {
   it('avec un jeton : exigé d’où que vienne la requête', async () => {
     const s = await service({ metricsToken: 'jeton-des-metriques' });
     const get = async (remoteAddress: string, authorization?: string): Promise<number> =>
-      (await s.app.inject({ method: 'GET', url: '/api/metrics', remoteAddress, headers: authorization ? { authorization } : {} })).statusCode;
+      (
+        await s.app.inject({
+          method: 'GET',
+          url: '/api/metrics',
+          remoteAddress,
+          headers: authorization ? { authorization } : {},
+        })
+      ).statusCode;
     expect(await get('203.0.113.5', 'Bearer jeton-des-metriques')).toBe(200);
     expect(await get('127.0.0.1')).toBe(401);
     expect(await get('127.0.0.1', 'Bearer autre-jeton')).toBe(401);

@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { allCollections } from '../../src/content/collections.js';
-import { commitMessage, pullRequestBody, pullRequestLabels, pullRequestTitle, type ProposedEntry } from '../../src/github/pr-body.js';
+import {
+  commitMessage,
+  pullRequestBody,
+  pullRequestLabels,
+  pullRequestTitle,
+  type ProposedEntry,
+} from '../../src/github/pr-body.js';
 
-const entry = (collection: ProposedEntry['collection'], kind: ProposedEntry['kind'], title = 'Titre'): ProposedEntry => ({
-  collection, kind, title, id: 'titre', file: `content/${collection}/titre.md`,
+const entry = (
+  collection: ProposedEntry['collection'],
+  kind: ProposedEntry['kind'],
+  title = 'Titre',
+): ProposedEntry => ({
+  collection,
+  kind,
+  title,
+  id: 'titre',
+  file: `content/${collection}/titre.md`,
 });
 
 describe('pull-request wording', () => {
@@ -44,7 +58,11 @@ describe('pull-request wording', () => {
   });
 
   it('summarises several entries in the title, the commit and the labels', () => {
-    const entries = [entry('practices', 'added', 'Frigo partagé'), entry('practices', 'added', 'Jardin'), entry('funders', 'changed', 'Fondation')];
+    const entries = [
+      entry('practices', 'added', 'Frigo partagé'),
+      entry('practices', 'added', 'Jardin'),
+      entry('funders', 'changed', 'Fondation'),
+    ];
     expect(pullRequestTitle(entries)).toMatchInlineSnapshot(`"3 entrées : 2 nouvelles, 1 mise à jour"`);
     expect(commitMessage(entries)).toMatchInlineSnapshot(`
       "Propose 3 entrées (2 nouvelles, 1 mise à jour)
@@ -59,11 +77,16 @@ describe('pull-request wording', () => {
 
   it('escapes titles in the table of entries', () => {
     const body = pullRequestBody([entry('tools', 'added', 'Kit | <b>diagnostic</b>')], { diff: '' });
-    expect(body).toContain('| Outils méthodologiques | Kit \\| &lt;b&gt;diagnostic&lt;/b&gt;<br>`content/tools/titre.md` | ajoutée |');
+    expect(body).toContain(
+      '| Outils méthodologiques | Kit \\| &lt;b&gt;diagnostic&lt;/b&gt;<br>`content/tools/titre.md` | ajoutée |',
+    );
   });
 
   it('cuts a huge diff to stay within GitHub’s limit, keeping the checklist', () => {
-    const diff = Array.from({ length: 5000 }, (_, i) => `- **Champ ${i}** : une valeur assez longue pour remplir la description`).join('\n');
+    const diff = Array.from(
+      { length: 5000 },
+      (_, i) => `- **Champ ${i}** : une valeur assez longue pour remplir la description`,
+    ).join('\n');
     const body = pullRequestBody([entry('practices', 'changed')], { diff, fullDiffHint: 'npx essaim diff main' });
     expect(body.length).toBeLessThanOrEqual(60_000);
     expect(body).toContain('… (description tronquée : lancez `npx essaim diff main` pour la voir en entier)');
@@ -74,16 +97,27 @@ describe('pull-request wording', () => {
 });
 
 describe('text GitHub would act on', () => {
-  const hostile = entry('studies', 'added', 'Fixes #1, closes essaim/essaim#2, Resolved https://github.com/o/r/issues/3 @equipe-editoriale');
+  const hostile = entry(
+    'studies',
+    'added',
+    'Fixes #1, closes essaim/essaim#2, Resolved https://github.com/o/r/issues/3 @equipe-editoriale',
+  );
 
   it('never closes an issue nor mentions anyone from an entry title', () => {
-    const texts = [pullRequestTitle([hostile]), commitMessage([hostile]), commitMessage([hostile, entry('tools', 'changed')]), pullRequestBody([hostile], { diff: 'Fix #4 par @quelqu-un' })];
+    const texts = [
+      pullRequestTitle([hostile]),
+      commitMessage([hostile]),
+      commitMessage([hostile, entry('tools', 'changed')]),
+      pullRequestBody([hostile], { diff: 'Fix #4 par @quelqu-un' }),
+    ];
     for (const text of texts) {
       // GitHub's closing keywords followed by a reference, and @mentions.
       expect(text).not.toMatch(/\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\b/i);
       expect(text).not.toMatch(/#\d/);
       expect(text).not.toMatch(/(^|[^\w])@\w/);
     }
-    expect(pullRequestTitle([hostile]).replace(/\u200b/g, '')).toMatchInlineSnapshot(`"Nouvelle étude : « Fixes #1, closes essaim/essaim#2, Resolved https://github.com/o/r/issues/3 @equipe-editoriale »"`);
+    expect(pullRequestTitle([hostile]).replace(/\u200b/g, '')).toMatchInlineSnapshot(
+      `"Nouvelle étude : « Fixes #1, closes essaim/essaim#2, Resolved https://github.com/o/r/issues/3 @equipe-editoriale »"`,
+    );
   });
 });

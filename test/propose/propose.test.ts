@@ -19,7 +19,11 @@ const NEW_BRANCH = 'essaim/practices/cantine-prix-libre';
 const FUNDER = 'content/funders/fondation-solidarite.yaml';
 const PULLS = '/repos/{owner}/{repo}/pulls';
 
-const newSheet = edit(edit(fixture('valide', SHEET), 'id: epicerie-solidaire-mobile', 'id: cantine-prix-libre'), /titre: .*/, 'titre: Cantine solidaire à prix libre');
+const newSheet = edit(
+  edit(fixture('valide', SHEET), 'id: epicerie-solidaire-mobile', 'id: cantine-prix-libre'),
+  /titre: .*/,
+  'titre: Cantine solidaire à prix libre',
+);
 
 const temps: string[] = [];
 let fakeBin: string;
@@ -95,7 +99,8 @@ function propose(clone: string, args: string[], token: string | null = 'token-al
   return runCli(['propose', ...args], clone, env(token));
 }
 
-const count = (method: string, template: string): number => sim.requests.filter((r) => r.method === method && r.template === template).length;
+const count = (method: string, template: string): number =>
+  sim.requests.filter((r) => r.method === method && r.template === template).length;
 
 async function branchFiles(branch: string): Promise<string[]> {
   return git(sim.repoDir(OWNER, REPO), 'diff', '--name-only', 'main', branch).split('\n').filter(Boolean);
@@ -126,7 +131,9 @@ describe('essaim propose against the GitHub simulator', () => {
     // The branch holds exactly the new file, in one commit on top of main.
     expect(await branchFiles(NEW_BRANCH)).toEqual([NEW_SHEET]);
     expect(await sim.readFile(OWNER, REPO, NEW_BRANCH, NEW_SHEET)).toBe(newSheet);
-    expect(git(sim.repoDir(OWNER, REPO), 'log', '-1', '--format=%s', NEW_BRANCH)).toBe('Ajoute la fiche pratique « Cantine solidaire à prix libre »');
+    expect(git(sim.repoDir(OWNER, REPO), 'log', '-1', '--format=%s', NEW_BRANCH)).toBe(
+      'Ajoute la fiche pratique « Cantine solidaire à prix libre »',
+    );
 
     // Checked out, the branch is valid.
     const checkout = path.join(tempDir('essaim-checkout-'), 'pr');
@@ -142,7 +149,11 @@ describe('essaim propose against the GitHub simulator', () => {
     expect((await propose(clone, [])).code).toBe(0);
     const first = git(sim.repoDir(OWNER, REPO), 'rev-parse', NEW_BRANCH);
 
-    const corrected = edit(newSheet, /resume: .*/, 'resume: Une cantine ouverte à toutes et à tous, où chacun paie ce qu’il peut.');
+    const corrected = edit(
+      newSheet,
+      /resume: .*/,
+      'resume: Une cantine ouverte à toutes et à tous, où chacun paie ce qu’il peut.',
+    );
     write(clone, NEW_SHEET, corrected);
     const r = await propose(clone, []);
     expect(r.code).toBe(0);
@@ -160,9 +171,14 @@ describe('essaim propose against the GitHub simulator', () => {
     const r = await propose(clone, [], 'token-bob');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`Vous n’avez pas le droit d’écrire dans ${OWNER}/${REPO} : les modifications sont sur votre copie bob/${REPO}, branche « ${NEW_BRANCH} ».`);
+    expect(r.stdout).toContain(
+      `Vous n’avez pas le droit d’écrire dans ${OWNER}/${REPO} : les modifications sont sur votre copie bob/${REPO}, branche « ${NEW_BRANCH} ».`,
+    );
     const [pull] = sim.pulls(OWNER, REPO);
-    expect(pull).toMatchObject({ user: 'bob', pull: { headRepo: `bob/${REPO}`, headRef: NEW_BRANCH, baseRef: 'main' } });
+    expect(pull).toMatchObject({
+      user: 'bob',
+      pull: { headRepo: `bob/${REPO}`, headRef: NEW_BRANCH, baseRef: 'main' },
+    });
     expect(await sim.readFile('bob', REPO, NEW_BRANCH, NEW_SHEET)).toBe(newSheet);
     expect(await sim.listFiles(OWNER, REPO, 'main')).not.toContain(NEW_SHEET);
   }, 60_000);
@@ -248,7 +264,9 @@ describe('essaim propose against the GitHub simulator', () => {
     `);
     expect(git(clone, 'diff', '--name-only', 'origin/main', NEW_BRANCH)).toBe(NEW_SHEET);
     expect(git(clone, 'show', `${NEW_BRANCH}:${NEW_SHEET}`)).toBe(newSheet.replace(/\n$/, ''));
-    expect(git(clone, 'log', '-1', '--format=%an <%ae> %s', NEW_BRANCH)).toBe('Camille Contributrice <camille@example.org> Ajoute la fiche pratique « Cantine solidaire à prix libre »');
+    expect(git(clone, 'log', '-1', '--format=%an <%ae> %s', NEW_BRANCH)).toBe(
+      'Camille Contributrice <camille@example.org> Ajoute la fiche pratique « Cantine solidaire à prix libre »',
+    );
     expect(git(clone, 'rev-parse', `${NEW_BRANCH}^`)).toBe(git(clone, 'rev-parse', 'origin/main'));
     expect(git(clone, 'status', '--porcelain')).toBe(status);
     expect(git(clone, 'branch', '--show-current')).toBe('main');
@@ -323,7 +341,9 @@ describe('essaim propose against the GitHub simulator', () => {
       labels: ['financements', 'mise-à-jour'],
       pull: { headRef: 'essaim/funders/fondation-solidarite', draft: true },
     });
-    expect(pull?.body).toContain('- **Appel à projets « Mieux manger pour tous 2026 » : Date limite** : 30/04/2026 → 31/05/2026');
+    expect(pull?.body).toContain(
+      '- **Appel à projets « Mieux manger pour tous 2026 » : Date limite** : 30/04/2026 → 31/05/2026',
+    );
     expect(await branchFiles('essaim/funders/fondation-solidarite')).toEqual([FUNDER]);
   }, 60_000);
 });
@@ -334,7 +354,11 @@ describe('essaim propose choosing what to send (no GitHub call)', () => {
     write(clone, NEW_SHEET, newSheet);
     write(clone, FUNDER, edit(read(clone, FUNDER), 'cloture: 2026-04-30', 'cloture: 2026-05-31'));
     const first = await propose(clone, ['--dry-run'], null);
-    write(clone, NEW_SHEET, edit(newSheet, /resume: .*/, 'resume: Une cantine ouverte à toutes et à tous, où chacun paie ce qu’il peut.'));
+    write(
+      clone,
+      NEW_SHEET,
+      edit(newSheet, /resume: .*/, 'resume: Une cantine ouverte à toutes et à tous, où chacun paie ce qu’il peut.'),
+    );
     const second = await propose(clone, ['--dry-run'], null);
     const branch = /^Branche : (.*)$/m.exec(first.stdout)?.[1];
     expect(branch).toMatch(/^essaim\/2-entrees-[0-9a-f]{8}$/);
@@ -385,7 +409,10 @@ describe('parseRemote', () => {
     expect(parseRemote('https://github.com/cocolupa/essaim')).toEqual({ owner: 'cocolupa', repo: 'essaim' });
     expect(parseRemote('git@github.com:cocolupa/essaim.git')).toEqual({ owner: 'cocolupa', repo: 'essaim' });
     expect(parseRemote('ssh://git@github.com/cocolupa/essaim.git')).toEqual({ owner: 'cocolupa', repo: 'essaim' });
-    expect(parseRemote('https://x-access-token:abc@github.com/cocolupa/essaim.git/')).toEqual({ owner: 'cocolupa', repo: 'essaim' });
+    expect(parseRemote('https://x-access-token:abc@github.com/cocolupa/essaim.git/')).toEqual({
+      owner: 'cocolupa',
+      repo: 'essaim',
+    });
     expect(parseRemote('/srv/git/essaim.git')).toBeUndefined();
   });
 });

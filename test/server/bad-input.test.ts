@@ -20,20 +20,41 @@ let service: Service;
 const headers = { 'content-type': 'application/json' };
 
 async function post(body: unknown, extra: Record<string, string> = {}, s: Service = service) {
-  const r = await s.app.inject({ method: 'POST', url: '/api/submissions', headers: { ...headers, ...extra }, payload: typeof body === 'string' ? body : JSON.stringify(body) });
-  return { status: r.statusCode, json: String(r.headers['content-type'] ?? '').includes('json') ? (r.json() as { erreur?: string; problemes?: { champ: string; message: string; regle?: string }[]; id?: string }) : {} };
+  const r = await s.app.inject({
+    method: 'POST',
+    url: '/api/submissions',
+    headers: { ...headers, ...extra },
+    payload: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return {
+    status: r.statusCode,
+    json: String(r.headers['content-type'] ?? '').includes('json')
+      ? (r.json() as { erreur?: string; problemes?: { champ: string; message: string; regle?: string }[]; id?: string })
+      : {},
+  };
 }
 
 function nothingWritten(s: Service = service): void {
   expect(s.outbox.counts()).toEqual({ recue: 0, 'en-cours': 0, ouverte: 0, echec: 0 });
-  expect(git(repo, 'branch', '--list').split('\n').map((b) => b.replace('*', '').trim())).toEqual(['main']);
+  expect(
+    git(repo, 'branch', '--list')
+      .split('\n')
+      .map((b) => b.replace('*', '').trim()),
+  ).toEqual(['main']);
   expect(git(repo, 'status', '--porcelain')).toBe('');
 }
 
 beforeAll(async () => {
   repo = makeRepo();
   // The worker is not started: every accepted submission would stay visible as a row.
-  service = await createService({ repoDir: repo, dataDir: tempDir('essaim-donnees-'), staticDir: undefined, logLevel: false, noWorker: true, protection: { ratePerMinute: 0, bodyLimit: 64 * 1024 } });
+  service = await createService({
+    repoDir: repo,
+    dataDir: tempDir('essaim-donnees-'),
+    staticDir: undefined,
+    logLevel: false,
+    noWorker: true,
+    protection: { ratePerMinute: 0, bodyLimit: 64 * 1024 },
+  });
 });
 afterAll(async () => {
   await service.close();
@@ -45,7 +66,9 @@ describe('refus', () => {
     (big as { texte: string }).texte = 'x'.repeat(70 * 1024);
     const r = await post(big);
     expect(r.status).toBe(413);
-    expect(r.json.erreur).toMatchInlineSnapshot(`"La proposition est trop volumineuse (64 Kio au plus). Raccourcissez le texte."`);
+    expect(r.json.erreur).toMatchInlineSnapshot(
+      `"La proposition est trop volumineuse (64 Kio au plus). Raccourcissez le texte."`,
+    );
     nothingWritten();
   });
 
@@ -53,7 +76,9 @@ describe('refus', () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
       const r = await post('collection=practices', { 'content-type': type });
       expect(r.status).toBe(415);
-      expect(r.json.erreur).toMatchInlineSnapshot(`"Format refusé : la proposition doit être envoyée en JSON (Content-Type: application/json)."`);
+      expect(r.json.erreur).toMatchInlineSnapshot(
+        `"Format refusé : la proposition doit être envoyée en JSON (Content-Type: application/json)."`,
+      );
     }
     const broken = await post('{"collection": "practices",');
     expect(broken.status).toBe(400);
@@ -109,7 +134,9 @@ describe('refus', () => {
     }
     const noContact = await post({ ...practice(), contact: { nom: 'A' } });
     expect(noContact.status).toBe(400);
-    expect(noContact.json.erreur).toMatchInlineSnapshot(`"Indiquez une adresse électronique valide (par exemple nom@exemple.fr)."`);
+    expect(noContact.json.erreur).toMatchInlineSnapshot(
+      `"Indiquez une adresse électronique valide (par exemple nom@exemple.fr)."`,
+    );
     nothingWritten();
   });
 
@@ -145,7 +172,9 @@ describe('refus', () => {
   it('ne laisse rien du client décider d’un chemin', async () => {
     const coll = await post({ ...practice(), collection: '../../.github/workflows' });
     expect(coll.status).toBe(400);
-    expect(coll.json.erreur).toMatchInlineSnapshot(`"Collection inconnue : « ../../.github/workflows ». Choisissez parmi : Fiches pratiques, Études et rapports, Financeurs et appels à projets, Offres de formation, Outils méthodologiques, Agenda, Plateformes existantes, Actualités."`);
+    expect(coll.json.erreur).toMatchInlineSnapshot(
+      `"Collection inconnue : « ../../.github/workflows ». Choisissez parmi : Fiches pratiques, Études et rapports, Financeurs et appels à projets, Offres de formation, Outils méthodologiques, Agenda, Plateformes existantes, Actualités."`,
+    );
 
     const p = practice();
     (p.donnees as Record<string, unknown>).maillons = ['../../.github/workflows', 'distribution'];
@@ -172,7 +201,9 @@ describe('refus', () => {
   it('refuse les caractères nuls', async () => {
     const r = await post(practice('Paniers\u0000 solidaires'));
     expect(r.status).toBe(400);
-    expect(r.json.erreur).toMatchInlineSnapshot(`"Le texte contient des caractères de contrôle invisibles (caractère nul…) : retirez-les."`);
+    expect(r.json.erreur).toMatchInlineSnapshot(
+      `"Le texte contient des caractères de contrôle invisibles (caractère nul…) : retirez-les."`,
+    );
     const t = practice();
     (t as { texte: string }).texte = 'Texte\u0000';
     expect((await post(t)).status).toBe(400);
@@ -180,7 +211,11 @@ describe('refus', () => {
   });
 
   it('refuse le HTML actif dans le texte', async () => {
-    for (const html of ['<script>alert(1)</script>', '<img src="x" onerror="alert(1)">', '<a href="javascript:alert(1)">ici</a>']) {
+    for (const html of [
+      '<script>alert(1)</script>',
+      '<img src="x" onerror="alert(1)">',
+      '<a href="javascript:alert(1)">ici</a>',
+    ]) {
       const p = practice();
       (p as { texte: string }).texte = `## Présentation\n\nBonjour.\n\n${html}\n`;
       const r = await post(p);
@@ -202,32 +237,58 @@ describe('refus', () => {
   it('refuse un envoi trop rapide ou sans horodatage', async () => {
     const fast = await post({ ...practice(), rendu_a: Date.now() - 500 });
     expect(fast.status).toBe(400);
-    expect(fast.json.erreur?.replace(/\(\d+(,\d)? s/, '(… s')).toMatchInlineSnapshot(`"Formulaire envoyé trop vite (… s après son affichage) : relisez votre proposition et renvoyez-la dans quelques secondes."`);
+    expect(fast.json.erreur?.replace(/\(\d+(,\d)? s/, '(… s')).toMatchInlineSnapshot(
+      `"Formulaire envoyé trop vite (… s après son affichage) : relisez votre proposition et renvoyez-la dans quelques secondes."`,
+    );
     const { rendu_a: _r, ...noStamp } = practice();
     const none = await post(noStamp);
     expect(none.status).toBe(400);
-    expect(none.json.erreur).toMatchInlineSnapshot(`"Le formulaire est incomplet (horodatage manquant) : rechargez la page et renvoyez-le."`);
+    expect(none.json.erreur).toMatchInlineSnapshot(
+      `"Le formulaire est incomplet (horodatage manquant) : rechargez la page et renvoyez-le."`,
+    );
     nothingWritten();
   });
 
   it('refuse une origine étrangère', async () => {
     const r = await post(practice(), { origin: 'https://malveillant.example' });
     expect(r.status).toBe(403);
-    expect(r.json.erreur).toMatchInlineSnapshot(`"Cette adresse n’est pas autorisée à envoyer des propositions à ce service."`);
+    expect(r.json.erreur).toMatchInlineSnapshot(
+      `"Cette adresse n’est pas autorisée à envoyer des propositions à ce service."`,
+    );
     nothingWritten();
   });
 });
 
 describe('origines autorisées (portail publié ailleurs)', () => {
   it('répond au contrôle préalable et accepte l’envoi d’une origine autorisée, refuse les autres', async () => {
-    const s = await createService({ repoDir: repo, dataDir: tempDir('essaim-donnees-'), staticDir: undefined, logLevel: false, noWorker: true, protection: { ratePerMinute: 0, allowedOrigins: ['https://portail.example.org'] } });
-    const pre = await s.app.inject({ method: 'OPTIONS', url: '/api/submissions', headers: { origin: 'https://portail.example.org', 'access-control-request-method': 'POST' } });
+    const s = await createService({
+      repoDir: repo,
+      dataDir: tempDir('essaim-donnees-'),
+      staticDir: undefined,
+      logLevel: false,
+      noWorker: true,
+      protection: { ratePerMinute: 0, allowedOrigins: ['https://portail.example.org'] },
+    });
+    const pre = await s.app.inject({
+      method: 'OPTIONS',
+      url: '/api/submissions',
+      headers: { origin: 'https://portail.example.org', 'access-control-request-method': 'POST' },
+    });
     expect(pre.statusCode).toBe(204);
     expect(pre.headers['access-control-allow-origin']).toBe('https://portail.example.org');
-    const sent = await s.app.inject({ method: 'POST', url: '/api/submissions', headers: { ...headers, origin: 'https://portail.example.org' }, payload: practice() });
+    const sent = await s.app.inject({
+      method: 'POST',
+      url: '/api/submissions',
+      headers: { ...headers, origin: 'https://portail.example.org' },
+      payload: practice(),
+    });
     expect(sent.statusCode).toBe(202);
     expect(sent.headers['access-control-allow-origin']).toBe('https://portail.example.org');
-    const other = await s.app.inject({ method: 'OPTIONS', url: '/api/submissions', headers: { origin: 'https://ailleurs.example', 'access-control-request-method': 'POST' } });
+    const other = await s.app.inject({
+      method: 'OPTIONS',
+      url: '/api/submissions',
+      headers: { origin: 'https://ailleurs.example', 'access-control-request-method': 'POST' },
+    });
     // No CORS header for another origin: the browser does not send the submission.
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
     await s.close();
@@ -244,7 +305,11 @@ describe('texte qui ressemble à du YAML', () => {
     const row = service.outbox.get(r.json.id!)!;
     const doc = parseDocument(row.content);
     let aliases = 0;
-    visit(doc, { Alias() { aliases++; } });
+    visit(doc, {
+      Alias() {
+        aliases++;
+      },
+    });
     expect(aliases).toBe(0);
     expect(doc.errors).toEqual([]);
     const entry = parseEntry(collections.get('platforms')!, row.path, row.content);
@@ -262,20 +327,52 @@ describe('texte qui ressemble à du YAML', () => {
 
 describe('limites', () => {
   it('la limite par adresse ne se contourne pas avec un X-Forwarded-For forgé', async () => {
-    const s = await createService({ repoDir: repo, dataDir: tempDir('essaim-donnees-'), staticDir: undefined, logLevel: false, noWorker: true, protection: { ratePerMinute: 1, rateBurst: 2 } });
+    const s = await createService({
+      repoDir: repo,
+      dataDir: tempDir('essaim-donnees-'),
+      staticDir: undefined,
+      logLevel: false,
+      noWorker: true,
+      protection: { ratePerMinute: 1, rateBurst: 2 },
+    });
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const r = await s.app.inject({ method: 'POST', url: '/api/submissions', headers: { ...headers, 'x-forwarded-for': `203.0.113.${i}` }, payload: { bad: true }, remoteAddress: '198.51.100.7' });
+      const r = await s.app.inject({
+        method: 'POST',
+        url: '/api/submissions',
+        headers: { ...headers, 'x-forwarded-for': `203.0.113.${i}` },
+        payload: { bad: true },
+        remoteAddress: '198.51.100.7',
+      });
       statuses.push(r.statusCode);
-      if (r.statusCode === 429) expect(r.json().erreur).toMatch(/^Trop de propositions envoyées depuis votre adresse : réessayez dans \d+ s\.$/);
+      if (r.statusCode === 429)
+        expect(r.json().erreur).toMatch(
+          /^Trop de propositions envoyées depuis votre adresse : réessayez dans \d+ s\.$/,
+        );
     }
     expect(statuses).toEqual([400, 400, 429, 429]);
     await s.close();
   });
 
   it('derrière un mandataire de confiance, chaque client a sa propre limite', async () => {
-    const s = await createService({ repoDir: repo, dataDir: tempDir('essaim-donnees-'), staticDir: undefined, logLevel: false, noWorker: true, protection: { ratePerMinute: 1, rateBurst: 1, trustProxy: ['10.0.0.1'] } });
-    const send = async (xff: string, from: string) => (await s.app.inject({ method: 'POST', url: '/api/submissions', headers: { ...headers, 'x-forwarded-for': xff }, payload: { bad: true }, remoteAddress: from })).statusCode;
+    const s = await createService({
+      repoDir: repo,
+      dataDir: tempDir('essaim-donnees-'),
+      staticDir: undefined,
+      logLevel: false,
+      noWorker: true,
+      protection: { ratePerMinute: 1, rateBurst: 1, trustProxy: ['10.0.0.1'] },
+    });
+    const send = async (xff: string, from: string) =>
+      (
+        await s.app.inject({
+          method: 'POST',
+          url: '/api/submissions',
+          headers: { ...headers, 'x-forwarded-for': xff },
+          payload: { bad: true },
+          remoteAddress: from,
+        })
+      ).statusCode;
     expect(await send('203.0.113.1', '10.0.0.1')).toBe(400);
     expect(await send('203.0.113.2', '10.0.0.1')).toBe(400);
     expect(await send('203.0.113.1', '10.0.0.1')).toBe(429);
@@ -288,26 +385,56 @@ describe('limites', () => {
 
 describe('preuve de travail', () => {
   it('une preuve valide passe une fois, rejouée elle est refusée', async () => {
-    const s = await createService({ repoDir: repo, dataDir: tempDir('essaim-donnees-'), staticDir: undefined, logLevel: false, noWorker: true, protection: { ratePerMinute: 0, altchaSecret: 'secret-de-test', altchaMaxCounter: 2000 } });
+    const s = await createService({
+      repoDir: repo,
+      dataDir: tempDir('essaim-donnees-'),
+      staticDir: undefined,
+      logLevel: false,
+      noWorker: true,
+      protection: { ratePerMinute: 0, altchaSecret: 'secret-de-test', altchaMaxCounter: 2000 },
+    });
     const none = await post(practice('Sans preuve'), {}, s);
     expect(none.status).toBe(400);
-    expect(none.json.erreur).toMatchInlineSnapshot(`"La preuve de travail anti-robot est manquante : rechargez la page et renvoyez le formulaire."`);
+    expect(none.json.erreur).toMatchInlineSnapshot(
+      `"La preuve de travail anti-robot est manquante : rechargez la page et renvoyez le formulaire."`,
+    );
     const challenge = (await s.app.inject({ url: '/api/altcha/challenge' })).json() as Challenge;
     const solution = await solveChallenge({ challenge, deriveKey });
     expect(solution).not.toBeNull();
-    const forged = await post({ ...practice('Preuve fausse'), altcha: { challenge, solution: { ...solution!, derivedKey: solution!.derivedKey.replace(/^./, (c) => (c === '0' ? '1' : '0')) } } }, {}, s);
+    const forged = await post(
+      {
+        ...practice('Preuve fausse'),
+        altcha: {
+          challenge,
+          solution: { ...solution!, derivedKey: solution!.derivedKey.replace(/^./, (c) => (c === '0' ? '1' : '0')) },
+        },
+      },
+      {},
+      s,
+    );
     expect(forged.status).toBe(400);
     const first = await post({ ...practice('Avec preuve'), altcha: { challenge, solution } }, {}, s);
     expect(first.status).toBe(202);
     const replay = await post({ ...practice('Avec preuve rejouée'), altcha: { challenge, solution } }, {}, s);
     expect(replay.status).toBe(400);
-    expect(replay.json.erreur).toMatchInlineSnapshot(`"Cette preuve de travail anti-robot a déjà servi : rechargez la page pour en obtenir une nouvelle."`);
+    expect(replay.json.erreur).toMatchInlineSnapshot(
+      `"Cette preuve de travail anti-robot a déjà servi : rechargez la page pour en obtenir une nouvelle."`,
+    );
     expect(s.outbox.counts(), JSON.stringify(first.json)).toEqual({ recue: 1, 'en-cours': 0, ouverte: 0, echec: 0 });
     await s.close();
   });
 });
 
 it('le dépôt de test n’a pas été modifié', () => {
-  expect(fs.readdirSync(path.join(repo, 'content')).sort()).toEqual(['events', 'funders', 'news', 'platforms', 'practices', 'studies', 'tools', 'trainings']);
+  expect(fs.readdirSync(path.join(repo, 'content')).sort()).toEqual([
+    'events',
+    'funders',
+    'news',
+    'platforms',
+    'practices',
+    'studies',
+    'tools',
+    'trainings',
+  ]);
   expect(git(repo, 'status', '--porcelain')).toBe('');
 });

@@ -32,9 +32,18 @@ afterEach(async () => {
 
 async function withGitHub(): Promise<{ sim: GitHubSimulator; service: Service }> {
   const sim = await startGitHubSimulator({ tokens: { 'jeton-robot': 'essaim-robot', 'jeton-alice': 'alice' } });
-  await sim.createRepo({ owner: OWNER, name: REPO, files: { 'README.md': '# Essaim\n' }, pushers: ['essaim-robot', 'alice'] });
+  await sim.createRepo({
+    owner: OWNER,
+    name: REPO,
+    files: { 'README.md': '# Essaim\n' },
+    pushers: ['essaim-robot', 'alice'],
+  });
   const service = await createService({
-    repoDir: makeRepo(), dataDir: tempDir('essaim-donnees-'), staticDir: undefined, logLevel: false, noWorker: true,
+    repoDir: makeRepo(),
+    dataDir: tempDir('essaim-donnees-'),
+    staticDir: undefined,
+    logLevel: false,
+    noWorker: true,
     github: { repository: `${OWNER}/${REPO}`, token: 'jeton-robot', apiUrl: sim.baseUrl, writeIntervalMs: 0 },
     worker: { baseDelayMs: 50, maxAttempts: 2 },
     protection: { ratePerMinute: 0, minFillMs: 0 },
@@ -57,7 +66,16 @@ async function process(service: Service): Promise<void> {
 /** A maintainer's proposal as `essaim propose` makes it (same client, no service marker). */
 function maintainerProposes(sim: GitHubSimulator, branch: string, content: string, title = 'Travail de l’équipe') {
   const octokit = createGitHubClient({ token: 'jeton-alice', baseUrl: sim.baseUrl, writeIntervalMs: 0 });
-  return proposeChange(octokit, { owner: OWNER, repo: REPO, base: 'main', branch, files: [{ path: PATH, content }], commitMessage: 'Travail de l’équipe', title, body: 'Relu par l’équipe.' });
+  return proposeChange(octokit, {
+    owner: OWNER,
+    repo: REPO,
+    base: 'main',
+    branch,
+    files: [{ path: PATH, content }],
+    commitMessage: 'Travail de l’équipe',
+    title,
+    body: 'Relu par l’équipe.',
+  });
 }
 
 describe('GitHub', () => {
@@ -90,7 +108,9 @@ describe('GitHub', () => {
     expect(after.title).toBe(before.title);
     expect(after.body).toBe(before.body);
     // Re-run: the same suffixed branch is found and updated, the service's is still untouched.
-    expect((await maintainerProposes(sim, FORM_BRANCH, 'titre: encore autre chose\n', 'Autre titre')).branch).toBe(`${FORM_BRANCH}.2`);
+    expect((await maintainerProposes(sim, FORM_BRANCH, 'titre: encore autre chose\n', 'Autre titre')).branch).toBe(
+      `${FORM_BRANCH}.2`,
+    );
     expect(await sim.readFile(OWNER, REPO, FORM_BRANCH, PATH)).toBe(row.content);
   });
 
@@ -101,9 +121,14 @@ describe('GitHub', () => {
     const merged = await maintainerProposes(sim, 'essaim/platforms/carte', 'titre: déjà là\n');
     git(sim.repoDir(OWNER, REPO), 'update-ref', 'refs/heads/main', merged.commit);
     await process(service);
-    const s = (await service.app.inject({ url: `/api/submissions/${id}` })).json() as { statut: string; message: string };
+    const s = (await service.app.inject({ url: `/api/submissions/${id}` })).json() as {
+      statut: string;
+      message: string;
+    };
     expect(s.statut).toBe('echec');
-    expect(s.message).toMatchInlineSnapshot(`"La proposition n’a pas pu être transmise. Une entrée « carte-des-distributions-alimentaires » existe déjà sur la branche « main » (content/platforms/carte-des-distributions-alimentaires.yaml) : une nouvelle entrée ne peut pas remplacer une entrée existante. L’équipe éditoriale la reprendra sous un autre identifiant. L’équipe du portail en a la trace et reviendra vers vous."`);
+    expect(s.message).toMatchInlineSnapshot(
+      `"La proposition n’a pas pu être transmise. Une entrée « carte-des-distributions-alimentaires » existe déjà sur la branche « main » (content/platforms/carte-des-distributions-alimentaires.yaml) : une nouvelle entrée ne peut pas remplacer une entrée existante. L’équipe éditoriale la reprendra sous un autre identifiant. L’équipe du portail en a la trace et reviendra vers vous."`,
+    );
     expect(await sim.readFile(OWNER, REPO, 'main', PATH)).toBe('titre: déjà là\n');
     expect(sim.pulls(OWNER, REPO)).toHaveLength(1);
   });
@@ -112,7 +137,14 @@ describe('GitHub', () => {
 describe('dépôt local', () => {
   async function local(): Promise<{ repo: string; service: Service }> {
     const repo = makeRepo();
-    const service = await createService({ repoDir: repo, dataDir: tempDir('essaim-donnees-'), staticDir: undefined, logLevel: false, noWorker: true, protection: { ratePerMinute: 0, minFillMs: 0 } });
+    const service = await createService({
+      repoDir: repo,
+      dataDir: tempDir('essaim-donnees-'),
+      staticDir: undefined,
+      logLevel: false,
+      noWorker: true,
+      protection: { ratePerMinute: 0, minFillMs: 0 },
+    });
     open.push({ service });
     return { repo, service };
   }
@@ -132,14 +164,31 @@ describe('dépôt local', () => {
 
     // `essaim propose --local` on the service's branch name: a free name, the service's untouched.
     const serviceHead = git(repo, 'rev-parse', row.branch);
-    const theirs = await proposeLocally(repo, { base: 'main', branch: row.branch, files: [{ path: PATH, content: 'titre: x\n' }], commitMessage: 'Équipe' });
+    const theirs = await proposeLocally(repo, {
+      base: 'main',
+      branch: row.branch,
+      files: [{ path: PATH, content: 'titre: x\n' }],
+      commitMessage: 'Équipe',
+    });
     expect(theirs.branch).toBe(`${FORM_BRANCH}.2.2`);
     expect(git(repo, 'rev-parse', row.branch)).toBe(serviceHead);
 
     // The id arrives on main after the submission was accepted: refused, nothing written.
     const later = await submit(service, platform('Annuaire des épiceries'));
     const laterRow = service.outbox.get(later)!;
-    git(repo, 'update-ref', 'refs/heads/main', (await proposeLocally(repo, { base: 'main', branch: 'tmp', files: [{ path: laterRow.path, content: 'titre: déjà là\n' }], commitMessage: 'x' })).commit);
+    git(
+      repo,
+      'update-ref',
+      'refs/heads/main',
+      (
+        await proposeLocally(repo, {
+          base: 'main',
+          branch: 'tmp',
+          files: [{ path: laterRow.path, content: 'titre: déjà là\n' }],
+          commitMessage: 'x',
+        })
+      ).commit,
+    );
     const branches = git(repo, 'branch', '--list');
     await process(service);
     expect(service.outbox.get(later)!.status).toBe('echec');

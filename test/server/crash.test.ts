@@ -35,7 +35,9 @@ function startService(env: Record<string, string>): Promise<{ child: ChildProces
       const m = /ESSAIM_SERVICE_URL=(\S+)/.exec(out);
       if (m) resolve({ child, url: m[1]! });
     });
-    child.stderr!.on('data', (chunk: Buffer) => { err += chunk.toString(); });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
     child.on('exit', (code) => reject(new Error(`le service s’est arrêté (code ${code}) : ${err}`)));
   });
 }
@@ -61,12 +63,20 @@ it('tué avec SIGKILL juste après ses 202 puis relancé : exactement une pull r
     ESSAIM_LOG_LEVEL: 'silent',
   };
   const first = await startService(env);
-  const bodies = Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? practice(`Fiche numéro ${i}`) : platform(`Plateforme numéro ${i}`)));
-  const answers = await Promise.all(bodies.map(async (b) => {
-    const r = await fetch(`${first.url}/api/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
-    expect(r.status).toBe(202);
-    return (await r.json()) as { id: string };
-  }));
+  const bodies = Array.from({ length: 12 }, (_, i) =>
+    i % 2 === 0 ? practice(`Fiche numéro ${i}`) : platform(`Plateforme numéro ${i}`),
+  );
+  const answers = await Promise.all(
+    bodies.map(async (b) => {
+      const r = await fetch(`${first.url}/api/submissions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(b),
+      });
+      expect(r.status).toBe(202);
+      return (await r.json()) as { id: string };
+    }),
+  );
   await new Promise((r) => setTimeout(r, 400));
   first.child.kill('SIGKILL');
   await new Promise((r) => first.child.once('exit', r));
@@ -74,9 +84,16 @@ it('tué avec SIGKILL juste après ses 202 puis relancé : exactement une pull r
   expect(before).toBeLessThan(bodies.length); // the kill really interrupted the work
 
   const second = await startService(env);
-  const statuses = async (): Promise<string[]> => Promise.all(answers.map(async (a) => ((await (await fetch(`${second.url}/api/submissions/${a.id}`)).json()) as { statut: string }).statut));
+  const statuses = async (): Promise<string[]> =>
+    Promise.all(
+      answers.map(
+        async (a) =>
+          ((await (await fetch(`${second.url}/api/submissions/${a.id}`)).json()) as { statut: string }).statut,
+      ),
+    );
   const deadline = Date.now() + 90_000;
-  while ((await statuses()).some((s) => s !== 'ouverte') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  while ((await statuses()).some((s) => s !== 'ouverte') && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 250));
   expect(await statuses()).toEqual(answers.map(() => 'ouverte'));
 
   const pulls = sim.pulls(OWNER, REPO);

@@ -14,10 +14,12 @@ const MODULE = 'import("/assets/js/main.js")';
 const TYPED = 'window.essai=1';
 
 function page(entry: string): string {
-  return `<!doctype html><html><head><script>${COLOUR}</script><script type="module">${MODULE}</script>`
-    + `<script type='text/JavaScript'>${TYPED}</script><script src="/assets/js/main.js"></script>`
-    + `<script type="application/ld+json">{"name":${JSON.stringify(entry)}}</script></head>`
-    + `<body><script type="application/json" id="essaim-entree" data-path="/outils/${entry}">{"titre":${JSON.stringify(entry)}}</script></body></html>`;
+  return (
+    `<!doctype html><html><head><script>${COLOUR}</script><script type="module">${MODULE}</script>` +
+    `<script type='text/JavaScript'>${TYPED}</script><script src="/assets/js/main.js"></script>` +
+    `<script type="application/ld+json">{"name":${JSON.stringify(entry)}}</script></head>` +
+    `<body><script type="application/json" id="essaim-entree" data-path="/outils/${entry}">{"titre":${JSON.stringify(entry)}}</script></body></html>`
+  );
 }
 
 /** A built site with `n` entry pages, each with its own data blocks. */
@@ -53,7 +55,14 @@ describe('CSP hashes', () => {
   });
 
   it('the service sends those hashes and no hash of a data block', async () => {
-    const service = await createService({ repoDir: makeRepo(), dataDir: tempDir('essaim-donnees-'), staticDir: site(20), logLevel: false, noWorker: true, protection: { ratePerMinute: 0 } });
+    const service = await createService({
+      repoDir: makeRepo(),
+      dataDir: tempDir('essaim-donnees-'),
+      staticDir: site(20),
+      logLevel: false,
+      noWorker: true,
+      protection: { ratePerMinute: 0 },
+    });
     try {
       const r = await service.app.inject({ method: 'GET', url: '/' });
       const csp = String(r.headers['content-security-policy']);

@@ -24,7 +24,10 @@ afterEach(async () => {
   }
 });
 
-async function setup(worker: Partial<WorkerConfig> = {}, requestTimeoutMs = 10_000): Promise<{ sim: GitHubSimulator; service: Service }> {
+async function setup(
+  worker: Partial<WorkerConfig> = {},
+  requestTimeoutMs = 10_000,
+): Promise<{ sim: GitHubSimulator; service: Service }> {
   const sim = await startGitHubSimulator({ tokens: { 'jeton-robot': 'essaim-robot' } });
   await sim.createRepo({ owner: OWNER, name: REPO, files: { 'README.md': '# Essaim\n' }, pushers: ['essaim-robot'] });
   const service = await createService({
@@ -32,7 +35,13 @@ async function setup(worker: Partial<WorkerConfig> = {}, requestTimeoutMs = 10_0
     dataDir: tempDir('essaim-donnees-'),
     staticDir: undefined,
     logLevel: false,
-    github: { repository: `${OWNER}/${REPO}`, token: 'jeton-robot', apiUrl: sim.baseUrl, writeIntervalMs: 0, requestTimeoutMs },
+    github: {
+      repository: `${OWNER}/${REPO}`,
+      token: 'jeton-robot',
+      apiUrl: sim.baseUrl,
+      writeIntervalMs: 0,
+      requestTimeoutMs,
+    },
     worker: { baseDelayMs: 100, maxDelayMs: 3000, maxAttempts: 6, concurrency: 2, ...worker },
     protection: { ratePerMinute: 0, minFillMs: 0 },
   });
@@ -134,7 +143,9 @@ describe('GitHub qui répond mal', () => {
     const s = await status(service, id);
     expect(s.statut).toBe('echec');
     expect(s.tentatives).toBe(3);
-    expect(String(s.message)).toMatchInlineSnapshot(`"La proposition n’a pas pu être transmise. Impossible d’ouvrir la pull request sur cocolupa/essaim : GitHub est indisponible ou injoignable (503 : Service Unavailable). L’équipe du portail en a la trace et reviendra vers vous."`);
+    expect(String(s.message)).toMatchInlineSnapshot(
+      `"La proposition n’a pas pu être transmise. Impossible d’ouvrir la pull request sur cocolupa/essaim : GitHub est indisponible ou injoignable (503 : Service Unavailable). L’équipe du portail en a la trace et reviendra vers vous."`,
+    );
     expect(sim.pulls(OWNER, REPO)).toHaveLength(0);
   }, 60_000);
 });

@@ -11,19 +11,31 @@ type Service = Awaited<ReturnType<typeof createService>>;
 let service: Service;
 const headers = { 'content-type': 'application/json' };
 
-async function post(body: unknown): Promise<{ status: number; json: { erreur?: string; problemes?: { champ: string; message: string }[] } }> {
-  const r = await service.app.inject({ method: 'POST', url: '/api/submissions', headers, payload: typeof body === 'string' ? body : JSON.stringify(body) });
+async function post(
+  body: unknown,
+): Promise<{ status: number; json: { erreur?: string; problemes?: { champ: string; message: string }[] } }> {
+  const r = await service.app.inject({
+    method: 'POST',
+    url: '/api/submissions',
+    headers,
+    payload: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   return { status: r.statusCode, json: r.json() };
 }
 
 const deepJson = (levels: number): string => `${'['.repeat(levels)}1${']'.repeat(levels)}`;
-const withDonnees = (donnees: string): string => JSON.stringify(practice('Données profondes')).replace(/"donnees":\{/, `"donnees":{"porteur_profond":${donnees},`);
+const withDonnees = (donnees: string): string =>
+  JSON.stringify(practice('Données profondes')).replace(/"donnees":\{/, `"donnees":{"porteur_profond":${donnees},`);
 /** Quotes in quotes, with HTML that makes sure the body is fully parsed. */
 const nestedQuotes = (levels: number): string => `${'> '.repeat(levels)}texte <img src=x onerror=alert(1)>\n`;
 
 beforeAll(async () => {
   service = await createService({
-    repoDir: makeRepo(), dataDir: tempDir('essaim-donnees-'), staticDir: undefined, logLevel: false, noWorker: true,
+    repoDir: makeRepo(),
+    dataDir: tempDir('essaim-donnees-'),
+    staticDir: undefined,
+    logLevel: false,
+    noWorker: true,
     protection: { ratePerMinute: 0, minFillMs: 0, validationTimeoutMs: 1500 },
   });
 });
@@ -53,7 +65,9 @@ describe('entrées pathologiques', () => {
   it('des données imbriquées sur 100 000 niveaux : 400 qui nomme le champ', async () => {
     const r = await post(withDonnees(deepJson(100_000)));
     expect(r.status).toBe(400);
-    expect(r.json.erreur).toMatchInlineSnapshot(`"Les données sont imbriquées trop profondément (12 niveaux au plus) : le formulaire n’en produit jamais autant."`);
+    expect(r.json.erreur).toMatchInlineSnapshot(
+      `"Les données sont imbriquées trop profondément (12 niveaux au plus) : le formulaire n’en produit jamais autant."`,
+    );
     expect(r.json.problemes?.[0]?.champ).toMatch(/^porteur_profond(\.0)+$/);
   });
 
@@ -68,14 +82,22 @@ describe('entrées pathologiques', () => {
 
   it('les propositions normales envoyées en même temps sont acceptées, et le service répond pendant ce temps', async () => {
     const bad = [
-      ...Array.from({ length: 3 }, () => { const p = practice('Citations'); (p as { texte: string }).texte = nestedQuotes(20_000); return JSON.stringify(p); }),
+      ...Array.from({ length: 3 }, () => {
+        const p = practice('Citations');
+        (p as { texte: string }).texte = nestedQuotes(20_000);
+        return JSON.stringify(p);
+      }),
       withDonnees(deepJson(100_000)),
       JSON.stringify({ ...practice(), contact: { nom: 'A', courriel: `a@${'.'.repeat(100_000)}` } }),
     ];
-    const normal = Array.from({ length: 6 }, (_, i) => (i % 2 ? practice(`Fiche normale ${i}`) : platform(`Plateforme normale ${i}`)));
+    const normal = Array.from({ length: 6 }, (_, i) =>
+      i % 2 ? practice(`Fiche normale ${i}`) : platform(`Plateforme normale ${i}`),
+    );
     // The event loop stays free: a timer set now fires, and health answers, while the bad ones are being refused.
     let ticks = 0;
-    const timer = setInterval(() => { ticks++; }, 10);
+    const timer = setInterval(() => {
+      ticks++;
+    }, 10);
     const badDone = Promise.all(bad.map((b) => post(b)));
     const health = await service.app.inject({ url: '/api/health' });
     const normalDone = await Promise.all(normal.map((n) => post(n)));

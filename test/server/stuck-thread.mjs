@@ -3,6 +3,9 @@ import { parentPort } from 'node:worker_threads';
 
 parentPort.on('message', (job) => {
   if (job.texte === 'boucle') for (;;);
-  parentPort.postMessage({ ok: true, entry: { path: `content/news/${job.entryId}.md`, content: job.texte, title: job.entryId } });
+  parentPort.postMessage({
+    ok: true,
+    entry: { path: `content/news/${job.entryId}.md`, content: job.texte, title: job.entryId },
+  });
 });
 parentPort.postMessage({ ready: true });

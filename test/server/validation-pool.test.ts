@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SubmissionError, type EntryJob } from '../../src/server/submission.js';
 import { ValidationPool } from '../../src/server/validation-pool.js';
 
-const job = (texte: string, entryId = 'a'): EntryJob => ({ collection: 'news', donnees: {}, texte, entryId, today: '2026-01-01' });
+const job = (texte: string, entryId = 'a'): EntryJob => ({
+  collection: 'news',
+  donnees: {},
+  texte,
+  entryId,
+  today: '2026-01-01',
+});
 let pool: ValidationPool | undefined;
 afterEach(async () => {
   await pool?.close();
@@ -10,7 +16,13 @@ afterEach(async () => {
 
 describe('fils de validation', () => {
   it('un fil bloqué est arrêté à son délai et remplacé ; les autres propositions sont traitées', async () => {
-    pool = new ValidationPool({ repoDir: '.', size: 1, timeoutMs: 300, maxQueue: 10, entry: new URL('./stuck-thread.mjs', import.meta.url) });
+    pool = new ValidationPool({
+      repoDir: '.',
+      size: 1,
+      timeoutMs: 300,
+      maxQueue: 10,
+      entry: new URL('./stuck-thread.mjs', import.meta.url),
+    });
     const stuck = pool.run(job('boucle')).catch((e: unknown) => e);
     // Queued behind the stuck one, on the only thread: answered by its replacement.
     const after = pool.run(job('texte normal', 'b'));
@@ -25,17 +37,28 @@ describe('fils de validation', () => {
         },
       ]
     `);
-    expect(await after).toEqual({ ok: true, entry: { path: 'content/news/b.md', content: 'texte normal', title: 'b' } });
+    expect(await after).toEqual({
+      ok: true,
+      entry: { path: 'content/news/b.md', content: 'texte normal', title: 'b' },
+    });
   });
 
   it('au-delà de la file d’attente : 503 en français', async () => {
-    pool = new ValidationPool({ repoDir: '.', size: 1, timeoutMs: 5000, maxQueue: 1, entry: new URL('./stuck-thread.mjs', import.meta.url) });
+    pool = new ValidationPool({
+      repoDir: '.',
+      size: 1,
+      timeoutMs: 5000,
+      maxQueue: 1,
+      entry: new URL('./stuck-thread.mjs', import.meta.url),
+    });
     const first = pool.run(job('boucle')).catch(() => undefined);
     const second = pool.run(job('x')).catch(() => undefined);
     const third = await pool.run(job('y')).catch((e: unknown) => e);
     expect(third).toBeInstanceOf(SubmissionError);
     expect((third as SubmissionError).status).toBe(503);
-    expect((third as SubmissionError).message).toMatchInlineSnapshot(`"Le service reçoit trop de propositions en même temps : renvoyez la vôtre dans une minute."`);
+    expect((third as SubmissionError).message).toMatchInlineSnapshot(
+      `"Le service reçoit trop de propositions en même temps : renvoyez la vôtre dans une minute."`,
+    );
     await pool.close();
     await Promise.all([first, second]);
   });

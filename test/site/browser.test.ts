@@ -21,9 +21,14 @@ const practices = findCollection('practices')!;
 function sampleSheet() {
   const [edition] = listEditions(repo);
   const inEdition = new Set(edition ? validateEdition(repo, edition).entries.map((e) => e.data?.id) : []);
-  const sheets = listEntries(repo, [practices.folder]).files.map((f) => readEntry(repo, f)).filter(isRead);
-  const sheet = sheets.find((s) => Array.isArray(s.data.ressources_liees) && s.data.ressources_liees.length > 0 && inEdition.has(s.data.id));
-  if (!sheet || !edition) throw new Error('Aucune fiche avec des ressources liées dans l’édition figée : le contenu de départ a changé ?');
+  const sheets = listEntries(repo, [practices.folder])
+    .files.map((f) => readEntry(repo, f))
+    .filter(isRead);
+  const sheet = sheets.find(
+    (s) => Array.isArray(s.data.ressources_liees) && s.data.ressources_liees.length > 0 && inEdition.has(s.data.id),
+  );
+  if (!sheet || !edition)
+    throw new Error('Aucune fiche avec des ressources liées dans l’édition figée : le contenu de départ a changé ?');
   return { sheet, edition, id: String(sheet.data.id) };
 }
 
@@ -31,7 +36,9 @@ function sampleSheet() {
 function target(ref: string): { titre: string; route: string } {
   const [name, id] = ref.split('/') as [string, string];
   const c = findCollection(name)!;
-  const file = listEntries(repo, [c.folder]).files.find((f) => f.file.endsWith(`/${id}.md`) || f.file.endsWith(`/${id}.yaml`))!;
+  const file = listEntries(repo, [c.folder]).files.find(
+    (f) => f.file.endsWith(`/${id}.md`) || f.file.endsWith(`/${id}.yaml`),
+  )!;
   const e = readEntry(repo, file);
   return { titre: String(e.data?.titre), route: `${c.route}/${id}` };
 }
@@ -61,7 +68,14 @@ describe('portal in the browser', () => {
     // The DSFR's own stylesheet styles it (capitals), in Marianne, served by the site itself.
     expect(await brand.innerText()).toMatch(/^RÉPUBLIQUE\s+FRANÇAISE$/);
     expect(await brand.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^Marianne/);
-    await expect.poll(() => page.evaluate(async () => { await document.fonts.ready; return document.fonts.check('700 16px Marianne'); })).toBe(true);
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          await document.fonts.ready;
+          return document.fonts.check('700 16px Marianne');
+        }),
+      )
+      .toBe(true);
     expect(await page.locator('.fr-header__service-title').innerText()).toBe('Essaim');
     // The editions menu belongs to the sheets' pages only.
     expect(await page.locator('.navbar .dropdown', { hasText: 'Édition' }).count()).toBe(0);
@@ -81,7 +95,9 @@ describe('portal in the browser', () => {
       expect(await fields.locator(`[data-champ="${f}"] dt`).innerText()).toBe(fieldLabel(practices, [f]));
     }
     const maillon = (sheet.data.maillons as string[])[0]!;
-    expect(await fields.locator('[data-champ="maillons"] dd').innerText()).toContain(vocabularies().maillon!.labels[maillon]);
+    expect(await fields.locator('[data-champ="maillons"] dd').innerText()).toContain(
+      vocabularies().maillon!.labels[maillon],
+    );
     const links = fields.locator('[data-champ="ressources_liees"] dd a');
     const refs = sheet.data.ressources_liees as string[];
     expect(await links.count()).toBe(refs.length);
@@ -93,7 +109,9 @@ describe('portal in the browser', () => {
     const edit = page.locator('.essaim-sheet-links a', { hasText: 'Proposer une modification' }).first();
     expect(await edit.getAttribute('href')).toBe(`https://github.com/essaim-portail/essaim/edit/main/${sheet.file}`);
     const history = page.locator('.essaim-sheet-links a', { hasText: 'Historique' }).first();
-    expect(await history.getAttribute('href')).toBe(`https://github.com/essaim-portail/essaim/commits/main/${sheet.file}`);
+    expect(await history.getAttribute('href')).toBe(
+      `https://github.com/essaim-portail/essaim/commits/main/${sheet.file}`,
+    );
   });
 
   it('the edition menu leads to the same sheet in the cut edition, which shows its banner', async () => {
@@ -107,7 +125,9 @@ describe('portal in the browser', () => {
     await page.waitForURL(`**/fiches/${edition}/${id}`);
     const banner = page.locator('.theme-doc-version-banner');
     expect(await banner.innerText()).toContain(`Vous consultez l’Édition ${edition} des fiches pratiques`);
-    expect(await page.locator('.essaim-citation').innerText()).toMatch(new RegExp(`fiche pratique, Édition ${edition}, https://\\S+/fiches/${edition}/${id}$`));
+    expect(await page.locator('.essaim-citation').innerText()).toMatch(
+      new RegExp(`fiche pratique, Édition ${edition}, https://\\S+/fiches/${edition}/${id}$`),
+    );
     await banner.locator('a', { hasText: 'édition en cours' }).click();
     await page.waitForURL(`**/fiches/${id}`);
     expect(await page.locator('.theme-doc-version-banner').count()).toBe(0);
@@ -117,19 +137,26 @@ describe('portal in the browser', () => {
     const { id } = sampleSheet();
     const p = await browser.context.newPage();
     const errors: string[] = [];
-    p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    p.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     p.on('pageerror', (e) => errors.push(e.message));
     // Loaded directly, a sheet hydrates (a mismatch would log an error).
     await p.goto(`${server.url}/fiches/${id}`, { waitUntil: 'networkidle' });
     await expect.poll(() => p.locator('html').getAttribute('data-has-hydrated')).toBe('true');
     // From the sheet to the news, without reloading the page.
-    await p.evaluate(() => { (window as unknown as { pasRecharge: boolean }).pasRecharge = true; });
+    await p.evaluate(() => {
+      (window as unknown as { pasRecharge: boolean }).pasRecharge = true;
+    });
     await p.locator('.navbar a', { hasText: 'Actualités' }).first().click();
     await p.waitForURL('**/actualites');
     await expect.poll(() => p.locator('main article').count()).toBeGreaterThan(0);
     expect(await p.evaluate(() => (window as unknown as { pasRecharge?: boolean }).pasRecharge)).toBe(true);
     // A path under /fiches that no page has.
-    await p.evaluate(() => { window.history.pushState(null, '', '/fiches/fiche-disparue'); window.dispatchEvent(new PopStateEvent('popstate')); });
+    await p.evaluate(() => {
+      window.history.pushState(null, '', '/fiches/fiche-disparue');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
     await expect.poll(() => p.locator('main h1').textContent()).toBe('Page introuvable');
     expect(errors).toEqual([]);
     await p.close();

@@ -20,7 +20,9 @@ beforeAll(async () => {
 
 function entries(name: string) {
   const c = findCollection(name)!;
-  return listEntries(repo, [c.folder]).files.map((f) => readEntry(repo, f)).filter(isRead);
+  return listEntries(repo, [c.folder])
+    .files.map((f) => readEntry(repo, f))
+    .filter(isRead);
 }
 
 function filesOf(root: string, out: string[] = []): string[] {
@@ -51,7 +53,8 @@ describe('built portal', () => {
       const { entries: snapshot, problems } = validateEdition(repo, name);
       expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
       expect(snapshot.length).toBeGreaterThan(0);
-      for (const s of snapshot) expect(fs.existsSync(page(`fiches/${name}/${String(s.data?.id)}`)), `${name}/${String(s.data?.id)}`).toBe(true);
+      for (const s of snapshot)
+        expect(fs.existsSync(page(`fiches/${name}/${String(s.data?.id)}`)), `${name}/${String(s.data?.id)}`).toBe(true);
     }
   });
 
@@ -69,11 +72,23 @@ describe('built portal', () => {
     const news = entries('news');
     const titles = news.map((n) => String(n.data.titre)).sort();
     const xml = new XMLParser();
-    const rss = xml.parse(fs.readFileSync(path.join(dir, 'actualites/rss.xml'), 'utf8')) as { rss: { channel: { item: { title: string }[] | { title: string } } } };
-    const atom = xml.parse(fs.readFileSync(path.join(dir, 'actualites/atom.xml'), 'utf8')) as { feed: { entry: { title: string }[] | { title: string } } };
-    const list = <T,>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
-    expect(list(rss.rss.channel.item).map((i) => i.title).sort()).toEqual(titles);
-    expect(list(atom.feed.entry).map((i) => i.title).sort()).toEqual(titles);
+    const rss = xml.parse(fs.readFileSync(path.join(dir, 'actualites/rss.xml'), 'utf8')) as {
+      rss: { channel: { item: { title: string }[] | { title: string } } };
+    };
+    const atom = xml.parse(fs.readFileSync(path.join(dir, 'actualites/atom.xml'), 'utf8')) as {
+      feed: { entry: { title: string }[] | { title: string } };
+    };
+    const list = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
+    expect(
+      list(rss.rss.channel.item)
+        .map((i) => i.title)
+        .sort(),
+    ).toEqual(titles);
+    expect(
+      list(atom.feed.entry)
+        .map((i) => i.title)
+        .sort(),
+    ).toEqual(titles);
     for (const n of news) expect(fs.existsSync(page(`actualites/${String(n.data.id)}`))).toBe(true);
   });
 
@@ -97,8 +112,13 @@ describe('built portal', () => {
     expect(home).toMatch(/<html lang="?fr-FR/);
     expect(home).toContain('République');
     const assets = filesOf(dir);
-    expect(assets.some((f) => /Marianne-Regular\.[0-9a-f]+\.woff2$|Marianne-Regular.*\.woff2$/.test(path.basename(f)))).toBe(true);
-    const css = assets.filter((f) => f.endsWith('.css')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    expect(
+      assets.some((f) => /Marianne-Regular\.[0-9a-f]+\.woff2$|Marianne-Regular.*\.woff2$/.test(path.basename(f))),
+    ).toBe(true);
+    const css = assets
+      .filter((f) => f.endsWith('.css'))
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n');
     expect(css).toContain('.fr-header');
     expect(css).not.toMatch(/url\(["']?https?:/);
     for (const f of assets.filter((a) => a.endsWith('.html'))) {
@@ -106,7 +126,10 @@ describe('built portal', () => {
       expect(html).not.toMatch(/<script[^>]+src="?https?:/);
       expect(html).not.toMatch(/<link[^>]+rel="?(stylesheet|preload|modulepreload)[^>]+href="?https?:/);
     }
-    const js = assets.filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    const js = assets
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n');
     expect(js).not.toContain('window.dsfr');
   });
 });

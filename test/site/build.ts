@@ -46,20 +46,30 @@ function runBuild(outDir: string, logFile: string, hash: string): Promise<void> 
       stdio: ['ignore', log, log],
       // Own generated-files folder: never races with `npm run dev` or another build in .docusaurus/.
       // No Rspack persistent cache: it outlives the generated-files folders it points to.
-      env: { ...process.env, DOCUSAURUS_GENERATED_FILES_DIR_NAME: `node_modules/.cache/essaim-site-test/${hash}`, ESSAIM_CACHE_RSPACK: 'non' },
+      env: {
+        ...process.env,
+        DOCUSAURUS_GENERATED_FILES_DIR_NAME: `node_modules/.cache/essaim-site-test/${hash}`,
+        ESSAIM_CACHE_RSPACK: 'non',
+      },
     });
     child.on('error', reject);
     child.on('exit', (code) => {
       fs.closeSync(log);
       if (code === 0) resolve();
-      else reject(new Error(`La construction du site a échoué (code ${code}) :\n${fs.readFileSync(logFile, 'utf8').split('\n').slice(-60).join('\n')}`));
+      else
+        reject(
+          new Error(
+            `La construction du site a échoué (code ${code}) :\n${fs.readFileSync(logFile, 'utf8').split('\n').slice(-60).join('\n')}`,
+          ),
+        );
     });
   });
 }
 
 /** Keeps the few most recent builds (and their generated files), removes older ones. */
 function pruneOldBuilds(parent: string, current: string, keep = 3): void {
-  const builds = fs.readdirSync(parent, { withFileTypes: true })
+  const builds = fs
+    .readdirSync(parent, { withFileTypes: true })
     .filter((d) => d.isDirectory() && /^[0-9a-f]{16}$/.test(d.name) && d.name !== current)
     .map((d) => ({ name: d.name, mtime: fs.statSync(path.join(parent, d.name)).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);

@@ -40,26 +40,47 @@ function makeSite(): void {
   for (const m of maillons) {
     const id = `fiche-${m}`;
     fs.mkdirSync(path.join(site, `content/practices/${m}`), { recursive: true });
-    fs.writeFileSync(path.join(site, `content/practices/${m}/${id}.md`), SHEET.replace(/^id: .*$/m, `id: ${id}`).replace(/^maillons:\n(?:  - .*\n)+/m, `maillons:\n  - ${m}\n`));
+    fs.writeFileSync(
+      path.join(site, `content/practices/${m}/${id}.md`),
+      SHEET.replace(/^id: .*$/m, `id: ${id}`).replace(/^maillons:\n(?:  - .*\n)+/m, `maillons:\n  - ${m}\n`),
+    );
   }
   // Copied, not linked: the configuration finds the site from its own location, and the pages of
   // src/pages are known by their path inside the site.
-  for (const name of ['src', 'schemas', 'docusaurus.config.ts', 'sidebars.practices.ts', 'tsconfig.json', 'package.json']) fs.cpSync(path.join(repo, name), path.join(site, name), { recursive: true });
+  for (const name of [
+    'src',
+    'schemas',
+    'docusaurus.config.ts',
+    'sidebars.practices.ts',
+    'tsconfig.json',
+    'package.json',
+  ])
+    fs.cpSync(path.join(repo, name), path.join(site, name), { recursive: true });
 }
 
-const sheetText = (id: string, body: string): string => SHEET.replace(/^id: .*$/m, `id: ${id}`).replace(/\n---\n[\s\S]*$/, `\n---\n\n${body}\n`);
+const sheetText = (id: string, body: string): string =>
+  SHEET.replace(/^id: .*$/m, `id: ${id}`).replace(/\n---\n[\s\S]*$/, `\n---\n\n${body}\n`);
 const sheetFile = (id: string): string => `content/practices/distribution/${id}.md`;
-const problemsOf = (id: string, body: string): string[] => validateEntry(parseEntry(practices, sheetFile(id), sheetText(id, body)), site, { today: TODAY }).map(line);
+const problemsOf = (id: string, body: string): string[] =>
+  validateEntry(parseEntry(practices, sheetFile(id), sheetText(id, body)), site, { today: TODAY }).map(line);
 
 function build(): Promise<{ code: number | null; log: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('npx', ['--no-install', 'docusaurus', 'build', site, '--out-dir', path.join(site, 'build')], {
       cwd: site,
-      env: { ...process.env, DOCUSAURUS_GENERATED_FILES_DIR_NAME: path.join(site, '.docusaurus'), ESSAIM_CACHE_RSPACK: 'non' },
+      env: {
+        ...process.env,
+        DOCUSAURUS_GENERATED_FILES_DIR_NAME: path.join(site, '.docusaurus'),
+        ESSAIM_CACHE_RSPACK: 'non',
+      },
     });
     let log = '';
-    child.stdout.on('data', (d: Buffer) => { log += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { log += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      log += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      log += d.toString();
+    });
     child.on('error', reject);
     child.on('exit', (code) => resolve({ code, log }));
   });
@@ -82,12 +103,22 @@ describe('CommonMark spec examples as sheet bodies', () => {
       if (current.length < PER_SHEET && problemsOf(id, [...current, md].join('\n\n')).length === 0) current.push(md);
       else sheets.push([md]);
     }
-    sheets.forEach((group, i) => fs.writeFileSync(path.join(site, sheetFile(`spec-groupe-${i + 1}`)), sheetText(`spec-groupe-${i + 1}`, group.join('\n\n'))));
+    sheets.forEach((group, i) =>
+      fs.writeFileSync(
+        path.join(site, sheetFile(`spec-groupe-${i + 1}`)),
+        sheetText(`spec-groupe-${i + 1}`, group.join('\n\n')),
+      ),
+    );
     expect(validateRepository(site, undefined, { today: TODAY }).problems.map(line)).toEqual([]);
     expect(sheets.length).toBeLessThan(60);
 
     // The sheets show their last update date, read from Git.
-    const git = (...args: string[]): void => { execFileSync('git', ['-c', 'user.name=essaim', '-c', 'user.email=essaim@example.org', ...args], { cwd: site, stdio: 'ignore' }); };
+    const git = (...args: string[]): void => {
+      execFileSync('git', ['-c', 'user.name=essaim', '-c', 'user.email=essaim@example.org', ...args], {
+        cwd: site,
+        stdio: 'ignore',
+      });
+    };
     git('init', '-q');
     git('add', '-A');
     git('commit', '-qm', 'site de test');

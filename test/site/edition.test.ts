@@ -12,7 +12,14 @@ const SHEET = 'content/practices/distribution/epicerie-solidaire-mobile.md';
 
 function io(cwd: string): Io & { text: () => string } {
   const lines: string[] = [];
-  return { out: (t) => lines.push(t), err: (t) => lines.push(`[err] ${t}`), cwd, interactive: false, env: {}, text: () => lines.join('\n') };
+  return {
+    out: (t) => lines.push(t),
+    err: (t) => lines.push(`[err] ${t}`),
+    cwd,
+    interactive: false,
+    env: {},
+    text: () => lines.join('\n'),
+  };
 }
 
 /** What `docusaurus docs:version:practices <nom>` does: copy the sheets and record the version. */
@@ -34,9 +41,15 @@ describe('essaim edition', () => {
     const out = io(root);
     expect(await edition('2027', out, { cut: fakeCut(calls), today: TODAY })).toBe(0);
     expect(calls).toEqual(['2027']);
-    expect(fs.existsSync(path.join(root, 'practices_versioned_docs/version-2027/distribution/epicerie-solidaire-mobile.md'))).toBe(true);
+    expect(
+      fs.existsSync(path.join(root, 'practices_versioned_docs/version-2027/distribution/epicerie-solidaire-mobile.md')),
+    ).toBe(true);
     // The snapshot lives outside content/: `essaim validate` still sees only the sheet of content/.
-    expect(validateRepository(root, undefined, { today: TODAY }).entries.filter((e) => e.collection.name === 'practices').map((e) => e.file)).toEqual([SHEET]);
+    expect(
+      validateRepository(root, undefined, { today: TODAY })
+        .entries.filter((e) => e.collection.name === 'practices')
+        .map((e) => e.file),
+    ).toEqual([SHEET]);
     expect(out.text()).toMatchInlineSnapshot(`
       "✔ 1 fichier vérifié, aucun problème.
       Édition « 2027 » figée : 1 fiche dans practices_versioned_docs/version-2027/. Elle sera publiée sous /fiches/2027."
@@ -74,23 +87,33 @@ describe('essaim edition', () => {
 
   it('refuses a bad or existing name (usage error), and reports Docusaurus’ failure', async () => {
     const root = makeTree('valide');
-    await expect(edition('Édition 2027', io(root), { cut: fakeCut([]), today: TODAY })).rejects.toThrowErrorMatchingInlineSnapshot(
+    await expect(
+      edition('Édition 2027', io(root), { cut: fakeCut([]), today: TODAY }),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(
       `[UsageError: Nom d’édition invalide « Édition 2027 » : utilisez des minuscules, des chiffres et des tirets, par exemple 2027.]`,
     );
     writeFile(root, 'practices_versions.json', '["2026"]');
     await expect(edition('2026', io(root), { cut: fakeCut([]), today: TODAY })).rejects.toBeInstanceOf(UsageError);
     const failing = (): CommandResult => ({ status: 1, output: '[ERROR] version 2027 already exists' });
-    await expect(edition('2027', io(root), { cut: failing, today: TODAY })).rejects.toThrow(/La création de l’édition par Docusaurus a échoué :\n\[ERROR\] version 2027/);
+    await expect(edition('2027', io(root), { cut: failing, today: TODAY })).rejects.toThrow(
+      /La création de l’édition par Docusaurus a échoué :\n\[ERROR\] version 2027/,
+    );
   });
 
   it('really runs docusaurus docs:version:practices in a copy of the site', async () => {
     const root = makeTree('valide');
-    for (const f of ['docusaurus.config.ts', 'sidebars.practices.ts', 'package.json', 'tsconfig.json']) fs.copyFileSync(path.join(repo, f), path.join(root, f));
+    for (const f of ['docusaurus.config.ts', 'sidebars.practices.ts', 'package.json', 'tsconfig.json'])
+      fs.copyFileSync(path.join(repo, f), path.join(root, f));
     for (const d of ['src', 'schemas', 'i18n']) fs.cpSync(path.join(repo, d), path.join(root, d), { recursive: true });
     fs.symlinkSync(path.join(repo, 'node_modules'), path.join(root, 'node_modules'));
     expect(await edition('2027', io(root), { cut: runDocusaurusVersion, today: TODAY })).toBe(0);
     expect(JSON.parse(fs.readFileSync(path.join(root, 'practices_versions.json'), 'utf8'))).toEqual(['2027']);
-    expect(fs.readFileSync(path.join(root, 'practices_versioned_docs/version-2027/distribution/epicerie-solidaire-mobile.md'), 'utf8')).toBe(fixture('valide', SHEET));
+    expect(
+      fs.readFileSync(
+        path.join(root, 'practices_versioned_docs/version-2027/distribution/epicerie-solidaire-mobile.md'),
+        'utf8',
+      ),
+    ).toBe(fixture('valide', SHEET));
     expect(fs.existsSync(path.join(root, 'practices_versioned_sidebars/version-2027-sidebars.json'))).toBe(true);
   }, 180_000);
 });

@@ -20,7 +20,11 @@ function parse(root: string, rel: string, text: string, defaultParseFrontMatter:
 describe('parseFrontMatter (entries through the core)', () => {
   it('maps the French fields to Docusaurus keys, keeps them, and drops non-public fields', async () => {
     const root = makeTree('valide');
-    const text = edit(fixture('valide', SHEET), 'date_maj: 2026-01-10\n', 'date_maj: 2026-01-10\nnote_interne: Ne pas publier ce nom\n');
+    const text = edit(
+      fixture('valide', SHEET),
+      'date_maj: 2026-01-10\n',
+      'date_maj: 2026-01-10\nnote_interne: Ne pas publier ce nom\n',
+    );
     const { frontMatter, content } = await parse(root, SHEET, text);
     expect(frontMatter).toMatchObject({
       id: 'epicerie-solidaire-mobile',
@@ -57,7 +61,11 @@ describe('parseFrontMatter (entries through the core)', () => {
 
   it('fails the build with the CLI’s own located French messages', async () => {
     const root = makeTree('valide');
-    const text = edit(edit(fixture('valide', SHEET), 'stade: deploiement', 'stade: lancee'), 'Un camion aménagé passe', '[Cliquez](javascript:alert(1)). Un camion aménagé passe');
+    const text = edit(
+      edit(fixture('valide', SHEET), 'stade: deploiement', 'stade: lancee'),
+      'Un camion aménagé passe',
+      '[Cliquez](javascript:alert(1)). Un camion aménagé passe',
+    );
     await expect(parse(root, SHEET, text)).rejects.toThrowErrorMatchingInlineSnapshot(`
       [InvalidEntryError: Entrée invalide — corrigez ces problèmes (essaim validate les affiche aussi) :
       content/practices/distribution/epicerie-solidaire-mobile.md:11:8  schema  Valeur non reconnue pour « Stade ».

@@ -48,12 +48,21 @@ describe('clé du cache de construction des tests navigateur', () => {
       const text = fs.readFileSync(path.join(repo, rel), 'utf8');
       for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
         const target = path.posix.normalize(path.posix.join(path.posix.dirname(rel), m[1]!));
-        const file = [target, target.replace(/\.js$/, '.ts'), target.replace(/\.js$/, '.tsx'), `${target}.ts`, `${target}.tsx`, `${target}/index.ts`, `${target}/index.tsx`]
-          .find((f) => fs.statSync(path.join(repo, f), { throwIfNoEntry: false })?.isFile());
+        const file = [
+          target,
+          target.replace(/\.js$/, '.ts'),
+          target.replace(/\.js$/, '.tsx'),
+          `${target}.ts`,
+          `${target}.tsx`,
+          `${target}/index.ts`,
+          `${target}/index.tsx`,
+        ].find((f) => fs.statSync(path.join(repo, f), { throwIfNoEntry: false })?.isFile());
         if (file && /\.tsx?$/.test(file)) visit(file);
       }
     };
-    const roots = siteInputs(repo).filter((f) => /^(src\/|docusaurus\.config\.ts$|sidebars)/.test(f) && /\.tsx?$/.test(f));
+    const roots = siteInputs(repo).filter(
+      (f) => /^(src\/|docusaurus\.config\.ts$|sidebars)/.test(f) && /\.tsx?$/.test(f),
+    );
     expect(roots).toContain('src/plugins/content/index.ts');
     for (const f of roots) visit(f);
     expect([...seen].filter((f) => NOT_IN_SITE.some((dir) => f.startsWith(dir)))).toEqual([]);

@@ -12,7 +12,11 @@ function age(root: string, rel: string, seconds: number): void {
 
 describe('needsBuild', () => {
   it('is true without build/, false once built, true again when content or code changes', () => {
-    const root = makeTree('valide', { 'src/pages/index.tsx': 'export default 1;\n', 'src/server/app.ts': '// service\n', 'docusaurus.config.ts': 'export default {};\n' });
+    const root = makeTree('valide', {
+      'src/pages/index.tsx': 'export default 1;\n',
+      'src/server/app.ts': '// service\n',
+      'docusaurus.config.ts': 'export default {};\n',
+    });
     expect(siteInputs(root)).toContain('content/practices/distribution/epicerie-solidaire-mobile.md');
     expect(siteInputs(root)).not.toContain('src/server/app.ts');
     expect(needsBuild(root)).toBe(true);

@@ -9,18 +9,44 @@ import { HelmetProvider, type HelmetServerState } from 'react-helmet-async';
 import { describe, expect, it, vi } from 'vitest';
 import { scriptJson } from '../../src/plugins/content/shared/escape.js';
 
-const HOSTILE = ['</script><script>alert(123)</script>', '</SCRIPT >', '<!--<script>', '-->', ']]>', '&lt;/script&gt;', '\u2028\u2029', '"\'`', '\\u003c/script>'];
-const data = { '@context': 'https://schema.org', name: HOSTILE.join(' '), itemListElement: HOSTILE.map((name, position) => ({ name, position })) };
+const HOSTILE = [
+  '</script><script>alert(123)</script>',
+  '</SCRIPT >',
+  '<!--<script>',
+  '-->',
+  ']]>',
+  '&lt;/script&gt;',
+  '\u2028\u2029',
+  '"\'`',
+  '\\u003c/script>',
+];
+const data = {
+  '@context': 'https://schema.org',
+  name: HOSTILE.join(' '),
+  itemListElement: HOSTILE.map((name, position) => ({ name, position })),
+};
 
 // Docusaurus' Head is react-helmet-async's Helmet (@docusaurus/core/lib/client/exports/Head.js); the hooks give the JSON-LD.
 vi.mock('@docusaurus/Head', async () => ({ default: (await import('react-helmet-async')).Helmet }));
 vi.mock('@docusaurus/plugin-content-docs/client', () => ({ useBreadcrumbsStructuredData: () => data }));
-vi.mock('@docusaurus/plugin-content-blog/client', () => ({ useBlogPostStructuredData: () => data, useBlogListPageStructuredData: () => data }));
+vi.mock('@docusaurus/plugin-content-blog/client', () => ({
+  useBlogPostStructuredData: () => data,
+  useBlogListPageStructuredData: () => data,
+}));
 
 /** The `<script>` elements the page's head gets, as server rendering writes them. */
 function headScripts(component: ComponentType<never>): string {
   const context: { helmet?: HelmetServerState } = {};
-  renderToString(createElement(HelmetProvider, { context }, createElement(component as ComponentType<{ breadcrumbs: [] ; metadata: object }>, { breadcrumbs: [], metadata: {} })));
+  renderToString(
+    createElement(
+      HelmetProvider,
+      { context },
+      createElement(component as ComponentType<{ breadcrumbs: []; metadata: object }>, {
+        breadcrumbs: [],
+        metadata: {},
+      }),
+    ),
+  );
   return context.helmet!.script.toString();
 }
 

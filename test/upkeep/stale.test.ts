@@ -82,7 +82,13 @@ organisateur: Une association
 territoires: [national]
 date_maj: 2026-01-01
 `,
-  '.essaim/liens.json': JSON.stringify({ version: 1, entries: { 'https://casse.example/page': { ok: false, status: 404, message: 'Page introuvable (404)' }, 'https://financeur.example': { ok: true, status: 200 } } }),
+  '.essaim/liens.json': JSON.stringify({
+    version: 1,
+    entries: {
+      'https://casse.example/page': { ok: false, status: 404, message: 'Page introuvable (404)' },
+      'https://financeur.example': { ok: true, status: 200 },
+    },
+  }),
 };
 
 beforeAll(() => {
@@ -153,7 +159,10 @@ describe('essaim stale', () => {
   });
 
   it('refuse un nombre de mois invalide (code 2, message en français)', async () => {
-    await expect(stale('--mois', 'douze')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('nombre entier de mois') });
+    await expect(stale('--mois', 'douze')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('nombre entier de mois'),
+    });
   });
 
   it('calcule la limite au même jour du mois, ou au dernier jour du mois le plus court', () => {

@@ -7,15 +7,41 @@
  * themselves come in their own chunk, loaded when the reader filters, asks for more, or shows
  * the intent to (pointer over or focus in the filters).
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import { useHistory, useLocation } from '@docusaurus/router';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import useIsBrowser from '@docusaurus/useIsBrowser';
-import { countFacets, countStatuses, filterItems, searchFromState, stateFromSearch, type FilterContext, type FilterState } from '../../plugins/content/shared/facets.js';
-import { CATALOG_PAGE, itemUrl, PLUGIN_NAME, type CatalogPageData, type EssaimGlobalData, type FacetCounts, type FacetDef, type ListItem } from '../../plugins/content/shared/model.js';
+import {
+  countFacets,
+  countStatuses,
+  filterItems,
+  searchFromState,
+  stateFromSearch,
+  type FilterContext,
+  type FilterState,
+} from '../../plugins/content/shared/facets.js';
+import {
+  CATALOG_PAGE,
+  itemUrl,
+  PLUGIN_NAME,
+  type CatalogPageData,
+  type EssaimGlobalData,
+  type FacetCounts,
+  type FacetDef,
+  type ListItem,
+} from '../../plugins/content/shared/model.js';
 import { childrenOf } from '../../plugins/content/shared/territory.js';
 import { plural } from './format.js';
 import { StatusBadge, useNow } from './Status.js';
@@ -26,10 +52,24 @@ function useGlobal(): EssaimGlobalData {
 }
 
 function withCount(label: string, n: number | undefined): ReactNode {
-  return <>{label} <span className={styles.count}>({n ?? 0})</span></>;
+  return (
+    <>
+      {label} <span className={styles.count}>({n ?? 0})</span>
+    </>
+  );
 }
 
-function Checkboxes({ facet, state, counts, onToggle }: { facet: FacetDef; state: FilterState; counts: Record<string, number>; onToggle: (key: string, value: string, on: boolean) => void }): ReactNode {
+function Checkboxes({
+  facet,
+  state,
+  counts,
+  onToggle,
+}: {
+  facet: FacetDef;
+  state: FilterState;
+  counts: Record<string, number>;
+  onToggle: (key: string, value: string, on: boolean) => void;
+}): ReactNode {
   const selected = state.values[facet.key] ?? [];
   const values = (facet.values ?? []).filter((v) => (counts[v.value] ?? 0) > 0 || selected.includes(v.value));
   if (values.length === 0) return null;
@@ -40,7 +80,14 @@ function Checkboxes({ facet, state, counts, onToggle }: { facet: FacetDef; state
         const id = `f-${facet.key}-${v.value}`.replace(/[^a-zA-Z0-9_-]/g, '-');
         return (
           <div key={v.value} className={styles.option}>
-            <input type="checkbox" id={id} name={facet.key} value={v.value} checked={selected.includes(v.value)} onChange={(e) => onToggle(facet.key, v.value, e.target.checked)} />
+            <input
+              type="checkbox"
+              id={id}
+              name={facet.key}
+              value={v.value}
+              checked={selected.includes(v.value)}
+              onChange={(e) => onToggle(facet.key, v.value, e.target.checked)}
+            />
             <label htmlFor={id}>{withCount(v.label, counts[v.value])}</label>
           </div>
         );
@@ -49,24 +96,48 @@ function Checkboxes({ facet, state, counts, onToggle }: { facet: FacetDef; state
   );
 }
 
-function TerritorySelect({ facet, state, counts, onSelect }: { facet: FacetDef; state: FilterState; counts: Record<string, number>; onSelect: (key: string, value: string) => void }): ReactNode {
+function TerritorySelect({
+  facet,
+  state,
+  counts,
+  onSelect,
+}: {
+  facet: FacetDef;
+  state: FilterState;
+  counts: Record<string, number>;
+  onSelect: (key: string, value: string) => void;
+}): ReactNode {
   const { vocabularies, territoryParents } = useGlobal();
   const labels = vocabularies.territoire ?? {};
   const children = childrenOf(territoryParents);
-  const regions = Object.keys(labels).filter((t) => t.startsWith('reg-')).sort((a, b) => (labels[a] ?? a).localeCompare(labels[b] ?? b, 'fr'));
+  const regions = Object.keys(labels)
+    .filter((t) => t.startsWith('reg-'))
+    .sort((a, b) => (labels[a] ?? a).localeCompare(labels[b] ?? b, 'fr'));
   const id = `f-${facet.key}`;
   const text = (t: string, suffix = ''): string => `${labels[t] ?? t}${suffix} (${counts[t] ?? 0})`;
   return (
     <fieldset>
       <legend>{facet.label}</legend>
-      <label htmlFor={id} className={styles['field-label']}>Région ou département</label>
-      <select id={id} name={facet.key} className={styles.control} value={state.values[facet.key]?.[0] ?? ''} onChange={(e: ChangeEvent<HTMLSelectElement>) => onSelect(facet.key, e.target.value)}>
+      <label htmlFor={id} className={styles['field-label']}>
+        Région ou département
+      </label>
+      <select
+        id={id}
+        name={facet.key}
+        className={styles.control}
+        value={state.values[facet.key]?.[0] ?? ''}
+        onChange={(e: ChangeEvent<HTMLSelectElement>) => onSelect(facet.key, e.target.value)}
+      >
         <option value="">Tous les territoires</option>
         <option value="national">{text('national', ' (portée nationale)')}</option>
         {regions.map((r) => (
           <optgroup key={r} label={labels[r] ?? r}>
             <option value={r}>{text(r, ' — toute la région')}</option>
-            {(children.get(r) ?? []).sort().map((d) => <option key={d} value={d}>{text(d)}</option>)}
+            {(children.get(r) ?? []).sort().map((d) => (
+              <option key={d} value={d}>
+                {text(d)}
+              </option>
+            ))}
           </optgroup>
         ))}
       </select>
@@ -74,36 +145,82 @@ function TerritorySelect({ facet, state, counts, onSelect }: { facet: FacetDef; 
   );
 }
 
-function DateRange({ facet, state, onRange }: { facet: FacetDef; state: FilterState; onRange: (key: string, range: [string, string]) => void }): ReactNode {
+function DateRange({
+  facet,
+  state,
+  onRange,
+}: {
+  facet: FacetDef;
+  state: FilterState;
+  onRange: (key: string, range: [string, string]) => void;
+}): ReactNode {
   const [from = '', to = ''] = state.values[facet.key] ?? [];
   return (
     <fieldset>
       <legend>{facet.label}</legend>
       <div className={styles.dates}>
         <div>
-          <label htmlFor={`f-${facet.key}-du`} className={styles['field-label']}>Du</label>
-          <input type="date" id={`f-${facet.key}-du`} name={facet.key} className={styles.control} value={from} onChange={(e) => onRange(facet.key, [e.target.value, to])} />
+          <label htmlFor={`f-${facet.key}-du`} className={styles['field-label']}>
+            Du
+          </label>
+          <input
+            type="date"
+            id={`f-${facet.key}-du`}
+            name={facet.key}
+            className={styles.control}
+            value={from}
+            onChange={(e) => onRange(facet.key, [e.target.value, to])}
+          />
         </div>
         <div>
-          <label htmlFor={`f-${facet.key}-au`} className={styles['field-label']}>Au</label>
-          <input type="date" id={`f-${facet.key}-au`} name={facet.key} className={styles.control} value={to} onChange={(e) => onRange(facet.key, [from, e.target.value])} />
+          <label htmlFor={`f-${facet.key}-au`} className={styles['field-label']}>
+            Au
+          </label>
+          <input
+            type="date"
+            id={`f-${facet.key}-au`}
+            name={facet.key}
+            className={styles.control}
+            value={to}
+            onChange={(e) => onRange(facet.key, [from, e.target.value])}
+          />
         </div>
       </div>
     </fieldset>
   );
 }
 
-function Result({ item, catalog, now, labels }: { item: ListItem; catalog: CatalogPageData; now: number | null; labels: Record<string, string> }): ReactNode {
+function Result({
+  item,
+  catalog,
+  now,
+  labels,
+}: {
+  item: ListItem;
+  catalog: CatalogPageData;
+  now: number | null;
+  labels: Record<string, string>;
+}): ReactNode {
   const maillons = item.facets.maillons ?? [];
   return (
     <li className={styles.result}>
-      <h2><Link to={itemUrl(catalog.route, item)}>{item.title}</Link></h2>
+      <h2>
+        <Link to={itemUrl(catalog.route, item)}>{item.title}</Link>
+      </h2>
       {item.extra && <p className={styles.extra}>{item.extra}</p>}
-      {catalog.status && <p><StatusBadge kind={catalog.status} window={item.window} now={now} /></p>}
+      {catalog.status && (
+        <p>
+          <StatusBadge kind={catalog.status} window={item.window} now={now} />
+        </p>
+      )}
       <p>{item.summary}</p>
       {maillons.length > 0 && (
         <ul className={styles.tags} aria-label="Maillons">
-          {maillons.map((m) => <li key={m} className="fr-tag fr-tag--sm">{labels[m] ?? m}</li>)}
+          {maillons.map((m) => (
+            <li key={m} className="fr-tag fr-tag--sm">
+              {labels[m] ?? m}
+            </li>
+          ))}
         </ul>
       )}
     </li>
@@ -119,10 +236,13 @@ function useLines(catalog: CatalogPageData): { lines: ListItem[] | null; failed:
     if (started.current === catalog) return;
     started.current = catalog;
     setFailed(false);
-    catalog.loadItems().then((m) => setLoaded({ catalog, lines: m.default }), () => {
-      started.current = null;
-      setFailed(true);
-    });
+    catalog.loadItems().then(
+      (m) => setLoaded({ catalog, lines: m.default }),
+      () => {
+        started.current = null;
+        setFailed(true);
+      },
+    );
   }, [catalog]);
   return { lines: loaded?.catalog === catalog ? loaded.lines : null, failed, load };
 }
@@ -150,15 +270,23 @@ export default function CatalogPage({ catalog }: { catalog: CatalogPageData }): 
     if (active || shown > CATALOG_PAGE) load();
   }, [active, shown, load]);
 
-  const ctx: FilterContext = useMemo(() => ({ facets: catalog.facets, parents: global.territoryParents, status: catalog.status, now }), [catalog, global.territoryParents, now]);
+  const ctx: FilterContext = useMemo(
+    () => ({ facets: catalog.facets, parents: global.territoryParents, status: catalog.status, now }),
+    [catalog, global.territoryParents, now],
+  );
   // `results` is null while filtering waits for the lines.
-  const { results, matched, counts } = useMemo((): { results: readonly ListItem[] | null; matched: number; counts: FacetCounts } => {
+  const { results, matched, counts } = useMemo((): {
+    results: readonly ListItem[] | null;
+    matched: number;
+    counts: FacetCounts;
+  } => {
     if (lines) {
       const found = filterItems(lines, state, ctx);
       return { results: found, matched: found.length, counts: countFacets(lines, state, ctx) };
     }
     const initial: FacetCounts = { ...catalog.counts };
-    for (const f of catalog.facets) if (f.kind === 'status' && catalog.windows) initial[f.key] = countStatuses(catalog.windows, f, ctx);
+    for (const f of catalog.facets)
+      if (f.kind === 'status' && catalog.windows) initial[f.key] = countStatuses(catalog.windows, f, ctx);
     return { results: active ? null : catalog.first, matched: catalog.total, counts: initial };
   }, [lines, state, ctx, catalog, active]);
 
@@ -169,7 +297,10 @@ export default function CatalogPage({ catalog }: { catalog: CatalogPageData }): 
     if (replace) history.replace(target);
     else history.push(target);
   };
-  const withValues = (key: string, values: string[]): FilterState => ({ q, values: { ...state.values, [key]: values } });
+  const withValues = (key: string, values: string[]): FilterState => ({
+    q,
+    values: { ...state.values, [key]: values },
+  });
   const onToggle = (key: string, value: string, on: boolean): void => {
     const current = state.values[key] ?? [];
     go(withValues(key, on ? [...current, value] : current.filter((v) => v !== value)));
@@ -198,43 +329,99 @@ export default function CatalogPage({ catalog }: { catalog: CatalogPageData }): 
         <p className={styles.lead}>{catalog.intro}</p>
         <ul className={styles.links}>
           {catalog.links.map((l) => (
-            <li key={l.href}>{/\.(ics|json|csv|atom)$/.test(l.href) ? <a href={`${exportBase}${l.href.slice(1)}`}>{l.label}</a> : <Link to={l.href}>{l.label}</Link>}</li>
+            <li key={l.href}>
+              {/\.(ics|json|csv|atom)$/.test(l.href) ? (
+                <a href={`${exportBase}${l.href.slice(1)}`}>{l.label}</a>
+              ) : (
+                <Link to={l.href}>{l.label}</Link>
+              )}
+            </li>
           ))}
         </ul>
         <div className={styles.layout}>
-          <form className={styles.filters} role="search" aria-label={`Filtrer : ${catalog.title}`} method="get" onSubmit={onSubmit} onFocus={load} onPointerEnter={load}>
+          <form
+            className={styles.filters}
+            role="search"
+            aria-label={`Filtrer : ${catalog.title}`}
+            method="get"
+            onSubmit={onSubmit}
+            onFocus={load}
+            onPointerEnter={load}
+          >
             <fieldset>
               <legend>Recherche</legend>
-              <label htmlFor="f-q" className={styles['field-label']}>Mots-clés</label>
-              <input type="search" id="f-q" name="q" className={styles.control} value={q} onChange={onQuery} autoComplete="off" />
+              <label htmlFor="f-q" className={styles['field-label']}>
+                Mots-clés
+              </label>
+              <input
+                type="search"
+                id="f-q"
+                name="q"
+                className={styles.control}
+                value={q}
+                onChange={onQuery}
+                autoComplete="off"
+              />
             </fieldset>
             {catalog.facets.map((f) => {
-              if (f.kind === 'territory') return <TerritorySelect key={f.key} facet={f} state={state} counts={counts[f.key] ?? {}} onSelect={onSelect} />;
+              if (f.kind === 'territory')
+                return (
+                  <TerritorySelect
+                    key={f.key}
+                    facet={f}
+                    state={state}
+                    counts={counts[f.key] ?? {}}
+                    onSelect={onSelect}
+                  />
+                );
               if (f.kind === 'date') return <DateRange key={f.key} facet={f} state={state} onRange={onRange} />;
               if (f.kind === 'status' && now === null) return null;
-              return <Checkboxes key={f.key} facet={f} state={state} counts={counts[f.key] ?? {}} onToggle={onToggle} />;
+              return (
+                <Checkboxes key={f.key} facet={f} state={state} counts={counts[f.key] ?? {}} onToggle={onToggle} />
+              );
             })}
             <div className={styles.actions}>
-              <button type="submit" className="fr-btn fr-btn--sm">Filtrer</button>
-              {active && <Link to={location.pathname} className="fr-btn fr-btn--sm fr-btn--secondary">Effacer les filtres</Link>}
+              <button type="submit" className="fr-btn fr-btn--sm">
+                Filtrer
+              </button>
+              {active && (
+                <Link to={location.pathname} className="fr-btn fr-btn--sm fr-btn--secondary">
+                  Effacer les filtres
+                </Link>
+              )}
             </div>
           </form>
           <section aria-labelledby="resultats">
-            <h2 id="resultats" className={styles.srOnly}>Résultats</h2>
+            <h2 id="resultats" className={styles.srOnly}>
+              Résultats
+            </h2>
             <p className={styles.summary} role="status" aria-live="polite">
-              {failed ? 'La liste n’a pas pu être chargée : vérifiez la connexion, puis rechargez la page.'
-                : results === null ? 'Recherche en cours…'
-                  : matched === catalog.total ? plural(matched, catalog.noun) : `${plural(matched, catalog.noun)} sur ${catalog.total.toLocaleString('fr-FR')}`}
+              {failed
+                ? 'La liste n’a pas pu être chargée : vérifiez la connexion, puis rechargez la page.'
+                : results === null
+                  ? 'Recherche en cours…'
+                  : matched === catalog.total
+                    ? plural(matched, catalog.noun)
+                    : `${plural(matched, catalog.noun)} sur ${catalog.total.toLocaleString('fr-FR')}`}
             </p>
-            {results !== null && (results.length === 0 ? (
-              <p className={styles.empty}>Aucun résultat avec ces filtres. Retirez un filtre ou élargissez le territoire.</p>
-            ) : (
-              <ul className={styles.results}>
-                {results.slice(0, shown).map((item) => <Result key={item.id} item={item} catalog={catalog} now={now} labels={maillonLabels} />)}
-              </ul>
-            ))}
+            {results !== null &&
+              (results.length === 0 ? (
+                <p className={styles.empty}>
+                  Aucun résultat avec ces filtres. Retirez un filtre ou élargissez le territoire.
+                </p>
+              ) : (
+                <ul className={styles.results}>
+                  {results.slice(0, shown).map((item) => (
+                    <Result key={item.id} item={item} catalog={catalog} now={now} labels={maillonLabels} />
+                  ))}
+                </ul>
+              ))}
             {results !== null && matched > shown && (
-              <button type="button" className={`fr-btn fr-btn--secondary ${styles.more}`} onClick={() => setShown(shown + CATALOG_PAGE)}>
+              <button
+                type="button"
+                className={`fr-btn fr-btn--secondary ${styles.more}`}
+                onClick={() => setShown(shown + CATALOG_PAGE)}
+              >
                 Afficher {Math.min(CATALOG_PAGE, matched - shown)} résultats de plus
               </button>
             )}

@@ -15,11 +15,16 @@ export default function EntryPage({ entry }: { entry: EntryPageData }): ReactNod
     <Layout title={entry.titre} description={entry.resume}>
       <main className={`container ${styles.page}`} id="contenu">
         <nav aria-label="Fil d’Ariane" className={styles.breadcrumb}>
-          <Link to="/">Accueil</Link> <span aria-hidden="true">›</span> <Link to={entry.collectionRoute}>{entry.collectionLabel}</Link>
+          <Link to="/">Accueil</Link> <span aria-hidden="true">›</span>{' '}
+          <Link to={entry.collectionRoute}>{entry.collectionLabel}</Link>
         </nav>
         <article>
           <h1>{entry.titre}</h1>
-          {entry.status && <p><StatusBadge kind={entry.status} window={entry.window} now={now} /></p>}
+          {entry.status && (
+            <p>
+              <StatusBadge kind={entry.status} window={entry.window} now={now} />
+            </p>
+          )}
           <p className={styles.lead}>{entry.resume}</p>
           <FieldList fields={entry.fields} now={now} />
           {entry.body.length > 0 && (
@@ -27,7 +32,11 @@ export default function EntryPage({ entry }: { entry: EntryPageData }): ReactNod
               <Markdown nodes={entry.body} />
             </section>
           )}
-          {entry.dateMaj && <p className={styles.extra}>Fiche mise à jour le <time dateTime={entry.dateMaj}>{formatDate(entry.dateMaj)}</time>.</p>}
+          {entry.dateMaj && (
+            <p className={styles.extra}>
+              Fiche mise à jour le <time dateTime={entry.dateMaj}>{formatDate(entry.dateMaj)}</time>.
+            </p>
+          )}
         </article>
       </main>
     </Layout>

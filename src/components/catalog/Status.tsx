@@ -18,18 +18,39 @@ export function useNow(): number | null {
   return now;
 }
 
-const CALL_BADGE = { 'a-venir': 'fr-badge--info', ouvert: 'fr-badge--success', bientot: 'fr-badge--warning', clos: 'fr-badge--error' } as const;
+const CALL_BADGE = {
+  'a-venir': 'fr-badge--info',
+  ouvert: 'fr-badge--success',
+  bientot: 'fr-badge--warning',
+  clos: 'fr-badge--error',
+} as const;
 const EVENT_BADGE = { 'a-venir': 'fr-badge--info', 'en-cours': 'fr-badge--success', passe: 'fr-badge--error' } as const;
 
-export function StatusBadge({ kind, window, now }: { kind: StatusKind; window: StatusWindow | undefined; now: number | null }): ReactNode {
+export function StatusBadge({
+  kind,
+  window,
+  now,
+}: {
+  kind: StatusKind;
+  window: StatusWindow | undefined;
+  now: number | null;
+}): ReactNode {
   if (now === null || !window) return null;
   const [start, end] = window;
   if (kind === 'call') {
     if (!end) return null;
     const s = callStatus(start, end, now);
-    return <span className={`fr-badge fr-badge--sm fr-badge--no-icon ${CALL_BADGE[s.status]}`} data-statut={s.status}>{callStatusText(s)}</span>;
+    return (
+      <span className={`fr-badge fr-badge--sm fr-badge--no-icon ${CALL_BADGE[s.status]}`} data-statut={s.status}>
+        {callStatusText(s)}
+      </span>
+    );
   }
   if (!start) return null;
   const s = eventStatus(start, end, now);
-  return <span className={`fr-badge fr-badge--sm fr-badge--no-icon ${EVENT_BADGE[s]}`} data-statut={s}>{EVENT_STATUS_LABELS[s]}</span>;
+  return (
+    <span className={`fr-badge fr-badge--sm fr-badge--no-icon ${EVENT_BADGE[s]}`} data-statut={s}>
+      {EVENT_STATUS_LABELS[s]}
+    </span>
+  );
 }

@@ -11,27 +11,54 @@ import { unified } from 'unified';
 function render(node: Nodes, key: number | string = 0): ReactNode {
   const kids = 'children' in node ? (node.children as Nodes[]).map((c, i) => render(c, i)) : null;
   switch (node.type) {
-    case 'root': return <>{kids}</>;
-    case 'paragraph': return <p key={key}>{kids}</p>;
+    case 'root':
+      return <>{kids}</>;
+    case 'paragraph':
+      return <p key={key}>{kids}</p>;
     case 'heading': {
       const H = `h${Math.min(6, Math.max(3, node.depth + 1))}` as 'h3';
       return <H key={key}>{kids}</H>;
     }
-    case 'text': return node.value;
-    case 'emphasis': return <em key={key}>{kids}</em>;
-    case 'strong': return <strong key={key}>{kids}</strong>;
-    case 'delete': return <del key={key}>{kids}</del>;
-    case 'inlineCode': return <code key={key}>{node.value}</code>;
-    case 'code': return <pre key={key}><code>{node.value}</code></pre>;
-    case 'blockquote': return <blockquote key={key}>{kids}</blockquote>;
-    case 'list': return node.ordered ? <ol key={key}>{kids}</ol> : <ul key={key}>{kids}</ul>;
-    case 'listItem': return <li key={key}>{kids}</li>;
-    case 'thematicBreak': return <hr key={key} />;
-    case 'break': return <br key={key} />;
-    case 'link': return /^https?:\/\//i.test(node.url) ? <a key={key} href={node.url} rel="noopener noreferrer nofollow" target="_blank">{kids}</a> : <span key={key}>{kids}</span>;
-    case 'image': return <span key={key}>[image : {node.alt ?? node.url}]</span>;
-    case 'html': return <code key={key}>{node.value}</code>;
-    default: return kids ? <span key={key}>{kids}</span> : null;
+    case 'text':
+      return node.value;
+    case 'emphasis':
+      return <em key={key}>{kids}</em>;
+    case 'strong':
+      return <strong key={key}>{kids}</strong>;
+    case 'delete':
+      return <del key={key}>{kids}</del>;
+    case 'inlineCode':
+      return <code key={key}>{node.value}</code>;
+    case 'code':
+      return (
+        <pre key={key}>
+          <code>{node.value}</code>
+        </pre>
+      );
+    case 'blockquote':
+      return <blockquote key={key}>{kids}</blockquote>;
+    case 'list':
+      return node.ordered ? <ol key={key}>{kids}</ol> : <ul key={key}>{kids}</ul>;
+    case 'listItem':
+      return <li key={key}>{kids}</li>;
+    case 'thematicBreak':
+      return <hr key={key} />;
+    case 'break':
+      return <br key={key} />;
+    case 'link':
+      return /^https?:\/\//i.test(node.url) ? (
+        <a key={key} href={node.url} rel="noopener noreferrer nofollow" target="_blank">
+          {kids}
+        </a>
+      ) : (
+        <span key={key}>{kids}</span>
+      );
+    case 'image':
+      return <span key={key}>[image : {node.alt ?? node.url}]</span>;
+    case 'html':
+      return <code key={key}>{node.value}</code>;
+    default:
+      return kids ? <span key={key}>{kids}</span> : null;
   }
 }
 
@@ -48,17 +75,40 @@ export default function MarkdownField({ id, label, help, value, onChange, errors
   const [preview, setPreview] = useState(false);
   const helpId = useId();
   const errorId = `${id}__error`;
-  const tree = useMemo(() => (preview ? (unified().use(remarkParse).parse(value) as Root) : undefined), [preview, value]);
+  const tree = useMemo(
+    () => (preview ? (unified().use(remarkParse).parse(value) as Root) : undefined),
+    [preview, value],
+  );
   return (
     <div className={`form-group essaim-markdown${errors.length ? ' has-error' : ''}`}>
-      <label htmlFor={id} className="control-label">{label}</label>
-      <p id={helpId} className="field-description">{help}</p>
+      <label htmlFor={id} className="control-label">
+        {label}
+      </label>
+      <p id={helpId} className="field-description">
+        {help}
+      </p>
       <div className="essaim-markdown__onglets">
-        <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" aria-pressed={!preview} onClick={() => setPreview(false)}>Écrire</button>
-        <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" aria-pressed={preview} onClick={() => setPreview(true)}>Aperçu</button>
+        <button
+          type="button"
+          className="fr-btn fr-btn--sm fr-btn--tertiary"
+          aria-pressed={!preview}
+          onClick={() => setPreview(false)}
+        >
+          Écrire
+        </button>
+        <button
+          type="button"
+          className="fr-btn fr-btn--sm fr-btn--tertiary"
+          aria-pressed={preview}
+          onClick={() => setPreview(true)}
+        >
+          Aperçu
+        </button>
       </div>
       {preview ? (
-        <div className="essaim-markdown__apercu" role="region" aria-label="Aperçu du texte">{tree && tree.children.length > 0 ? render(tree) : <p>(Le texte est vide.)</p>}</div>
+        <div className="essaim-markdown__apercu" role="region" aria-label="Aperçu du texte">
+          {tree && tree.children.length > 0 ? render(tree) : <p>(Le texte est vide.)</p>}
+        </div>
       ) : (
         <textarea
           id={id}
@@ -72,7 +122,11 @@ export default function MarkdownField({ id, label, help, value, onChange, errors
       )}
       {errors.length > 0 && (
         <ul id={errorId} className="error-detail">
-          {errors.map((e) => <li key={e} className="text-danger">{e}</li>)}
+          {errors.map((e) => (
+            <li key={e} className="text-danger">
+              {e}
+            </li>
+          ))}
         </ul>
       )}
     </div>

@@ -21,8 +21,15 @@ import { detectService, proofOfWork, sendSubmission, type Problem, type ServiceI
 import TerritoryWidget from './TerritoryWidget.js';
 
 type Data = Record<string, unknown>;
-interface Contact { nom: string; courriel: string; credit: boolean }
-interface SummaryItem { id: string; message: string }
+interface Contact {
+  nom: string;
+  courriel: string;
+  credit: boolean;
+}
+interface SummaryItem {
+  id: string;
+  message: string;
+}
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const widgets = { territoires: TerritoryWidget };
@@ -36,7 +43,11 @@ function FieldErrorTemplate({ errors = [], fieldPathId }: FieldErrorProps): Reac
   if (list.length === 0 || !shown(fieldPathId.$id)) return null;
   return (
     <ul id={errorId(fieldPathId)} className="error-detail">
-      {list.map((e, i) => <li key={i} className="text-danger">{e}</li>)}
+      {list.map((e, i) => (
+        <li key={i} className="text-danger">
+          {e}
+        </li>
+      ))}
     </ul>
   );
 }
@@ -51,7 +62,11 @@ function touchedId(id: string): string {
 function startingText(c: Collection): string {
   const t = bodyTemplates[c.name];
   if (!t) return '';
-  return t.split('\n').filter((l) => !l.startsWith(PLACEHOLDER)).join('\n').replace(/\n{3,}/g, '\n\n');
+  return t
+    .split('\n')
+    .filter((l) => !l.startsWith(PLACEHOLDER))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n');
 }
 
 function todayIso(): string {
@@ -66,11 +81,18 @@ function fieldId(property: string): string {
 function focusField(id: string): void {
   const el = document.getElementById(id);
   if (!el) return;
-  const target = el.matches('input, select, textarea, button') ? el : el.querySelector<HTMLElement>('input, select, textarea, button');
+  const target = el.matches('input, select, textarea, button')
+    ? el
+    : el.querySelector<HTMLElement>('input, select, textarea, button');
   (target ?? el).focus();
 }
 
-interface StaticResult { path: string; text: string; newFileUrl: string; downloadUrl: string }
+interface StaticResult {
+  path: string;
+  text: string;
+  newFileUrl: string;
+  downloadUrl: string;
+}
 
 export default function ProposalForm(): ReactElement {
   const { siteConfig } = useDocusaurusContext();
@@ -105,7 +127,10 @@ export default function ProposalForm(): ReactElement {
   const collection = collectionName ? collections.get(collectionName) : undefined;
   const schema = useMemo(() => (collection ? formSchemaOf(collection) : undefined), [collection]);
   const uiSchema = useMemo(() => (schema ? uiSchemaFor(schema) : undefined), [schema]);
-  const shown = useMemo(() => (id: string) => submitted || [...touched].some((t) => t === id || t.startsWith(`${id}_`)), [submitted, touched]);
+  const shown = useMemo(
+    () => (id: string) => submitted || [...touched].some((t) => t === id || t.startsWith(`${id}_`)),
+    [submitted, touched],
+  );
   const transformErrors = useMemo(() => (schema ? frenchErrors(schema, () => true) : undefined), [schema]);
   const extraErrors = useMemo<ErrorSchema | undefined>(() => {
     const fields = serverErrors.filter((p) => p.champ && p.champ !== 'texte' && !p.champ.startsWith('contact'));
@@ -130,7 +155,11 @@ export default function ProposalForm(): ReactElement {
     const out: SummaryItem[] = [];
     if (service && service !== 'detection') {
       if (contact.nom.trim() === '') out.push({ id: 'contact-nom', message: 'Indiquez votre nom.' });
-      if (!EMAIL.test(contact.courriel.trim())) out.push({ id: 'contact-courriel', message: 'Indiquez une adresse électronique valide (par exemple nom@exemple.fr).' });
+      if (!EMAIL.test(contact.courriel.trim()))
+        out.push({
+          id: 'contact-courriel',
+          message: 'Indiquez une adresse électronique valide (par exemple nom@exemple.fr).',
+        });
     }
     return out;
   }
@@ -152,7 +181,9 @@ export default function ProposalForm(): ReactElement {
       return i < 0 ? fields.length : i;
     };
     // In the order of the form, not in the validator's.
-    const sorted = (schema ? frenchErrors(schema, () => true)(errors) : []).sort((a, b) => rank(a.property ?? '') - rank(b.property ?? ''));
+    const sorted = (schema ? frenchErrors(schema, () => true)(errors) : []).sort(
+      (a, b) => rank(a.property ?? '') - rank(b.property ?? ''),
+    );
     const items = [...sorted.map((e) => ({ id: fieldId(e.property ?? ''), message: e.message ?? '' })), ...ownErrors()];
     showSummary(items);
   }
@@ -189,9 +220,19 @@ export default function ProposalForm(): ReactElement {
       }
       setServerMessage(r.message);
       setServerErrors(r.problemes);
-      showSummary(r.problemes.length
-        ? r.problemes.map((p) => ({ id: p.champ === 'texte' ? 'texte' : p.champ.startsWith('contact.') ? `contact-${p.champ.slice(8)}` : fieldId(p.champ ? `.${p.champ}` : ''), message: p.message }))
-        : [{ id: 'envoyer', message: r.message }]);
+      showSummary(
+        r.problemes.length
+          ? r.problemes.map((p) => ({
+              id:
+                p.champ === 'texte'
+                  ? 'texte'
+                  : p.champ.startsWith('contact.')
+                    ? `contact-${p.champ.slice(8)}`
+                    : fieldId(p.champ ? `.${p.champ}` : ''),
+              message: p.message,
+            }))
+          : [{ id: 'envoyer', message: r.message }],
+      );
     } catch (error) {
       showSummary([{ id: 'envoyer', message: error instanceof Error ? error.message : String(error) }]);
     } finally {
@@ -207,12 +248,18 @@ export default function ProposalForm(): ReactElement {
     const text = serializeWithSchema(c, fullSchema(c), path, entry, c.format === 'md' ? texte : '');
     const newFileUrl = `https://github.com/${repository}/new/main?filename=${encodeURIComponent(path)}&value=${encodeURIComponent(text)}`;
     if (result) URL.revokeObjectURL(result.downloadUrl);
-    setResult({ path, text, newFileUrl, downloadUrl: URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' })) });
+    setResult({
+      path,
+      text,
+      newFileUrl,
+      downloadUrl: URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' })),
+    });
   }
 
   const textErrors = serverErrors.filter((p) => p.champ === 'texte').map((p) => p.message);
   const contactError = (field: 'nom' | 'courriel'): string | undefined =>
-    (submitted ? ownErrors().find((e) => e.id === `contact-${field}`)?.message : undefined) ?? serverErrors.find((p) => p.champ === `contact.${field}`)?.message;
+    (submitted ? ownErrors().find((e) => e.id === `contact-${field}`)?.message : undefined) ??
+    serverErrors.find((p) => p.champ === `contact.${field}`)?.message;
 
   return (
     <div className="essaim-formulaire">
@@ -220,17 +267,28 @@ export default function ProposalForm(): ReactElement {
         <div className="fr-callout">
           <p className="fr-callout__text">
             Ce site est publié sans service de propositions. Le formulaire prépare quand même le fichier de votre
-            proposition : vous pourrez le télécharger pour l’envoyer à l’équipe, ou le déposer directement sur GitHub
-            si vous y avez un compte.
+            proposition : vous pourrez le télécharger pour l’envoyer à l’équipe, ou le déposer directement sur GitHub si
+            vous y avez un compte.
           </p>
         </div>
       )}
 
       <div className="form-group">
-        <label htmlFor="collection" className="control-label">Que souhaitez-vous proposer ?<span className="required">*</span></label>
-        <select id="collection" className="form-control fr-select" value={collectionName} onChange={(e) => e.target.value && choose(e.target.value as CollectionName)}>
+        <label htmlFor="collection" className="control-label">
+          Que souhaitez-vous proposer ?<span className="required">*</span>
+        </label>
+        <select
+          id="collection"
+          className="form-control fr-select"
+          value={collectionName}
+          onChange={(e) => e.target.value && choose(e.target.value as CollectionName)}
+        >
           <option value="">Choisissez un type de ressource…</option>
-          {allCollections().map((c) => <option key={c.name} value={c.name}>{c.label}</option>)}
+          {allCollections().map((c) => (
+            <option key={c.name} value={c.name}>
+              {c.label}
+            </option>
+          ))}
         </select>
       </div>
 
@@ -239,16 +297,33 @@ export default function ProposalForm(): ReactElement {
           <p className="essaim-formulaire__intro">{collectionDescription(collection)}</p>
           <p>Les champs marqués d’un astérisque (*) sont obligatoires.</p>
 
-          <div ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby={summary.length ? 'resume-erreurs' : undefined} className={summary.length ? 'essaim-erreurs fr-alert fr-alert--error' : 'essaim-erreurs--vide'}>
+          <div
+            ref={summaryRef}
+            tabIndex={-1}
+            role="alert"
+            aria-labelledby={summary.length ? 'resume-erreurs' : undefined}
+            className={summary.length ? 'essaim-erreurs fr-alert fr-alert--error' : 'essaim-erreurs--vide'}
+          >
             {summary.length > 0 && (
               <>
                 <h2 id="resume-erreurs" className="fr-alert__title">
-                  {serverMessage || (summary.length === 1 ? 'Le formulaire contient une erreur' : `Le formulaire contient ${summary.length} erreurs`)}
+                  {serverMessage ||
+                    (summary.length === 1
+                      ? 'Le formulaire contient une erreur'
+                      : `Le formulaire contient ${summary.length} erreurs`)}
                 </h2>
                 <ul>
                   {summary.map((e, i) => (
                     <li key={`${e.id}-${i}`}>
-                      <a href={`#${e.id}`} onClick={(ev) => { ev.preventDefault(); focusField(e.id); }}>{e.message}</a>
+                      <a
+                        href={`#${e.id}`}
+                        onClick={(ev) => {
+                          ev.preventDefault();
+                          focusField(e.id);
+                        }}
+                      >
+                        {e.message}
+                      </a>
                     </li>
                   ))}
                 </ul>
@@ -257,92 +332,157 @@ export default function ProposalForm(): ReactElement {
           </div>
 
           <ShownErrors.Provider value={shown}>
-          <Form
-            key={collection.name}
-            ref={formRef}
-            schema={schema as never}
-            uiSchema={uiSchema}
-            validator={validator}
-            formData={formData}
-            widgets={widgets}
-            templates={templates}
-            onChange={(e, id) => {
-              setFormData(e.formData as Data);
-              if (id) setTouched((t) => (t.has(touchedId(id)) ? t : new Set(t).add(touchedId(id))));
-            }}
-            onBlur={(id) => setTouched((t) => (t.has(touchedId(id)) ? t : new Set(t).add(touchedId(id))))}
-            onSubmit={(e) => void onSubmit(e.formData as Data)}
-            onError={onError}
-            liveValidate="onChange"
-            showErrorList={false}
-            noHtml5Validate
-            transformErrors={transformErrors}
-            extraErrors={extraErrors}
-            translateString={translateString}
-            omitExtraData
-            liveOmit="onChange"
-          >
-            {collection.format === 'md' && (
-              <MarkdownField
-                id="texte"
-                label="Texte"
-                help="Le texte de la ressource, en Markdown simple : ## pour un intertitre, - pour une liste, [texte](https://…) pour un lien. Pas de HTML."
-                value={texte}
-                onChange={setTexte}
-                errors={textErrors}
-              />
-            )}
+            <Form
+              key={collection.name}
+              ref={formRef}
+              schema={schema as never}
+              uiSchema={uiSchema}
+              validator={validator}
+              formData={formData}
+              widgets={widgets}
+              templates={templates}
+              onChange={(e, id) => {
+                setFormData(e.formData as Data);
+                if (id) setTouched((t) => (t.has(touchedId(id)) ? t : new Set(t).add(touchedId(id))));
+              }}
+              onBlur={(id) => setTouched((t) => (t.has(touchedId(id)) ? t : new Set(t).add(touchedId(id))))}
+              onSubmit={(e) => void onSubmit(e.formData as Data)}
+              onError={onError}
+              liveValidate="onChange"
+              showErrorList={false}
+              noHtml5Validate
+              transformErrors={transformErrors}
+              extraErrors={extraErrors}
+              translateString={translateString}
+              omitExtraData
+              liveOmit="onChange"
+            >
+              {collection.format === 'md' && (
+                <MarkdownField
+                  id="texte"
+                  label="Texte"
+                  help="Le texte de la ressource, en Markdown simple : ## pour un intertitre, - pour une liste, [texte](https://…) pour un lien. Pas de HTML."
+                  value={texte}
+                  onChange={setTexte}
+                  errors={textErrors}
+                />
+              )}
 
-            {service && service !== 'detection' && (
-              <fieldset className="essaim-contact">
-                <legend>Vos coordonnées</legend>
-                <p id="contact-aide">
-                  Pour que l’équipe éditoriale puisse vous répondre. Elles ne sont jamais publiées ni enregistrées dans
-                  le dépôt ; seul votre nom peut apparaître dans la proposition, si vous le souhaitez.
-                </p>
-                <div className={`form-group${contactError('nom') ? ' has-error' : ''}`}>
-                  <label htmlFor="contact-nom" className="control-label">Votre nom<span className="required">*</span></label>
-                  <input id="contact-nom" className="form-control fr-input" autoComplete="name" value={contact.nom} aria-invalid={Boolean(contactError('nom'))} aria-describedby={contactError('nom') ? 'contact-aide contact-nom__error' : 'contact-aide'} onChange={(e) => setContact({ ...contact, nom: e.target.value })} />
-                  {contactError('nom') && <p id="contact-nom__error" className="text-danger">{contactError('nom')}</p>}
-                </div>
-                <div className={`form-group${contactError('courriel') ? ' has-error' : ''}`}>
-                  <label htmlFor="contact-courriel" className="control-label">Votre adresse électronique<span className="required">*</span></label>
-                  <input id="contact-courriel" type="email" className="form-control fr-input" autoComplete="email" value={contact.courriel} aria-invalid={Boolean(contactError('courriel'))} aria-describedby={contactError('courriel') ? 'contact-aide contact-courriel__error' : 'contact-aide'} onChange={(e) => setContact({ ...contact, courriel: e.target.value })} />
-                  {contactError('courriel') && <p id="contact-courriel__error" className="text-danger">{contactError('courriel')}</p>}
-                </div>
-                <div className="checkbox">
-                  <label htmlFor="contact-credit">
-                    <input id="contact-credit" type="checkbox" checked={contact.credit} onChange={(e) => setContact({ ...contact, credit: e.target.checked })} />{' '}
-                    J’accepte que mon nom apparaisse publiquement dans la proposition (« Proposé par … »).
-                  </label>
-                </div>
-              </fieldset>
-            )}
+              {service && service !== 'detection' && (
+                <fieldset className="essaim-contact">
+                  <legend>Vos coordonnées</legend>
+                  <p id="contact-aide">
+                    Pour que l’équipe éditoriale puisse vous répondre. Elles ne sont jamais publiées ni enregistrées
+                    dans le dépôt ; seul votre nom peut apparaître dans la proposition, si vous le souhaitez.
+                  </p>
+                  <div className={`form-group${contactError('nom') ? ' has-error' : ''}`}>
+                    <label htmlFor="contact-nom" className="control-label">
+                      Votre nom<span className="required">*</span>
+                    </label>
+                    <input
+                      id="contact-nom"
+                      className="form-control fr-input"
+                      autoComplete="name"
+                      value={contact.nom}
+                      aria-invalid={Boolean(contactError('nom'))}
+                      aria-describedby={contactError('nom') ? 'contact-aide contact-nom__error' : 'contact-aide'}
+                      onChange={(e) => setContact({ ...contact, nom: e.target.value })}
+                    />
+                    {contactError('nom') && (
+                      <p id="contact-nom__error" className="text-danger">
+                        {contactError('nom')}
+                      </p>
+                    )}
+                  </div>
+                  <div className={`form-group${contactError('courriel') ? ' has-error' : ''}`}>
+                    <label htmlFor="contact-courriel" className="control-label">
+                      Votre adresse électronique<span className="required">*</span>
+                    </label>
+                    <input
+                      id="contact-courriel"
+                      type="email"
+                      className="form-control fr-input"
+                      autoComplete="email"
+                      value={contact.courriel}
+                      aria-invalid={Boolean(contactError('courriel'))}
+                      aria-describedby={
+                        contactError('courriel') ? 'contact-aide contact-courriel__error' : 'contact-aide'
+                      }
+                      onChange={(e) => setContact({ ...contact, courriel: e.target.value })}
+                    />
+                    {contactError('courriel') && (
+                      <p id="contact-courriel__error" className="text-danger">
+                        {contactError('courriel')}
+                      </p>
+                    )}
+                  </div>
+                  <div className="checkbox">
+                    <label htmlFor="contact-credit">
+                      <input
+                        id="contact-credit"
+                        type="checkbox"
+                        checked={contact.credit}
+                        onChange={(e) => setContact({ ...contact, credit: e.target.checked })}
+                      />{' '}
+                      J’accepte que mon nom apparaisse publiquement dans la proposition (« Proposé par … »).
+                    </label>
+                  </div>
+                </fieldset>
+              )}
 
-            {/* Trap for robots: hidden from people and from assistive technologies. */}
-            <div className="essaim-piege" aria-hidden="true">
-              <label htmlFor="site_web">Ne pas remplir ce champ</label>
-              <input id="site_web" name="site_web" type="text" tabIndex={-1} autoComplete="off" value={honeypot} onChange={(e) => setHoneypot(e.target.value)} />
-            </div>
+              {/* Trap for robots: hidden from people and from assistive technologies. */}
+              <div className="essaim-piege" aria-hidden="true">
+                <label htmlFor="site_web">Ne pas remplir ce champ</label>
+                <input
+                  id="site_web"
+                  name="site_web"
+                  type="text"
+                  tabIndex={-1}
+                  autoComplete="off"
+                  value={honeypot}
+                  onChange={(e) => setHoneypot(e.target.value)}
+                />
+              </div>
 
-            <p>
-              <button id="envoyer" type="submit" className="fr-btn" disabled={sending !== '' || service === 'detection'}>
-                {service === undefined ? 'Préparer le fichier' : 'Envoyer la proposition'}
-              </button>
-            </p>
-            <p aria-live="polite" className="essaim-formulaire__etat">
-              {sending === 'preuve' ? 'Vérification anti-robot en cours (quelques secondes)…' : sending === 'envoi' ? 'Envoi en cours…' : ''}
-            </p>
-          </Form>
+              <p>
+                <button
+                  id="envoyer"
+                  type="submit"
+                  className="fr-btn"
+                  disabled={sending !== '' || service === 'detection'}
+                >
+                  {service === undefined ? 'Préparer le fichier' : 'Envoyer la proposition'}
+                </button>
+              </p>
+              <p aria-live="polite" className="essaim-formulaire__etat">
+                {sending === 'preuve'
+                  ? 'Vérification anti-robot en cours (quelques secondes)…'
+                  : sending === 'envoi'
+                    ? 'Envoi en cours…'
+                    : ''}
+              </p>
+            </Form>
           </ShownErrors.Provider>
 
           {result && (
             <section className="essaim-fichier" aria-labelledby="fichier-titre">
-              <h2 id="fichier-titre" tabIndex={-1}>Votre fichier est prêt</h2>
-              <p>Fichier : <code>{result.path}</code></p>
+              <h2 id="fichier-titre" tabIndex={-1}>
+                Votre fichier est prêt
+              </h2>
               <p>
-                <a className="fr-btn fr-btn--secondary" href={result.downloadUrl} download={result.path.split('/').pop()}>Télécharger le fichier</a>{' '}
-                <a className="fr-btn" href={result.newFileUrl} target="_blank" rel="noopener noreferrer">Le déposer sur GitHub (compte nécessaire)</a>
+                Fichier : <code>{result.path}</code>
+              </p>
+              <p>
+                <a
+                  className="fr-btn fr-btn--secondary"
+                  href={result.downloadUrl}
+                  download={result.path.split('/').pop()}
+                >
+                  Télécharger le fichier
+                </a>{' '}
+                <a className="fr-btn" href={result.newFileUrl} target="_blank" rel="noopener noreferrer">
+                  Le déposer sur GitHub (compte nécessaire)
+                </a>
               </p>
               <details>
                 <summary>Voir le contenu du fichier</summary>
@@ -355,4 +495,3 @@ export default function ProposalForm(): ReactElement {
     </div>
   );
 }
-

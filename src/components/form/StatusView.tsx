@@ -50,18 +50,25 @@ export default function StatusView(): ReactElement {
   }, [siteConfig.customFields?.submissionServiceUrl]);
 
   if (id === undefined) return <p>Chargement…</p>;
-  if (!id) return <p>Aucun numéro de suivi dans l’adresse. Utilisez le lien reçu après l’envoi de votre proposition.</p>;
+  if (!id)
+    return <p>Aucun numéro de suivi dans l’adresse. Utilisez le lien reçu après l’envoi de votre proposition.</p>;
   return (
     <div className="essaim-suivi" aria-live="polite">
-      <p>Numéro de suivi : <code>{id}</code> — gardez cette page dans vos favoris pour revenir suivre votre proposition.</p>
+      <p>
+        Numéro de suivi : <code>{id}</code> — gardez cette page dans vos favoris pour revenir suivre votre proposition.
+      </p>
       {status && (
         <>
-          <p className="essaim-suivi__etat" data-statut={status.statut}>{LABELS[status.statut]}</p>
+          <p className="essaim-suivi__etat" data-statut={status.statut}>
+            {LABELS[status.statut]}
+          </p>
           {status.titre && <p>Proposition : « {status.titre} »</p>}
           <p>{status.message}</p>
           {status.pr && (
             <p>
-              <a className="fr-link" href={status.pr.url}>Voir la proposition n° {status.pr.numero} sur GitHub</a>
+              <a className="fr-link" href={status.pr.url}>
+                Voir la proposition n° {status.pr.numero} sur GitHub
+              </a>
             </p>
           )}
         </>

@@ -53,14 +53,22 @@ export default function TerritoryWidget(props: WidgetProps): ReactElement {
         }}
       />
       <p id={countId} className="essaim-territoires__compte" aria-live="polite">
-        {shown.length === all.length ? `${all.length} territoires` : `${shown.length} territoire${shown.length > 1 ? 's' : ''} sur ${all.length}`}
+        {shown.length === all.length
+          ? `${all.length} territoires`
+          : `${shown.length} territoire${shown.length > 1 ? 's' : ''} sur ${all.length}`}
         {chosen.length > 0 ? ` — ${chosen.length} choisi${chosen.length > 1 ? 's' : ''}` : ''}
       </p>
       {chosen.length > 0 && (
         <ul className="essaim-territoires__choix" aria-label="Territoires choisis">
           {chosen.map((v) => (
             <li key={v}>
-              <button type="button" className="fr-tag fr-tag--sm" aria-label={`Retirer ${labelOf(v)}`} onClick={() => toggle(v, false)} disabled={disabled || readonly}>
+              <button
+                type="button"
+                className="fr-tag fr-tag--sm"
+                aria-label={`Retirer ${labelOf(v)}`}
+                onClick={() => toggle(v, false)}
+                disabled={disabled || readonly}
+              >
                 {labelOf(v)} <span aria-hidden="true">✕</span>
               </button>
             </li>

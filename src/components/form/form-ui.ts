@@ -17,14 +17,17 @@ function uiFor(s: JsonSchema, name: string): UiSchema {
     return ui;
   }
   if (s.type === 'array') {
-    if (isVocabulary(s.items)) return name === 'territoires' ? { 'ui:widget': 'territoires' } : { 'ui:widget': 'checkboxes' };
+    if (isVocabulary(s.items))
+      return name === 'territoires' ? { 'ui:widget': 'territoires' } : { 'ui:widget': 'checkboxes' };
     return { 'ui:options': { orderable: false, copyable: false }, items: s.items ? uiFor(s.items, name) : {} };
   }
   if (s.type === 'boolean') return { 'ui:widget': 'radio', 'ui:options': { inline: true } };
   if (s.type === 'string' && isVocabulary(s)) return { 'ui:placeholder': 'Choisissez…' };
-  if (s.type === 'string' && (s.maxLength ?? 0) > 200) return { 'ui:widget': 'textarea', 'ui:options': { rows: (s.maxLength ?? 0) > 400 ? 5 : 3 } };
+  if (s.type === 'string' && (s.maxLength ?? 0) > 200)
+    return { 'ui:widget': 'textarea', 'ui:options': { rows: (s.maxLength ?? 0) > 400 ? 5 : 3 } };
   if (s.type === 'string' && s.format === 'email') return { 'ui:options': { inputType: 'email' } };
-  if (s.type === 'string' && s.format === 'uri') return { 'ui:options': { inputType: 'url' }, 'ui:placeholder': 'https://' };
+  if (s.type === 'string' && s.format === 'uri')
+    return { 'ui:options': { inputType: 'url' }, 'ui:placeholder': 'https://' };
   return {};
 }
 
@@ -37,7 +40,7 @@ function schemaAtProperty(schema: JsonSchema, property: string): JsonSchema | un
   let s: JsonSchema | undefined = schema;
   for (const step of property.replace(/^\./, '').split('.').filter(Boolean)) {
     if (!s) return undefined;
-    s = /^\d+$/.test(step) ? s.items : s.properties?.[step] ?? s.items?.properties?.[step];
+    s = /^\d+$/.test(step) ? s.items : (s.properties?.[step] ?? s.items?.properties?.[step]);
   }
   return s;
 }
@@ -56,7 +59,10 @@ export function frenchErrors(schema: JsonSchema, visible: (property: string) => 
       const property = e.property?.startsWith('.') ? e.property : `.${e.property ?? ''}`;
       if (!visible(property) || e.name === 'if') continue;
       const label = labelAt(schema, property);
-      const message = ajvMessageFr({ keyword: e.name ?? '', params: (e.params ?? {}) as Record<string, unknown> }, label);
+      const message = ajvMessageFr(
+        { keyword: e.name ?? '', params: (e.params ?? {}) as Record<string, unknown> },
+        label,
+      );
       const current = out.get(property);
       // For a vocabulary, ajv reports every `const` it tried, then `oneOf`: keep one message.
       if (current && (e.name === 'const' || e.name === 'oneOf')) continue;
@@ -104,6 +110,8 @@ const FR: Partial<Record<TranslatableString, string>> = {
 
 export function translateString(s: TranslatableString, params?: string[]): string {
   let text = FR[s] ?? s;
-  (params ?? []).forEach((p, i) => { text = text.replace(`%${i + 1}`, p); });
+  (params ?? []).forEach((p, i) => {
+    text = text.replace(`%${i + 1}`, p);
+  });
   return text;
 }

@@ -15,7 +15,16 @@ import type { Collection } from '../../content/collections.js';
 import { formSchema, inlineRefs } from '../../content/form-schema.js';
 import type { JsonSchema } from '../../content/schemas.js';
 
-const raw: Record<string, JsonSchema> = { event, funder, news, platform, practice, study, tool, training } as unknown as Record<string, JsonSchema>;
+const raw: Record<string, JsonSchema> = {
+  event,
+  funder,
+  news,
+  platform,
+  practice,
+  study,
+  tool,
+  training,
+} as unknown as Record<string, JsonSchema>;
 const defsSchema = defs as unknown as JsonSchema;
 
 const full = new Map<string, JsonSchema>();

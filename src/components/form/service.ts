@@ -10,7 +10,12 @@ export interface ServiceInfo {
   mode: 'github' | 'local';
 }
 
-interface Health { statut?: string; preuveDeTravail?: boolean; delaiMinimalMs?: number; mode?: string }
+interface Health {
+  statut?: string;
+  preuveDeTravail?: boolean;
+  delaiMinimalMs?: number;
+  mode?: string;
+}
 
 /** The service, or undefined when none answers (purely static hosting). */
 export async function detectService(configured: unknown): Promise<ServiceInfo | undefined> {
@@ -20,7 +25,12 @@ export async function detectService(configured: unknown): Promise<ServiceInfo | 
     if (!r.ok || !(r.headers.get('content-type') ?? '').includes('json')) return undefined;
     const h = (await r.json()) as Health;
     if (h.statut !== 'ok') return undefined;
-    return { base, proofOfWork: h.preuveDeTravail === true, minFillMs: h.delaiMinimalMs ?? 0, mode: h.mode === 'github' ? 'github' : 'local' };
+    return {
+      base,
+      proofOfWork: h.preuveDeTravail === true,
+      minFillMs: h.delaiMinimalMs ?? 0,
+      mode: h.mode === 'github' ? 'github' : 'local',
+    };
   } catch {
     return undefined;
   }
@@ -31,27 +41,53 @@ export async function proofOfWork(service: ServiceInfo): Promise<unknown> {
   const r = await fetch(`${service.base}/api/altcha/challenge`, { cache: 'no-store' });
   if (!r.ok) throw new Error('Le service n’a pas fourni la vérification anti-robot ; réessayez dans un instant.');
   const challenge = await r.json();
-  const [{ solveChallenge }, { deriveKey }] = await Promise.all([import('altcha-lib'), import('altcha-lib/algorithms/web/sha')]);
+  const [{ solveChallenge }, { deriveKey }] = await Promise.all([
+    import('altcha-lib'),
+    import('altcha-lib/algorithms/web/sha'),
+  ]);
   const solution = await solveChallenge({ challenge, deriveKey, timeout: 60_000 });
   if (!solution) throw new Error('La vérification anti-robot n’a pas abouti ; réessayez.');
   return { challenge, solution };
 }
 
-export interface Problem { champ: string; message: string; regle?: string }
+export interface Problem {
+  champ: string;
+  message: string;
+  regle?: string;
+}
 export type SendResult =
-  | { ok: true; id: string; suiviUrl: string }
-  | { ok: false; status: number; message: string; problemes: Problem[] };
+  { ok: true; id: string; suiviUrl: string } | { ok: false; status: number; message: string; problemes: Problem[] };
 
 export async function sendSubmission(service: ServiceInfo, body: Record<string, unknown>): Promise<SendResult> {
   let r: Response;
   try {
-    r = await fetch(`${service.base}/api/submissions`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+    r = await fetch(`${service.base}/api/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
   } catch {
-    return { ok: false, status: 0, message: 'Le service de propositions ne répond pas. Vérifiez votre connexion et réessayez.', problemes: [] };
+    return {
+      ok: false,
+      status: 0,
+      message: 'Le service de propositions ne répond pas. Vérifiez votre connexion et réessayez.',
+      problemes: [],
+    };
   }
-  const json = (await r.json().catch(() => ({}))) as { id?: string; suiviUrl?: string; erreur?: string; problemes?: Problem[] };
-  if (r.status === 202 && json.id) return { ok: true, id: json.id, suiviUrl: json.suiviUrl ?? `/contribuer/suivi?id=${json.id}` };
-  return { ok: false, status: r.status, message: json.erreur ?? `Le service a refusé la proposition (erreur ${r.status}).`, problemes: json.problemes ?? [] };
+  const json = (await r.json().catch(() => ({}))) as {
+    id?: string;
+    suiviUrl?: string;
+    erreur?: string;
+    problemes?: Problem[];
+  };
+  if (r.status === 202 && json.id)
+    return { ok: true, id: json.id, suiviUrl: json.suiviUrl ?? `/contribuer/suivi?id=${json.id}` };
+  return {
+    ok: false,
+    status: r.status,
+    message: json.erreur ?? `Le service a refusé la proposition (erreur ${r.status}).`,
+    problemes: json.problemes ?? [],
+  };
 }
 
 export interface SubmissionStatus {
@@ -66,7 +102,10 @@ export interface SubmissionStatus {
 
 export async function fetchStatus(base: string, id: string): Promise<SubmissionStatus | { erreur: string }> {
   try {
-    const r = await fetch(`${base}/api/submissions/${encodeURIComponent(id)}`, { cache: 'no-store', headers: { accept: 'application/json' } });
+    const r = await fetch(`${base}/api/submissions/${encodeURIComponent(id)}`, {
+      cache: 'no-store',
+      headers: { accept: 'application/json' },
+    });
     const json = (await r.json()) as SubmissionStatus & { erreur?: string };
     return r.ok ? json : { erreur: json.erreur ?? `Erreur ${r.status}.` };
   } catch {

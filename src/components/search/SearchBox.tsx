@@ -22,10 +22,12 @@ function loadEngine(url: string): Promise<Engine> {
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       return r.json() as Promise<SearchPayload>;
     }),
-  ]).then(([m, payload]) => m.createEngine(payload)).catch((e: unknown) => {
-    enginePromise = undefined;
-    throw e;
-  });
+  ])
+    .then(([m, payload]) => m.createEngine(payload))
+    .catch((e: unknown) => {
+      enginePromise = undefined;
+      throw e;
+    });
   return enginePromise;
 }
 
@@ -44,13 +46,21 @@ export default function SearchBox(): ReactNode {
   const load = useCallback(() => {
     if (engine || status === 'loading') return;
     setStatus('loading');
-    loadEngine(url).then((e) => { setEngine(e); setStatus('ready'); }, () => setStatus('error'));
+    loadEngine(url).then(
+      (e) => {
+        setEngine(e);
+        setStatus('ready');
+      },
+      () => setStatus('error'),
+    );
   }, [engine, status, url]);
 
   const { hits, total } = engine && query.trim() ? engine.search(query, 10) : { hits: [] as SearchHit[], total: 0 };
   useEffect(() => setActive(-1), [query]);
   useEffect(() => {
-    const close = (e: MouseEvent): void => { if (root.current && !root.current.contains(e.target as Node)) setOpen(false); };
+    const close = (e: MouseEvent): void => {
+      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
+    };
     document.addEventListener('mousedown', close);
     return () => document.removeEventListener('mousedown', close);
   }, []);
@@ -61,10 +71,20 @@ export default function SearchBox(): ReactNode {
     history.push(hit.url);
   };
   const onKey = (e: KeyboardEvent<HTMLInputElement>): void => {
-    if (e.key === 'ArrowDown' && hits.length > 0) { e.preventDefault(); setOpen(true); setActive((active + 1) % hits.length); }
-    else if (e.key === 'ArrowUp' && hits.length > 0) { e.preventDefault(); setActive(active <= 0 ? hits.length - 1 : active - 1); }
-    else if (e.key === 'Enter') { const hit = hits[active >= 0 ? active : 0]; if (hit) { e.preventDefault(); go(hit); } }
-    else if (e.key === 'Escape') setOpen(false);
+    if (e.key === 'ArrowDown' && hits.length > 0) {
+      e.preventDefault();
+      setOpen(true);
+      setActive((active + 1) % hits.length);
+    } else if (e.key === 'ArrowUp' && hits.length > 0) {
+      e.preventDefault();
+      setActive(active <= 0 ? hits.length - 1 : active - 1);
+    } else if (e.key === 'Enter') {
+      const hit = hits[active >= 0 ? active : 0];
+      if (hit) {
+        e.preventDefault();
+        go(hit);
+      }
+    } else if (e.key === 'Escape') setOpen(false);
   };
   const listId = `${id}-resultats`;
   const showList = open && query.trim() !== '';
@@ -72,12 +92,20 @@ export default function SearchBox(): ReactNode {
   if (query.trim()) {
     if (status === 'loading') message = 'Chargement de l’index…';
     else if (status === 'error') message = 'La recherche est indisponible pour le moment.';
-    else if (engine) message = total === 0 ? 'Aucun résultat.' : total > hits.length ? `${total} résultats, les ${hits.length} premiers :` : `${total} résultat${total > 1 ? 's' : ''}`;
+    else if (engine)
+      message =
+        total === 0
+          ? 'Aucun résultat.'
+          : total > hits.length
+            ? `${total} résultats, les ${hits.length} premiers :`
+            : `${total} résultat${total > 1 ? 's' : ''}`;
   }
 
   return (
     <div className={styles.box} ref={root} role="search">
-      <label htmlFor={`${id}-q`} className={styles.srOnly}>Rechercher dans le portail</label>
+      <label htmlFor={`${id}-q`} className={styles.srOnly}>
+        Rechercher dans le portail
+      </label>
       <input
         id={`${id}-q`}
         className={styles.input}
@@ -90,21 +118,44 @@ export default function SearchBox(): ReactNode {
         aria-controls={listId}
         aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
         value={query}
-        onFocus={() => { load(); setOpen(true); }}
-        onChange={(e) => { load(); setQuery(e.target.value); setOpen(true); }}
+        onFocus={() => {
+          load();
+          setOpen(true);
+        }}
+        onChange={(e) => {
+          load();
+          setQuery(e.target.value);
+          setOpen(true);
+        }}
         onKeyDown={onKey}
       />
       <div className={styles.panel} hidden={!showList}>
-        <p className={styles.message} role="status" aria-live="polite">{showList ? message : ''}</p>
+        <p className={styles.message} role="status" aria-live="polite">
+          {showList ? message : ''}
+        </p>
         <ul id={listId} role="listbox" aria-label="Résultats de la recherche" className={styles.list}>
-          {showList && hits.map((hit, i) => (
-            <li key={hit.url} id={`${listId}-${i}`} role="option" aria-selected={i === active} className={i === active ? styles.active : undefined}>
-              <a href={href(hit)} tabIndex={-1} onClick={(e) => { e.preventDefault(); go(hit); }}>
-                <span className={styles.title}>{hit.titre}</span>
-                <span className={styles.collection}>{hit.collection}</span>
-              </a>
-            </li>
-          ))}
+          {showList &&
+            hits.map((hit, i) => (
+              <li
+                key={hit.url}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                className={i === active ? styles.active : undefined}
+              >
+                <a
+                  href={href(hit)}
+                  tabIndex={-1}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    go(hit);
+                  }}
+                >
+                  <span className={styles.title}>{hit.titre}</span>
+                  <span className={styles.collection}>{hit.collection}</span>
+                </a>
+              </li>
+            ))}
         </ul>
       </div>
     </div>

@@ -60,7 +60,13 @@ export function indexFromPayload(p: SearchPayload): lunr.Index {
   pipeline.add(lunr.fr.trimmer!, lunr.fr.accentFold!, lunr.fr.stemmer!);
   // @types/lunr leaves out `fieldVectors` and `TokenSet.fromArray`, both part of lunr 2's API.
   const tokenSet = (lunr.TokenSet as unknown as { fromArray(terms: string[]): lunr.TokenSet }).fromArray(p.t);
-  return new lunr.Index({ invertedIndex, fieldVectors, tokenSet, fields, pipeline } as unknown as lunr.Index.Attributes);
+  return new lunr.Index({
+    invertedIndex,
+    fieldVectors,
+    tokenSet,
+    fields,
+    pipeline,
+  } as unknown as lunr.Index.Attributes);
 }
 
 /** Query stems: the same French pipeline as at indexing time. */
@@ -68,7 +74,10 @@ export function queryStems(query: string): string[] {
   setup();
   const p = new lunr.Pipeline();
   p.add(lunr.fr.trimmer!, lunr.fr.stopWordFilter!, lunr.fr.accentFold!, lunr.fr.stemmer!);
-  return p.run(lunr.tokenizer(query)).map((t) => t.toString()).filter((t) => t.length > 0);
+  return p
+    .run(lunr.tokenizer(query))
+    .map((t) => t.toString())
+    .filter((t) => t.length > 0);
 }
 
 export function createEngine(p: SearchPayload): Engine {
@@ -80,7 +89,11 @@ export function createEngine(p: SearchPayload): Engine {
       // Every word must match (as a word, or as the start of one while typing); whole words rank higher.
       const results = index.query((q) => {
         for (const stem of stems) {
-          q.term(stem, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, presence: lunr.Query.presence.REQUIRED });
+          q.term(stem, {
+            usePipeline: false,
+            wildcard: lunr.Query.wildcard.TRAILING,
+            presence: lunr.Query.presence.REQUIRED,
+          });
           q.term(stem, { usePipeline: false, boost: 10 });
         }
       });

@@ -46,18 +46,28 @@ export default function HomeFeeds() {
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
       <div className="fr-col-12 fr-col-md-4">
-        <Heading as="h3" className="fr-h5">Dernières entrées</Heading>
+        <Heading as="h3" className="fr-h5">
+          Dernières entrées
+        </Heading>
         <List items={lists.latest} empty="Aucune entrée publiée pour l’instant." dateLabel="mis à jour le" />
       </div>
       <div className="fr-col-12 fr-col-md-4">
-        <Heading as="h3" className="fr-h5">Appels à projets bientôt clos</Heading>
+        <Heading as="h3" className="fr-h5">
+          Appels à projets bientôt clos
+        </Heading>
         <List items={lists.calls} empty="Aucun appel à projets ouvert en ce moment." dateLabel="clôture le" />
-        <p className="fr-text--sm"><Link to="/financements/appels">Tous les appels à projets</Link></p>
+        <p className="fr-text--sm">
+          <Link to="/financements/appels">Tous les appels à projets</Link>
+        </p>
       </div>
       <div className="fr-col-12 fr-col-md-4">
-        <Heading as="h3" className="fr-h5">Prochains événements</Heading>
+        <Heading as="h3" className="fr-h5">
+          Prochains événements
+        </Heading>
         <List items={lists.events} empty="Aucun événement à venir pour l’instant." dateLabel="le" />
-        <p className="fr-text--sm"><Link to="/agenda">Tout l’agenda</Link></p>
+        <p className="fr-text--sm">
+          <Link to="/agenda">Tout l’agenda</Link>
+        </p>
       </div>
     </div>
   );

@@ -12,10 +12,24 @@ import { asRecord, asStrings, frenchDate, label, str } from './format.ts';
 import { useContentData } from './contentData.ts';
 
 export function useSheetsData(): SheetsData {
-  return (usePluginData('essaim-sheets') as SheetsData | undefined) ?? { fields: {}, evaluation: { oui: 'Oui', non: 'Non' }, maillons: [] };
+  return (
+    (usePluginData('essaim-sheets') as SheetsData | undefined) ?? {
+      fields: {},
+      evaluation: { oui: 'Oui', non: 'Non' },
+      maillons: [],
+    }
+  );
 }
 
-function Tags({ values, labels, kind }: { values: string[]; labels: Record<string, string> | undefined; kind: string }) {
+function Tags({
+  values,
+  labels,
+  kind,
+}: {
+  values: string[];
+  labels: Record<string, string> | undefined;
+  kind: string;
+}) {
   return (
     <ul className="fr-tags-group essaim-tags" data-champ={kind}>
       {values.map((v) => (
@@ -49,11 +63,26 @@ export default function SheetFields({ frontMatter }: { frontMatter: Record<strin
   const rows: ReactNode[] = [];
 
   const maillons = asStrings(frontMatter.maillons);
-  if (maillons.length) rows.push(<Row key="maillons" name="maillons" title={f('maillons')}><Tags kind="maillons" values={maillons} labels={vocab('maillon')} /></Row>);
+  if (maillons.length)
+    rows.push(
+      <Row key="maillons" name="maillons" title={f('maillons')}>
+        <Tags kind="maillons" values={maillons} labels={vocab('maillon')} />
+      </Row>,
+    );
   const territoires = asStrings(frontMatter.territoires);
-  if (territoires.length) rows.push(<Row key="territoires" name="territoires" title={f('territoires')}><Tags kind="territoires" values={territoires} labels={vocab('territoire')} /></Row>);
+  if (territoires.length)
+    rows.push(
+      <Row key="territoires" name="territoires" title={f('territoires')}>
+        <Tags kind="territoires" values={territoires} labels={vocab('territoire')} />
+      </Row>,
+    );
   const publics = asStrings(frontMatter.publics);
-  if (publics.length) rows.push(<Row key="publics" name="publics" title={f('publics')}><Tags kind="publics" values={publics} labels={vocab('public')} /></Row>);
+  if (publics.length)
+    rows.push(
+      <Row key="publics" name="publics" title={f('publics')}>
+        <Tags kind="publics" values={publics} labels={vocab('public')} />
+      </Row>,
+    );
 
   const porteur = asRecord(frontMatter.porteur);
   if (porteur) {
@@ -68,18 +97,44 @@ export default function SheetFields({ frontMatter }: { frontMatter: Record<strin
     );
   }
   const criteres = asStrings(frontMatter.criteres);
-  if (criteres.length) rows.push(<Row key="criteres" name="criteres" title={f('criteres')}><Tags kind="criteres" values={criteres} labels={vocab('critere')} /></Row>);
+  if (criteres.length)
+    rows.push(
+      <Row key="criteres" name="criteres" title={f('criteres')}>
+        <Tags kind="criteres" values={criteres} labels={vocab('critere')} />
+      </Row>,
+    );
   const stade = str(frontMatter.stade);
-  if (stade) rows.push(<Row key="stade" name="stade" title={f('stade')}><span className="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">{label(vocab('stade'), stade)}</span></Row>);
+  if (stade)
+    rows.push(
+      <Row key="stade" name="stade" title={f('stade')}>
+        <span className="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">{label(vocab('stade'), stade)}</span>
+      </Row>,
+    );
   if (typeof frontMatter.evaluation === 'boolean') {
-    rows.push(<Row key="evaluation" name="evaluation" title={f('evaluation')}>{frontMatter.evaluation ? data.evaluation.oui : data.evaluation.non}</Row>);
+    rows.push(
+      <Row key="evaluation" name="evaluation" title={f('evaluation')}>
+        {frontMatter.evaluation ? data.evaluation.oui : data.evaluation.non}
+      </Row>,
+    );
   }
   const couts = str(frontMatter.couts);
-  if (couts) rows.push(<Row key="couts" name="couts" title={f('couts')}>{couts}</Row>);
+  if (couts)
+    rows.push(
+      <Row key="couts" name="couts" title={f('couts')}>
+        {couts}
+      </Row>,
+    );
   const partenaires = asStrings(frontMatter.partenaires);
-  if (partenaires.length) rows.push(<Row key="partenaires" name="partenaires" title={f('partenaires')}>{partenaires.join(' · ')}</Row>);
+  if (partenaires.length)
+    rows.push(
+      <Row key="partenaires" name="partenaires" title={f('partenaires')}>
+        {partenaires.join(' · ')}
+      </Row>,
+    );
 
-  const contacts = Array.isArray(frontMatter.contacts) ? frontMatter.contacts.map(asRecord).filter((c): c is Record<string, unknown> => !!c) : [];
+  const contacts = Array.isArray(frontMatter.contacts)
+    ? frontMatter.contacts.map(asRecord).filter((c): c is Record<string, unknown> => !!c)
+    : [];
   if (contacts.length) {
     rows.push(
       <Row key="contacts" name="contacts" title={f('contacts')}>
@@ -107,7 +162,9 @@ export default function SheetFields({ frontMatter }: { frontMatter: Record<strin
     );
   }
 
-  const ressources = Array.isArray(frontMatter.ressources) ? frontMatter.ressources.map(asRecord).filter((r): r is Record<string, unknown> => !!r) : [];
+  const ressources = Array.isArray(frontMatter.ressources)
+    ? frontMatter.ressources.map(asRecord).filter((r): r is Record<string, unknown> => !!r)
+    : [];
   if (ressources.length) {
     rows.push(
       <Row key="ressources" name="ressources" title={f('ressources')}>
@@ -137,7 +194,12 @@ export default function SheetFields({ frontMatter }: { frontMatter: Record<strin
   }
 
   const revue = str(frontMatter.derniere_revue);
-  if (revue) rows.push(<Row key="derniere_revue" name="derniere_revue" title={f('derniere_revue')}><time dateTime={revue}>{frenchDate(revue)}</time></Row>);
+  if (revue)
+    rows.push(
+      <Row key="derniere_revue" name="derniere_revue" title={f('derniere_revue')}>
+        <time dateTime={revue}>{frenchDate(revue)}</time>
+      </Row>,
+    );
 
   return (
     <section className="essaim-sheet-fields" aria-label="Informations clés de la fiche">

@@ -10,7 +10,12 @@ export function historyUrl(source: string): string {
   return `${REPO_URL}/commits/main/${source.replace(/^@site\//, '')}`;
 }
 
-const updateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
+const updateFormat = new Intl.DateTimeFormat('fr-FR', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/Paris',
+});
 
 /** How to cite the sheet, with its edition: the reference a researcher or a funder can keep. */
 export function SheetCitation() {
@@ -47,7 +52,8 @@ export default function SheetLinks() {
       </ul>
       {updated && (
         <p className="essaim-last-update fr-text--sm">
-          Dernière modification publiée le <time dateTime={updated.toISOString()}>{updateFormat.format(updated)}</time> (d’après l’historique Git).
+          Dernière modification publiée le <time dateTime={updated.toISOString()}>{updateFormat.format(updated)}</time>{' '}
+          (d’après l’historique Git).
         </p>
       )}
     </div>

@@ -47,8 +47,12 @@ export function useHomeLists(max = 5, today?: string): HomeLists {
   const open = (data.closingSoon ?? []).filter((c) => !today || c.cloture >= today);
   const coming = (data.upcomingEvents ?? []).filter((e) => !today || (e.fin ?? e.debut).slice(0, 10) >= today);
   return {
-    latest: (data.latest ?? []).slice(0, max).map((e) => ({ titre: e.titre, url: e.url, date: e.date_maj, detail: e.collection_label })),
+    latest: (data.latest ?? [])
+      .slice(0, max)
+      .map((e) => ({ titre: e.titre, url: e.url, date: e.date_maj, detail: e.collection_label })),
     calls: open.slice(0, max).map((c) => ({ titre: c.titre, url: c.url, date: c.cloture, detail: c.financeur })),
-    events: coming.slice(0, max).map((e) => ({ titre: e.titre, url: e.url, date: e.debut, ...(e.lieu ? { detail: e.lieu } : {}) })),
+    events: coming
+      .slice(0, max)
+      .map((e) => ({ titre: e.titre, url: e.url, date: e.debut, ...(e.lieu ? { detail: e.lieu } : {}) })),
   };
 }

@@ -10,7 +10,10 @@ const ProposalForm = lazy(() => import('../../components/form/ProposalForm.js'))
 
 export default function Proposer() {
   return (
-    <Layout title="Proposer une ressource" description="Proposer une fiche pratique, une étude, un financement, une formation, un outil, un événement, une plateforme ou une actualité au portail Essaim, sans compte.">
+    <Layout
+      title="Proposer une ressource"
+      description="Proposer une fiche pratique, une étude, un financement, une formation, un outil, un événement, une plateforme ou une actualité au portail Essaim, sans compte."
+    >
       <main id="contenu" className="fr-container essaim-page">
         <Heading as="h1">Proposer une ressource</Heading>
         <p className="fr-text--lead">

@@ -11,7 +11,9 @@ export default function Suivi() {
       <main id="contenu" className="fr-container essaim-page">
         <Heading as="h1">Suivi de votre proposition</Heading>
         <BrowserOnly fallback={<p>Chargement…</p>}>{() => <StatusView />}</BrowserOnly>
-        <p><Link to="/contribuer/proposer">Proposer une autre ressource</Link></p>
+        <p>
+          <Link to="/contribuer/proposer">Proposer une autre ressource</Link>
+        </p>
       </main>
     </Layout>
   );

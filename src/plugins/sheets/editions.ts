@@ -51,7 +51,19 @@ export function validateEdition(root: string, name: string, options: ValidateOpt
   const practices = findCollection('practices')!;
   const dir = editionDir(name);
   const abs = path.join(root, dir);
-  if (!fs.existsSync(abs)) return { entries: [], problems: [problem(dir, { line: 1, col: 1 }, 'edition-introuvable', `L’édition « ${name} » n’a pas de dossier ${dir}/.`, 'Créez-la avec `essaim edition <nom>`.')] };
+  if (!fs.existsSync(abs))
+    return {
+      entries: [],
+      problems: [
+        problem(
+          dir,
+          { line: 1, col: 1 },
+          'edition-introuvable',
+          `L’édition « ${name} » n’a pas de dossier ${dir}/.`,
+          'Créez-la avec `essaim edition <nom>`.',
+        ),
+      ],
+    };
   const files: string[] = [];
   walk(abs, files);
   const problems: Problem[] = [];
@@ -61,7 +73,15 @@ export function validateEdition(root: string, name: string, options: ValidateOpt
     const rel = path.relative(root, file).split(path.sep).join('/');
     const inside = path.relative(abs, file).split(path.sep).join('/');
     if (!rel.endsWith('.md')) {
-      problems.push(problem(rel, { line: 1, col: 1 }, 'fichier-inattendu', 'Une édition ne contient que des fiches pratiques en Markdown (.md).', `Retirez ce fichier du dossier ${dir}/.`));
+      problems.push(
+        problem(
+          rel,
+          { line: 1, col: 1 },
+          'fichier-inattendu',
+          'Une édition ne contient que des fiches pratiques en Markdown (.md).',
+          `Retirez ce fichier du dossier ${dir}/.`,
+        ),
+      );
       continue;
     }
     const contentFile = `${practices.folder}/${inside}`;

@@ -43,7 +43,9 @@ export function locateEntry(siteDir: string, filePath: string): EntryLocation | 
 /** Fields never published (`x-public: false` in the collection's schema). */
 function privateFields(c: Collection): string[] {
   const props = readSchema(c.schema).properties ?? {};
-  return Object.entries(props).filter(([, s]) => resolve(s)['x-public'] === false || s['x-public'] === false).map(([k]) => k);
+  return Object.entries(props)
+    .filter(([, s]) => resolve(s)['x-public'] === false || s['x-public'] === false)
+    .map(([k]) => k);
 }
 
 /** The public data of an entry, with the Docusaurus keys derived from the French fields. */
@@ -72,7 +74,9 @@ export function docusaurusFrontMatter(c: Collection, data: Record<string, unknow
 export class InvalidEntryError extends Error {
   override name = 'InvalidEntryError';
   constructor(readonly problems: readonly Problem[]) {
-    super(`Entrée invalide — corrigez ces problèmes (essaim validate les affiche aussi) :\n${problems.map(problemLine).join('\n')}`);
+    super(
+      `Entrée invalide — corrigez ces problèmes (essaim validate les affiche aussi) :\n${problems.map(problemLine).join('\n')}`,
+    );
   }
 }
 
@@ -89,7 +93,10 @@ export function readForSite(siteDir: string, where: EntryLocation, fileContent: 
 interface Params {
   filePath: string;
   fileContent: string;
-  defaultParseFrontMatter: (p: { filePath: string; fileContent: string }) => Promise<{ frontMatter: Record<string, unknown>; content: string }>;
+  defaultParseFrontMatter: (p: {
+    filePath: string;
+    fileContent: string;
+  }) => Promise<{ frontMatter: Record<string, unknown>; content: string }>;
 }
 
 /** Docusaurus' `markdown.parseFrontMatter` hook, bound to the site directory. */

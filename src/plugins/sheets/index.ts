@@ -14,7 +14,20 @@ import { maillons } from './sidebar.js';
 import type { SheetsData } from './types.js';
 
 /** Fields shown above the text of a sheet, in this order. */
-export const SHEET_FIELDS = ['maillons', 'territoires', 'publics', 'porteur', 'criteres', 'stade', 'evaluation', 'couts', 'partenaires', 'contacts', 'ressources', 'derniere_revue'] as const;
+export const SHEET_FIELDS = [
+  'maillons',
+  'territoires',
+  'publics',
+  'porteur',
+  'criteres',
+  'stade',
+  'evaluation',
+  'couts',
+  'partenaires',
+  'contacts',
+  'ressources',
+  'derniere_revue',
+] as const;
 
 const SUB_FIELDS: Record<string, string[]> = {
   porteur: ['nom', 'type', 'site'],
@@ -26,7 +39,8 @@ export function sheetsData(siteDir: string): SheetsData {
   const fields: SheetsData['fields'] = {};
   for (const f of [...SHEET_FIELDS, 'ressources_liees', 'date_maj']) {
     fields[f] = fieldLabel(practices, [f]);
-    for (const sub of SUB_FIELDS[f] ?? []) fields[`${f}.${sub}`] = fieldLabel(practices, f === 'contacts' ? [f, 0, sub] : [f, sub]);
+    for (const sub of SUB_FIELDS[f] ?? [])
+      fields[`${f}.${sub}`] = fieldLabel(practices, f === 'contacts' ? [f, 0, sub] : [f, sub]);
   }
   const counts = new Map<string, number>();
   for (const f of listEntries(siteDir, [practices.folder]).files) {

@@ -9,13 +9,16 @@ import { filterDocCardListItems, useCurrentSidebarSiblings, useDocById } from '@
 type Props = { items?: PropSidebarItem[]; className?: string };
 
 function countDocs(items: readonly PropSidebarItem[]): number {
-  return items.reduce((n, item) => n + (item.type === 'link' ? 1 : item.type === 'category' ? countDocs(item.items) : 0), 0);
+  return items.reduce(
+    (n, item) => n + (item.type === 'link' ? 1 : item.type === 'category' ? countDocs(item.items) : 0),
+    0,
+  );
 }
 
 const fiches = (n: number): string => (n === 0 ? 'Aucune fiche pour l’instant' : n === 1 ? '1 fiche' : `${n} fiches`);
 
 function DocCardItem({ item }: { item: PropSidebarItem }) {
-  const doc = useDocById(item.type === 'link' ? item.docId ?? undefined : undefined);
+  const doc = useDocById(item.type === 'link' ? (item.docId ?? undefined) : undefined);
   if (item.type !== 'link' && item.type !== 'category') return null;
   const href = item.href;
   if (!href) return null;

@@ -13,7 +13,9 @@ const generatedDir = path.resolve(siteDir, process.env.DOCUSAURUS_GENERATED_FILE
 function generatedFilesAsAuto(): Plugin {
   return {
     name: 'essaim-generated-files',
-    configureWebpack: () => ({ module: { rules: [{ test: /\.js$/, include: [generatedDir], type: 'javascript/auto' }] } }),
+    configureWebpack: () => ({
+      module: { rules: [{ test: /\.js$/, include: [generatedDir], type: 'javascript/auto' }] },
+    }),
   };
 }
 
@@ -23,15 +25,31 @@ const config: Config = {
   baseUrl: '/',
   trailingSlash: false,
   // As the portal: Docusaurus v4 behaviour without CSS cascade layers (the theme's colours must win).
-  future: { v4: { removeLegacyPostBuildHeadAttribute: true, useCssCascadeLayers: false, siteStorageNamespacing: true, fasterByDefault: true, mdx1CompatDisabledByDefault: true } },
+  future: {
+    v4: {
+      removeLegacyPostBuildHeadAttribute: true,
+      useCssCascadeLayers: false,
+      siteStorageNamespacing: true,
+      fasterByDefault: true,
+      mdx1CompatDisabledByDefault: true,
+    },
+  },
   i18n: { defaultLocale: 'fr', locales: ['fr'] },
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
-  presets: [['classic', { docs: false, blog: false, theme: { customCss: [path.join(siteDir, 'src/css/fixture.css')] } }]],
+  presets: [
+    ['classic', { docs: false, blog: false, theme: { customCss: [path.join(siteDir, 'src/css/fixture.css')] } }],
+  ],
   plugins: ['../../../src/plugins/content/index.ts', generatedFilesAsAuto],
   themeConfig: {
     colorMode: { disableSwitch: true },
-    navbar: { title: 'Essaim', items: [{ to: '/etudes', label: 'Études', position: 'left' }, { type: 'search', position: 'right' }] },
+    navbar: {
+      title: 'Essaim',
+      items: [
+        { to: '/etudes', label: 'Études', position: 'left' },
+        { type: 'search', position: 'right' },
+      ],
+    },
   },
 };
 
