@@ -17,8 +17,13 @@ function order(node: Node | null, schema: JsonSchema | undefined, resolve: Resol
   const s = resolve(schema);
   if (isMap(node)) {
     const keys = Object.keys(s.properties ?? {});
-    const rank = (k: unknown): number => { const i = keys.indexOf(String(k)); return i < 0 ? keys.length : i; };
-    node.items.sort((a, b) => rank(isScalar(a.key) ? a.key.value : a.key) - rank(isScalar(b.key) ? b.key.value : b.key));
+    const rank = (k: unknown): number => {
+      const i = keys.indexOf(String(k));
+      return i < 0 ? keys.length : i;
+    };
+    node.items.sort(
+      (a, b) => rank(isScalar(a.key) ? a.key.value : a.key) - rank(isScalar(b.key) ? b.key.value : b.key),
+    );
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       order(pair.value as Node | null, s.properties?.[key], resolve);
@@ -40,12 +45,19 @@ function order(node: Node | null, schema: JsonSchema | undefined, resolve: Resol
 function normalizeStyles(doc: Document): void {
   visit(doc, {
     Scalar(_, node) {
-      if (typeof node.value === 'string' && (node.type === Scalar.QUOTE_SINGLE || node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.PLAIN)) {
+      if (
+        typeof node.value === 'string' &&
+        (node.type === Scalar.QUOTE_SINGLE || node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.PLAIN)
+      ) {
         node.type = undefined;
       }
     },
-    Map(_, node) { node.flow = false; },
-    Seq(_, node) { node.flow = false; },
+    Map(_, node) {
+      node.flow = false;
+    },
+    Seq(_, node) {
+      node.flow = false;
+    },
   });
 }
 
@@ -81,7 +93,14 @@ export function withBody(c: Collection, file: string, yaml: string, body: string
 }
 
 /** Serialises data (and a Markdown body) in canonical form with the given collection schema. */
-export function serializeWithSchema(c: Collection, schema: JsonSchema, file: string, data: Record<string, unknown>, body = '', resolve?: ResolveRef): string {
+export function serializeWithSchema(
+  c: Collection,
+  schema: JsonSchema,
+  file: string,
+  data: Record<string, unknown>,
+  body = '',
+  resolve?: ResolveRef,
+): string {
   return withBody(c, file, canonicalYaml(new Document(data), schema, resolve), body);
 }
 
@@ -108,8 +127,10 @@ export function entryPath(c: Collection, data: Record<string, unknown>): string 
 /** A slug from a French title: accents removed, lower case, words joined by dashes. */
 export function slugify(title: string, max = 60): string {
   const slug = title
-    .normalize('NFD').replace(/\p{M}/gu, '')
-    .replace(/[œŒ]/g, 'oe').replace(/[æÆ]/g, 'ae')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[œŒ]/g, 'oe')
+    .replace(/[æÆ]/g, 'ae')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

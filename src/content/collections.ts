@@ -4,14 +4,7 @@
  * readers filter them. The CLI, the site plugins, the form and the submission service all read it.
  */
 export type CollectionName =
-  | 'practices'
-  | 'studies'
-  | 'funders'
-  | 'trainings'
-  | 'tools'
-  | 'events'
-  | 'platforms'
-  | 'news';
+  'practices' | 'studies' | 'funders' | 'trainings' | 'tools' | 'events' | 'platforms' | 'news';
 
 export type EntryFormat = 'md' | 'yaml';
 
@@ -39,43 +32,100 @@ export interface Collection {
 
 const list: Collection[] = [
   {
-    name: 'practices', folder: 'content/practices', format: 'md', schema: 'practice', route: '/fiches',
-    label: 'Fiches pratiques', singular: 'fiche pratique', alias: 'fiche', groupBy: 'maillons', prLabel: 'fiches',
+    name: 'practices',
+    folder: 'content/practices',
+    format: 'md',
+    schema: 'practice',
+    route: '/fiches',
+    label: 'Fiches pratiques',
+    singular: 'fiche pratique',
+    alias: 'fiche',
+    groupBy: 'maillons',
+    prLabel: 'fiches',
     facets: ['maillons', 'territoires', 'publics', 'criteres', 'stade', 'evaluation', 'porteur.type'],
   },
   {
-    name: 'studies', folder: 'content/studies', format: 'md', schema: 'study', route: '/etudes',
-    label: 'Études et rapports', singular: 'étude', alias: 'etude', prLabel: 'etudes',
+    name: 'studies',
+    folder: 'content/studies',
+    format: 'md',
+    schema: 'study',
+    route: '/etudes',
+    label: 'Études et rapports',
+    singular: 'étude',
+    alias: 'etude',
+    prLabel: 'etudes',
     facets: ['type', 'maillons', 'territoires', 'publics', 'date_publication'],
   },
   {
-    name: 'funders', folder: 'content/funders', format: 'yaml', schema: 'funder', route: '/financements',
-    label: 'Financeurs et appels à projets', singular: 'financeur', alias: 'financeur', prLabel: 'financements',
+    name: 'funders',
+    folder: 'content/funders',
+    format: 'yaml',
+    schema: 'funder',
+    route: '/financements',
+    label: 'Financeurs et appels à projets',
+    singular: 'financeur',
+    alias: 'financeur',
+    prLabel: 'financements',
     facets: ['type', 'maillons', 'territoires'],
   },
   {
-    name: 'trainings', folder: 'content/trainings', format: 'yaml', schema: 'training', route: '/formations',
-    label: 'Offres de formation', singular: 'formation', alias: 'formation', prLabel: 'formations',
+    name: 'trainings',
+    folder: 'content/trainings',
+    format: 'yaml',
+    schema: 'training',
+    route: '/formations',
+    label: 'Offres de formation',
+    singular: 'formation',
+    alias: 'formation',
+    prLabel: 'formations',
     facets: ['format', 'gratuit', 'audience', 'maillons', 'territoires', 'publics'],
   },
   {
-    name: 'tools', folder: 'content/tools', format: 'md', schema: 'tool', route: '/outils',
-    label: 'Outils méthodologiques', singular: 'outil', alias: 'outil', prLabel: 'outils',
+    name: 'tools',
+    folder: 'content/tools',
+    format: 'md',
+    schema: 'tool',
+    route: '/outils',
+    label: 'Outils méthodologiques',
+    singular: 'outil',
+    alias: 'outil',
+    prLabel: 'outils',
     facets: ['type', 'gratuit', 'maillons', 'territoires', 'publics'],
   },
   {
-    name: 'events', folder: 'content/events', format: 'yaml', schema: 'event', route: '/agenda',
-    label: 'Agenda', singular: 'événement', alias: 'evenement', prLabel: 'agenda',
+    name: 'events',
+    folder: 'content/events',
+    format: 'yaml',
+    schema: 'event',
+    route: '/agenda',
+    label: 'Agenda',
+    singular: 'événement',
+    alias: 'evenement',
+    prLabel: 'agenda',
     facets: ['type', 'en_ligne', 'maillons', 'territoires', 'publics', 'debut'],
   },
   {
-    name: 'platforms', folder: 'content/platforms', format: 'yaml', schema: 'platform', route: '/plateformes',
-    label: 'Plateformes existantes', singular: 'plateforme', alias: 'plateforme', prLabel: 'plateformes',
+    name: 'platforms',
+    folder: 'content/platforms',
+    format: 'yaml',
+    schema: 'platform',
+    route: '/plateformes',
+    label: 'Plateformes existantes',
+    singular: 'plateforme',
+    alias: 'plateforme',
+    prLabel: 'plateformes',
     facets: ['gratuit', 'maillons', 'territoires', 'publics'],
   },
   {
-    name: 'news', folder: 'content/news', format: 'md', schema: 'news', route: '/actualites',
-    label: 'Actualités', singular: 'actualité', alias: 'actualite', prLabel: 'actualites',
+    name: 'news',
+    folder: 'content/news',
+    format: 'md',
+    schema: 'news',
+    route: '/actualites',
+    label: 'Actualités',
+    singular: 'actualité',
+    alias: 'actualite',
+    prLabel: 'actualites',
     facets: ['type', 'maillons', 'territoires'],
   },
 ];

@@ -26,8 +26,7 @@ export function entryName(e: Pick<EntryDiff, 'collection' | 'title'>): string {
 /** `3 entrées (1 ajout, 2 modifications)`. */
 export function summary(diff: ContentDiff): string {
   if (diff.entries.length === 0) return 'aucune entrée ajoutée, modifiée ni supprimée';
-  const counts = KIND_ORDER
-    .map((k) => [k, diff.entries.filter((e) => e.kind === k).length] as const)
+  const counts = KIND_ORDER.map((k) => [k, diff.entries.filter((e) => e.kind === k).length] as const)
     .filter(([, n]) => n > 0)
     .map(([k, n]) => plural(n, KIND_NOUN[k]));
   return `${plural(diff.entries.length, 'entrée')} (${counts.join(', ')})`;
@@ -36,19 +35,31 @@ export function summary(diff: ContentDiff): string {
 /** The value part of a field change: `30/04/2026 → 31/05/2026`, `+ Occitanie (76), − Hérault (34)`… */
 export function changeText(f: FieldChange): string {
   switch (f.kind) {
-    case 'changed': return `${f.before ?? ''} → ${f.after ?? ''}`;
-    case 'set': return `ajouté : ${f.after ?? ''}`;
-    case 'unset': return `retiré (était ${f.before ?? ''})`;
-    case 'order': return `ordre modifié (${f.before ?? ''} → ${f.after ?? ''})`;
-    case 'list': return [...(f.added ?? []).map((v) => `+ ${v}`), ...(f.removed ?? []).map((v) => `− ${v}`)].join(', ');
+    case 'changed':
+      return `${f.before ?? ''} → ${f.after ?? ''}`;
+    case 'set':
+      return `ajouté : ${f.after ?? ''}`;
+    case 'unset':
+      return `retiré (était ${f.before ?? ''})`;
+    case 'order':
+      return `ordre modifié (${f.before ?? ''} → ${f.after ?? ''})`;
+    case 'list':
+      return [...(f.added ?? []).map((v) => `+ ${v}`), ...(f.removed ?? []).map((v) => `− ${v}`)].join(', ');
   }
 }
 
-const SECTION_KIND: Record<SectionChange['kind'], string> = { added: 'ajoutée', removed: 'supprimée', changed: 'modifiée' };
+const SECTION_KIND: Record<SectionChange['kind'], string> = {
+  added: 'ajoutée',
+  removed: 'supprimée',
+  changed: 'modifiée',
+};
 
 export function sectionsText(sections: readonly SectionChange[]): string {
   return sections
-    .map((s) => `${s.heading ? `section « ${s.heading} »` : 'introduction (avant le premier titre)'} ${SECTION_KIND[s.kind]}`)
+    .map(
+      (s) =>
+        `${s.heading ? `section « ${s.heading} »` : 'introduction (avant le premier titre)'} ${SECTION_KIND[s.kind]}`,
+    )
     .join(', ');
 }
 
@@ -66,9 +77,16 @@ function details(e: EntryDiff): [string, string][] {
   for (const u of unreadableLines(e)) lines.push(['', `⚠ ${capitalize(u)}. Les champs ne sont pas comparés.`]);
   if (e.kind === 'moved' && e.previousFile) lines.push(['Emplacement', `${e.previousFile} → ${e.file}`]);
   // A new entry's fields are shown as plain values; changes as before → after.
-  for (const f of e.fields) lines.push([f.label, e.kind === 'added' ? (f.after ?? (f.added ?? []).join(', ')) : changeText(f)]);
+  for (const f of e.fields)
+    lines.push([f.label, e.kind === 'added' ? (f.after ?? (f.added ?? []).join(', ')) : changeText(f)]);
   if (e.sections.length > 0) lines.push(['Texte', sectionsText(e.sections)]);
-  if (e.kind !== 'added' && e.kind !== 'removed' && e.unreadable.length === 0 && e.fields.length === 0 && e.sections.length === 0) {
+  if (
+    e.kind !== 'added' &&
+    e.kind !== 'removed' &&
+    e.unreadable.length === 0 &&
+    e.fields.length === 0 &&
+    e.sections.length === 0
+  ) {
     lines.push(['', 'Mise en forme seulement : aucun changement de contenu.']);
   }
   return lines;
@@ -81,7 +99,8 @@ function renderText(diff: ContentDiff): string {
     out.push('', `${KIND_SIGN[e.kind]} ${capitalize(KIND_NOUN[e.kind])} — ${entryName(e)}`, `  ${e.file}`);
     for (const [label, value] of details(e)) out.push(`    ${label ? `${label} : ` : ''}${value}`);
   }
-  if (diff.others.length > 0) out.push('', `Autres fichiers modifiés sous content/ : ${diff.others.map((o) => o.file).join(', ')}`);
+  if (diff.others.length > 0)
+    out.push('', `Autres fichiers modifiés sous content/ : ${diff.others.map((o) => o.file).join(', ')}`);
   return out.join('\n');
 }
 
@@ -118,7 +137,8 @@ function renderMarkdown(diff: ContentDiff): string {
     if (lines.length > 0) out.push('');
     for (const [label, value] of lines) out.push(`- ${label ? `**${md(label)}** : ` : ''}${md(value)}`);
   }
-  if (diff.others.length > 0) out.push('', `Autres fichiers modifiés sous \`content/\` : ${diff.others.map((o) => codeSpan(o.file)).join(', ')}`);
+  if (diff.others.length > 0)
+    out.push('', `Autres fichiers modifiés sous \`content/\` : ${diff.others.map((o) => codeSpan(o.file)).join(', ')}`);
   return out.join('\n');
 }
 

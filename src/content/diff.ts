@@ -5,7 +5,14 @@
  * Rendering lives in `diff-render.ts`.
  */
 import type { Heading, Root, RootContent } from 'mdast';
-import { collectionOfPath, collectionOrder, extensionOf, idOfFile, type Collection, type CollectionName } from './collections.js';
+import {
+  collectionOfPath,
+  collectionOrder,
+  extensionOf,
+  idOfFile,
+  type Collection,
+  type CollectionName,
+} from './collections.js';
 import { changedFiles, mergeBase, requireCommit, showFile, type ChangedFile } from './git.js';
 import { parseMarkdown } from './markdown.js';
 import { parseEntry, type ParsedEntry } from './parse.js';
@@ -154,11 +161,27 @@ function itemName(itemSchema: JsonSchema | undefined, item: Data): string {
 
 const join = (prefix: string, label: string): string => (prefix ? `${prefix} : ${label}` : label);
 
-function diffValue(s: JsonSchema | undefined, before: unknown, after: unknown, path: string[], label: string, out: FieldChange[]): void {
+function diffValue(
+  s: JsonSchema | undefined,
+  before: unknown,
+  after: unknown,
+  path: string[],
+  label: string,
+  out: FieldChange[],
+): void {
   if (same(before, after)) return;
   const r = s ? resolve(s) : undefined;
   if (Array.isArray(before) || Array.isArray(after)) {
-    diffList(r, Array.isArray(before) ? before : [], Array.isArray(after) ? after : [], path, label, out, before, after);
+    diffList(
+      r,
+      Array.isArray(before) ? before : [],
+      Array.isArray(after) ? after : [],
+      path,
+      label,
+      out,
+      before,
+      after,
+    );
     return;
   }
   if (isObject(before) || isObject(after)) {
@@ -171,7 +194,8 @@ function diffValue(s: JsonSchema | undefined, before: unknown, after: unknown, p
     return;
   }
   if (before === undefined || before === null) out.push({ path, label, kind: 'set', after: scalarText(r, after) });
-  else if (after === undefined || after === null) out.push({ path, label, kind: 'unset', before: scalarText(r, before) });
+  else if (after === undefined || after === null)
+    out.push({ path, label, kind: 'unset', before: scalarText(r, before) });
   else out.push({ path, label, kind: 'changed', before: scalarText(r, before), after: scalarText(r, after) });
 }
 
@@ -179,11 +203,21 @@ function titleOf(s: JsonSchema | undefined, key: string): string {
   return (s ? resolve(s).title : undefined) ?? key;
 }
 
-function diffList(s: JsonSchema | undefined, before: unknown[], after: unknown[], path: string[], label: string, out: FieldChange[], rawBefore: unknown, rawAfter: unknown): void {
+function diffList(
+  s: JsonSchema | undefined,
+  before: unknown[],
+  after: unknown[],
+  path: string[],
+  label: string,
+  out: FieldChange[],
+  rawBefore: unknown,
+  rawAfter: unknown,
+): void {
   const itemSchema = s?.items ? resolve(s.items) : undefined;
   const objects = [...before, ...after].every(isObject) && before.length + after.length > 0;
   if (!objects) {
-    const text = (v: unknown): string => (isObject(v) || Array.isArray(v) ? JSON.stringify(v) : scalarText(itemSchema, v));
+    const text = (v: unknown): string =>
+      isObject(v) || Array.isArray(v) ? JSON.stringify(v) : scalarText(itemSchema, v);
     const keyOf = (v: unknown): string => JSON.stringify(v);
     const beforeKeys = new Set(before.map(keyOf));
     const afterKeys = new Set(after.map(keyOf));
@@ -209,11 +243,25 @@ function diffList(s: JsonSchema | undefined, before: unknown[], after: unknown[]
     const previous = beforeByKey.get(keyOf(item));
     const name = `« ${itemName(itemSchema, item)} »`;
     if (!previous) added.push(name);
-    else diffValue(itemSchema, previous, item, [...path, keyOf(item)], join(parentOf(label), `${itemTitle} ${name}`), nested);
+    else
+      diffValue(
+        itemSchema,
+        previous,
+        item,
+        [...path, keyOf(item)],
+        join(parentOf(label), `${itemTitle} ${name}`),
+        nested,
+      );
   }
   if (added.length > 0 || removed.length > 0) out.push({ path, label, kind: 'list', added, removed });
   else if (nested.length === 0 && !same(a.map(keyOf), b.map(keyOf))) {
-    out.push({ path, label, kind: 'order', before: a.map((i) => `« ${itemName(itemSchema, i)} »`).join(', '), after: b.map((i) => `« ${itemName(itemSchema, i)} »`).join(', ') });
+    out.push({
+      path,
+      label,
+      kind: 'order',
+      before: a.map((i) => `« ${itemName(itemSchema, i)} »`).join(', '),
+      after: b.map((i) => `« ${itemName(itemSchema, i)} »`).join(', '),
+    });
   }
   out.push(...nested);
 }
@@ -234,7 +282,11 @@ export function diffData(c: Collection, before: Data, after: Data): FieldChange[
 // ---------------------------------------------------------------------------------------------
 // Sections of the Markdown body
 
-interface Section { heading: string; key: string; text: string }
+interface Section {
+  heading: string;
+  key: string;
+  text: string;
+}
 
 function textOf(node: RootContent | Heading): string {
   if ('value' in node && typeof node.value === 'string') return node.value;
@@ -247,13 +299,19 @@ export function sectionsOf(body: string): Section[] {
   const tree: Root = parseMarkdown(body);
   const cuts: { offset: number; heading: string }[] = [{ offset: 0, heading: '' }];
   for (const node of tree.children) {
-    if (node.type === 'heading' && node.depth === 2 && node.position) cuts.push({ offset: node.position.start.offset ?? 0, heading: textOf(node).trim() });
+    if (node.type === 'heading' && node.depth === 2 && node.position)
+      cuts.push({ offset: node.position.start.offset ?? 0, heading: textOf(node).trim() });
   }
   const seen = new Map<string, number>();
   const out: Section[] = [];
   cuts.forEach((cut, i) => {
     const end = cuts[i + 1]?.offset ?? body.length;
-    const text = body.slice(cut.offset, end).split('\n').map((l) => l.trimEnd()).join('\n').trim();
+    const text = body
+      .slice(cut.offset, end)
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .join('\n')
+      .trim();
     if (cut.heading === '' && text === '') return;
     const n = (seen.get(cut.heading) ?? 0) + 1;
     seen.set(cut.heading, n);
@@ -280,7 +338,6 @@ export function diffSections(before: string, after: string): SectionChange[] {
 // ---------------------------------------------------------------------------------------------
 // Entries
 
-
 function unreadable(side: UnreadableSide['side'], e: ParsedEntry | undefined): UnreadableSide[] {
   if (!e || e.data !== undefined) return [];
   return [{ side, problems: e.problems.map((p) => ({ line: p.line, col: p.col, message: p.message })) }];
@@ -294,8 +351,15 @@ export function diffEntries(before: ParsedEntry | undefined, after: ParsedEntry 
   const e = after ?? before;
   if (!e) throw new Error('diffEntries : aucune version à comparer');
   const c = e.collection;
-  const kind: EntryChangeKind = !before ? 'added' : !after ? 'removed' : before.file !== after.file ? 'moved' : 'changed';
-  const titre = (x: ParsedEntry | undefined): string | undefined => (typeof x?.data?.titre === 'string' ? x.data.titre : undefined);
+  const kind: EntryChangeKind = !before
+    ? 'added'
+    : !after
+      ? 'removed'
+      : before.file !== after.file
+        ? 'moved'
+        : 'changed';
+  const titre = (x: ParsedEntry | undefined): string | undefined =>
+    typeof x?.data?.titre === 'string' ? x.data.titre : undefined;
   const diff: EntryDiff = {
     kind,
     collection: c.name,
@@ -316,7 +380,8 @@ export function diffEntries(before: ParsedEntry | undefined, after: ParsedEntry 
       const value = after.data[top];
       if (value === undefined) continue;
       if (sub === undefined) facets[top] = value;
-      else if (isObject(value) && value[sub] !== undefined) facets[top] = { ...(isObject(facets[top]) ? facets[top] : {}), [sub]: value[sub] };
+      else if (isObject(value) && value[sub] !== undefined)
+        facets[top] = { ...(isObject(facets[top]) ? facets[top] : {}), [sub]: value[sub] };
     }
     diff.fields = diffData(c, {}, facets);
   } else if ((kind === 'changed' || kind === 'moved') && before?.data && after?.data) {
@@ -343,7 +408,6 @@ function isEntryFile(file: string): Collection | undefined {
   const c = collectionOfPath(file);
   return c && file.endsWith(extensionOf(c)) ? c : undefined;
 }
-
 
 /**
  * The semantic diff of `content/` between revision `base` and revision `head` (the working tree when
@@ -383,7 +447,7 @@ export function diffRevisions(root: string, base: string, head?: string, options
     entries.push(diffEntries(from, a));
   }
   for (const r of removed) entries.push(diffEntries(r, undefined));
-  entries.sort((x, y) => (collectionOrder(x.collection) - collectionOrder(y.collection)) || x.file.localeCompare(y.file));
+  entries.sort((x, y) => collectionOrder(x.collection) - collectionOrder(y.collection) || x.file.localeCompare(y.file));
   return { base, ...(from !== baseCommit ? { from } : {}), ...(head ? { head } : {}), entries, others };
 }
 

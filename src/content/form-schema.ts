@@ -27,7 +27,13 @@ function refTarget(ref: string, defs: JsonSchema, local: JsonSchema): JsonSchema
  * document-level keys, and keeps `x-labels`/`x-public` for the form to read.
  * `inDefs` tells whether local refs (`#/$defs/x`) point into defs.schema.json.
  */
-export function inlineRefs(schema: JsonSchema, defs: JsonSchema, root: JsonSchema = schema, inDefs = false, depth = 0): JsonSchema {
+export function inlineRefs(
+  schema: JsonSchema,
+  defs: JsonSchema,
+  root: JsonSchema = schema,
+  inDefs = false,
+  depth = 0,
+): JsonSchema {
   if (depth > 32) throw new Error('Schéma trop profondément imbriqué.');
   let s = schema;
   let localDefs = inDefs;
@@ -42,7 +48,12 @@ export function inlineRefs(schema: JsonSchema, defs: JsonSchema, root: JsonSchem
   for (const [key, value] of Object.entries(s)) {
     if (DOCUMENT_KEYS.has(key)) continue;
     if (key === 'properties' && value && typeof value === 'object') {
-      out.properties = Object.fromEntries(Object.entries(value as Record<string, JsonSchema>).map(([k, v]) => [k, inlineRefs(v, defs, root, localDefs, depth + 1)]));
+      out.properties = Object.fromEntries(
+        Object.entries(value as Record<string, JsonSchema>).map(([k, v]) => [
+          k,
+          inlineRefs(v, defs, root, localDefs, depth + 1),
+        ]),
+      );
     } else if (key === 'items' && value && typeof value === 'object') {
       out.items = inlineRefs(value as JsonSchema, defs, root, localDefs, depth + 1);
     } else if ((key === 'anyOf' || key === 'oneOf' || key === 'allOf') && Array.isArray(value)) {
@@ -57,7 +68,8 @@ export function inlineRefs(schema: JsonSchema, defs: JsonSchema, root: JsonSchem
 /** A string vocabulary (`enum` + `x-labels`) becomes `oneOf` of `{ const, title }`, so lists show labels. */
 function labelled(s: JsonSchema): JsonSchema {
   const out: JsonSchema = { ...s };
-  if (out.properties) out.properties = Object.fromEntries(Object.entries(out.properties).map(([k, v]) => [k, labelled(v)]));
+  if (out.properties)
+    out.properties = Object.fromEntries(Object.entries(out.properties).map(([k, v]) => [k, labelled(v)]));
   if (out.items) out.items = labelled(out.items);
   if (Array.isArray(out.enum) && out.type === 'string') {
     const labels = out['x-labels'] ?? {};
@@ -72,10 +84,19 @@ function withoutAnnotations(s: JsonSchema): JsonSchema {
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(s)) {
     if (key.startsWith('x-')) continue;
-    if (key === 'properties') out.properties = Object.fromEntries(Object.entries(value as Record<string, JsonSchema>).map(([k, v]) => [k, withoutAnnotations(v)]));
+    if (key === 'properties')
+      out.properties = Object.fromEntries(
+        Object.entries(value as Record<string, JsonSchema>).map(([k, v]) => [k, withoutAnnotations(v)]),
+      );
     else if (key === 'items') out.items = withoutAnnotations(value as JsonSchema);
-    else if (key === 'anyOf' && Array.isArray(value) && value.every((v) => Object.keys(v as object).join() === 'format')) continue; // « date ou date et heure » : a text field, checked by the service
-    else if ((key === 'anyOf' || key === 'oneOf' || key === 'allOf') && Array.isArray(value)) out[key] = (value as JsonSchema[]).map(withoutAnnotations);
+    else if (
+      key === 'anyOf' &&
+      Array.isArray(value) &&
+      value.every((v) => Object.keys(v as object).join() === 'format')
+    )
+      continue; // « date ou date et heure » : a text field, checked by the service
+    else if ((key === 'anyOf' || key === 'oneOf' || key === 'allOf') && Array.isArray(value))
+      out[key] = (value as JsonSchema[]).map(withoutAnnotations);
     else out[key] = value;
   }
   return out;
@@ -120,8 +141,13 @@ interface AjvLikeError {
 }
 
 const TYPE_NAMES: Record<string, string> = {
-  string: 'un texte', number: 'un nombre', integer: 'un nombre entier', boolean: 'oui ou non',
-  array: 'une liste', object: 'un ensemble de champs', null: 'vide',
+  string: 'un texte',
+  number: 'un nombre',
+  integer: 'un nombre entier',
+  boolean: 'oui ou non',
+  array: 'une liste',
+  object: 'un ensemble de champs',
+  null: 'vide',
 };
 
 /** A French message for one ajv error about a field labelled `label` (used by the form and the service). */
@@ -129,12 +155,20 @@ export function ajvMessageFr(err: AjvLikeError, label: string): string {
   const p = err.params;
   const n = Number(p.limit);
   switch (err.keyword) {
-    case 'required': return `Le champ « ${label} » est obligatoire.`;
-    case 'type': return `« ${label} » doit être ${TYPE_NAMES[String(p.type)] ?? String(p.type)}.`;
-    case 'enum': case 'const': case 'oneOf': case 'anyOf': return `Choisissez une valeur proposée pour « ${label} ».`;
+    case 'required':
+      return `Le champ « ${label} » est obligatoire.`;
+    case 'type':
+      return `« ${label} » doit être ${TYPE_NAMES[String(p.type)] ?? String(p.type)}.`;
+    case 'enum':
+    case 'const':
+    case 'oneOf':
+    case 'anyOf':
+      return `Choisissez une valeur proposée pour « ${label} ».`;
     case 'format': {
       const what: Record<string, string> = {
-        date: 'une date au format AAAA-MM-JJ', 'date-time': 'une date et une heure', uri: 'une adresse web complète (https://…)',
+        date: 'une date au format AAAA-MM-JJ',
+        'date-time': 'une date et une heure',
+        uri: 'une adresse web complète (https://…)',
         email: 'une adresse électronique (nom@exemple.fr)',
       };
       return `« ${label} » doit être ${what[String(p.format)] ?? `au format ${String(p.format)}`}.`;
@@ -145,14 +179,27 @@ export function ajvMessageFr(err: AjvLikeError, label: string): string {
       if (pattern.startsWith('^(practices|')) return `« ${label} » doit être de la forme <collection>/<identifiant>.`;
       return `« ${label} » n’a pas la forme attendue.`;
     }
-    case 'minItems': return n <= 1 ? `Choisissez au moins une valeur pour « ${label} ».` : `Choisissez au moins ${n} valeurs pour « ${label} ».`;
-    case 'maxItems': return `« ${label} » contient trop de valeurs (${n} au plus).`;
-    case 'minLength': return n <= 1 ? `Le champ « ${label} » est obligatoire.` : `« ${label} » est trop court (${n} caractères au moins).`;
-    case 'maxLength': return `« ${label} » est trop long (${n} caractères au plus).`;
-    case 'uniqueItems': return `« ${label} » contient deux fois la même valeur.`;
-    case 'additionalProperties': return `Champ inconnu : « ${String(p.additionalProperty)} ».`;
-    case 'minimum': return `« ${label} » doit valoir au moins ${String(p.limit)}.`;
-    case 'maximum': return `« ${label} » doit valoir au plus ${String(p.limit)}.`;
-    default: return `« ${label} » est invalide.`;
+    case 'minItems':
+      return n <= 1
+        ? `Choisissez au moins une valeur pour « ${label} ».`
+        : `Choisissez au moins ${n} valeurs pour « ${label} ».`;
+    case 'maxItems':
+      return `« ${label} » contient trop de valeurs (${n} au plus).`;
+    case 'minLength':
+      return n <= 1
+        ? `Le champ « ${label} » est obligatoire.`
+        : `« ${label} » est trop court (${n} caractères au moins).`;
+    case 'maxLength':
+      return `« ${label} » est trop long (${n} caractères au plus).`;
+    case 'uniqueItems':
+      return `« ${label} » contient deux fois la même valeur.`;
+    case 'additionalProperties':
+      return `Champ inconnu : « ${String(p.additionalProperty)} ».`;
+    case 'minimum':
+      return `« ${label} » doit valoir au moins ${String(p.limit)}.`;
+    case 'maximum':
+      return `« ${label} » doit valoir au plus ${String(p.limit)}.`;
+    default:
+      return `« ${label} » est invalide.`;
   }
 }

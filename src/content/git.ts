@@ -9,7 +9,11 @@ import { UsageError } from './problems.js';
 
 export class GitError extends Error {
   override name = 'GitError';
-  constructor(readonly args: readonly string[], readonly status: number | null, readonly stderr: string) {
+  constructor(
+    readonly args: readonly string[],
+    readonly status: number | null,
+    readonly stderr: string,
+  ) {
     super(`git ${args.join(' ')} a échoué : ${stderr.trim() || `code ${status ?? '?'}`}`);
   }
 }
@@ -25,7 +29,8 @@ export function gitBytes(root: string, args: readonly string[]): Buffer {
     });
   } catch (e) {
     const err = e as { code?: string; status?: number | null; stderr?: Buffer };
-    if (err.code === 'ENOENT') throw new UsageError('La commande git est introuvable : installez Git (https://git-scm.com) puis relancez.');
+    if (err.code === 'ENOENT')
+      throw new UsageError('La commande git est introuvable : installez Git (https://git-scm.com) puis relancez.');
     throw new GitError(args, err.status ?? null, err.stderr?.toString('utf8') ?? '');
   }
 }
@@ -37,7 +42,10 @@ export function gitText(root: string, args: readonly string[]): string {
 
 /** Splits NUL-separated output (`-z`), dropping the empty tail. */
 function nulList(bytes: Buffer): string[] {
-  return bytes.toString('utf8').split('\0').filter((s) => s !== '');
+  return bytes
+    .toString('utf8')
+    .split('\0')
+    .filter((s) => s !== '');
 }
 
 /** Fails with a French message when `root` is not inside a Git repository. */
@@ -45,7 +53,10 @@ export function assertGitRepository(root: string): void {
   try {
     gitText(root, ['rev-parse', '--git-dir']);
   } catch (e) {
-    if (e instanceof GitError) throw new UsageError(`${root} n’est pas un dépôt Git : clonez le dépôt Essaim (git clone …) avant de lancer cette commande.`);
+    if (e instanceof GitError)
+      throw new UsageError(
+        `${root} n’est pas un dépôt Git : clonez le dépôt Essaim (git clone …) avant de lancer cette commande.`,
+      );
     throw e;
   }
 }
@@ -63,7 +74,10 @@ export function resolveCommit(root: string, rev: string): string | undefined {
 /** Same as `resolveCommit`, with a French usage error when the revision is unknown. */
 export function requireCommit(root: string, rev: string): string {
   const sha = resolveCommit(root, rev);
-  if (!sha) throw new UsageError(`Révision Git inconnue : « ${rev} ». Indiquez une branche, une étiquette ou un commit existant (git branch -a pour les lister).`);
+  if (!sha)
+    throw new UsageError(
+      `Révision Git inconnue : « ${rev} ». Indiquez une branche, une étiquette ou un commit existant (git branch -a pour les lister).`,
+    );
   return sha;
 }
 
@@ -105,7 +119,18 @@ export interface ChangedFile {
  * addition: callers pair them by entry id.
  */
 export function changedFiles(root: string, base: string, head?: string, under = 'content/'): ChangedFile[] {
-  const args = ['diff', '--name-status', '-z', '--no-renames', '--no-ext-diff', '--relative', base, ...(head ? [head] : []), '--', under];
+  const args = [
+    'diff',
+    '--name-status',
+    '-z',
+    '--no-renames',
+    '--no-ext-diff',
+    '--relative',
+    base,
+    ...(head ? [head] : []),
+    '--',
+    under,
+  ];
   const parts = nulList(gitBytes(root, args));
   const out = new Map<string, ChangedFile>();
   for (let i = 0; i + 1 < parts.length; i += 2) {

@@ -17,7 +17,8 @@ export interface EntryLink {
 function walkFields(entry: ParsedEntry, value: unknown, steps: (string | number)[], out: EntryLink[]): void {
   if (typeof value === 'string') {
     const s = schemaAt(entry.collection, steps);
-    if (s?.format === 'uri') out.push({ url: value, file: entry.file, ...entry.locate(steps), where: 'champ', image: false });
+    if (s?.format === 'uri')
+      out.push({ url: value, file: entry.file, ...entry.locate(steps), where: 'champ', image: false });
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => walkFields(entry, v, [...steps, i], out));
   } else if (value && typeof value === 'object') {
@@ -38,7 +39,14 @@ export function extractLinks(entry: ParsedEntry): EntryLink[] {
   visit(parseMarkdown(entry.body), (node) => {
     if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
     const start = node.position?.start;
-    out.push({ url: node.url, file: entry.file, line: (start?.line ?? 1) + entry.bodyLine - 1, col: start?.column ?? 1, where: 'texte', image: node.type === 'image' });
+    out.push({
+      url: node.url,
+      file: entry.file,
+      line: (start?.line ?? 1) + entry.bodyLine - 1,
+      col: start?.column ?? 1,
+      where: 'texte',
+      image: node.type === 'image',
+    });
   });
   return out;
 }

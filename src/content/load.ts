@@ -22,17 +22,45 @@ export interface Listing {
 function classify(root: string, abs: string, listing: Listing): void {
   const rel = relPath(root, abs);
   if (rel.toLowerCase().endsWith('.mdx')) {
-    listing.problems.push(problem(rel, { line: 1, col: 1 }, 'mdx-interdit', 'Les fichiers .mdx ne sont pas acceptés : le contenu est du Markdown simple, sans code.', `Renommez le fichier en .md et retirez les import, export et composants JSX.`));
+    listing.problems.push(
+      problem(
+        rel,
+        { line: 1, col: 1 },
+        'mdx-interdit',
+        'Les fichiers .mdx ne sont pas acceptés : le contenu est du Markdown simple, sans code.',
+        `Renommez le fichier en .md et retirez les import, export et composants JSX.`,
+      ),
+    );
     return;
   }
   const collection = collectionOfPath(rel);
   if (!collection) {
-    listing.problems.push(problem(rel, { line: 1, col: 1 }, 'fichier-inattendu', 'Ce fichier n’appartient à aucune collection.', `Rangez-le dans un des dossiers : ${allCollections().map((c) => c.folder).join(', ')}.`));
+    listing.problems.push(
+      problem(
+        rel,
+        { line: 1, col: 1 },
+        'fichier-inattendu',
+        'Ce fichier n’appartient à aucune collection.',
+        `Rangez-le dans un des dossiers : ${allCollections()
+          .map((c) => c.folder)
+          .join(', ')}.`,
+      ),
+    );
     return;
   }
   const ext = extensionOf(collection);
   if (!rel.endsWith(ext)) {
-    listing.problems.push(problem(rel, { line: 1, col: 1 }, 'fichier-inattendu', `La collection « ${collection.label} » n’accepte que des fichiers ${ext}.`, ext === '.yaml' && rel.endsWith('.yml') ? 'Renommez le fichier en .yaml.' : `Retirez ce fichier du dossier ${collection.folder}/.`));
+    listing.problems.push(
+      problem(
+        rel,
+        { line: 1, col: 1 },
+        'fichier-inattendu',
+        `La collection « ${collection.label} » n’accepte que des fichiers ${ext}.`,
+        ext === '.yaml' && rel.endsWith('.yml')
+          ? 'Renommez le fichier en .yaml.'
+          : `Retirez ce fichier du dossier ${collection.folder}/.`,
+      ),
+    );
     return;
   }
   listing.files.push({ collection, file: rel });
@@ -49,7 +77,15 @@ export function listEntries(root: string, paths?: readonly string[]): Listing {
     const stat = fs.statSync(target, { throwIfNoEntry: false });
     if (!stat) continue;
     // Hidden files and folders (.DS_Store, .git…) are not entries.
-    const files = stat.isDirectory() ? listFiles(target).filter((abs) => !path.relative(target, abs).split(path.sep).some((s) => s.startsWith('.'))) : [target];
+    const files = stat.isDirectory()
+      ? listFiles(target).filter(
+          (abs) =>
+            !path
+              .relative(target, abs)
+              .split(path.sep)
+              .some((s) => s.startsWith('.')),
+        )
+      : [target];
     for (const abs of files) classify(root, abs, listing);
   }
   return listing;

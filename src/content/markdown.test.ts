@@ -38,7 +38,9 @@ describe('limits checked before parsing', () => {
 
   it('refuses lists nested by markers or by indentation, and paragraphs full of emphasis delimiters', () => {
     expect(markdownLimitExceeded('- '.repeat(40) + 'x')?.line).toBe(1);
-    expect(markdownLimitExceeded(Array.from({ length: 40 }, (_, i) => ' '.repeat(2 * i) + '- x').join('\n'))?.line).toBe(33);
+    expect(
+      markdownLimitExceeded(Array.from({ length: 40 }, (_, i) => ' '.repeat(2 * i) + '- x').join('\n'))?.line,
+    ).toBe(33);
     expect(markdownLimitExceeded('1. '.repeat(40) + 'x')?.line).toBe(1);
     expect(markdownLimitExceeded(`Titre\n\n${'*a '.repeat(600)}`)).toMatchInlineSnapshot(`
       {
@@ -51,7 +53,9 @@ describe('limits checked before parsing', () => {
   });
 
   it('accepts ordinary nesting, emphasis spread over paragraphs, and text like « < 5 ans »', () => {
-    expect(markdownLimitExceeded('> > citation\n\n- a\n  - b\n    - c\n\n1. un\n2. deux\n\n*gras* _it_ ~x~ < 5 ans')).toBeUndefined();
+    expect(
+      markdownLimitExceeded('> > citation\n\n- a\n  - b\n    - c\n\n1. un\n2. deux\n\n*gras* _it_ ~x~ < 5 ans'),
+    ).toBeUndefined();
     expect(markdownLimitExceeded(Array.from({ length: 300 }, () => '*a* _b_').join('\n\n'))).toBeUndefined();
   });
 });
@@ -70,7 +74,11 @@ describe('checkDataBounds', () => {
   });
 
   it('refuses more than 1 MB of text, and accepts ordinary entries', () => {
-    expect(checkDataBounds({ titre: 'x'.repeat(2 * 1024 * 1024) })?.message).toMatchInlineSnapshot(`"Les données dépassent 1 Mo."`);
-    expect(checkDataBounds({ titre: 'Épicerie', maillons: ['distribution'], porteur: { nom: 'Asso', type: 'association' } })).toBeUndefined();
+    expect(checkDataBounds({ titre: 'x'.repeat(2 * 1024 * 1024) })?.message).toMatchInlineSnapshot(
+      `"Les données dépassent 1 Mo."`,
+    );
+    expect(
+      checkDataBounds({ titre: 'Épicerie', maillons: ['distribution'], porteur: { nom: 'Asso', type: 'association' } }),
+    ).toBeUndefined();
   });
 });

@@ -45,19 +45,37 @@ function scanLimits(body: string): MarkdownLimit | undefined {
     let blank = true;
     for (;;) {
       const c = body.charCodeAt(i);
-      if (c === 32) { columns++; i++; }
-      else if (c === 9) { columns += 4; i++; }
-      else if (c === 62) { depth++; i++; } // >
-      else if ((c === 45 || c === 43 || c === 42) && isSpaceOrEnd(body, i + 1)) { depth++; i++; } // - + *
+      if (c === 32) {
+        columns++;
+        i++;
+      } else if (c === 9) {
+        columns += 4;
+        i++;
+      } else if (c === 62) {
+        depth++;
+        i++;
+      } // >
+      else if ((c === 45 || c === 43 || c === 42) && isSpaceOrEnd(body, i + 1)) {
+        depth++;
+        i++;
+      } // - + *
       else if (c >= 48 && c <= 57) {
         let j = i;
         while (j < n && j - i < 10 && body.charCodeAt(j) >= 48 && body.charCodeAt(j) <= 57) j++;
         const m = body.charCodeAt(j);
-        if ((m === 46 || m === 41) && isSpaceOrEnd(body, j + 1)) { depth++; i = j + 1; } else break; // 1. 1)
+        if ((m === 46 || m === 41) && isSpaceOrEnd(body, j + 1)) {
+          depth++;
+          i = j + 1;
+        } else break; // 1. 1)
       } else break;
     }
     if (depth + Math.floor(columns / 2) > MAX_MARKDOWN_NESTING) {
-      return { line, col: 1, message: `Le texte imbrique trop de citations, de listes ou de retraits sur une même ligne (plus de ${MAX_MARKDOWN_NESTING} niveaux).`, hint: 'Réduisez l’imbrication des citations (>) et des listes, ou les espaces en début de ligne.' };
+      return {
+        line,
+        col: 1,
+        message: `Le texte imbrique trop de citations, de listes ou de retraits sur une même ligne (plus de ${MAX_MARKDOWN_NESTING} niveaux).`,
+        hint: 'Réduisez l’imbrication des citations (>) et des listes, ou les espaces en début de ligne.',
+      };
     }
     // Rest of the line: emphasis delimiter runs.
     for (; i < n; i++) {
@@ -67,11 +85,19 @@ function scanLimits(body: string): MarkdownLimit | undefined {
       blank = false;
       if ((c === 42 || c === 95 || c === 126) && body.charCodeAt(i - 1) !== c) {
         if (++runs > MAX_DELIMITER_RUNS) {
-          return { line: blockLine, col: 1, message: `Ce paragraphe contient plus de ${MAX_DELIMITER_RUNS} suites de « * », « _ » ou « ~ ».`, hint: 'Coupez le paragraphe, ou écrivez ces caractères dans un bloc de code (entre ```).' };
+          return {
+            line: blockLine,
+            col: 1,
+            message: `Ce paragraphe contient plus de ${MAX_DELIMITER_RUNS} suites de « * », « _ » ou « ~ ».`,
+            hint: 'Coupez le paragraphe, ou écrivez ces caractères dans un bloc de code (entre ```).',
+          };
         }
       }
     }
-    if (blank && depth === 0) { runs = 0; blockLine = line + 1; }
+    if (blank && depth === 0) {
+      runs = 0;
+      blockLine = line + 1;
+    }
     i++;
     line++;
   }
@@ -98,13 +124,18 @@ export function decodeEntities(s: string): string {
   return s
     .replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&(colon|tab|newline);/gi, (_, n: string) => ({ colon: ':', tab: '\t', newline: '\n' })[n.toLowerCase()] ?? '');
+    .replace(
+      /&(colon|tab|newline);/gi,
+      (_, n: string) => ({ colon: ':', tab: '\t', newline: '\n' })[n.toLowerCase()] ?? '',
+    );
 }
 
 /** The scheme of a URL as a browser sees it (whitespace and control characters removed), lower case. */
 export function schemeOf(url: string): string | undefined {
   // eslint-disable-next-line no-control-regex
-  const cleaned = decodeEntities(url).replace(/[\u0000-\u0020\u007f]/g, '').toLowerCase();
+  const cleaned = decodeEntities(url)
+    .replace(/[\u0000-\u0020\u007f]/g, '')
+    .toLowerCase();
   return /^([a-z][a-z0-9+.-]*):/.exec(cleaned)?.[1];
 }
 

@@ -45,11 +45,27 @@ function decode(bytes: Uint8Array, file: string): { text: string } | { error: Pr
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const loose = new TextDecoder('utf-8').decode(bytes);
-    return { error: problem(file, positionIn(loose, loose.indexOf('\uFFFD')), 'encodage', 'Le fichier n’est pas du texte UTF-8 valide.', 'Enregistrez le fichier en UTF-8 (c’est le choix par défaut de la plupart des éditeurs).') };
+    return {
+      error: problem(
+        file,
+        positionIn(loose, loose.indexOf('\uFFFD')),
+        'encodage',
+        'Le fichier n’est pas du texte UTF-8 valide.',
+        'Enregistrez le fichier en UTF-8 (c’est le choix par défaut de la plupart des éditeurs).',
+      ),
+    };
   }
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
-    return { error: problem(file, positionIn(text, nul), 'encodage', 'Le fichier contient des caractères nuls : ce n’est pas un fichier texte.', 'Remplacez-le par un fichier texte enregistré en UTF-8.') };
+    return {
+      error: problem(
+        file,
+        positionIn(text, nul),
+        'encodage',
+        'Le fichier contient des caractères nuls : ce n’est pas un fichier texte.',
+        'Remplacez-le par un fichier texte enregistré en UTF-8.',
+      ),
+    };
   }
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
@@ -57,34 +73,80 @@ function decode(bytes: Uint8Array, file: string): { text: string } | { error: Pr
 function positionIn(text: string, offset: number): Position {
   let line = 1;
   let last = -1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) { line++; last = i; }
+  for (let i = 0; i < offset && i < text.length; i++)
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
   return { line, col: Math.max(1, offset - last) };
 }
 
-interface FrontMatter { yaml: string; yamlLine: number; body: string; bodyLine: number }
+interface FrontMatter {
+  yaml: string;
+  yamlLine: number;
+  body: string;
+  bodyLine: number;
+}
 
 function splitFrontMatter(text: string, file: string): FrontMatter | Problem {
   const firstEnd = text.indexOf('\n');
   const first = (firstEnd < 0 ? text : text.slice(0, firstEnd)).replace(/\r$/, '');
   if (first.trim() === '' && text.trim() === '') {
-    return problem(file, START, 'front-matter', 'Le fichier est vide.', 'Commencez le fichier par un bloc d’en-tête `---` en YAML, puis le texte (voir `essaim new`).');
+    return problem(
+      file,
+      START,
+      'front-matter',
+      'Le fichier est vide.',
+      'Commencez le fichier par un bloc d’en-tête `---` en YAML, puis le texte (voir `essaim new`).',
+    );
   }
   if (first.startsWith('+++')) {
-    return problem(file, START, 'front-matter', 'Le bloc d’en-tête TOML (`+++`) n’est pas accepté.', 'Écrivez l’en-tête en YAML entre deux lignes `---`.');
+    return problem(
+      file,
+      START,
+      'front-matter',
+      'Le bloc d’en-tête TOML (`+++`) n’est pas accepté.',
+      'Écrivez l’en-tête en YAML entre deux lignes `---`.',
+    );
   }
   if (/^---\s*\S/.test(first)) {
     const lang = first.replace(/^---\s*/, '').trim();
-    if (lang.toLowerCase() === 'yaml') return problem(file, START, 'front-matter', 'La première ligne doit être exactement `---`, sans nom de langage.', 'Remplacez la première ligne par `---`.');
-    return problem(file, START, 'front-matter', `Le bloc d’en-tête « ${lang} » n’est pas accepté : seul le YAML l’est, et aucun code n’est exécuté.`, 'Remplacez la première ligne par `---` et écrivez les champs en YAML.');
+    if (lang.toLowerCase() === 'yaml')
+      return problem(
+        file,
+        START,
+        'front-matter',
+        'La première ligne doit être exactement `---`, sans nom de langage.',
+        'Remplacez la première ligne par `---`.',
+      );
+    return problem(
+      file,
+      START,
+      'front-matter',
+      `Le bloc d’en-tête « ${lang} » n’est pas accepté : seul le YAML l’est, et aucun code n’est exécuté.`,
+      'Remplacez la première ligne par `---` et écrivez les champs en YAML.',
+    );
   }
   if (first.trimEnd() !== '---') {
-    return problem(file, START, 'front-matter', 'Le bloc d’en-tête est manquant : le fichier doit commencer par une ligne `---`.', 'Ajoutez en tête du fichier les champs en YAML, entre deux lignes `---`.');
+    return problem(
+      file,
+      START,
+      'front-matter',
+      'Le bloc d’en-tête est manquant : le fichier doit commencer par une ligne `---`.',
+      'Ajoutez en tête du fichier les champs en YAML, entre deux lignes `---`.',
+    );
   }
   const re = /^---[ \t]*\r?$/gm;
   re.lastIndex = firstEnd + 1;
   const close = re.exec(text);
   if (!close) {
-    return problem(file, START, 'front-matter', 'Le bloc d’en-tête n’est pas fermé.', 'Ajoutez une ligne `---` après le dernier champ de l’en-tête.');
+    return problem(
+      file,
+      START,
+      'front-matter',
+      'Le bloc d’en-tête n’est pas fermé.',
+      'Ajoutez une ligne `---` après le dernier champ de l’en-tête.',
+    );
   }
   const yaml = text.slice(firstEnd + 1, close.index);
   const afterClose = text.indexOf('\n', close.index);
@@ -119,37 +181,93 @@ function nodeAt(doc: Document, path: readonly (string | number)[]): { node: Node
   return { node, key };
 }
 
-const SYNTAX_HINT = 'Vérifiez l’indentation (des espaces, pas de tabulations) et mettez entre guillemets les textes qui contiennent « : » ou « # ».';
+const SYNTAX_HINT =
+  'Vérifiez l’indentation (des espaces, pas de tabulations) et mettez entre guillemets les textes qui contiennent « : » ou « # ».';
 const QUOTE_HINT = 'Mettez la valeur entre guillemets droits ("…").';
-const DEPTH: [string, string] = ['La structure YAML est trop profondément imbriquée.', `Gardez au plus ${MAX_DEPTH} niveaux d’imbrication.`];
-const ANCHORS: [string, string] = ['Les ancres et alias YAML (`&nom`, `*nom`) ne sont pas acceptés.', 'Recopiez la valeur au lieu d’y faire référence.'];
+const DEPTH: [string, string] = [
+  'La structure YAML est trop profondément imbriquée.',
+  `Gardez au plus ${MAX_DEPTH} niveaux d’imbrication.`,
+];
+const ANCHORS: [string, string] = [
+  'Les ancres et alias YAML (`&nom`, `*nom`) ne sont pas acceptés.',
+  'Recopiez la valeur au lieu d’y faire référence.',
+];
 
 /** French messages for the YAML reader's errors, by the start of its (English) reason. */
 const YAML_ERRORS: [prefix: string, message: string, hint: string][] = [
   ['duplicated mapping key', 'Ce champ apparaît deux fois.', 'Gardez une seule occurrence du champ.'],
-  ['tab characters', 'Une tabulation sert d’indentation : le YAML n’accepte que des espaces.', 'Remplacez les tabulations du début de ligne par des espaces.'],
-  ['bad indentation', 'L’indentation est incorrecte ici.', 'Alignez les champs d’un même niveau avec le même nombre d’espaces.'],
-  ['unexpected end of the stream within a double', 'Des guillemets ouverts ne sont pas fermés.', 'Ajoutez le guillemet fermant (") à la fin de la valeur.'],
-  ['unexpected end of the stream within a single', 'Des guillemets ouverts ne sont pas fermés.', 'Ajoutez le guillemet fermant (\') à la fin de la valeur.'],
-  ['unexpected end of the stream within a flow', 'Une liste entre crochets ou accolades n’est pas fermée.', 'Fermez chaque « [ » par « ] » et chaque « { » par « } ».'],
-  ['missed comma', 'Une liste entre crochets n’est pas fermée, ou une virgule manque entre deux éléments.', 'Séparez les éléments par des virgules et fermez chaque « [ » par « ] ».'],
+  [
+    'tab characters',
+    'Une tabulation sert d’indentation : le YAML n’accepte que des espaces.',
+    'Remplacez les tabulations du début de ligne par des espaces.',
+  ],
+  [
+    'bad indentation',
+    'L’indentation est incorrecte ici.',
+    'Alignez les champs d’un même niveau avec le même nombre d’espaces.',
+  ],
+  [
+    'unexpected end of the stream within a double',
+    'Des guillemets ouverts ne sont pas fermés.',
+    'Ajoutez le guillemet fermant (") à la fin de la valeur.',
+  ],
+  [
+    'unexpected end of the stream within a single',
+    'Des guillemets ouverts ne sont pas fermés.',
+    "Ajoutez le guillemet fermant (') à la fin de la valeur.",
+  ],
+  [
+    'unexpected end of the stream within a flow',
+    'Une liste entre crochets ou accolades n’est pas fermée.',
+    'Fermez chaque « [ » par « ] » et chaque « { » par « } ».',
+  ],
+  [
+    'missed comma',
+    'Une liste entre crochets n’est pas fermée, ou une virgule manque entre deux éléments.',
+    'Séparez les éléments par des virgules et fermez chaque « [ » par « ] ».',
+  ],
   ['can not read a block mapping entry', 'Cette ligne n’est pas un champ `nom: valeur`.', SYNTAX_HINT],
   ['can not read an implicit mapping pair', 'Un « : » manque après le nom du champ.', SYNTAX_HINT],
-  ['unknown escape sequence', 'Séquence d’échappement invalide entre guillemets.', 'Remplacez les barres obliques inverses (\\) par « / » ou doublez-les.'],
-  ['expected hexadecimal character', 'Séquence d’échappement invalide entre guillemets.', 'Remplacez les barres obliques inverses (\\) par « / » ou doublez-les.'],
-  ['expected a single document', 'Le fichier contient plusieurs documents YAML (séparés par ---).', 'Gardez une seule entrée par fichier.'],
+  [
+    'unknown escape sequence',
+    'Séquence d’échappement invalide entre guillemets.',
+    'Remplacez les barres obliques inverses (\\) par « / » ou doublez-les.',
+  ],
+  [
+    'expected hexadecimal character',
+    'Séquence d’échappement invalide entre guillemets.',
+    'Remplacez les barres obliques inverses (\\) par « / » ou doublez-les.',
+  ],
+  [
+    'expected a single document',
+    'Le fichier contient plusieurs documents YAML (séparés par ---).',
+    'Gardez une seule entrée par fichier.',
+  ],
   ['nesting exceeded', ...DEPTH],
   ['unidentified alias', ...ANCHORS],
-  ['expected valid JSON character', 'Un caractère de contrôle invisible se trouve dans cette valeur.', 'Supprimez-le (il vient souvent d’un copier-coller).'],
-  ['the stream contains non-printable', 'Un caractère de contrôle invisible se trouve dans ce fichier.', 'Supprimez-le (il vient souvent d’un copier-coller).'],
+  [
+    'expected valid JSON character',
+    'Un caractère de contrôle invisible se trouve dans cette valeur.',
+    'Supprimez-le (il vient souvent d’un copier-coller).',
+  ],
+  [
+    'the stream contains non-printable',
+    'Un caractère de contrôle invisible se trouve dans ce fichier.',
+    'Supprimez-le (il vient souvent d’un copier-coller).',
+  ],
 ];
 
 /** The French message of a YAML error; `at` is the character where the reader stopped. */
 function yamlMessage(reason: string, at: string): [string, string] {
   if (reason.startsWith('bad indentation') || reason.startsWith('end of the stream or a document separator')) {
     // The reader stops on the character that does not fit: say what it is when it is a common slip.
-    if (at === ':') return ['Un « : » suivi d’une espace, dans une valeur sans guillemets, se lit comme un nouveau champ.', QUOTE_HINT];
-    if (at === '@' || at === '`') return [`Une valeur ne peut pas commencer par « ${at} » sans guillemets.`, QUOTE_HINT];
+    if (at === ':')
+      return [
+        'Un « : » suivi d’une espace, dans une valeur sans guillemets, se lit comme un nouveau champ.',
+        QUOTE_HINT,
+      ];
+    if (at === '@' || at === '`')
+      return [`Une valeur ne peut pas commencer par « ${at} » sans guillemets.`, QUOTE_HINT];
   }
   const known = YAML_ERRORS.find(([prefix]) => reason.startsWith(prefix));
   return known ? [known[1], known[2]] : ['Le YAML de cette ligne ne se lit pas.', SYNTAX_HINT];
@@ -188,7 +306,9 @@ function lazyLocator(yamlText: string, yamlLine: number): Locate {
 
 /** Where `&name` is defined in the text (for the anchors error). */
 function anchorOffset(yamlText: string, name: string): number {
-  const m = new RegExp(`(^|[\\s\\[{,:-])&${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[\\s,\\]}]|$)`, 'm').exec(yamlText);
+  const m = new RegExp(`(^|[\\s\\[{,:-])&${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[\\s,\\]}]|$)`, 'm').exec(
+    yamlText,
+  );
   return m ? m.index + m[1]!.length : 0;
 }
 
@@ -208,7 +328,11 @@ function readYaml(yamlText: string): { value: unknown } | { error: [string, stri
     schema: CORE_SCHEMA,
     maxDepth: MAX_DEPTH + 1,
     // Anchors need a `&`: without one, no need to look at the reader's state.
-    listener: yamlText.includes('&') ? (_event, s) => { state ??= s; } : undefined,
+    listener: yamlText.includes('&')
+      ? (_event, s) => {
+          state ??= s;
+        }
+      : undefined,
   };
   try {
     value = load(yamlText, options);
@@ -236,7 +360,13 @@ function tagError(yamlText: string, offset: number): { error: [string, string]; 
   const tags = [...yamlText.slice(lineStart, offset).matchAll(/(?<=^|[\s[{,])!(?:<[^>]*>|\S*)/g)];
   const tag = tags.at(-1);
   const at = tag ? lineStart + tag.index : offset;
-  return { error: [`L’étiquette YAML « ${tag?.[0] ?? '!'} » n’est pas acceptée : le contenu est fait de données, pas de code.`, 'Supprimez l’étiquette et écrivez seulement la valeur.'], offset: at };
+  return {
+    error: [
+      `L’étiquette YAML « ${tag?.[0] ?? '!'} » n’est pas acceptée : le contenu est fait de données, pas de code.`,
+      'Supprimez l’étiquette et écrivez seulement la valeur.',
+    ],
+    offset: at,
+  };
 }
 
 function lastQuote(yamlText: string, quote: string, before: number): number {
@@ -251,7 +381,11 @@ function secondDocument(yamlText: string): number {
 }
 
 /** Paths of the keys that could reach an object's prototype (`__proto__`, `constructor`, `prototype`). */
-function forbiddenKeys(value: object, out: (string | number)[][] = [], path: readonly (string | number)[] = []): (string | number)[][] {
+function forbiddenKeys(
+  value: object,
+  out: (string | number)[][] = [],
+  path: readonly (string | number)[] = [],
+): (string | number)[][] {
   const isList = Array.isArray(value);
   for (const k in value) {
     if (!isList && FORBIDDEN_KEYS.has(k)) out.push([...path, k]);
@@ -281,14 +415,26 @@ export function checkDataBounds(data: unknown): DataBoundsProblem | undefined {
     if (typeof value === 'string') size += value.length;
     else size += 8;
     if (size > MAX_FILE_BYTES) {
-      return { path, message: `Les données dépassent ${MAX_FILE_BYTES / 1024 / 1024} Mo.`, hint: 'Raccourcissez les textes ; publiez les documents longs ailleurs et mettez-en le lien.' };
+      return {
+        path,
+        message: `Les données dépassent ${MAX_FILE_BYTES / 1024 / 1024} Mo.`,
+        hint: 'Raccourcissez les textes ; publiez les documents longs ailleurs et mettez-en le lien.',
+      };
     }
     if (value === null || typeof value !== 'object') continue;
     if (path.length >= MAX_DEPTH) {
-      return { path, message: `Les données sont imbriquées sur plus de ${MAX_DEPTH} niveaux.`, hint: `Gardez au plus ${MAX_DEPTH} niveaux d’imbrication.` };
+      return {
+        path,
+        message: `Les données sont imbriquées sur plus de ${MAX_DEPTH} niveaux.`,
+        hint: `Gardez au plus ${MAX_DEPTH} niveaux d’imbrication.`,
+      };
     }
     if (Array.isArray(value)) value.forEach((v: unknown, i) => stack.push({ value: v, path: [...path, i] }));
-    else for (const k of Object.keys(value)) { size += k.length; stack.push({ value: (value as Record<string, unknown>)[k], path: [...path, k] }); }
+    else
+      for (const k of Object.keys(value)) {
+        size += k.length;
+        stack.push({ value: (value as Record<string, unknown>)[k], path: [...path, k] });
+      }
   }
   return undefined;
 }
@@ -296,7 +442,15 @@ export function checkDataBounds(data: unknown): DataBoundsProblem | undefined {
 export function parseEntry(collection: Collection, file: string, input: Uint8Array | string): ParsedEntry {
   const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
   if (size > MAX_FILE_BYTES) {
-    return failed(collection, file, '', [problem(file, START, 'taille-fichier', `Le fichier pèse ${(Math.ceil((size / 1024 / 1024) * 100) / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2 })} Mo ; la limite est de 1 Mo.`, 'Raccourcissez le texte ou publiez les documents longs ailleurs et mettez-en le lien.')]);
+    return failed(collection, file, '', [
+      problem(
+        file,
+        START,
+        'taille-fichier',
+        `Le fichier pèse ${(Math.ceil((size / 1024 / 1024) * 100) / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2 })} Mo ; la limite est de 1 Mo.`,
+        'Raccourcissez le texte ou publiez les documents longs ailleurs et mettez-en le lien.',
+      ),
+    ]);
   }
   const decoded = typeof input === 'string' ? decode(Buffer.from(input), file) : decode(input, file);
   if ('error' in decoded) return failed(collection, file, '', [decoded.error]);
@@ -312,23 +466,66 @@ export function parseEntry(collection: Collection, file: string, input: Uint8Arr
     ({ yaml: yamlText, yamlLine, body, bodyLine } = fm);
   } else {
     yamlText = text;
-    if (text.trim() === '') return failed(collection, file, text, [problem(file, START, 'yaml', 'Le fichier est vide.', 'Créez l’entrée avec `essaim new` pour partir d’un modèle.')]);
+    if (text.trim() === '')
+      return failed(collection, file, text, [
+        problem(
+          file,
+          START,
+          'yaml',
+          'Le fichier est vide.',
+          'Créez l’entrée avec `essaim new` pour partir d’un modèle.',
+        ),
+      ]);
   }
 
   const read = readYaml(yamlText);
   const locate = lazyLocator(yamlText, yamlLine);
   if ('error' in read) {
     const [message, hint] = read.error;
-    return { ...failed(collection, file, text, [problem(file, positions(yamlText, yamlLine)(read.offset), 'yaml', message, hint)]), locate };
+    return {
+      ...failed(collection, file, text, [
+        problem(file, positions(yamlText, yamlLine)(read.offset), 'yaml', message, hint),
+      ]),
+      locate,
+    };
   }
   const { value } = read;
   if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
-    return { ...failed(collection, file, text, [problem(file, { line: yamlLine, col: 1 }, 'yaml', 'L’en-tête doit être une liste de champs `nom: valeur`.', 'Partez du modèle créé par `essaim new`.')]), locate };
+    return {
+      ...failed(collection, file, text, [
+        problem(
+          file,
+          { line: yamlLine, col: 1 },
+          'yaml',
+          'L’en-tête doit être une liste de champs `nom: valeur`.',
+          'Partez du modèle créé par `essaim new`.',
+        ),
+      ]),
+      locate,
+    };
   }
   const forbidden = forbiddenKeys(value);
   if (forbidden.length > 0) {
-    const problems = forbidden.map((p) => problem(file, locate(p, true), 'yaml', `Le nom de champ « ${String(p.at(-1))} » est interdit.`, 'Supprimez ce champ.'));
+    const problems = forbidden.map((p) =>
+      problem(
+        file,
+        locate(p, true),
+        'yaml',
+        `Le nom de champ « ${String(p.at(-1))} » est interdit.`,
+        'Supprimez ce champ.',
+      ),
+    );
     return { ...failed(collection, file, text, problems), locate };
   }
-  return { collection, file, data: value as Record<string, unknown>, body, bodyLine, source: text, yaml: yamlText, problems: [], locate };
+  return {
+    collection,
+    file,
+    data: value as Record<string, unknown>,
+    body,
+    bodyLine,
+    source: text,
+    yaml: yamlText,
+    problems: [],
+    locate,
+  };
 }

@@ -30,11 +30,22 @@ export function problem(
   hint?: string,
   severity: Problem['severity'] = 'error',
 ): Problem {
-  return { file, line: pos.line, col: pos.col, rule, message, ...(hint ? { hint } : {}), severity, ...(pos.path ? { path: pos.path } : {}) };
+  return {
+    file,
+    line: pos.line,
+    col: pos.col,
+    rule,
+    message,
+    ...(hint ? { hint } : {}),
+    severity,
+    ...(pos.path ? { path: pos.path } : {}),
+  };
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.rule.localeCompare(b.rule));
+  return problems.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.rule.localeCompare(b.rule),
+  );
 }
 
 /** Thrown for bad command-line usage or configuration: exit code 2, no stack trace. */

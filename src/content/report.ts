@@ -11,7 +11,14 @@ function escapeProperty(s: string): string {
 }
 
 /** One GitHub workflow annotation (`::error file=…,line=…::message`). */
-export function githubAnnotation(severity: 'error' | 'warning', file: string, line: number, col: number, title: string, message: string): string {
+export function githubAnnotation(
+  severity: 'error' | 'warning',
+  file: string,
+  line: number,
+  col: number,
+  title: string,
+  message: string,
+): string {
   return `::${severity} file=${escapeProperty(file)},line=${line},col=${col},title=${escapeProperty(title)}::${escapeData(message)}`;
 }
 
@@ -24,14 +31,18 @@ export function formatProblems(problems: readonly Problem[], format: ReportForma
   if (format === 'json') return JSON.stringify({ fichiers: checkedCount, problemes: problems }, null, 2);
   if (format === 'github') {
     return problems
-      .map((p) => githubAnnotation(p.severity, p.file, p.line, p.col, p.rule, p.message + (p.hint ? `\n${p.hint}` : '')))
+      .map((p) =>
+        githubAnnotation(p.severity, p.file, p.line, p.col, p.rule, p.message + (p.hint ? `\n${p.hint}` : '')),
+      )
       .join('\n');
   }
   const lines = problems.map(problemLine);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const files = new Set(problems.map((p) => p.file)).size;
-  lines.push(errors === 0
-    ? `✔ ${checkedCount} fichier${checkedCount > 1 ? 's' : ''} vérifié${checkedCount > 1 ? 's' : ''}, aucun problème.`
-    : `✖ ${errors} problème${errors > 1 ? 's' : ''} dans ${files} fichier${files > 1 ? 's' : ''} (${checkedCount} vérifié${checkedCount > 1 ? 's' : ''}).`);
+  lines.push(
+    errors === 0
+      ? `✔ ${checkedCount} fichier${checkedCount > 1 ? 's' : ''} vérifié${checkedCount > 1 ? 's' : ''}, aucun problème.`
+      : `✖ ${errors} problème${errors > 1 ? 's' : ''} dans ${files} fichier${files > 1 ? 's' : ''} (${checkedCount} vérifié${checkedCount > 1 ? 's' : ''}).`,
+  );
   return lines.join('\n');
 }

@@ -58,7 +58,10 @@ function compile(): Ajv2020 {
   const { _ } = require('ajv/dist/compile/codegen/index.js') as typeof import('ajv/dist/compile/codegen/index.js');
   const formatsPlugin = require('ajv-formats') as (a: Ajv2020) => void;
   // `code.formats` lets the standalone code reach ajv-formats' functions by `require`.
-  const ajv = new ajvModule.Ajv2020({ ...AJV_OPTIONS, code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } });
+  const ajv = new ajvModule.Ajv2020({
+    ...AJV_OPTIONS,
+    code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
+  });
   formatsPlugin(ajv);
   for (const keyword of ['x-labels', 'x-parents', 'x-public']) ajv.addKeyword({ keyword });
   ajv.addSchema(defsSchema());
@@ -78,7 +81,10 @@ export interface ValidatorInputs {
 
 export function validatorInputs(): ValidatorInputs {
   return {
-    schemas: fs.readdirSync(schemasDir).sort().map((name) => [name, fs.readFileSync(path.join(schemasDir, name), 'utf8')] as const),
+    schemas: fs
+      .readdirSync(schemasDir)
+      .sort()
+      .map((name) => [name, fs.readFileSync(path.join(schemasDir, name), 'utf8')] as const),
     ajvVersion: (require('ajv/package.json') as { version: string }).version,
     ajvFormatsVersion: (require('ajv-formats/package.json') as { version: string }).version,
     compilerCode: fs.readFileSync(fileURLToPath(import.meta.url), 'utf8'),
@@ -123,7 +129,10 @@ function loadValidators(): Validators {
   if (fs.existsSync(file)) return fromCode(fs.readFileSync(file, 'utf8'));
   const ajv = compile();
   const standaloneCode = require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js');
-  const code = standaloneCode.default(ajv, Object.fromEntries(allCollections().map((c) => [c.schema, readSchema(c.schema).$id!])));
+  const code = standaloneCode.default(
+    ajv,
+    Object.fromEntries(allCollections().map((c) => [c.schema, readSchema(c.schema).$id!])),
+  );
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     // Written aside then renamed: a concurrent run never reads half a file.

@@ -43,16 +43,21 @@ function scramble(yaml: string, rnd: () => number): string {
     const j = Math.floor(rnd() * (i + 1));
     [blocks[i], blocks[j]] = [blocks[j]!, blocks[i]!];
   }
-  return blocks.map((b) => {
-    const lines = [...b];
-    if (rnd() < 0.4) lines.unshift(`# commentaire ${Math.floor(rnd() * 1000)}`);
-    if (rnd() < 0.3 && lines.length === 1) lines[0] = `${lines[0]} # en fin de ligne`;
-    // Inside a block, only before a list item or a sub-field (not inside a folded text).
-    const spots = lines.map((l, i) => (i > 0 && /^\s+(- |[a-z_]+:)/.test(l) ? i : -1)).filter((i) => i > 0);
-    if (rnd() < 0.3 && spots.length > 0) lines.splice(spots[Math.floor(rnd() * spots.length)]!, 0, `  # dans le bloc`);
-    if (rnd() < 0.3 && lines.length > 1 && /^\s+- /.test(lines[lines.length - 1]!)) lines.push('  # fin du bloc');
-    return lines.join('\n');
-  }).join('\n') + '\n';
+  return (
+    blocks
+      .map((b) => {
+        const lines = [...b];
+        if (rnd() < 0.4) lines.unshift(`# commentaire ${Math.floor(rnd() * 1000)}`);
+        if (rnd() < 0.3 && lines.length === 1) lines[0] = `${lines[0]} # en fin de ligne`;
+        // Inside a block, only before a list item or a sub-field (not inside a folded text).
+        const spots = lines.map((l, i) => (i > 0 && /^\s+(- |[a-z_]+:)/.test(l) ? i : -1)).filter((i) => i > 0);
+        if (rnd() < 0.3 && spots.length > 0)
+          lines.splice(spots[Math.floor(rnd() * spots.length)]!, 0, `  # dans le bloc`);
+        if (rnd() < 0.3 && lines.length > 1 && /^\s+- /.test(lines[lines.length - 1]!)) lines.push('  # fin du bloc');
+        return lines.join('\n');
+      })
+      .join('\n') + '\n'
+  );
 }
 
 function split(file: string, text: string): { yaml: string; rebuild: (yaml: string) => string } {
@@ -107,23 +112,36 @@ describe('canonical form', () => {
 
   it('places practices in the folder of their first maillon', () => {
     const practices = allCollections().find((c) => c.name === 'practices')!;
-    expect(entryPath(practices, { id: 'x', maillons: ['logistique', 'distribution'] })).toBe('content/practices/logistique/x.md');
+    expect(entryPath(practices, { id: 'x', maillons: ['logistique', 'distribution'] })).toBe(
+      'content/practices/logistique/x.md',
+    );
     expect(entryPath(findCollection('outil')!, { id: 'x' })).toBe('content/tools/x.md');
   });
 
   it('builds no path that could leave content/<collection>/', () => {
     const practices = findCollection('fiche')!;
-    for (const data of [{ id: '../../../tmp/x' }, { id: '/tmp/x' }, { id: 'a/b' }, { id: '..' }, { id: '' }, { id: 42 }]) {
+    for (const data of [
+      { id: '../../../tmp/x' },
+      { id: '/tmp/x' },
+      { id: 'a/b' },
+      { id: '..' },
+      { id: '' },
+      { id: 42 },
+    ]) {
       expect(() => entryPath(practices, data), JSON.stringify(data)).toThrow(/refusé/);
     }
     // A maillon that is not a slug names no folder (validation reports the value).
     expect(entryPath(practices, { id: 'x', maillons: ['../..'] })).toBe('content/practices/x.md');
     expect(entryPath(practices, { id: 'x', maillons: ['a/../../b', 'distribution'] })).toBe('content/practices/x.md');
-    expect(() => entryPath(practices, { id: '../x' })).toThrowErrorMatchingInlineSnapshot(`[Error: Identifiant refusé « ../x » : minuscules, chiffres et tirets seulement.]`);
+    expect(() => entryPath(practices, { id: '../x' })).toThrowErrorMatchingInlineSnapshot(
+      `[Error: Identifiant refusé « ../x » : minuscules, chiffres et tirets seulement.]`,
+    );
   });
 
   it('makes slugs without accents, ligatures or punctuation, cut on a word', () => {
-    expect(slugify('Épicerie « Les Câlins » à Saint-Étienne : l’œuvre d’un été !')).toBe('epicerie-les-calins-a-saint-etienne-l-oeuvre-d-un-ete');
+    expect(slugify('Épicerie « Les Câlins » à Saint-Étienne : l’œuvre d’un été !')).toBe(
+      'epicerie-les-calins-a-saint-etienne-l-oeuvre-d-un-ete',
+    );
     expect(slugify('Ça')).toBe('ca');
     expect(slugify('!!!')).toBe('');
     const long = slugify('Une très longue expérimentation départementale de coopération alimentaire territoriale');

@@ -39,12 +39,16 @@ const PAGE_EXTENSIONS = /\.(?:mdx?|html)$/i;
 /** Resolves a URL of an entry (link or image) as the site build does. */
 export function resolveLocal(url: string, image: boolean): LocalTarget {
   const scheme = schemeOf(url);
-  if (scheme === 'file') return { kind: 'forbidden', reason: 'les adresses « file: » désignent un fichier de l’ordinateur' };
+  if (scheme === 'file')
+    return { kind: 'forbidden', reason: 'les adresses « file: » désignent un fichier de l’ordinateur' };
   if (scheme) return { kind: 'external' };
   // eslint-disable-next-line no-control-regex
   const trimmed = url.replace(/^[\u0000-\u0020]+/, '');
   // `//host/…` (also `/\host`): another site, whose images must be written https://.
-  if (/^[/\\]{2}/.test(trimmed)) return image ? { kind: 'forbidden', reason: 'une adresse commençant par « // » désigne un autre site' } : { kind: 'external' };
+  if (/^[/\\]{2}/.test(trimmed))
+    return image
+      ? { kind: 'forbidden', reason: 'une adresse commençant par « // » désigne un autre site' }
+      : { kind: 'external' };
   const pathname = trimmed.split('#')[0]!.split('?')[0]!;
   // The build refuses an empty address; an image needs a file.
   if (trimmed === '' || (pathname === '' && image)) return { kind: 'forbidden', reason: 'l’adresse est vide' };
@@ -55,14 +59,24 @@ export function resolveLocal(url: string, image: boolean): LocalTarget {
   } catch {
     return { kind: 'forbidden', reason: 'un « % » n’y est pas suivi de deux chiffres hexadécimaux' };
   }
-  if (decoded.startsWith('@site/')) return { kind: 'forbidden', reason: 'l’alias « @site/ » peut désigner n’importe quel fichier du dépôt' };
+  if (decoded.startsWith('@site/'))
+    return { kind: 'forbidden', reason: 'l’alias « @site/ » peut désigner n’importe quel fichier du dépôt' };
   // eslint-disable-next-line no-control-regex
-  if (/[\\\u0000-\u001f\u007f]/.test(decoded)) return { kind: 'forbidden', reason: 'il contient une barre oblique inverse ou un caractère de contrôle' };
-  if (!decoded.startsWith('/')) return { kind: 'forbidden', reason: 'un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités)' };
+  if (/[\\\u0000-\u001f\u007f]/.test(decoded))
+    return { kind: 'forbidden', reason: 'il contient une barre oblique inverse ou un caractère de contrôle' };
+  if (!decoded.startsWith('/'))
+    return {
+      kind: 'forbidden',
+      reason:
+        'un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités)',
+    };
   const segments = decoded.slice(1).split('/');
-  if (segments.some((s) => s === '.' || s === '..')) return { kind: 'forbidden', reason: 'les segments « . » et « .. » sont refusés' };
-  if (segments.some((s) => s.startsWith('.'))) return { kind: 'forbidden', reason: 'il désigne un fichier ou dossier caché (commençant par un point)' };
-  if (image || (path.posix.extname(decoded) !== '' && !PAGE_EXTENSIONS.test(decoded))) return { kind: 'static', file: `static${decoded}` };
+  if (segments.some((s) => s === '.' || s === '..'))
+    return { kind: 'forbidden', reason: 'les segments « . » et « .. » sont refusés' };
+  if (segments.some((s) => s.startsWith('.')))
+    return { kind: 'forbidden', reason: 'il désigne un fichier ou dossier caché (commençant par un point)' };
+  if (image || (path.posix.extname(decoded) !== '' && !PAGE_EXTENSIONS.test(decoded)))
+    return { kind: 'static', file: `static${decoded}` };
   return { kind: 'route', route: decoded.length > 1 ? decoded.replace(/\/+$/, '') || '/' : '/' };
 }
 
@@ -81,7 +95,10 @@ function entryNames(dir: string, ext: string): string[] {
 
 function subfolders(dir: string): string[] {
   try {
-    return fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
   } catch {
     return [];
   }
@@ -137,15 +154,31 @@ export function checkLocal(root: string, url: string, image: boolean): LocalProb
     case 'forbidden':
       return image
         ? { rule: 'image-hors-depot', message: `L’image « ${url} » est refusée : ${target.reason}.`, hint: IMAGE_HINT }
-        : { rule: 'lien-chemin-interdit', message: `Le lien « ${url} » est refusé : ${target.reason}.`, hint: 'Écrivez l’adresse de la page depuis la racine du portail, par exemple /fiches/identifiant, ou une adresse https://.' };
+        : {
+            rule: 'lien-chemin-interdit',
+            message: `Le lien « ${url} » est refusé : ${target.reason}.`,
+            hint: 'Écrivez l’adresse de la page depuis la racine du portail, par exemple /fiches/identifiant, ou une adresse https://.',
+          };
     case 'static':
       if (staticFileExists(root, target.file)) return undefined;
       return image
-        ? { rule: 'image-introuvable', message: `L’image « ${url} » est introuvable : le fichier ${target.file} n’existe pas.`, hint: IMAGE_HINT }
-        : { rule: 'lien-interne-introuvable', message: `Le lien « ${url} » mène à un fichier introuvable : ${target.file} n’existe pas.`, hint: 'Déposez le fichier dans static/, ou corrigez l’adresse.' };
+        ? {
+            rule: 'image-introuvable',
+            message: `L’image « ${url} » est introuvable : le fichier ${target.file} n’existe pas.`,
+            hint: IMAGE_HINT,
+          }
+        : {
+            rule: 'lien-interne-introuvable',
+            message: `Le lien « ${url} » mène à un fichier introuvable : ${target.file} n’existe pas.`,
+            hint: 'Déposez le fichier dans static/, ou corrigez l’adresse.',
+          };
     case 'route':
       if (routeExists(root, target.route)) return undefined;
-      return { rule: 'lien-interne-introuvable', message: `La page « ${target.route} » n’existe pas sur le portail.`, hint: 'Vérifiez l’adresse : /fiches/<identifiant>, /etudes/<identifiant>… (sans extension .md).' };
+      return {
+        rule: 'lien-interne-introuvable',
+        message: `La page « ${target.route} » n’existe pas sur le portail.`,
+        hint: 'Vérifiez l’adresse : /fiches/<identifiant>, /etudes/<identifiant>… (sans extension .md).',
+      };
   }
 }
 
@@ -156,7 +189,8 @@ export interface LocatedProblem extends LocalProblem {
 }
 
 /** `href`, `src`… of raw HTML in a body (the sheets' and news' pages render it). */
-export const HTML_URL_ATTR = /\b(?:href|src|action|formaction|xlink:href|poster|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+export const HTML_URL_ATTR =
+  /\b(?:href|src|action|formaction|xlink:href|poster|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
 const located = new WeakMap<object, LocatedProblem[]>();
 
@@ -176,20 +210,26 @@ export function localProblems(root: string, entry: ParsedEntry, tree: Root): Loc
   };
   for (const link of fieldLinks(entry)) add(link.url, link.image, link.line, link.col);
   const definitions = new Map<string, string>();
-  visit(tree, 'definition', (d) => { definitions.set(d.identifier, d.url); });
+  visit(tree, 'definition', (d) => {
+    definitions.set(d.identifier, d.url);
+  });
   // A definition that images use is judged as an image, where it is used.
   const imageDefinitions = new Set<string>();
-  visit(tree, 'imageReference', (r) => { imageDefinitions.add(r.identifier); });
+  visit(tree, 'imageReference', (r) => {
+    imageDefinitions.add(r.identifier);
+  });
   visit(tree, (node) => {
     const line = (node.position?.start.line ?? 1) + entry.bodyLine - 1;
     const col = node.position?.start.column ?? 1;
     if (node.type === 'image' || node.type === 'link') add(node.url, node.type === 'image', line, col);
-    else if (node.type === 'definition') { if (!imageDefinitions.has(node.identifier)) add(node.url, false, line, col); }
-    else if (node.type === 'imageReference') {
+    else if (node.type === 'definition') {
+      if (!imageDefinitions.has(node.identifier)) add(node.url, false, line, col);
+    } else if (node.type === 'imageReference') {
       const url = definitions.get(node.identifier);
       if (url !== undefined) add(url, true, line, col);
     } else if (node.type === 'html') {
-      for (const m of decodeEntities(node.value).matchAll(HTML_URL_ATTR)) add(m[1] ?? m[2] ?? m[3] ?? '', /^\s*(?:src|poster|srcset)/i.test(m[0]), line, col);
+      for (const m of decodeEntities(node.value).matchAll(HTML_URL_ATTR))
+        add(m[1] ?? m[2] ?? m[3] ?? '', /^\s*(?:src|poster|srcset)/i.test(m[0]), line, col);
     }
   });
   located.set(tree, out);

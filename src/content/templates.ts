@@ -15,7 +15,13 @@ export const bodyTemplates: Partial<Record<CollectionName, string>> = {
     section('Points de vigilance', 'les difficultés rencontrées'),
     section('Pour essaimer', 'ce qu’il faut pour reproduire la pratique ailleurs'),
   ].join('\n'),
-  studies: [section('Présentation', 'objet, méthode et périmètre de l’étude'), section('À retenir', 'les enseignements pour les acteurs')].join('\n'),
-  tools: [section('Présentation', 'à quoi sert l’outil et comment l’utiliser'), section('Pour qui ?', 'qui peut s’en servir')].join('\n'),
+  studies: [
+    section('Présentation', 'objet, méthode et périmètre de l’étude'),
+    section('À retenir', 'les enseignements pour les acteurs'),
+  ].join('\n'),
+  tools: [
+    section('Présentation', 'à quoi sert l’outil et comment l’utiliser'),
+    section('Pour qui ?', 'qui peut s’en servir'),
+  ].join('\n'),
   news: `${PLACEHOLDER} : le texte de l’actualité, avec ses sources.\n`,
 };

@@ -3,7 +3,18 @@ import type { Collection, CollectionName } from './collections.js';
 import type { ParsedEntry } from './parse.js';
 import type { Entries } from './types.generated.js';
 
-export type { AppelAProjets, Entries, Event, Funder, News, Platform, Practice, Study, Tool, Training } from './types.generated.js';
+export type {
+  AppelAProjets,
+  Entries,
+  Event,
+  Funder,
+  News,
+  Platform,
+  Practice,
+  Study,
+  Tool,
+  Training,
+} from './types.generated.js';
 
 /** The data of an entry of collection `K`, once validated. */
 export type EntryOf<K extends CollectionName> = Entries[K];

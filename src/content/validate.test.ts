@@ -16,16 +16,25 @@ function brokenTree(): string {
     'content/studies/zz-copie.md': fixture('valide', STUDY),
     [STUDY]: fixture('valide', STUDY),
     [FUNDER]: edit(fixture('valide', FUNDER), 'date_maj:', `${call}date_maj:`),
-    [NEWS]: edit(fixture('valide', NEWS), 'Le portail rassemble', '[Cliquez](javascript:alert(1)). Le portail rassemble'),
+    [NEWS]: edit(
+      fixture('valide', NEWS),
+      'Le portail rassemble',
+      '[Cliquez](javascript:alert(1)). Le portail rassemble',
+    ),
     'content/tools/yaml-casse.md': '---\nid: yaml-casse\ntitre: "non fermé\n---\nTexte.\n',
-    'content/tools/reference-cassee.md': edit(fixture('valide', STUDY), /ressources_liees:\n/, 'ressources_liees:\n  - tools/introuvable\n'),
+    'content/tools/reference-cassee.md': edit(
+      fixture('valide', STUDY),
+      /ressources_liees:\n/,
+      'ressources_liees:\n  - tools/introuvable\n',
+    ),
   });
 }
 
 describe('validateRepository', () => {
   it('finds problems of every kind in one run', () => {
     const rules = new Set(validateRepository(brokenTree(), undefined, { today: TODAY }).problems.map((p) => p.rule));
-    for (const rule of ['yaml', 'schema', 'id-unique', 'reference-introuvable', 'lien-dangereux']) expect(rules).toContain(rule);
+    for (const rule of ['yaml', 'schema', 'id-unique', 'reference-introuvable', 'lien-dangereux'])
+      expect(rules).toContain(rule);
   });
 
   it('gives, for the given paths, the problems of a whole validation on their files', () => {
@@ -47,7 +56,9 @@ describe('validEntry', () => {
     const study = entries.find((e) => e.file === STUDY)!;
     expect(validEntry(funder)).toBeUndefined();
     const valid = validEntry(study);
-    expect(valid && isIn(valid, 'studies') ? valid.data.editeur : undefined).toBe('Observatoire national de la précarité');
+    expect(valid && isIn(valid, 'studies') ? valid.data.editeur : undefined).toBe(
+      'Observatoire national de la précarité',
+    );
     expect(valid && isIn(valid, 'funders')).toBe(false);
   });
 });

@@ -100,7 +100,11 @@ export interface ValidationResult {
  * Validates the repository (or only the given paths; references are still resolved against the
  * whole repository, and uniqueness against the whole collection).
  */
-export function validateRepository(root: string, paths?: readonly string[], options: ValidateOptions = {}): ValidationResult {
+export function validateRepository(
+  root: string,
+  paths?: readonly string[],
+  options: ValidateOptions = {},
+): ValidationResult {
   const listing = listEntries(root, paths);
   const problems = [...listing.problems];
   // Today's date is read once for the whole run, not once per entry.
@@ -114,7 +118,14 @@ export function validateRepository(root: string, paths?: readonly string[], opti
   const partial = paths && paths.length > 0;
   const files = listing.files.map((f) => f.file);
   const own = new Set(files);
-  const all = partial ? [...checked, ...listEntries(root).files.filter((f) => !own.has(f.file)).map((f) => readEntry(root, f))] : checked;
+  const all = partial
+    ? [
+        ...checked,
+        ...listEntries(root)
+          .files.filter((f) => !own.has(f.file))
+          .map((f) => readEntry(root, f)),
+      ]
+    : checked;
   const refs = partial ? listKnownRefs(root) : new Set(all.map(refOfFile));
   for (const p of validateRepositoryRules(all, refs)) if (own.has(p.file)) problems.push(p);
   return { entries: checked, files, problems: sortProblems(problems) };

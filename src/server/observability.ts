@@ -127,12 +127,10 @@ function observability(app: FastifyInstance, o: ObservabilityOptions, done: (err
         .send({ erreur: 'Jeton des métriques absent ou incorrect (Authorization: Bearer …).' });
     }
     if (access === 403)
-      return reply
-        .code(403)
-        .send({
-          erreur:
-            'Les métriques ne sont accessibles que depuis la machine ou le réseau local, ou avec le jeton des métriques.',
-        });
+      return reply.code(403).send({
+        erreur:
+          'Les métriques ne sont accessibles que depuis la machine ou le réseau local, ou avec le jeton des métriques.',
+      });
     const counts = outbox.counts();
     const { oldestPendingAt, lastOpenedAt } = outbox.observe();
     const statuses = Object.keys(counts) as SubmissionStatus[];

@@ -28,7 +28,9 @@ describe('the registry', () => {
     const practices = findCollection('fiche')!;
     expect(idOfFile('content/practices/distribution/epicerie-mobile.md')).toBe('epicerie-mobile');
     expect(idOfFile('content/funders/fondation.v2.yaml')).toBe('fondation.v2');
-    expect(refOfFile({ collection: practices, file: 'content/practices/distribution/epicerie-mobile.md' })).toBe('practices/epicerie-mobile');
+    expect(refOfFile({ collection: practices, file: 'content/practices/distribution/epicerie-mobile.md' })).toBe(
+      'practices/epicerie-mobile',
+    );
   });
 
   it('orders the collections as it lists them', () => {
@@ -45,7 +47,9 @@ describe('valid entries', () => {
 
 describe('invalid entries', () => {
   let problems: string[] = [];
-  beforeAll(() => { problems = checkTree('invalide', {}); });
+  beforeAll(() => {
+    problems = checkTree('invalide', {});
+  });
   const of = (folder: string): string[] => problems.filter((p) => p.startsWith(`content/${folder}/`));
 
   it('every invalid entry is reported, with nothing outside the fixtures', () => {

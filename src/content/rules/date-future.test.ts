@@ -17,7 +17,8 @@ describe('date-future', () => {
         "content/practices/distribution/epicerie-solidaire-mobile.md:37:11  date-future  La date « 2026-06-16 » est dans le futur. → Indiquez la date du jour (2026-06-15) ou une date passée.",
       ]
     `);
-    expect(checkEntry(PRACTICE, edit(practice, 'derniere_revue: 2026-01-10', 'derniere_revue: 2027-01-10'))).toMatchInlineSnapshot(`
+    expect(checkEntry(PRACTICE, edit(practice, 'derniere_revue: 2026-01-10', 'derniere_revue: 2027-01-10')))
+      .toMatchInlineSnapshot(`
       [
         "content/practices/distribution/epicerie-solidaire-mobile.md:36:17  date-future  La date « 2027-01-10 » est dans le futur. → Indiquez la date du jour (2026-06-15) ou une date passée.",
       ]

@@ -9,7 +9,11 @@ export const dateFuture: EntryRule = {
     for (const field of FIELDS) {
       const value = ctx.entry.data[field];
       if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && value > ctx.today) {
-        ctx.report(ctx.entry.locate([field]), `La date « ${value} » est dans le futur.`, `Indiquez la date du jour (${ctx.today}) ou une date passée.`);
+        ctx.report(
+          ctx.entry.locate([field]),
+          `La date « ${value} » est dans le futur.`,
+          `Indiquez la date du jour (${ctx.today}) ou une date passée.`,
+        );
       }
     }
   },

@@ -14,14 +14,19 @@ function field(item: unknown, name: string): unknown {
 function check(ctx: EntryContext, start: unknown, end: unknown, endPath: readonly (string | number)[]): void {
   if (typeof start !== 'string' || typeof end !== 'string') return;
   if (Date.parse(end) < Date.parse(start)) {
-    ctx.report(ctx.entry.locate(endPath), `La date de fin (${end}) est avant la date de début (${start}).`, 'Corrigez l’une des deux dates.');
+    ctx.report(
+      ctx.entry.locate(endPath),
+      `La date de fin (${end}) est avant la date de début (${start}).`,
+      'Corrigez l’une des deux dates.',
+    );
   }
 }
 
 // Loops rather than callbacks: this rule runs on every entry.
 export const datesCoherentes: EntryRule = {
   id: 'dates-coherentes',
-  description: 'Une date de fin (clôture d’un appel, fin d’un événement ou d’une session) n’est pas avant la date de début.',
+  description:
+    'Une date de fin (clôture d’un appel, fin d’un événement ou d’une session) n’est pas avant la date de début.',
   check(ctx) {
     const { data } = ctx.entry;
     for (const pair of PAIRS) {
@@ -31,7 +36,8 @@ export const datesCoherentes: EntryRule = {
       }
       const list = data[pair.list];
       if (!Array.isArray(list)) continue;
-      for (let i = 0; i < list.length; i++) check(ctx, field(list[i], pair.start), field(list[i], pair.end), [pair.list, i, pair.end]);
+      for (let i = 0; i < list.length; i++)
+        check(ctx, field(list[i], pair.start), field(list[i], pair.end), [pair.list, i, pair.end]);
     }
   },
 };

@@ -14,9 +14,13 @@ export const dossierMaillon: EntryRule = {
     if (!Array.isArray(values) || values.length === 0 || typeof values[0] !== 'string') return;
     if (folder === undefined || !values.includes(folder)) {
       const target = `${entry.collection.folder}/${String(values[0])}/${path.posix.basename(entry.file)}`;
-      ctx.report(entry.locate([field]), folder === undefined
-        ? 'La fiche doit être rangée dans le dossier de son maillon principal.'
-        : `La fiche est rangée dans « ${folder} », qui n’est pas un de ses maillons.`, `Déplacez le fichier vers \`${target}\`.`);
+      ctx.report(
+        entry.locate([field]),
+        folder === undefined
+          ? 'La fiche doit être rangée dans le dossier de son maillon principal.'
+          : `La fiche est rangée dans « ${folder} », qui n’est pas un de ses maillons.`,
+        `Déplacez le fichier vers \`${target}\`.`,
+      );
     }
   },
 };

@@ -14,9 +14,17 @@ export const htmlInterdit: EntryRule = {
       const pos = ctx.bodyPosition(node.position?.start.line ?? 1, node.position?.start.column ?? 1);
       const tag = FORBIDDEN_TAG.exec(raw);
       if (tag) {
-        ctx.report(pos, `La balise HTML <${tag[1]!.toLowerCase()}> n’est pas autorisée.`, 'Le contenu est du Markdown simple : supprimez la balise, ou mettez un lien vers la ressource.');
+        ctx.report(
+          pos,
+          `La balise HTML <${tag[1]!.toLowerCase()}> n’est pas autorisée.`,
+          'Le contenu est du Markdown simple : supprimez la balise, ou mettez un lien vers la ressource.',
+        );
       } else if (HANDLER.test(raw)) {
-        ctx.report(pos, 'Les attributs HTML d’événement (onclick, onerror…) ne sont pas autorisés.', 'Supprimez l’attribut.');
+        ctx.report(
+          pos,
+          'Les attributs HTML d’événement (onclick, onerror…) ne sont pas autorisés.',
+          'Supprimez l’attribut.',
+        );
       }
     });
   },

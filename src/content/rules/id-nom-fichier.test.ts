@@ -12,12 +12,14 @@ describe('id-nom-fichier', () => {
   });
 
   it('reports an identifier that differs from the file name, at the id field', () => {
-    expect(checkEntry(TOOL, edit(fixture('valide', TOOL), 'id: grille-autodiagnostic', 'id: grille-accueil'))).toMatchInlineSnapshot(`
+    expect(checkEntry(TOOL, edit(fixture('valide', TOOL), 'id: grille-autodiagnostic', 'id: grille-accueil')))
+      .toMatchInlineSnapshot(`
       [
         "content/tools/grille-autodiagnostic.md:2:5  id-nom-fichier  L’identifiant « grille-accueil » ne correspond pas au nom du fichier (« grille-autodiagnostic »). → Renommez le fichier en \`grille-accueil.md\` ou écrivez \`id: grille-autodiagnostic\`.",
       ]
     `);
-    expect(checkEntry(PLATFORM, edit(fixture('valide', PLATFORM), 'id: soliguide', 'id: soli-guide'))).toMatchInlineSnapshot(`
+    expect(checkEntry(PLATFORM, edit(fixture('valide', PLATFORM), 'id: soliguide', 'id: soli-guide')))
+      .toMatchInlineSnapshot(`
       [
         "content/platforms/soliguide.yaml:2:5  id-nom-fichier  L’identifiant « soli-guide » ne correspond pas au nom du fichier (« soliguide »). → Renommez le fichier en \`soli-guide.yaml\` ou écrivez \`id: soliguide\`.",
       ]

@@ -10,7 +10,11 @@ export const idNomFichier: EntryRule = {
     const expected = idOfFile(entry.file);
     const id = entry.data.id;
     if (typeof id === 'string' && id !== expected) {
-      ctx.report(entry.locate(['id']), `L’identifiant « ${id} » ne correspond pas au nom du fichier (« ${expected} »).`, `Renommez le fichier en \`${id}${path.posix.extname(entry.file)}\` ou écrivez \`id: ${expected}\`.`);
+      ctx.report(
+        entry.locate(['id']),
+        `L’identifiant « ${id} » ne correspond pas au nom du fichier (« ${expected} »).`,
+        `Renommez le fichier en \`${id}${path.posix.extname(entry.file)}\` ou écrivez \`id: ${expected}\`.`,
+      );
     }
   },
 };

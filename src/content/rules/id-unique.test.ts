@@ -7,7 +7,11 @@ const FUNDER = 'content/funders/fondation-solidarite.yaml';
 
 describe('id-unique', () => {
   it('accepts the same identifier in two collections', () => {
-    const tool = edit(edit(fixture('valide', STUDY), 'id: barometre-precarite-2025', 'id: grille-autodiagnostic'), /ressources_liees:\n.*\n/, '');
+    const tool = edit(
+      edit(fixture('valide', STUDY), 'id: barometre-precarite-2025', 'id: grille-autodiagnostic'),
+      /ressources_liees:\n.*\n/,
+      '',
+    );
     expect(checkTree('valide', { 'content/studies/grille-autodiagnostic.md': tool })).toEqual([]);
   });
 

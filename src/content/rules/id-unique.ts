@@ -10,7 +10,13 @@ export const idUnique: RepositoryRule = {
       if (typeof id !== 'string') continue;
       const key = `${entry.collection.name}/${id}`;
       const first = seen.get(key);
-      if (first) ctx.report(entry, entry.locate(['id']), `L’identifiant « ${id} » est déjà utilisé par ${first}.`, 'Choisissez un autre identifiant (et renommez le fichier).');
+      if (first)
+        ctx.report(
+          entry,
+          entry.locate(['id']),
+          `L’identifiant « ${id} » est déjà utilisé par ${first}.`,
+          'Choisissez un autre identifiant (et renommez le fichier).',
+        );
       else seen.set(key, entry.file);
       const calls = entry.data.appels;
       if (!Array.isArray(calls)) continue;
@@ -19,7 +25,13 @@ export const idUnique: RepositoryRule = {
         const call: unknown = calls[i];
         const callId = call && typeof call === 'object' ? (call as Record<string, unknown>).id : undefined;
         if (typeof callId !== 'string') continue;
-        if (callIds.has(callId)) ctx.report(entry, entry.locate(['appels', i, 'id']), `L’appel « ${callId} » apparaît deux fois chez ce financeur.`, 'Donnez à chaque appel un identifiant différent.');
+        if (callIds.has(callId))
+          ctx.report(
+            entry,
+            entry.locate(['appels', i, 'id']),
+            `L’appel « ${callId} » apparaît deux fois chez ce financeur.`,
+            'Donnez à chaque appel un identifiant différent.',
+          );
         callIds.add(callId);
       }
     }

@@ -9,11 +9,25 @@ const withBody = (body: string): string => `${practice.trimEnd()}\n\n${body}\n`;
 describe('image-hors-depot', () => {
   it('accepts https images and images of static/, however they are written', () => {
     expect(checkEntry(PRACTICE, practice)).toEqual([]);
-    expect(checkEntry(PRACTICE, withBody('![a](https://x.example.org/a.png) ![b](/img/camion.png?v=2) ![c](/img/cami%6Fn.png)\n\n![e][photo]\n\n[photo]: /img/camion.png'))).toEqual([]);
+    expect(
+      checkEntry(
+        PRACTICE,
+        withBody(
+          '![a](https://x.example.org/a.png) ![b](/img/camion.png?v=2) ![c](/img/cami%6Fn.png)\n\n![e][photo]\n\n[photo]: /img/camion.png',
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('reports images that escape the repository or live outside static/', () => {
-    expect(checkEntry(PRACTICE, withBody('![a](../../../etc/passwd)\n\n![b](@site/../x.png)\n\n![c](/../../etc/passwd)\n\n![d](photo.png)\n\n![f](@site/static/img/camion.png)\n\n![g](/.git/config)\n\n![e][ailleurs]\n\n[ailleurs]: ../../../../x.png'))).toMatchInlineSnapshot(`
+    expect(
+      checkEntry(
+        PRACTICE,
+        withBody(
+          '![a](../../../etc/passwd)\n\n![b](@site/../x.png)\n\n![c](/../../etc/passwd)\n\n![d](photo.png)\n\n![f](@site/static/img/camion.png)\n\n![g](/.git/config)\n\n![e][ailleurs]\n\n[ailleurs]: ../../../../x.png',
+        ),
+      ),
+    ).toMatchInlineSnapshot(`
       [
         "content/practices/distribution/epicerie-solidaire-mobile.md:50:1  image-hors-depot  L’image « ../../../etc/passwd » est refusée : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
         "content/practices/distribution/epicerie-solidaire-mobile.md:52:1  image-hors-depot  L’image « @site/../x.png » est refusée : l’alias « @site/ » peut désigner n’importe quel fichier du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
@@ -27,7 +41,12 @@ describe('image-hors-depot', () => {
   });
 
   it('reports images in http: or other schemes (dangerous schemes are left to lien-dangereux)', () => {
-    const lines = checkEntry(PRACTICE, withBody('![a](http://x.example.org/a.png)\n\n![b](ftp://x.example.org/b.png)\n\n![c](data:image/png;base64,AAAA)'));
+    const lines = checkEntry(
+      PRACTICE,
+      withBody(
+        '![a](http://x.example.org/a.png)\n\n![b](ftp://x.example.org/b.png)\n\n![c](data:image/png;base64,AAAA)',
+      ),
+    );
     expect(lines).toMatchInlineSnapshot(`
       [
         "content/practices/distribution/epicerie-solidaire-mobile.md:54:1  lien-dangereux  Les liens « data: » ne sont pas autorisés. → Utilisez une adresse https:// ou un lien vers une page du portail.",
@@ -38,7 +57,8 @@ describe('image-hors-depot', () => {
   });
 
   it('reports protocol-relative images (another host), also written with a backslash', () => {
-    expect(checkEntry(PRACTICE, withBody('![a](//autre.example.org/x.png)\n\n![b](/\\autre.example.org/y.png)'))).toMatchInlineSnapshot(`
+    expect(checkEntry(PRACTICE, withBody('![a](//autre.example.org/x.png)\n\n![b](/\\autre.example.org/y.png)')))
+      .toMatchInlineSnapshot(`
       [
         "content/practices/distribution/epicerie-solidaire-mobile.md:50:1  image-hors-depot  L’image « //autre.example.org/x.png » est refusée : une adresse commençant par « // » désigne un autre site. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
         "content/practices/distribution/epicerie-solidaire-mobile.md:52:1  image-hors-depot  L’image « /\\autre.example.org/y.png » est refusée : une adresse commençant par « // » désigne un autre site. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",

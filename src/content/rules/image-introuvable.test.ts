@@ -12,7 +12,9 @@ describe('image-introuvable', () => {
   });
 
   it('reports the spec’s ![](/url), a missing file and a folder, also in raw HTML', () => {
-    expect(checkEntry(NEWS, withBody('![](/url)\n\n![a](/img/absente.png)\n\n![b](/img)\n\n<img src="/img/autre.png">'))).toMatchInlineSnapshot(`
+    expect(
+      checkEntry(NEWS, withBody('![](/url)\n\n![a](/img/absente.png)\n\n![b](/img)\n\n<img src="/img/autre.png">')),
+    ).toMatchInlineSnapshot(`
       [
         "content/news/lancement-portail.md:20:1  image-introuvable  L’image « /url » est introuvable : le fichier static/url n’existe pas. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
         "content/news/lancement-portail.md:22:1  image-introuvable  L’image « /img/absente.png » est introuvable : le fichier static/img/absente.png n’existe pas. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",

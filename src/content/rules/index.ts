@@ -17,15 +17,30 @@ import { schemaRule } from './schema.js';
 import { texteBalisage } from './texte-balisage.js';
 import type { EntryRule, RepositoryRule } from './types.js';
 
-export const entryRules: readonly EntryRule[] = [schemaRule, idNomFichier, dossierMaillon, datesCoherentes, dateFuture, aCompleter, markdownTropImbrique, htmlInterdit, lienDangereux, imageHorsDepot, imageIntrouvable, lienCheminInterdit, lienInterneIntrouvable, texteBalisage];
+export const entryRules: readonly EntryRule[] = [
+  schemaRule,
+  idNomFichier,
+  dossierMaillon,
+  datesCoherentes,
+  dateFuture,
+  aCompleter,
+  markdownTropImbrique,
+  htmlInterdit,
+  lienDangereux,
+  imageHorsDepot,
+  imageIntrouvable,
+  lienCheminInterdit,
+  lienInterneIntrouvable,
+  texteBalisage,
+];
 export const repositoryRules: readonly RepositoryRule[] = [idUnique, referenceIntrouvable];
 
 /** Rules checked while reading files, before any entry rule (they have no module of their own). */
 export const fileRules = {
-  'encodage': 'Le fichier est du texte UTF-8, sans caractère nul.',
+  encodage: 'Le fichier est du texte UTF-8, sans caractère nul.',
   'taille-fichier': 'Le fichier pèse 1 Mo au plus.',
   'front-matter': 'Une entrée Markdown commence par un en-tête YAML entre deux lignes `---` (ni JavaScript, ni TOML).',
-  'yaml': 'Le YAML est bien formé, sans alias, sans champ en double ni nom réservé, pas trop imbriqué.',
+  yaml: 'Le YAML est bien formé, sans alias, sans champ en double ni nom réservé, pas trop imbriqué.',
   'mdx-interdit': 'Aucun fichier .mdx dans content/ : le contenu est du Markdown simple.',
   'fichier-inattendu': 'Un dossier de collection ne contient que des entrées au format de la collection.',
 } as const;

@@ -8,11 +8,23 @@ const withBody = (body: string): string => `${practice.trimEnd()}\n\n${body}\n`;
 
 describe('lien-chemin-interdit', () => {
   it('accepts site-absolute routes, anchors and other sites', () => {
-    expect(checkEntry(PRACTICE, withBody('[a](/fiches) [b](#x) [c](//autre.example.org/x) [d](https://x.example.org/y) [e](mailto:a@b.fr)'))).toEqual([]);
+    expect(
+      checkEntry(
+        PRACTICE,
+        withBody('[a](/fiches) [b](#x) [c](//autre.example.org/x) [d](https://x.example.org/y) [e](mailto:a@b.fr)'),
+      ),
+    ).toEqual([]);
   });
 
   it('refuses relative paths (the spec’s [a](foo), [a](ö)), dot segments, @site/, hidden files, file: and bad encodings', () => {
-    expect(checkEntry(PRACTICE, withBody('[a](foo)\n\n[a](ö)\n\n[b](/fiches/../../package.json)\n\n[c](@site/package.json)\n\n[d](/.git/config)\n\n[e](file:///etc/passwd)\n\n[f](/a%zz)\n\n<a href="../../.git/config">g</a>\n\n[h]()'))).toMatchInlineSnapshot(`
+    expect(
+      checkEntry(
+        PRACTICE,
+        withBody(
+          '[a](foo)\n\n[a](ö)\n\n[b](/fiches/../../package.json)\n\n[c](@site/package.json)\n\n[d](/.git/config)\n\n[e](file:///etc/passwd)\n\n[f](/a%zz)\n\n<a href="../../.git/config">g</a>\n\n[h]()',
+        ),
+      ),
+    ).toMatchInlineSnapshot(`
       [
         "content/practices/distribution/epicerie-solidaire-mobile.md:50:1  lien-chemin-interdit  Le lien « foo » est refusé : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Écrivez l’adresse de la page depuis la racine du portail, par exemple /fiches/identifiant, ou une adresse https://.",
         "content/practices/distribution/epicerie-solidaire-mobile.md:52:1  lien-chemin-interdit  Le lien « ö » est refusé : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Écrivez l’adresse de la page depuis la racine du portail, par exemple /fiches/identifiant, ou une adresse https://.",

@@ -10,7 +10,11 @@ export const lienDangereux: EntryRule = {
     const flag = (url: string, line: number, col: number): void => {
       const scheme = schemeOf(url);
       if (scheme && DANGEROUS_SCHEMES.has(scheme)) {
-        ctx.report(ctx.bodyPosition(line, col), `Les liens « ${scheme}: » ne sont pas autorisés.`, 'Utilisez une adresse https:// ou un lien vers une page du portail.');
+        ctx.report(
+          ctx.bodyPosition(line, col),
+          `Les liens « ${scheme}: » ne sont pas autorisés.`,
+          'Utilisez une adresse https:// ou un lien vers une page du portail.',
+        );
       }
     };
     visit(ctx.markdown(), (node) => {

@@ -11,7 +11,11 @@ describe('reference-introuvable', () => {
   });
 
   it('reports each reference to a missing entry, at its list item', () => {
-    const text = edit(fixture('valide', NEWS), '  - practices/epicerie-solidaire-mobile\n', '  - practices/epicerie-solidaire-mobile\n  - studies/etude-disparue\n  - funders/soliguide\n');
+    const text = edit(
+      fixture('valide', NEWS),
+      '  - practices/epicerie-solidaire-mobile\n',
+      '  - practices/epicerie-solidaire-mobile\n  - studies/etude-disparue\n  - funders/soliguide\n',
+    );
     expect(checkTree('valide', { [NEWS]: text })).toMatchInlineSnapshot(`
       [
         "content/news/lancement-portail.md:15:5  reference-introuvable  La référence « studies/etude-disparue » ne correspond à aucune entrée. → Vérifiez la collection et l’identifiant (le nom du fichier, sans extension).",
@@ -23,7 +27,11 @@ describe('reference-introuvable', () => {
   it('resolves references against the whole repository when only one file is validated', () => {
     const root = makeTree('valide');
     expect(validateRepository(root, [NEWS], { today: TODAY }).problems).toEqual([]);
-    const text = edit(fixture('valide', NEWS), '  - practices/epicerie-solidaire-mobile', '  - practices/epicerie-fantome');
+    const text = edit(
+      fixture('valide', NEWS),
+      '  - practices/epicerie-solidaire-mobile',
+      '  - practices/epicerie-fantome',
+    );
     const broken = makeTree('valide', { [NEWS]: text });
     expect(validateRepository(broken, [NEWS], { today: TODAY }).problems.map(line)).toMatchInlineSnapshot(`
       [

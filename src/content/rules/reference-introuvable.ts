@@ -13,7 +13,12 @@ export const referenceIntrouvable: RepositoryRule = {
         for (let i = 0; i < refs.length; i++) {
           const ref: unknown = refs[i];
           if (typeof ref === 'string' && /^[a-z]+\/[a-z0-9-]+$/.test(ref) && !ctx.knownRefs.has(ref)) {
-            ctx.report(entry, entry.locate([field, i]), `La référence « ${ref} » ne correspond à aucune entrée.`, 'Vérifiez la collection et l’identifiant (le nom du fichier, sans extension).');
+            ctx.report(
+              entry,
+              entry.locate([field, i]),
+              `La référence « ${ref} » ne correspond à aucune entrée.`,
+              'Vérifiez la collection et l’identifiant (le nom du fichier, sans extension).',
+            );
           }
         }
       }

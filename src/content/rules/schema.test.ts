@@ -18,7 +18,16 @@ describe('schema', () => {
   });
 
   it('accepts an event given by dates only', () => {
-    expect(checkEntry(EVENT, edit(edit(event, 'debut: 2026-10-05T09:30:00+02:00', 'debut: 2026-10-05'), 'fin: 2026-10-05T13:00:00+02:00', 'fin: 2026-10-06'))).toEqual([]);
+    expect(
+      checkEntry(
+        EVENT,
+        edit(
+          edit(event, 'debut: 2026-10-05T09:30:00+02:00', 'debut: 2026-10-05'),
+          'fin: 2026-10-05T13:00:00+02:00',
+          'fin: 2026-10-06',
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('reports a missing required field at the map that lacks it, with its French title', () => {
@@ -57,7 +66,8 @@ describe('schema', () => {
         "content/practices/distribution/epicerie-solidaire-mobile.md:12:13  schema  « Évaluation disponible » doit être \`true\` ou \`false\`.",
       ]
     `);
-    expect(checkEntry(PRACTICE, edit(practice, /territoires:\n  - dep-34/, 'territoires: dep-34'))).toMatchInlineSnapshot(`
+    expect(checkEntry(PRACTICE, edit(practice, /territoires:\n  - dep-34/, 'territoires: dep-34')))
+      .toMatchInlineSnapshot(`
       [
         "content/practices/distribution/epicerie-solidaire-mobile.md:13:14  schema  « Territoires » doit être une liste.",
       ]
@@ -83,7 +93,8 @@ describe('schema', () => {
         "content/practices/distribution/epicerie-solidaire-mobile.md:37:11  schema  « Dernière mise à jour » doit être une date au format AAAA-MM-JJ. → Par exemple : 2026-03-31.",
       ]
     `);
-    expect(checkEntry(EVENT, edit(event, 'debut: 2026-10-05T09:30:00+02:00', 'debut: 5 octobre 2026 à 9h30'))).toMatchInlineSnapshot(`
+    expect(checkEntry(EVENT, edit(event, 'debut: 2026-10-05T09:30:00+02:00', 'debut: 5 octobre 2026 à 9h30')))
+      .toMatchInlineSnapshot(`
       [
         "content/events/visite-epicerie-mobile.yaml:6:8  schema  « Début » doit être une date (AAAA-MM-JJ) ou une date et heure. → Par exemple : 2026-03-31 ou 2026-03-31T14:00:00+02:00.",
       ]
@@ -96,7 +107,12 @@ describe('schema', () => {
         "content/funders/fondation-solidarite.yaml:27:10  schema  « Lien » doit être une adresse commençant par https://. → Utilisez l’adresse sécurisée (https://) de la page.",
       ]
     `);
-    expect(checkEntry(PRACTICE, edit(practice, 'courriel: contact@paniers-du-causse.example.org', 'courriel: contact-at-paniers'))).toMatchInlineSnapshot(`
+    expect(
+      checkEntry(
+        PRACTICE,
+        edit(practice, 'courriel: contact@paniers-du-causse.example.org', 'courriel: contact-at-paniers'),
+      ),
+    ).toMatchInlineSnapshot(`
       [
         "content/practices/distribution/epicerie-solidaire-mobile.md:29:15  schema  « Courriel » doit être une adresse électronique. → Par exemple : contact@exemple.fr.",
       ]
@@ -104,27 +120,35 @@ describe('schema', () => {
   });
 
   it('reports lengths, empty lists, duplicates and malformed identifiers and references', () => {
-    expect(schemaOnly(checkEntry(PRACTICE, edit(practice, /^resume: .*$/m, 'resume: Trop court.')))).toMatchInlineSnapshot(`
+    expect(schemaOnly(checkEntry(PRACTICE, edit(practice, /^resume: .*$/m, 'resume: Trop court.'))))
+      .toMatchInlineSnapshot(`
       [
         "content/practices/distribution/epicerie-solidaire-mobile.md:4:9  schema  « Résumé » est trop court (20 caractères au moins).",
       ]
     `);
-    expect(schemaOnly(checkEntry(PRACTICE, edit(practice, /criteres:\n(  - .*\n)+/, 'criteres: []\n')))).toMatchInlineSnapshot(`
+    expect(schemaOnly(checkEntry(PRACTICE, edit(practice, /criteres:\n(  - .*\n)+/, 'criteres: []\n'))))
+      .toMatchInlineSnapshot(`
       [
         "content/practices/distribution/epicerie-solidaire-mobile.md:8:11  schema  « Critères d’une alimentation digne et durable » doit contenir au moins 1 valeur.",
       ]
     `);
-    expect(schemaOnly(checkEntry(PRACTICE, edit(practice, '  - personnes-agees', '  - territoires-ruraux')))).toMatchInlineSnapshot(`
+    expect(schemaOnly(checkEntry(PRACTICE, edit(practice, '  - personnes-agees', '  - territoires-ruraux'))))
+      .toMatchInlineSnapshot(`
       [
         "content/practices/distribution/epicerie-solidaire-mobile.md:16:3  schema  « Publics » contient deux fois la même valeur. → Supprimez le doublon.",
       ]
     `);
-    expect(schemaOnly(checkEntry(PRACTICE, edit(practice, 'id: epicerie-solidaire-mobile', 'id: Épicerie_Mobile')))).toMatchInlineSnapshot(`
+    expect(schemaOnly(checkEntry(PRACTICE, edit(practice, 'id: epicerie-solidaire-mobile', 'id: Épicerie_Mobile'))))
+      .toMatchInlineSnapshot(`
       [
         "content/practices/distribution/epicerie-solidaire-mobile.md:2:5  schema  « Identifiant » ne doit contenir que des minuscules sans accent, des chiffres et des tirets. → Par exemple : epicerie-solidaire-mobile.",
       ]
     `);
-    expect(schemaOnly(checkEntry(PRACTICE, edit(practice, '  - tools/grille-autodiagnostic', '  - outils/grille-autodiagnostic')))).toMatchInlineSnapshot(`
+    expect(
+      schemaOnly(
+        checkEntry(PRACTICE, edit(practice, '  - tools/grille-autodiagnostic', '  - outils/grille-autodiagnostic')),
+      ),
+    ).toMatchInlineSnapshot(`
       [
         "content/practices/distribution/epicerie-solidaire-mobile.md:35:5  schema  « Référence » doit être de la forme <collection>/<identifiant>. → Par exemple : studies/barometre-secours-populaire.",
       ]

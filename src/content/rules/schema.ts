@@ -4,7 +4,10 @@ import { PLACEHOLDER } from './a-completer.js';
 import type { EntryRule } from './types.js';
 
 function valueAt(data: unknown, steps: (string | number)[]): unknown {
-  return steps.reduce<unknown>((cur, s) => (cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[s] : undefined), data);
+  return steps.reduce<unknown>(
+    (cur, s) => (cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[s] : undefined),
+    data,
+  );
 }
 
 function pathOf(instancePath: string, data: unknown): (string | number)[] {
@@ -21,8 +24,13 @@ function pathOf(instancePath: string, data: unknown): (string | number)[] {
 }
 
 const TYPE_NAMES: Record<string, string> = {
-  string: 'un texte', number: 'un nombre', integer: 'un nombre entier', boolean: '`true` ou `false`',
-  array: 'une liste', object: 'un ensemble de champs', null: 'vide',
+  string: 'un texte',
+  number: 'un nombre',
+  integer: 'un nombre entier',
+  boolean: '`true` ou `false`',
+  array: 'une liste',
+  object: 'un ensemble de champs',
+  null: 'vide',
 };
 
 function closest(word: string, candidates: string[]): string | undefined {
@@ -43,26 +51,45 @@ function closest(word: string, candidates: string[]): string | undefined {
   let bestD = Infinity;
   for (const c of candidates) {
     const dd = dist(word, c);
-    if (dd < bestD) { bestD = dd; best = c; }
+    if (dd < bestD) {
+      bestD = dd;
+      best = c;
+    }
   }
   return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
 function patternMessage(s: JsonSchema | undefined, label: string): [string, string] {
   const p = s?.pattern ?? '';
-  if (p.startsWith('^https://')) return [`« ${label} » doit être une adresse commençant par https://.`, 'Utilisez l’adresse sécurisée (https://) de la page.'];
-  if (p.startsWith('^(practices|')) return [`« ${label} » doit être de la forme <collection>/<identifiant>.`, 'Par exemple : studies/barometre-secours-populaire.'];
-  return [`« ${label} » ne doit contenir que des minuscules sans accent, des chiffres et des tirets.`, 'Par exemple : epicerie-solidaire-mobile.'];
+  if (p.startsWith('^https://'))
+    return [
+      `« ${label} » doit être une adresse commençant par https://.`,
+      'Utilisez l’adresse sécurisée (https://) de la page.',
+    ];
+  if (p.startsWith('^(practices|'))
+    return [
+      `« ${label} » doit être de la forme <collection>/<identifiant>.`,
+      'Par exemple : studies/barometre-secours-populaire.',
+    ];
+  return [
+    `« ${label} » ne doit contenir que des minuscules sans accent, des chiffres et des tirets.`,
+    'Par exemple : epicerie-solidaire-mobile.',
+  ];
 }
 
 function translate(err: ErrorObject, label: string, s: JsonSchema | undefined): [string, string | undefined] {
   const p = err.params as Record<string, unknown>;
   switch (err.keyword) {
-    case 'type': return [`« ${label} » doit être ${TYPE_NAMES[String(p.type)] ?? String(p.type)}.`, undefined];
+    case 'type':
+      return [`« ${label} » doit être ${TYPE_NAMES[String(p.type)] ?? String(p.type)}.`, undefined];
     case 'enum': {
       const values = (s?.enum ?? []).slice(0, 12);
       const more = (s?.enum?.length ?? 0) > values.length ? ', …' : '';
-      const codes = s?.enum?.includes('national') ? ' (national, reg-<code INSEE> ou dep-<code INSEE>).' : more ? '' : '.';
+      const codes = s?.enum?.includes('national')
+        ? ' (national, reg-<code INSEE> ou dep-<code INSEE>).'
+        : more
+          ? ''
+          : '.';
       return [`Valeur non reconnue pour « ${label} ».`, `Valeurs possibles : ${values.join(', ')}${more}${codes}`];
     }
     case 'format':
@@ -71,20 +98,33 @@ function translate(err: ErrorObject, label: string, s: JsonSchema | undefined): 
       const what: Record<string, [string, string]> = {
         date: ['une date au format AAAA-MM-JJ', 'Par exemple : 2026-03-31.'],
         'date-time': ['une date et heure', 'Par exemple : 2026-03-31T14:00:00+02:00.'],
-        datetime: ['une date (AAAA-MM-JJ) ou une date et heure', 'Par exemple : 2026-03-31 ou 2026-03-31T14:00:00+02:00.'],
+        datetime: [
+          'une date (AAAA-MM-JJ) ou une date et heure',
+          'Par exemple : 2026-03-31 ou 2026-03-31T14:00:00+02:00.',
+        ],
         uri: ['une adresse web complète', 'Par exemple : https://www.exemple.fr/page.'],
         email: ['une adresse électronique', 'Par exemple : contact@exemple.fr.'],
       };
       const [m, h] = what[f] ?? [`au format ${f}`, ''];
       return [`« ${label} » doit être ${m}.`, h || undefined];
     }
-    case 'pattern': return patternMessage(s, label);
-    case 'minItems': return [`« ${label} » doit contenir au moins ${String(p.limit)} valeur${Number(p.limit) > 1 ? 's' : ''}.`, undefined];
-    case 'maxItems': return [`« ${label} » contient trop de valeurs (${String(p.limit)} au plus).`, undefined];
-    case 'minLength': return [`« ${label} » est trop court (${String(p.limit)} caractères au moins).`, undefined];
-    case 'maxLength': return [`« ${label} » est trop long (${String(p.limit)} caractères au plus).`, 'Raccourcissez le texte.'];
-    case 'uniqueItems': return [`« ${label} » contient deux fois la même valeur.`, 'Supprimez le doublon.'];
-    default: return [`« ${label} » est invalide (${err.message ?? err.keyword}).`, undefined];
+    case 'pattern':
+      return patternMessage(s, label);
+    case 'minItems':
+      return [
+        `« ${label} » doit contenir au moins ${String(p.limit)} valeur${Number(p.limit) > 1 ? 's' : ''}.`,
+        undefined,
+      ];
+    case 'maxItems':
+      return [`« ${label} » contient trop de valeurs (${String(p.limit)} au plus).`, undefined];
+    case 'minLength':
+      return [`« ${label} » est trop court (${String(p.limit)} caractères au moins).`, undefined];
+    case 'maxLength':
+      return [`« ${label} » est trop long (${String(p.limit)} caractères au plus).`, 'Raccourcissez le texte.'];
+    case 'uniqueItems':
+      return [`« ${label} » contient deux fois la même valeur.`, 'Supprimez le doublon.'];
+    default:
+      return [`« ${label} » est invalide (${err.message ?? err.keyword}).`, undefined];
   }
 }
 
@@ -104,15 +144,27 @@ export const schemaRule: EntryRule = {
         const field = String(p.missingProperty);
         const fieldSchema = schemaAt(entry.collection, [...steps, field]);
         const label = fieldSchema?.title ?? field;
-        ctx.report({ ...entry.locate(steps), path: [...steps, field] }, `Le champ obligatoire « ${label} » (\`${field}\`) est manquant.`, `Ajoutez le champ \`${field}\`${fieldSchema?.description ? ` : ${fieldSchema.description}` : '.'}`);
+        ctx.report(
+          { ...entry.locate(steps), path: [...steps, field] },
+          `Le champ obligatoire « ${label} » (\`${field}\`) est manquant.`,
+          `Ajoutez le champ \`${field}\`${fieldSchema?.description ? ` : ${fieldSchema.description}` : '.'}`,
+        );
       } else if (err.keyword === 'additionalProperties') {
         const field = String(p.additionalProperty);
         const known = Object.keys(schemaAt(entry.collection, steps)?.properties ?? {});
         const guess = closest(field, known);
-        ctx.report({ ...entry.locate([...steps, field], true), path: [...steps, field] }, `Champ inconnu : \`${field}\`.`, guess ? `Vouliez-vous écrire \`${guess}\` ?` : `Supprimez-le ; champs possibles : ${known.join(', ')}.`);
+        ctx.report(
+          { ...entry.locate([...steps, field], true), path: [...steps, field] },
+          `Champ inconnu : \`${field}\`.`,
+          guess ? `Vouliez-vous écrire \`${guess}\` ?` : `Supprimez-le ; champs possibles : ${known.join(', ')}.`,
+        );
       } else {
         const fieldSchema = schemaAt(entry.collection, steps);
-        const [message, hint] = translate(err, steps.length ? fieldLabel(entry.collection, steps) : 'L’entrée', fieldSchema);
+        const [message, hint] = translate(
+          err,
+          steps.length ? fieldLabel(entry.collection, steps) : 'L’entrée',
+          fieldSchema,
+        );
         ctx.report({ ...entry.locate(steps), path: steps }, message, hint);
       }
     }

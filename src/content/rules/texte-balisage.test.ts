@@ -8,11 +8,17 @@ const TRAINING = 'content/trainings/accueil-digne.yaml';
 
 describe('texte-balisage', () => {
   it('accepts plain text, « < 5 ans », « a<b » written with spaces, and markup in the Markdown body (judged by other rules)', () => {
-    expect(checkEntry(PRACTICE, edit(practice, /^titre: .*$/m, 'titre: "Enfants < 5 ans, budget <= 100 € et 3 > 2"'))).toEqual([]);
+    expect(
+      checkEntry(PRACTICE, edit(practice, /^titre: .*$/m, 'titre: "Enfants < 5 ans, budget <= 100 € et 3 > 2"')),
+    ).toEqual([]);
   });
 
   it('refuses tags in the title and the summary, at the field', () => {
-    const text = edit(edit(practice, /^titre: .*$/m, 'titre: "</script><script>alert(123)</script>"'), /^resume: .*$/m, 'resume: "Voir <img src=x onerror=alert(1)> et <!-- x --> <?php ?>"');
+    const text = edit(
+      edit(practice, /^titre: .*$/m, 'titre: "</script><script>alert(123)</script>"'),
+      /^resume: .*$/m,
+      'resume: "Voir <img src=x onerror=alert(1)> et <!-- x --> <?php ?>"',
+    );
     expect(checkEntry(PRACTICE, text)).toMatchInlineSnapshot(`
       [
         "content/practices/distribution/epicerie-solidaire-mobile.md:3:8  texte-balisage  Le champ « titre » contient « </ », un début de balise HTML : ce champ est du texte simple. → Retirez la balise ; pour « inférieur à », mettez une espace après « < » (par exemple « < 5 ans »).",

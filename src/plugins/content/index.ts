@@ -16,7 +16,15 @@ import { todayIso } from '../../content/validate.js';
 import { globalData } from './global-data.js';
 import { loadEntries, type LoadedEntry } from './load.js';
 import { renderMarkdown } from './markdown.js';
-import { atomFeed, callsIcs, collectionCsv, collectionDoc, collectionJson, eventsIcs, type SiteInfo } from './opendata.js';
+import {
+  atomFeed,
+  callsIcs,
+  collectionCsv,
+  collectionDoc,
+  collectionJson,
+  eventsIcs,
+  type SiteInfo,
+} from './opendata.js';
 import { buildSearchPayload } from './search.js';
 import { PLUGIN_NAME, SEARCH_FILE, type CatalogData, type EntryPageData, type HastLite } from './shared/model.js';
 import { allRefs } from './global-data.js';
@@ -59,7 +67,9 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
     async loadContent() {
       const entries = loadEntries(siteDir);
       const bodies: Record<string, HastLite[]> = {};
-      for (const e of entries) if (e.collection.format === 'md' && e.collection.name !== 'news' && e.collection.name !== 'practices') bodies[e.file] = renderMarkdown(e.body);
+      for (const e of entries)
+        if (e.collection.format === 'md' && e.collection.name !== 'news' && e.collection.name !== 'practices')
+          bodies[e.file] = renderMarkdown(e.body);
       return { entries, bodies, today: todayIso() };
     },
 
@@ -75,25 +85,59 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
       };
       for (const c of PAGED) {
         const list = byCollection(c.name);
-        addRoute({ path: c.route, component: component('catalog/CatalogPage.tsx'), exact: true, modules: { catalog: await catalogPage(c.name, catalogData(c, list)) } });
+        addRoute({
+          path: c.route,
+          component: component('catalog/CatalogPage.tsx'),
+          exact: true,
+          modules: { catalog: await catalogPage(c.name, catalogData(c, list)) },
+        });
         for (const e of list) {
           const page: EntryPageData = {
-            collection: c.name, collectionLabel: c.label, collectionRoute: c.route, id: e.id,
-            titre: String(e.data.titre ?? e.id), resume: String(e.data.resume ?? ''),
-            fields: entryFields(c, e.data, refs), body: bodies[e.file] ?? [], source: e.file,
+            collection: c.name,
+            collectionLabel: c.label,
+            collectionRoute: c.route,
+            id: e.id,
+            titre: String(e.data.titre ?? e.id),
+            resume: String(e.data.resume ?? ''),
+            fields: entryFields(c, e.data, refs),
+            body: bodies[e.file] ?? [],
+            source: e.file,
             ...(typeof e.data.date_maj === 'string' ? { dateMaj: e.data.date_maj } : {}),
-            ...(c.name === 'events' && typeof e.data.debut === 'string' ? { status: 'event' as const, window: [e.data.debut, typeof e.data.fin === 'string' ? e.data.fin : null] as [string, string | null] } : {}),
+            ...(c.name === 'events' && typeof e.data.debut === 'string'
+              ? {
+                  status: 'event' as const,
+                  window: [e.data.debut, typeof e.data.fin === 'string' ? e.data.fin : null] as [string, string | null],
+                }
+              : {}),
           };
           const data = await createData(`${c.name}/${e.id}.json`, JSON.stringify(page));
-          addRoute({ path: entryUrl(e), component: component('catalog/EntryPage.tsx'), exact: true, modules: { entry: sitePath(data) } });
+          addRoute({
+            path: entryUrl(e),
+            component: component('catalog/EntryPage.tsx'),
+            exact: true,
+            modules: { entry: sitePath(data) },
+          });
         }
       }
       const funders = collections.get('funders')!;
       const calls = await catalogPage('calls', callsCatalogData(funders, byCollection('funders')));
-      addRoute({ path: `${funders.route}/appels`, component: component('catalog/CatalogPage.tsx'), exact: true, modules: { catalog: calls } });
+      addRoute({
+        path: `${funders.route}/appels`,
+        component: component('catalog/CatalogPage.tsx'),
+        exact: true,
+        modules: { catalog: calls },
+      });
 
-      const docs = await createData('donnees.json', JSON.stringify(allCollections().map((c) => collectionDoc(c, byCollection(c.name).length))));
-      addRoute({ path: '/donnees', component: component('catalog/DataPage.tsx'), exact: true, modules: { collections: docs } });
+      const docs = await createData(
+        'donnees.json',
+        JSON.stringify(allCollections().map((c) => collectionDoc(c, byCollection(c.name).length))),
+      );
+      addRoute({
+        path: '/donnees',
+        component: component('catalog/DataPage.tsx'),
+        exact: true,
+        modules: { collections: docs },
+      });
 
       setGlobalData(globalData(entries, content.today));
     },
@@ -109,8 +153,22 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
       await write(SEARCH_FILE, JSON.stringify(buildSearchPayload(entries)));
       await write('flux/nouveautes.atom', atomFeed(entries, site));
       const stamp = new Date();
-      await write('agenda.ics', eventsIcs(entries.filter((e) => e.collection.name === 'events'), site, stamp));
-      await write('financements/appels.ics', callsIcs(entries.filter((e) => e.collection.name === 'funders'), site, stamp));
+      await write(
+        'agenda.ics',
+        eventsIcs(
+          entries.filter((e) => e.collection.name === 'events'),
+          site,
+          stamp,
+        ),
+      );
+      await write(
+        'financements/appels.ics',
+        callsIcs(
+          entries.filter((e) => e.collection.name === 'funders'),
+          site,
+          stamp,
+        ),
+      );
       for (const c of allCollections()) {
         const list = entries.filter((e) => e.collection.name === c.name);
         await write(`donnees/${c.name}.json`, collectionJson(c, list));

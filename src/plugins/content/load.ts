@@ -20,7 +20,8 @@ export interface LoadedEntry {
 export function loadEntries(siteDir: string, options: { today?: string } = {}): LoadedEntry[] {
   const { entries, problems } = validateRepository(siteDir, undefined, options);
   if (problems.some((p) => p.severity === 'error')) {
-    const checked = entries.length + new Set(problems.filter((p) => !entries.some((e) => e.file === p.file)).map((p) => p.file)).size;
+    const checked =
+      entries.length + new Set(problems.filter((p) => !entries.some((e) => e.file === p.file)).map((p) => p.file)).size;
     throw new Error(formatProblems(problems, 'text', checked));
   }
   return entries.filter(isRead).map((e) => ({

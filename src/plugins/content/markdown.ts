@@ -16,8 +16,37 @@ const HEADINGS = ['h2', 'h3', 'h4', 'h5', 'h6'];
 
 /** What a body may hold: elements, their attributes, and the link schemes a reader can follow safely. */
 export const SANITIZE_SCHEMA: SanitizeSchema = {
-  tagNames: ['p', ...HEADINGS, 'ul', 'ol', 'li', 'a', 'em', 'strong', 'code', 'pre', 'blockquote', 'hr', 'br', 'img', 'del', 'sup', 'sub', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
-  attributes: { a: ['href', 'title'], img: ['src', 'alt', 'title'], ol: ['start'], ...Object.fromEntries(HEADINGS.map((h) => [h, ['id']])) },
+  tagNames: [
+    'p',
+    ...HEADINGS,
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'em',
+    'strong',
+    'code',
+    'pre',
+    'blockquote',
+    'hr',
+    'br',
+    'img',
+    'del',
+    'sup',
+    'sub',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+  ],
+  attributes: {
+    a: ['href', 'title'],
+    img: ['src', 'alt', 'title'],
+    ol: ['start'],
+    ...Object.fromEntries(HEADINGS.map((h) => [h, ['id']])),
+  },
   protocols: { href: ['http', 'https', 'mailto', 'tel'], src: ['http', 'https'] },
   ancestors: { tbody: ['table'], td: ['table'], th: ['table'], thead: ['table'], tr: ['table'] },
   // Heading ids are made below from the heading's text, never written by the author.
@@ -37,12 +66,15 @@ function prepare() {
     visit(tree, 'element', (el: Element) => {
       for (const key of ['href', 'src']) {
         const url = el.properties[key];
-        if (typeof url === 'string') el.properties[key] = url.replace(/^[a-z][a-z0-9+.-]*:/i, (scheme) => scheme.toLowerCase());
+        if (typeof url === 'string')
+          el.properties[key] = url.replace(/^[a-z][a-z0-9+.-]*:/i, (scheme) => scheme.toLowerCase());
       }
       if (el.tagName === 'h1') el.tagName = 'h2';
       if (!HEADINGS.includes(el.tagName)) return;
       let text = '';
-      visit(el, 'text', (t) => { text += t.value; });
+      visit(el, 'text', (t) => {
+        text += t.value;
+      });
       el.properties.id = slugger.slug(text);
     });
   };
@@ -62,7 +94,13 @@ function convert(node: Nodes, out: HastLite[]): void {
   const attrs = Object.entries(node.properties).filter(([, v]) => v !== undefined && v !== null && v !== false);
   // An image whose address the schema refused shows nothing.
   if (node.tagName === 'img' && !attrs.some(([k]) => k === 'src')) return;
-  out.push([node.tagName, attrs.length > 0 ? Object.fromEntries(attrs.map(([k, v]) => [k, Array.isArray(v) ? v.join(' ') : String(v)])) : null, ...children]);
+  out.push([
+    node.tagName,
+    attrs.length > 0
+      ? Object.fromEntries(attrs.map(([k, v]) => [k, Array.isArray(v) ? v.join(' ') : String(v)]))
+      : null,
+    ...children,
+  ]);
 }
 
 export function renderMarkdown(body: string): HastLite[] {

@@ -14,7 +14,10 @@ import { callsOf, callUrl, entryUrl, publicData, publicKeys } from './views.js';
 export const BODY_COLUMN = 'texte';
 
 export function exportRows(c: Collection, entries: readonly LoadedEntry[]): Record<string, unknown>[] {
-  return entries.map((e) => ({ ...publicData(c, e.data), ...(c.format === 'md' ? { [BODY_COLUMN]: e.body.trim() } : {}) }));
+  return entries.map((e) => ({
+    ...publicData(c, e.data),
+    ...(c.format === 'md' ? { [BODY_COLUMN]: e.body.trim() } : {}),
+  }));
 }
 
 export function exportColumns(c: Collection): string[] {
@@ -49,14 +52,16 @@ export interface CollectionDoc {
 function typeOf(s: JsonSchema): string {
   const r = resolve(s);
   if (r.format === 'date') return 'date (AAAA-MM-JJ)';
-  if (Array.isArray(r.anyOf) && r.anyOf.some((a) => a.format === 'date-time')) return 'date ou date et heure (ISO 8601)';
+  if (Array.isArray(r.anyOf) && r.anyOf.some((a) => a.format === 'date-time'))
+    return 'date ou date et heure (ISO 8601)';
   if (r.format === 'uri' || (typeof r.pattern === 'string' && r.pattern.startsWith('^https://'))) return 'adresse web';
   if (r.format === 'email') return 'courriel';
   if (r.type === 'boolean') return 'booléen (oui / non en CSV)';
   if (r.type === 'array') {
     const items = resolve(r.items ?? {});
     if (items.type === 'object') return 'liste d’objets (JSON en CSV)';
-    if (typeof items.pattern === 'string' && items.pattern.startsWith('^(practices|')) return 'liste de références <collection>/<identifiant> (séparées par « ; » en CSV)';
+    if (typeof items.pattern === 'string' && items.pattern.startsWith('^(practices|'))
+      return 'liste de références <collection>/<identifiant> (séparées par « ; » en CSV)';
     return 'liste de textes (séparés par « ; » en CSV)';
   }
   if (r.type === 'object') return 'objet (JSON en CSV)';
@@ -75,9 +80,23 @@ export function collectionDoc(c: Collection, count: number): CollectionDoc {
     const raw = schema.properties![name]!;
     const r = resolve(raw);
     const values = name === 'territoires' ? undefined : valuesOf(raw);
-    return { name, title: r.title ?? name, description: r.description ?? '', type: typeOf(raw), required: (schema.required ?? []).includes(name), ...(values ? { values } : {}) };
+    return {
+      name,
+      title: r.title ?? name,
+      description: r.description ?? '',
+      type: typeOf(raw),
+      required: (schema.required ?? []).includes(name),
+      ...(values ? { values } : {}),
+    };
   });
-  if (c.format === 'md') fields.push({ name: BODY_COLUMN, title: 'Texte', description: 'Le texte de l’entrée, en Markdown (CommonMark), tel que publié sur le portail.', type: 'texte (Markdown)', required: false });
+  if (c.format === 'md')
+    fields.push({
+      name: BODY_COLUMN,
+      title: 'Texte',
+      description: 'Le texte de l’entrée, en Markdown (CommonMark), tel que publié sur le portail.',
+      type: 'texte (Markdown)',
+      required: false,
+    });
   return { name: c.name, label: c.label, description: schema.description ?? '', count, fields };
 }
 
@@ -94,11 +113,17 @@ function abs(site: SiteInfo, route: string): string {
 
 /** The 50 most recently updated entries, newest first. */
 export function atomFeed(entries: readonly LoadedEntry[], site: SiteInfo): string {
-  const sorted = [...entries].sort((a, b) => String(b.data.date_maj ?? '').localeCompare(String(a.data.date_maj ?? '')) || a.file.localeCompare(b.file)).slice(0, 50);
+  const sorted = [...entries]
+    .sort(
+      (a, b) =>
+        String(b.data.date_maj ?? '').localeCompare(String(a.data.date_maj ?? '')) || a.file.localeCompare(b.file),
+    )
+    .slice(0, 50);
   return toAtom({
     id: abs(site, '/flux/nouveautes.atom'),
     title: `${site.title} — nouveautés`,
-    subtitle: 'Entrées nouvelles ou mises à jour du portail : fiches pratiques, études, financements, formations, outils, agenda, plateformes.',
+    subtitle:
+      'Entrées nouvelles ou mises à jour du portail : fiches pratiques, études, financements, formations, outils, agenda, plateformes.',
     url: site.root,
     self: abs(site, '/flux/nouveautes.atom'),
     author: site.title,
@@ -119,27 +144,36 @@ function placeOf(d: Record<string, unknown>): string | undefined {
 }
 
 export function eventsIcs(events: readonly LoadedEntry[], site: SiteInfo, stamp: Date): string {
-  const list: IcsEvent[] = events.filter((e) => typeof e.data.debut === 'string').map((e) => ({
-    uid: `events-${e.id}@${site.host}`,
-    summary: String(e.data.titre),
-    start: String(e.data.debut),
-    end: typeof e.data.fin === 'string' ? e.data.fin : null,
-    description: `${String(e.data.resume ?? '')}\nOrganisateur : ${String(e.data.organisateur ?? '')}`,
-    location: placeOf(e.data),
-    url: abs(site, entryUrl(e)),
-  }));
-  return toIcs({ name: `${site.title} — agenda`, description: 'Webinaires, ateliers, visites apprenantes et rencontres de la lutte contre la précarité alimentaire.', events: list, stamp });
+  const list: IcsEvent[] = events
+    .filter((e) => typeof e.data.debut === 'string')
+    .map((e) => ({
+      uid: `events-${e.id}@${site.host}`,
+      summary: String(e.data.titre),
+      start: String(e.data.debut),
+      end: typeof e.data.fin === 'string' ? e.data.fin : null,
+      description: `${String(e.data.resume ?? '')}\nOrganisateur : ${String(e.data.organisateur ?? '')}`,
+      location: placeOf(e.data),
+      url: abs(site, entryUrl(e)),
+    }));
+  return toIcs({
+    name: `${site.title} — agenda`,
+    description: 'Webinaires, ateliers, visites apprenantes et rencontres de la lutte contre la précarité alimentaire.',
+    events: list,
+    stamp,
+  });
 }
 
 export function callsIcs(funders: readonly LoadedEntry[], site: SiteInfo, stamp: Date): string {
-  const list: IcsEvent[] = callsOf(funders).filter(({ call }) => typeof call.cloture === 'string').map(({ funder, call }) => ({
-    uid: `funders-${funder.id}-${String(call.id)}@${site.host}`,
-    summary: `Date limite : ${String(call.titre)} (${String(funder.data.titre)})`,
-    start: String(call.cloture),
-    description: `${String(call.resume ?? '')}${typeof call.montant === 'string' ? `\nMontant : ${call.montant}` : ''}${typeof call.ouverture === 'string' ? `\nOuverture : ${call.ouverture}` : ''}`,
-    url: abs(site, callUrl(funder, String(call.id))),
-    categories: ['Appel à projets'],
-  }));
+  const list: IcsEvent[] = callsOf(funders)
+    .filter(({ call }) => typeof call.cloture === 'string')
+    .map(({ funder, call }) => ({
+      uid: `funders-${funder.id}-${String(call.id)}@${site.host}`,
+      summary: `Date limite : ${String(call.titre)} (${String(funder.data.titre)})`,
+      start: String(call.cloture),
+      description: `${String(call.resume ?? '')}${typeof call.montant === 'string' ? `\nMontant : ${call.montant}` : ''}${typeof call.ouverture === 'string' ? `\nOuverture : ${call.ouverture}` : ''}`,
+      url: abs(site, callUrl(funder, String(call.id))),
+      categories: ['Appel à projets'],
+    }));
   return toIcs({ name: `${site.title} — dates limites des appels à projets`, events: list, stamp });
 }
 

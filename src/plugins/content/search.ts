@@ -13,7 +13,11 @@ import { encodePostings, packPath, type SearchPayload } from './shared/search-fo
 import { entryUrl, facetValues } from './views.js';
 
 /** Indexed fields and their boosts. */
-export const SEARCH_FIELDS: [string, number][] = [['titre', 10], ['resume', 2], ['etiquettes', 3]];
+export const SEARCH_FIELDS: [string, number][] = [
+  ['titre', 10],
+  ['resume', 2],
+  ['etiquettes', 3],
+];
 
 /** Facets whose labels are indexed (so that « épicerie » also finds the entries of an épicerie solidaire). */
 const TAG_FIELDS = ['maillons', 'type', 'porteur.type', 'publics', 'format', 'audience'];
@@ -42,7 +46,10 @@ function tagsOf(e: LoadedEntry): string {
 /** Stems of a text through the French indexing pipeline (the browser runs the same on queries). */
 export function stems(pipeline: lunr.Pipeline, text: string): string[] {
   const l = frenchLunr();
-  return pipeline.run(l.tokenizer(text)).map((t) => t.toString()).filter((t) => t.length > 0);
+  return pipeline
+    .run(l.tokenizer(text))
+    .map((t) => t.toString())
+    .filter((t) => t.length > 0);
 }
 
 export function frenchPipeline(): lunr.Pipeline {

@@ -6,9 +6,20 @@ import type { Collection } from '../../content/collections.js';
 import { readSchema, resolve, schemaAt, territoryParents, valueLabel, type JsonSchema } from '../../content/schemas.js';
 import type { LoadedEntry } from './load.js';
 import { countFacets, emptyState } from './shared/facets.js';
-import { CATALOG_PAGE, type CatalogData, type CatalogPageData, type FacetDef, type FacetValue, type FieldView, type ItemView, type ListItem, type Refs, type StatusKind, type StatusWindow } from './shared/model.js';
+import {
+  CATALOG_PAGE,
+  type CatalogData,
+  type CatalogPageData,
+  type FacetDef,
+  type FacetValue,
+  type FieldView,
+  type ItemView,
+  type ListItem,
+  type Refs,
+  type StatusKind,
+  type StatusWindow,
+} from './shared/model.js';
 import { CALL_STATUS_LABELS, EVENT_STATUS_LABELS } from './shared/status.js';
-
 
 /** The public page of an entry (practices are published by the docs instance under /fiches, news by the blog). */
 /** Sheets and news get `slug: /<id>` from src/plugins/sheets/frontMatter.ts, like every other entry. */
@@ -65,13 +76,21 @@ function viewOf(label: string, raw: JsonSchema, value: unknown, refs: Refs, key:
       const labels = labelsOf(items);
       if (labels) return { kind: 'labels', label, value: strings.map((v) => labels[v] ?? v) };
       if (isRef(items)) {
-        return { kind: 'refs', label, value: strings.map((ref) => ({ ref, titre: refs[ref]?.titre ?? ref, url: refs[ref]?.url ?? '' })) };
+        return {
+          kind: 'refs',
+          label,
+          value: strings.map((ref) => ({ ref, titre: refs[ref]?.titre ?? ref, url: refs[ref]?.url ?? '' })),
+        };
       }
       return { kind: 'list', label, value: strings };
     }
     const props = items.properties ?? {};
     if (props.titre && props.url && Object.keys(props).length === 2) {
-      return { kind: 'links', label, value: (value as { titre: string; url: string }[]).map((l) => ({ titre: l.titre, url: l.url })) };
+      return {
+        kind: 'links',
+        label,
+        value: (value as { titre: string; url: string }[]).map((l) => ({ titre: l.titre, url: l.url })),
+      };
     }
     const views: ItemView[] = (value as Record<string, unknown>[]).map((item) => {
       const fields = objectFields(items, item, refs, ['id', 'titre']);
@@ -102,7 +121,12 @@ function windowOf(item: Record<string, unknown>): { window: StatusWindow; status
   return undefined;
 }
 
-function objectFields(schema: JsonSchema, data: Record<string, unknown>, refs: Refs, skip: readonly string[]): FieldView[] {
+function objectFields(
+  schema: JsonSchema,
+  data: Record<string, unknown>,
+  refs: Refs,
+  skip: readonly string[],
+): FieldView[] {
   const out: FieldView[] = [];
   for (const [key, raw] of Object.entries(resolve(schema).properties ?? {})) {
     if (skip.includes(key) || raw['x-public'] === false) continue;
@@ -137,9 +161,13 @@ export function facetValues(data: Record<string, unknown>, key: string): string[
   return [];
 }
 
-const facetValuesOf = (labels: Record<string, string> | undefined): FacetValue[] => Object.entries(labels ?? {}).map(([value, label]) => ({ value, label }));
+const facetValuesOf = (labels: Record<string, string> | undefined): FacetValue[] =>
+  Object.entries(labels ?? {}).map(([value, label]) => ({ value, label }));
 
-const BOOL_VALUES = [{ value: 'oui', label: 'Oui' }, { value: 'non', label: 'Non' }];
+const BOOL_VALUES = [
+  { value: 'oui', label: 'Oui' },
+  { value: 'non', label: 'Non' },
+];
 
 function facetDef(c: Collection, key: string, label?: string): FacetDef {
   const s = schemaAt(c, key.split('.'));
@@ -154,7 +182,8 @@ function facetDef(c: Collection, key: string, label?: string): FacetDef {
 /** Facets of a collection's catalog, from the registry's `facets`. */
 export function catalogFacets(c: Collection): FacetDef[] {
   const facets = c.facets.map((k) => facetDef(c, k));
-  if (c.name === 'events') facets.unshift({ key: 'statut', label: 'Statut', kind: 'status', values: facetValuesOf(EVENT_STATUS_LABELS) });
+  if (c.name === 'events')
+    facets.unshift({ key: 'statut', label: 'Statut', kind: 'status', values: facetValuesOf(EVENT_STATUS_LABELS) });
   return facets;
 }
 
@@ -167,7 +196,15 @@ export function callFacets(funders: Collection): FacetDef[] {
     return { key: k, label: s?.title ?? k, kind: 'vocab', values: facetValuesOf(labels) };
   };
   return [
-    { key: 'statut', label: 'Statut de l’appel', kind: 'status', values: (['ouvert', 'bientot', 'a-venir', 'clos'] as const).map((value) => ({ value, label: CALL_STATUS_LABELS[value] })) },
+    {
+      key: 'statut',
+      label: 'Statut de l’appel',
+      kind: 'status',
+      values: (['ouvert', 'bientot', 'a-venir', 'clos'] as const).map((value) => ({
+        value,
+        label: CALL_STATUS_LABELS[value],
+      })),
+    },
     { ...def('maillons'), label: 'Maillons' },
     { key: 'territoires', label: 'Territoires', kind: 'territory' },
     { ...def('beneficiaires'), label: 'Structures éligibles' },
@@ -187,17 +224,30 @@ export function shorten(s: string, max = SUMMARY_CHARS): string {
 
 const dateKeys = new Map<string, string | undefined>();
 function dateFacetKey(c: Collection): string | undefined {
-  if (!dateKeys.has(c.name)) dateKeys.set(c.name, c.facets.find((k) => facetDef(c, k).kind === 'date'));
+  if (!dateKeys.has(c.name))
+    dateKeys.set(
+      c.name,
+      c.facets.find((k) => facetDef(c, k).kind === 'date'),
+    );
   return dateKeys.get(c.name);
 }
 
 const EXTRA: Partial<Record<string, string[]>> = {
-  studies: ['editeur'], tools: ['editeur'], platforms: ['editeur'], trainings: ['organisateur'], events: ['organisateur', 'lieu'],
+  studies: ['editeur'],
+  tools: ['editeur'],
+  platforms: ['editeur'],
+  trainings: ['organisateur'],
+  events: ['organisateur', 'lieu'],
 };
 
 export function listItem(e: LoadedEntry, facets: readonly FacetDef[]): ListItem {
   const d = e.data;
-  const item: ListItem = { id: e.id, title: String(d.titre ?? e.id), summary: shorten(String(d.resume ?? '')), facets: {} };
+  const item: ListItem = {
+    id: e.id,
+    title: String(d.titre ?? e.id),
+    summary: shorten(String(d.resume ?? '')),
+    facets: {},
+  };
   for (const f of facets) {
     if (f.kind === 'status' || f.kind === 'date') continue;
     const vs = facetValues(d, f.key);
@@ -205,8 +255,11 @@ export function listItem(e: LoadedEntry, facets: readonly FacetDef[]): ListItem 
   }
   const dk = dateFacetKey(e.collection);
   if (dk && typeof d[dk] === 'string') item.date = d[dk] as string;
-  if (e.collection.name === 'events' && typeof d.debut === 'string') item.window = [d.debut, typeof d.fin === 'string' ? d.fin : null];
-  const extra = (EXTRA[e.collection.name] ?? []).map((k) => d[k]).filter((v): v is string => typeof v === 'string' && v !== '');
+  if (e.collection.name === 'events' && typeof d.debut === 'string')
+    item.window = [d.debut, typeof d.fin === 'string' ? d.fin : null];
+  const extra = (EXTRA[e.collection.name] ?? [])
+    .map((k) => d[k])
+    .filter((v): v is string => typeof v === 'string' && v !== '');
   if (e.collection.name === 'events' && d.en_ligne === true) extra.push('En ligne');
   if (extra.length > 0) item.extra = extra.join(' · ');
   return item;
@@ -218,7 +271,12 @@ interface Call {
 }
 
 export function callsOf(funders: readonly LoadedEntry[]): Call[] {
-  return funders.flatMap((funder) => (Array.isArray(funder.data.appels) ? (funder.data.appels as Record<string, unknown>[]) : []).map((call) => ({ funder, call })));
+  return funders.flatMap((funder) =>
+    (Array.isArray(funder.data.appels) ? (funder.data.appels as Record<string, unknown>[]) : []).map((call) => ({
+      funder,
+      call,
+    })),
+  );
 }
 
 export function callUrl(funder: LoadedEntry, callId: string): string {
@@ -242,7 +300,10 @@ export function callItem({ funder, call }: Call): ListItem {
     if (vs.length > 0) item.facets[k] = vs;
   }
   // A call without its own territories or maillons inherits its funder's.
-  item.facets.territoires = facetValues(call, 'territoires').length > 0 ? facetValues(call, 'territoires') : facetValues(funder.data, 'territoires');
+  item.facets.territoires =
+    facetValues(call, 'territoires').length > 0
+      ? facetValues(call, 'territoires')
+      : facetValues(funder.data, 'territoires');
   if (!item.facets.maillons) {
     const m = facetValues(funder.data, 'maillons');
     if (m.length > 0) item.facets.maillons = m;
@@ -252,8 +313,14 @@ export function callItem({ funder, call }: Call): ListItem {
 }
 
 const NOUNS: Record<string, [string, string]> = {
-  studies: ['étude', 'études'], funders: ['financeur', 'financeurs'], trainings: ['formation', 'formations'], tools: ['outil', 'outils'],
-  events: ['événement', 'événements'], platforms: ['plateforme', 'plateformes'], practices: ['fiche', 'fiches'], news: ['actualité', 'actualités'],
+  studies: ['étude', 'études'],
+  funders: ['financeur', 'financeurs'],
+  trainings: ['formation', 'formations'],
+  tools: ['outil', 'outils'],
+  events: ['événement', 'événements'],
+  platforms: ['plateforme', 'plateformes'],
+  practices: ['fiche', 'fiches'],
+  news: ['actualité', 'actualités'],
 };
 
 export function catalogData(c: Collection, entries: readonly LoadedEntry[]): CatalogData {
@@ -267,22 +334,34 @@ export function catalogData(c: Collection, entries: readonly LoadedEntry[]): Cat
   ];
   const schema = readSchema(c.schema);
   return {
-    route: c.route, title: c.label, intro: schema.description ?? '', noun: NOUNS[c.name] ?? [c.singular, c.label.toLowerCase()],
-    facets, status: c.name === 'events' ? 'event' : undefined, items, links,
+    route: c.route,
+    title: c.label,
+    intro: schema.description ?? '',
+    noun: NOUNS[c.name] ?? [c.singular, c.label.toLowerCase()],
+    facets,
+    status: c.name === 'events' ? 'event' : undefined,
+    items,
+    links,
   };
 }
 
 export function callsCatalogData(funders: Collection, entries: readonly LoadedEntry[]): CatalogData {
-  const items = callsOf(entries).map(callItem).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  const items = callsOf(entries)
+    .map(callItem)
+    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
   return {
     route: `${funders.route}/appels`,
     title: 'Appels à projets',
-    intro: 'Tous les appels à projets des financeurs, avec leurs dates limites. Le statut de chaque appel est calculé à la date du jour.',
+    intro:
+      'Tous les appels à projets des financeurs, avec leurs dates limites. Le statut de chaque appel est calculé à la date du jour.',
     noun: ['appel', 'appels'],
     facets: callFacets(funders),
     status: 'call',
     items,
-    links: [{ label: 'Les financeurs', href: funders.route }, { label: 'Dates limites au format iCalendar (.ics)', href: `${funders.route}/appels.ics` }],
+    links: [
+      { label: 'Les financeurs', href: funders.route },
+      { label: 'Dates limites au format iCalendar (.ics)', href: `${funders.route}/appels.ics` },
+    ],
   };
 }
 
@@ -293,9 +372,17 @@ export function callsCatalogData(funders: Collection, entries: readonly LoadedEn
  */
 export function catalogPageModule(data: CatalogData, itemsModule: string): string {
   const { items, ...rest } = data;
-  const counts = countFacets(items, emptyState(), { facets: data.facets, parents: territoryParents(), status: data.status, now: null });
+  const counts = countFacets(items, emptyState(), {
+    facets: data.facets,
+    parents: territoryParents(),
+    status: data.status,
+    now: null,
+  });
   const page: Omit<CatalogPageData, 'loadItems'> = {
-    ...rest, first: items.slice(0, CATALOG_PAGE), total: items.length, counts,
+    ...rest,
+    first: items.slice(0, CATALOG_PAGE),
+    total: items.length,
+    counts,
     ...(data.status ? { windows: items.map((i) => i.window ?? null) } : {}),
   };
   return `export default { ...${JSON.stringify(page)}, loadItems: () => import(${JSON.stringify(itemsModule)}) };

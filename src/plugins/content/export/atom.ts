@@ -25,7 +25,12 @@ export interface AtomFeed {
 export function escapeXml(s: string): string {
   // Characters XML 1.0 forbids are dropped.
   // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 export function rfc3339(date: string): string {
@@ -33,7 +38,10 @@ export function rfc3339(date: string): string {
 }
 
 export function toAtom(feed: AtomFeed): string {
-  const updated = feed.entries.reduce((max, e) => (rfc3339(e.updated) > max ? rfc3339(e.updated) : max), '1970-01-01T00:00:00Z');
+  const updated = feed.entries.reduce(
+    (max, e) => (rfc3339(e.updated) > max ? rfc3339(e.updated) : max),
+    '1970-01-01T00:00:00Z',
+  );
   const out = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">',

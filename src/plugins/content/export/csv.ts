@@ -16,7 +16,8 @@ export function csvCell(value: unknown): string {
   if (value === undefined || value === null) s = '';
   else if (typeof value === 'boolean') s = value ? 'oui' : 'non';
   else if (typeof value === 'number') s = String(value);
-  else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) s = neutraliseFormula(value.join(';'));
+  else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number'))
+    s = neutraliseFormula(value.join(';'));
   else if (typeof value === 'object') s = JSON.stringify(value);
   else s = neutraliseFormula(String(value));
   return /[",;\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

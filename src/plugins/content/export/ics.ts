@@ -27,7 +27,12 @@ const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
 
 /** A TEXT value (RFC 5545, 3.3.11): `\ ; ,` and line ends escaped, so that no text can end its property. */
 export function escapeText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n').replace(CONTROL, '');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(CONTROL, '');
 }
 
 /** A value that is not TEXT (UID, URI): it has no escapes, so control characters are dropped. */
@@ -57,7 +62,10 @@ export function foldLine(line: string): string {
 }
 
 function utc(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function isDateOnly(s: string): boolean {
@@ -76,16 +84,34 @@ function dateProps(e: IcsEvent): string[] {
     return [`DTSTART;VALUE=DATE:${e.start.replace(/-/g, '')}`, `DTEND;VALUE=DATE:${dayAfter(last)}`];
   }
   const out = [`DTSTART:${utc(new Date(e.start))}`];
-  if (e.end) out.push(isDateOnly(e.end) ? `DTEND:${utc(new Date(new Date(`${e.end}T00:00:00Z`).getTime() + 86_400_000))}` : `DTEND:${utc(new Date(e.end))}`);
+  if (e.end)
+    out.push(
+      isDateOnly(e.end)
+        ? `DTEND:${utc(new Date(new Date(`${e.end}T00:00:00Z`).getTime() + 86_400_000))}`
+        : `DTEND:${utc(new Date(e.end))}`,
+    );
   return out;
 }
 
 export function toIcs(cal: IcsCalendar): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Essaim//Portail de la lutte contre la précarité alimentaire//FR', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(cal.name)}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Essaim//Portail de la lutte contre la précarité alimentaire//FR',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(cal.name)}`,
+  ];
   if (cal.description) lines.push(`X-WR-CALDESC:${escapeText(cal.description)}`);
   const stamp = utc(cal.stamp);
   for (const e of cal.events) {
-    lines.push('BEGIN:VEVENT', `UID:${plainValue(e.uid)}`, `DTSTAMP:${stamp}`, ...dateProps(e), `SUMMARY:${escapeText(e.summary)}`);
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${plainValue(e.uid)}`,
+      `DTSTAMP:${stamp}`,
+      ...dateProps(e),
+      `SUMMARY:${escapeText(e.summary)}`,
+    );
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
     if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
     if (e.url) lines.push(`URL:${plainValue(e.url)}`);

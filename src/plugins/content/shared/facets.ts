@@ -26,7 +26,9 @@ export interface FilterContext {
 }
 
 function words(q: string): string[] {
-  return fold(q).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  return fold(q)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
 }
 
 const haystacks = new WeakMap<ListItem, string>();
@@ -47,7 +49,11 @@ export function matchesQuery(item: ListItem, q: string): boolean {
 }
 
 /** The values an item has for a facet (status computed from the clock). */
-export function valuesOf(item: Pick<ListItem, 'facets' | 'date' | 'window'>, facet: FacetDef, ctx: FilterContext): string[] {
+export function valuesOf(
+  item: Pick<ListItem, 'facets' | 'date' | 'window'>,
+  facet: FacetDef,
+  ctx: FilterContext,
+): string[] {
   if (facet.kind === 'status') {
     if (ctx.now === null || !ctx.status) return [];
     const s = itemStatus(ctx.status, item.window, ctx.now);
@@ -76,7 +82,9 @@ function matchesFacet(item: ListItem, facet: FacetDef, selected: readonly string
 /** Items that match the query and every facet except `skip`. */
 function filterExcept(items: readonly ListItem[], state: FilterState, ctx: FilterContext, skip?: string): ListItem[] {
   const active = ctx.facets.filter((f) => f.key !== skip && (state.values[f.key] ?? []).some((v) => v !== ''));
-  return items.filter((item) => matchesQuery(item, state.q) && active.every((f) => matchesFacet(item, f, state.values[f.key] ?? [], ctx)));
+  return items.filter(
+    (item) => matchesQuery(item, state.q) && active.every((f) => matchesFacet(item, f, state.values[f.key] ?? [], ctx)),
+  );
 }
 
 export function filterItems(items: readonly ListItem[], state: FilterState, ctx: FilterContext): ListItem[] {
@@ -107,9 +115,14 @@ export function countFacets(items: readonly ListItem[], state: FilterState, ctx:
 }
 
 /** The counts of a status facet, without any other filter, from the window of every line. */
-export function countStatuses(windows: readonly (StatusWindow | null)[], facet: FacetDef, ctx: FilterContext): Record<string, number> {
+export function countStatuses(
+  windows: readonly (StatusWindow | null)[],
+  facet: FacetDef,
+  ctx: FilterContext,
+): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const w of windows) for (const v of valuesOf({ facets: {}, window: w ?? undefined }, facet, ctx)) counts[v] = (counts[v] ?? 0) + 1;
+  for (const w of windows)
+    for (const v of valuesOf({ facets: {}, window: w ?? undefined }, facet, ctx)) counts[v] = (counts[v] ?? 0) + 1;
   return counts;
 }
 

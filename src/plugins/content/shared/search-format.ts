@@ -59,7 +59,12 @@ export function decodePostings(text: string): number[] {
 
 /** Slug of a title: lower case, no accents, words joined by dashes (ids are usually a prefix of it). */
 export function slugOf(title: string): string {
-  return title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 /** Compact form of a document's path: its length when it is a prefix of the title's slug. */

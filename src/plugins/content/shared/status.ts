@@ -19,7 +19,11 @@ export function localDate(now: number): string {
 
 /** Whole days from date a to date b (both AAAA-MM-JJ). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.UTC(+b.slice(0, 4), +b.slice(5, 7) - 1, +b.slice(8, 10)) - Date.UTC(+a.slice(0, 4), +a.slice(5, 7) - 1, +a.slice(8, 10))) / DAY);
+  return Math.round(
+    (Date.UTC(+b.slice(0, 4), +b.slice(5, 7) - 1, +b.slice(8, 10)) -
+      Date.UTC(+a.slice(0, 4), +a.slice(5, 7) - 1, +a.slice(8, 10))) /
+      DAY,
+  );
 }
 
 export interface CallState {
@@ -43,8 +47,10 @@ function plural(n: number, word: string): string {
 
 export function callStatusText(s: CallState): string {
   switch (s.status) {
-    case 'a-venir': return s.days === 1 ? 'Ouvre demain' : `Ouvre dans ${plural(s.days, 'jour')}`;
-    case 'clos': return 'Clos';
+    case 'a-venir':
+      return s.days === 1 ? 'Ouvre demain' : `Ouvre dans ${plural(s.days, 'jour')}`;
+    case 'clos':
+      return 'Clos';
     default:
       if (s.days === 0) return 'Clôture aujourd’hui';
       if (s.days === 1) return 'Clôture demain';
@@ -80,7 +86,11 @@ export function eventStatus(debut: string, fin: string | null | undefined, now: 
 }
 
 /** Status value of a list item, as used by the `statut` facet. */
-export function itemStatus(kind: 'call' | 'event', window: readonly [string | null, string | null] | undefined, now: number): string | undefined {
+export function itemStatus(
+  kind: 'call' | 'event',
+  window: readonly [string | null, string | null] | undefined,
+  now: number,
+): string | undefined {
   if (!window) return undefined;
   const [start, end] = window;
   if (kind === 'call') return end ? callStatus(start, end, now).status : undefined;

@@ -6,7 +6,11 @@
 export const NATIONAL = 'national';
 
 /** Does an entry tagged with `tags` appear when the reader filters by `selected`? */
-export function territoryMatches(tags: readonly string[], selected: string, parents: Readonly<Record<string, string>>): boolean {
+export function territoryMatches(
+  tags: readonly string[],
+  selected: string,
+  parents: Readonly<Record<string, string>>,
+): boolean {
   if (tags.includes(selected) || tags.includes(NATIONAL)) return true;
   if (selected === NATIONAL) return false;
   const parent = parents[selected];
@@ -15,7 +19,10 @@ export function territoryMatches(tags: readonly string[], selected: string, pare
 }
 
 /** Every territory filter under which an entry tagged with `tags` appears (`all` when national). */
-export function matchingTerritories(tags: readonly string[], parents: Readonly<Record<string, string>>): Set<string> | 'all' {
+export function matchingTerritories(
+  tags: readonly string[],
+  parents: Readonly<Record<string, string>>,
+): Set<string> | 'all' {
   if (tags.includes(NATIONAL)) return 'all';
   const out = new Set<string>();
   const children = childrenOf(parents);
