@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
@@ -117,6 +117,26 @@ function isSpaceOrEnd(s: string, i: number): boolean {
 export function parseMarkdown(body: string): Root {
   if (markdownLimitExceeded(body)) return { type: 'root', children: [] };
   return processor.parse(body);
+}
+
+const nodesOf = new WeakMap<Root, readonly Nodes[]>();
+
+/**
+ * Every node of a parsed body in document order, from one walk per tree shared by all the rules
+ * (each rule used to walk the tree on its own, several times).
+ */
+export function markdownNodes(tree: Root): readonly Nodes[] {
+  const known = nodesOf.get(tree);
+  if (known) return known;
+  const out: Nodes[] = [];
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    out.push(node);
+    // A loop rather than push(...children): a paragraph may have more children than a call has arguments.
+    if ('children' in node) for (const child of [...node.children].reverse()) stack.push(child);
+  }
+  nodesOf.set(tree, out);
+  return out;
 }
 
 /** Decodes numeric and a few named HTML entities, as a browser would before reading a URL. */
