@@ -75,6 +75,31 @@ describe('checkDataBounds', () => {
     expect(checkDataBounds(objects)?.path).toHaveLength(24);
   });
 
+  it('refuses field names that reach a prototype and invisible control characters, at their field', () => {
+    expect(checkDataBounds(JSON.parse('{"porteur": {"__proto__": {"x": 1}}}'))).toMatchInlineSnapshot(`
+      {
+        "hint": "Supprimez ce champ.",
+        "message": "Le nom de champ « __proto__ » est interdit.",
+        "path": [
+          "porteur",
+          "__proto__",
+        ],
+      }
+    `);
+    expect(checkDataBounds({ contacts: [{ nom: 'A\u0000' }] })).toMatchInlineSnapshot(`
+      {
+        "hint": "Retirez-les.",
+        "message": "Le texte contient des caractères de contrôle invisibles (caractère nul…).",
+        "path": [
+          "contacts",
+          0,
+          "nom",
+        ],
+      }
+    `);
+    expect(checkDataBounds({ resume: 'Tabulation\tet\r\nretours' })).toBeUndefined();
+  });
+
   it('refuses more than 1 MB of text, and accepts ordinary entries', () => {
     expect(checkDataBounds({ titre: 'x'.repeat(2 * 1024 * 1024) })?.message).toMatchInlineSnapshot(
       `"Les données dépassent 1 Mo."`,
