@@ -10,6 +10,8 @@ import {
   type Collection,
   type CollectionName,
 } from '../content/collections.js';
+import { diffEntries } from '../content/diff.js';
+import { renderDiff } from '../content/diff-render.js';
 import { COMPUTED_FIELDS } from '../content/form-schema.js';
 import { checkDataBounds, parseEntry } from '../content/parse.js';
 import type { Problem } from '../content/problems.js';
@@ -217,6 +219,8 @@ export interface PreparedEntry {
   path: string;
   content: string;
   title: string;
+  /** The semantic diff of the new entry (from nothing), in Markdown, for the pull request. */
+  diff: string;
 }
 
 /** What the validation needs, as plain data (it crosses to a worker thread). */
@@ -269,7 +273,9 @@ export function prepareEntry(job: EntryJob, repoDir: string, knownRefs: Readonly
     );
   }
   assertAllowedPath(file);
-  return { collection: c, entryId: job.entryId, path: file, content, title: String(data.titre) };
+  // A new entry: the diff from nothing, as `essaim propose` shows an added file.
+  const diff = renderDiff({ base: '', entries: [diffEntries(undefined, parsed)], others: [] }, 'markdown');
+  return { collection: c, entryId: job.entryId, path: file, content, title: String(data.titre), diff };
 }
 
 /** Title, description and commit message of a submission: the same builder as `essaim propose`. */
@@ -288,7 +294,7 @@ export function pullRequestText(
   const via = `le formulaire du portail${contact.credit ? ` (par ${contact.nom.replace(/\s+/g, ' ')})` : ''}`;
   return {
     title: pullRequestTitle([entry]),
-    body: pullRequestBody([entry], { diff: '', via }),
+    body: pullRequestBody([entry], { diff: e.diff, via }),
     commitMessage: `${commitMessage([entry])}\n\n${SERVICE_TRAILER}: ${submissionId}`,
   };
 }
