@@ -17,9 +17,13 @@ export interface Collection {
   schema: string;
   /** Route of the catalog on the portal. */
   route: string;
+  /** What publishes the catalog and entry pages: Essaim's content plugin, Docusaurus' docs (versioned sheets) or blog. */
+  pages: 'essaim' | 'docs' | 'blog';
   /** French labels. */
   label: string;
   singular: string;
+  /** Grammatical gender of `singular` (« la fiche pratique », « le financeur »). */
+  feminine: boolean;
   /** Short French name used by `essaim new <nom>` (the collection name works too). */
   alias: string;
   /** Fields offered as filters in the catalog, in display order. */
@@ -37,8 +41,10 @@ const list: Collection[] = [
     format: 'md',
     schema: 'practice',
     route: '/fiches',
+    pages: 'docs',
     label: 'Fiches pratiques',
     singular: 'fiche pratique',
+    feminine: true,
     alias: 'fiche',
     groupBy: 'maillons',
     prLabel: 'fiches',
@@ -50,8 +56,10 @@ const list: Collection[] = [
     format: 'md',
     schema: 'study',
     route: '/etudes',
+    pages: 'essaim',
     label: 'Études et rapports',
     singular: 'étude',
+    feminine: true,
     alias: 'etude',
     prLabel: 'etudes',
     facets: ['type', 'maillons', 'territoires', 'publics', 'date_publication'],
@@ -62,8 +70,10 @@ const list: Collection[] = [
     format: 'yaml',
     schema: 'funder',
     route: '/financements',
+    pages: 'essaim',
     label: 'Financeurs et appels à projets',
     singular: 'financeur',
+    feminine: false,
     alias: 'financeur',
     prLabel: 'financements',
     facets: ['type', 'maillons', 'territoires'],
@@ -74,8 +84,10 @@ const list: Collection[] = [
     format: 'yaml',
     schema: 'training',
     route: '/formations',
+    pages: 'essaim',
     label: 'Offres de formation',
     singular: 'formation',
+    feminine: true,
     alias: 'formation',
     prLabel: 'formations',
     facets: ['format', 'gratuit', 'audience', 'maillons', 'territoires', 'publics'],
@@ -86,8 +98,10 @@ const list: Collection[] = [
     format: 'md',
     schema: 'tool',
     route: '/outils',
+    pages: 'essaim',
     label: 'Outils méthodologiques',
     singular: 'outil',
+    feminine: false,
     alias: 'outil',
     prLabel: 'outils',
     facets: ['type', 'gratuit', 'maillons', 'territoires', 'publics'],
@@ -98,8 +112,10 @@ const list: Collection[] = [
     format: 'yaml',
     schema: 'event',
     route: '/agenda',
+    pages: 'essaim',
     label: 'Agenda',
     singular: 'événement',
+    feminine: false,
     alias: 'evenement',
     prLabel: 'agenda',
     facets: ['type', 'en_ligne', 'maillons', 'territoires', 'publics', 'debut'],
@@ -110,8 +126,10 @@ const list: Collection[] = [
     format: 'yaml',
     schema: 'platform',
     route: '/plateformes',
+    pages: 'essaim',
     label: 'Plateformes existantes',
     singular: 'plateforme',
+    feminine: true,
     alias: 'plateforme',
     prLabel: 'plateformes',
     facets: ['gratuit', 'maillons', 'territoires', 'publics'],
@@ -122,8 +140,10 @@ const list: Collection[] = [
     format: 'md',
     schema: 'news',
     route: '/actualites',
+    pages: 'blog',
     label: 'Actualités',
     singular: 'actualité',
+    feminine: true,
     alias: 'actualite',
     prLabel: 'actualites',
     facets: ['type', 'maillons', 'territoires'],

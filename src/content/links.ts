@@ -14,11 +14,15 @@ export interface EntryLink {
   image: boolean;
 }
 
-function walkFields(entry: ParsedEntry, value: unknown, steps: (string | number)[], out: EntryLink[]): void {
+export interface FieldUrl {
+  url: string;
+  /** Data path of the field. */
+  steps: (string | number)[];
+}
+
+function walkFields(entry: ParsedEntry, value: unknown, steps: (string | number)[], out: FieldUrl[]): void {
   if (typeof value === 'string') {
-    const s = schemaAt(entry.collection, steps);
-    if (s?.format === 'uri')
-      out.push({ url: value, file: entry.file, ...entry.locate(steps), where: 'champ', image: false });
+    if (schemaAt(entry.collection, steps)?.format === 'uri') out.push({ url: value, steps });
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => walkFields(entry, v, [...steps, i], out));
   } else if (value && typeof value === 'object') {
@@ -26,11 +30,25 @@ function walkFields(entry: ParsedEntry, value: unknown, steps: (string | number)
   }
 }
 
-/** The links held by the fields of an entry (those whose schema says they are URLs). */
-export function fieldLinks(entry: ParsedEntry): EntryLink[] {
-  const out: EntryLink[] = [];
+/**
+ * The URLs held by the fields of an entry (those whose schema says they are URLs), not located:
+ * locating a field reads the YAML again, which validation does only for a field with a problem.
+ */
+export function fieldUrls(entry: ParsedEntry): FieldUrl[] {
+  const out: FieldUrl[] = [];
   if (entry.data) walkFields(entry, entry.data, [], out);
   return out;
+}
+
+/** The links held by the fields of an entry, located. */
+export function fieldLinks(entry: ParsedEntry): EntryLink[] {
+  return fieldUrls(entry).map(({ url, steps }) => ({
+    url,
+    file: entry.file,
+    ...entry.locate(steps),
+    where: 'champ',
+    image: false,
+  }));
 }
 
 export function extractLinks(entry: ParsedEntry): EntryLink[] {

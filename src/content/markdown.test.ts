@@ -1,7 +1,9 @@
+import { createRequire } from 'node:module';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { checkEntry } from '../../test/helpers/check.js';
 import { fixture } from '../../test/helpers/tree.js';
-import { markdownLimitExceeded, parseMarkdown, schemeOf } from './markdown.js';
+import { headingIds, markdownLimitExceeded, markdownNodes, parseMarkdown, schemeOf } from './markdown.js';
 import { checkDataBounds } from './parse.js';
 
 const PRACTICE = 'content/practices/distribution/epicerie-solidaire-mobile.md';
@@ -73,6 +75,31 @@ describe('checkDataBounds', () => {
     expect(checkDataBounds(objects)?.path).toHaveLength(24);
   });
 
+  it('refuses field names that reach a prototype and invisible control characters, at their field', () => {
+    expect(checkDataBounds(JSON.parse('{"porteur": {"__proto__": {"x": 1}}}'))).toMatchInlineSnapshot(`
+      {
+        "hint": "Supprimez ce champ.",
+        "message": "Le nom de champ « __proto__ » est interdit.",
+        "path": [
+          "porteur",
+          "__proto__",
+        ],
+      }
+    `);
+    expect(checkDataBounds({ contacts: [{ nom: 'A\u0000' }] })).toMatchInlineSnapshot(`
+      {
+        "hint": "Retirez-les.",
+        "message": "Le texte contient des caractères de contrôle invisibles (caractère nul…).",
+        "path": [
+          "contacts",
+          0,
+          "nom",
+        ],
+      }
+    `);
+    expect(checkDataBounds({ resume: 'Tabulation\tet\r\nretours' })).toBeUndefined();
+  });
+
   it('refuses more than 1 MB of text, and accepts ordinary entries', () => {
     expect(checkDataBounds({ titre: 'x'.repeat(2 * 1024 * 1024) })?.message).toMatchInlineSnapshot(
       `"Les données dépassent 1 Mo."`,
@@ -80,5 +107,51 @@ describe('checkDataBounds', () => {
     expect(
       checkDataBounds({ titre: 'Épicerie', maillons: ['distribution'], porteur: { nom: 'Asso', type: 'association' } }),
     ).toBeUndefined();
+  });
+});
+
+/** Docusaurus' own remark plugin that gives headings their anchors (a CommonJS module). */
+const { default: docusaurusHeadings } = createRequire(import.meta.url)(
+  '@docusaurus/mdx-loader/lib/remark/headings/index.js',
+) as typeof import('@docusaurus/mdx-loader/lib/remark/headings/index.js');
+
+describe('heading anchors', () => {
+  // Headings whose anchors a hand-written slugger got wrong: repeats that meet another heading's
+  // anchor, superscripts, an image's alternative text, a no-break space, raw HTML, emoji.
+  const body = [
+    'Étape 1',
+    'Étape',
+    'Étape',
+    'x² et y₂',
+    'Voir ![logo](/img/x.png) ici',
+    'a\u00a0b',
+    '🍎 Fruits & légumes',
+    'Qui ? Quoi ! L’accès',
+    'Le `code` et <b>gras</b>',
+  ]
+    .map((t) => `## ${t}`)
+    .join('\n\n');
+
+  it('are the ones Docusaurus gives (its own remark plugin on the same tree)', async () => {
+    const ids = headingIds(parseMarkdown(body)).map((h) => h.id);
+    expect(ids).toMatchInlineSnapshot(`
+      [
+        "étape-1",
+        "étape",
+        "étape-2",
+        "x-et-y",
+        "voir-logo-ici",
+        "ab",
+        "-fruits--légumes",
+        "qui--quoi--laccès",
+        "le-code-et-gras",
+      ]
+    `);
+    const tree = parseMarkdown(body);
+    await unified().use(docusaurusHeadings, { anchorsMaintainCase: false }).run(tree);
+    const theirs = markdownNodes(tree).flatMap((n) => (n.type === 'heading' ? [n.data?.hProperties?.id] : []));
+    expect(ids, 'Docusaurus ne fait plus les ancres des titres comme headingIds (src/content/markdown.ts)').toEqual(
+      theirs,
+    );
   });
 });

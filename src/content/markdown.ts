@@ -1,4 +1,5 @@
-import type { Root } from 'mdast';
+import GithubSlugger from 'github-slugger';
+import type { Heading, Nodes, Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
@@ -117,6 +118,53 @@ function isSpaceOrEnd(s: string, i: number): boolean {
 export function parseMarkdown(body: string): Root {
   if (markdownLimitExceeded(body)) return { type: 'root', children: [] };
   return processor.parse(body);
+}
+
+const nodesOf = new WeakMap<Root, readonly Nodes[]>();
+
+/**
+ * Every node of a parsed body in document order, from one walk per tree shared by all the rules
+ * (each rule used to walk the tree on its own, several times).
+ */
+export function markdownNodes(tree: Root): readonly Nodes[] {
+  const known = nodesOf.get(tree);
+  if (known) return known;
+  const out: Nodes[] = [];
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    out.push(node);
+    // A loop rather than push(...children): a paragraph may have more children than a call has arguments.
+    if ('children' in node) for (const child of [...node.children].reverse()) stack.push(child);
+  }
+  nodesOf.set(tree, out);
+  return out;
+}
+
+/** The text of nodes as mdast-util-to-string gives it (which Docusaurus uses): values, image alternatives. */
+function textOf(nodes: readonly Nodes[]): string {
+  let out = '';
+  for (const n of nodes) {
+    if ('value' in n) out += n.value;
+    else if ('alt' in n && n.alt) out += n.alt;
+    else if ('children' in n) out += textOf(n.children);
+  }
+  return out;
+}
+
+/**
+ * The anchor of every heading of a parsed body, in order, made as Docusaurus makes it (its remark
+ * plugin `headings`): the heading's text without its raw HTML, through github-slugger, numbered
+ * when repeated. The portal's renderer and the link checker both use it, so they cannot disagree.
+ */
+export function headingIds(tree: Root): { heading: Heading; id: string }[] {
+  const slugger = new GithubSlugger();
+  const out: { heading: Heading; id: string }[] = [];
+  for (const node of markdownNodes(tree)) {
+    if (node.type !== 'heading') continue;
+    const withoutHtml = node.children.filter((c) => c.type !== 'html');
+    out.push({ heading: node, id: slugger.slug(textOf(withoutHtml.length > 0 ? withoutHtml : node.children)) });
+  }
+  return out;
 }
 
 /** Decodes numeric and a few named HTML entities, as a browser would before reading a URL. */

@@ -12,6 +12,9 @@ import { problem, type Position, type Problem } from './problems.js';
 export const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_DEPTH = 24;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Control characters other than tab, line feed and carriage return. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export interface ParsedEntry {
   collection: Collection;
@@ -404,16 +407,24 @@ export interface DataBoundsProblem {
 
 /**
  * Checks data that does not come from a file (the submission service's JSON) against the limits a
- * file has: at most MAX_DEPTH levels of nesting, and at most MAX_FILE_BYTES of text. One loop with
- * its own stack, no recursion: call it before anything walks, serialises or validates the data.
+ * file has: at most MAX_DEPTH levels of nesting, at most MAX_FILE_BYTES of text, no field name that
+ * could reach a prototype, no invisible control character. One loop with its own stack, no
+ * recursion: call it before anything walks, serialises or validates the data.
  */
 export function checkDataBounds(data: unknown): DataBoundsProblem | undefined {
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
   let size = 0;
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
-    if (typeof value === 'string') size += value.length;
-    else size += 8;
+    if (typeof value === 'string') {
+      size += value.length;
+      if (CONTROL.test(value))
+        return {
+          path,
+          message: 'Le texte contient des caractères de contrôle invisibles (caractère nul…).',
+          hint: 'Retirez-les.',
+        };
+    } else size += 8;
     if (size > MAX_FILE_BYTES) {
       return {
         path,
@@ -432,6 +443,8 @@ export function checkDataBounds(data: unknown): DataBoundsProblem | undefined {
     if (Array.isArray(value)) value.forEach((v: unknown, i) => stack.push({ value: v, path: [...path, i] }));
     else
       for (const k of Object.keys(value)) {
+        if (FORBIDDEN_KEYS.has(k))
+          return { path: [...path, k], message: `Le nom de champ « ${k} » est interdit.`, hint: 'Supprimez ce champ.' };
         size += k.length;
         stack.push({ value: (value as Record<string, unknown>)[k], path: [...path, k] });
       }

@@ -153,15 +153,22 @@ export function validatorFor(c: Collection): ValidateFunction {
   return v;
 }
 
+const resolved = new WeakMap<JsonSchema, JsonSchema>();
+
 /** Resolves a `$ref` into the schema it points to, keeping the local title and description. */
 export function resolve(s: JsonSchema): JsonSchema {
   if (!s.$ref) return s;
+  // Schemas are read once and never changed: each is resolved once (validation asks for every field).
+  const known = resolved.get(s);
+  if (known) return known;
   const [file, pointer] = s.$ref.split('#');
   const base = file ? readSchema(file.replace('.schema.json', '')) : defsSchema();
   const name = (pointer ?? '').split('/').pop() ?? '';
   const target = resolve(base.$defs?.[name] ?? {});
   const { $ref: _ref, ...local } = s;
-  return { ...target, ...local };
+  const result = { ...target, ...local };
+  resolved.set(s, result);
+  return result;
 }
 
 /** The (resolved) sub-schema of a collection at a data path; numbers step into arrays. */

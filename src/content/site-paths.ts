@@ -14,10 +14,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { allCollections, extensionOf } from './collections.js';
-import { fieldLinks } from './links.js';
-import { decodeEntities, schemeOf } from './markdown.js';
+import { fieldUrls } from './links.js';
+import { decodeEntities, markdownNodes, schemeOf } from './markdown.js';
 import type { ParsedEntry } from './parse.js';
 import { resolve, schemaAt } from './schemas.js';
 
@@ -208,17 +207,21 @@ export function localProblems(root: string, entry: ParsedEntry, tree: Root): Loc
     const p = checkLocal(root, url, image);
     if (p) out.push({ ...p, line, col });
   };
-  for (const link of fieldLinks(entry)) add(link.url, link.image, link.line, link.col);
+  for (const { url, steps } of fieldUrls(entry)) {
+    const p = checkLocal(root, url, false);
+    if (p) out.push({ ...p, ...entry.locate(steps) });
+  }
+  const nodes = markdownNodes(tree);
   const definitions = new Map<string, string>();
-  visit(tree, 'definition', (d) => {
-    definitions.set(d.identifier, d.url);
-  });
   // A definition that images use is judged as an image, where it is used.
   const imageDefinitions = new Set<string>();
-  visit(tree, 'imageReference', (r) => {
-    imageDefinitions.add(r.identifier);
-  });
-  visit(tree, (node) => {
+  for (const node of nodes) {
+    // The first definition of a label is the one used (CommonMark), by the build too.
+    if (node.type === 'definition') {
+      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
+    } else if (node.type === 'imageReference') imageDefinitions.add(node.identifier);
+  }
+  for (const node of nodes) {
     const line = (node.position?.start.line ?? 1) + entry.bodyLine - 1;
     const col = node.position?.start.column ?? 1;
     if (node.type === 'image' || node.type === 'link') add(node.url, node.type === 'image', line, col);
@@ -231,7 +234,7 @@ export function localProblems(root: string, entry: ParsedEntry, tree: Root): Loc
       for (const m of decodeEntities(node.value).matchAll(HTML_URL_ATTR))
         add(m[1] ?? m[2] ?? m[3] ?? '', /^\s*(?:src|poster|srcset)/i.test(m[0]), line, col);
     }
-  });
+  }
   located.set(tree, out);
   return out;
 }

@@ -34,21 +34,21 @@ export const REVIEW_CHECKLIST: readonly string[] = [
 const MAX_BODY = 60_000;
 const MAX_TITLE = 200;
 
-// French grammar of each collection's singular noun: gender, and elision before a vowel.
-const FEMININE = new Set<CollectionName>(['practices', 'studies', 'trainings', 'platforms', 'news']);
+// French grammar of each collection's singular noun: gender (from the registry), and elision before a vowel.
 const singular = (c: CollectionName): string => collections.get(c)?.singular ?? c;
+const feminine = (c: CollectionName): boolean => collections.get(c)?.feminine ?? false;
 const elides = (word: string): boolean => /^[aeiouyéèêàâîôûh]/i.test(word);
 
 /** `la fiche pratique`, `le financeur`, `l’outil`. */
 function withArticle(c: CollectionName): string {
   const noun = singular(c);
-  return elides(noun) ? `l’${noun}` : `${FEMININE.has(c) ? 'la' : 'le'} ${noun}`;
+  return elides(noun) ? `l’${noun}` : `${feminine(c) ? 'la' : 'le'} ${noun}`;
 }
 
 /** `Nouvelle fiche pratique`, `Nouveau financeur`, `Nouvel outil`. */
 function newNoun(c: CollectionName): string {
   const noun = singular(c);
-  return `${FEMININE.has(c) ? 'Nouvelle' : elides(noun) ? 'Nouvel' : 'Nouveau'} ${noun}`;
+  return `${feminine(c) ? 'Nouvelle' : elides(noun) ? 'Nouvel' : 'Nouveau'} ${noun}`;
 }
 
 /** `de la fiche pratique`, `du financeur`, `de l’outil`. */

@@ -3,10 +3,9 @@
  * their anchors), and local images. Everything is checked against the repository, no network.
  */
 import path from 'node:path';
-import { visit } from 'unist-util-visit';
 import { allCollections, entryUrl, idOfFile } from '../content/collections.js';
 import { extractLinks } from '../content/links.js';
-import { parseMarkdown } from '../content/markdown.js';
+import { headingIds, parseMarkdown } from '../content/markdown.js';
 import type { ParsedEntry } from '../content/parse.js';
 import { listFiles, relPath } from '../content/paths.js';
 import { problem, type Problem } from '../content/problems.js';
@@ -14,25 +13,9 @@ import { checkLocal, resolveLocal } from '../content/site-paths.js';
 
 export const RULE_INTERNAL = 'lien-interne';
 
-/** Heading anchors as Docusaurus makes them (github-slugger: lower case, punctuation dropped). */
+/** Heading anchors of a body, as the build makes them. */
 export function headingSlugs(body: string): Set<string> {
-  const slugs = new Set<string>();
-  const counts = new Map<string, number>();
-  visit(parseMarkdown(body), 'heading', (h) => {
-    let text = '';
-    visit(h, (n) => {
-      if (n.type === 'text' || n.type === 'inlineCode') text += n.value;
-    });
-    const base = text
-      .toLowerCase()
-      .trim()
-      .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
-      .replace(/\s/g, '-');
-    const n = counts.get(base) ?? 0;
-    counts.set(base, n + 1);
-    slugs.add(n === 0 ? base : `${base}-${n}`);
-  });
-  return slugs;
+  return new Set(headingIds(parseMarkdown(body)).map((h) => h.id));
 }
 
 /** Routes of the site's own pages (src/pages), plus the catalogs and what the plugins publish. */

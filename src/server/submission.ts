@@ -10,8 +10,10 @@ import {
   type Collection,
   type CollectionName,
 } from '../content/collections.js';
+import { diffEntries } from '../content/diff.js';
+import { renderDiff } from '../content/diff-render.js';
 import { COMPUTED_FIELDS } from '../content/form-schema.js';
-import { parseEntry } from '../content/parse.js';
+import { checkDataBounds, parseEntry } from '../content/parse.js';
 import type { Problem } from '../content/problems.js';
 import { readSchema } from '../content/schemas.js';
 import { entryPath, serializeEntry, slugify } from '../content/serialize.js';
@@ -57,8 +59,6 @@ export interface Envelope {
 const MAX_TEXT = 200_000;
 const MAX_NAME = 120;
 const MAX_EMAIL = 254;
-/** Deeper than any collection's schema needs (a funder's calls hold objects in lists in objects). */
-export const MAX_DEPTH = 12;
 /** Control characters other than tab, line feed and carriage return. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const NOT_EMAIL = '\\s@<>()[\\]\\\\,;:"';
@@ -67,7 +67,7 @@ const EMAIL = new RegExp(`^[^${NOT_EMAIL}]+@[^${NOT_EMAIL}.]+(?:\\.[^${NOT_EMAIL
 
 /**
  * The request envelope, checked by Fastify before the handler runs (sizes first, nothing recursive:
- * `donnees` is only said to be an object here; its content is walked by `checkData`, then validated
+ * `donnees` is only said to be an object here; its content is bounded by the core's `checkDataBounds`, then validated
  * by the core).
  */
 export const ENVELOPE_SCHEMA = {
@@ -142,32 +142,10 @@ function bad(message: string, champ = ''): SubmissionError {
   return new SubmissionError(400, message, champ ? [{ champ, message }] : []);
 }
 
-/**
- * Walks submitted data without recursion (a value nested 100,000 deep must not exhaust the stack):
- * depth bounded, no control characters, no key that could reach a prototype.
- */
-export function checkData(value: unknown, root: string): void {
-  const stack: { value: unknown; where: string; depth: number }[] = [{ value, where: root, depth: 0 }];
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    const { value: v, where, depth } = item;
-    if (typeof v === 'string') {
-      if (CONTROL.test(v))
-        throw bad('Le texte contient des caractères de contrôle invisibles (caractère nul…) : retirez-les.', where);
-      continue;
-    }
-    if (typeof v !== 'object' || v === null) continue;
-    if (depth >= MAX_DEPTH)
-      throw bad(
-        `Les données sont imbriquées trop profondément (${MAX_DEPTH} niveaux au plus) : le formulaire n’en produit jamais autant.`,
-        where,
-      );
-    const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
-    for (const [k, x] of entries) {
-      if (k === '__proto__' || k === 'constructor' || k === 'prototype')
-        throw bad(`Le nom de champ « ${k} » est interdit.`, where);
-      stack.push({ value: x, where: where ? `${where}.${k}` : k, depth: depth + 1 });
-    }
-  }
+/** Refuses data beyond what a file may hold (the core's bounds), on the field where it goes beyond. */
+function checkData(value: unknown, field: string): void {
+  const p = checkDataBounds(value);
+  if (p) throw bad(`${p.message} ${p.hint}`, [field, ...p.path].filter((s) => s !== '').join('.'));
 }
 
 /** Reads an envelope that already passed `ENVELOPE_SCHEMA`: what a schema cannot say. */
@@ -241,6 +219,8 @@ export interface PreparedEntry {
   path: string;
   content: string;
   title: string;
+  /** The semantic diff of the new entry (from nothing), in Markdown, for the pull request. */
+  diff: string;
 }
 
 /** What the validation needs, as plain data (it crosses to a worker thread). */
@@ -293,7 +273,9 @@ export function prepareEntry(job: EntryJob, repoDir: string, knownRefs: Readonly
     );
   }
   assertAllowedPath(file);
-  return { collection: c, entryId: job.entryId, path: file, content, title: String(data.titre) };
+  // A new entry: the diff from nothing, as `essaim propose` shows an added file.
+  const diff = renderDiff({ base: '', entries: [diffEntries(undefined, parsed)], others: [] }, 'markdown');
+  return { collection: c, entryId: job.entryId, path: file, content, title: String(data.titre), diff };
 }
 
 /** Title, description and commit message of a submission: the same builder as `essaim propose`. */
@@ -312,7 +294,7 @@ export function pullRequestText(
   const via = `le formulaire du portail${contact.credit ? ` (par ${contact.nom.replace(/\s+/g, ' ')})` : ''}`;
   return {
     title: pullRequestTitle([entry]),
-    body: pullRequestBody([entry], { diff: '', via }),
+    body: pullRequestBody([entry], { diff: e.diff, via }),
     commitMessage: `${commitMessage([entry])}\n\n${SERVICE_TRAILER}: ${submissionId}`,
   };
 }

@@ -8,7 +8,7 @@ import type { EntryJob, FieldProblem } from './submission.js';
 import { SubmissionError } from './submission.js';
 
 export type ThreadReply =
-  | { ok: true; entry: { path: string; content: string; title: string } }
+  | { ok: true; entry: { path: string; content: string; title: string; diff: string } }
   | { ok: false; status: number; message: string; problemes: FieldProblem[] };
 
 export interface ValidationPoolOptions {

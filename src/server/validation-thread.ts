@@ -20,7 +20,7 @@ parentPort!.on('message', (job: EntryJob) => {
   try {
     if (!refs || Date.now() - refs.at > REFS_TTL_MS) refs = { at: Date.now(), set: knownRefs(repoDir) };
     const e = prepareEntry(job, repoDir, refs.set);
-    reply = { ok: true, entry: { path: e.path, content: e.content, title: e.title } };
+    reply = { ok: true, entry: { path: e.path, content: e.content, title: e.title, diff: e.diff } };
   } catch (error) {
     if (error instanceof SubmissionError)
       reply = { ok: false, status: error.status, message: error.message, problemes: error.problemes };

@@ -8,6 +8,7 @@ import {
   BODY_COLUMN,
   callsIcs,
   collectionCsv,
+  collectionDoc,
   collectionJson,
   eventsIcs,
 } from '../../src/plugins/content/opendata.js';
@@ -71,6 +72,12 @@ describe('données ouvertes', () => {
       expect(csv.includes(SECRET) || JSON.stringify(json).includes(SECRET)).toBe(false);
     });
   }
+
+  it('la documentation des champs donne chaque valeur possible avec son libellé', () => {
+    const practices = allCollections().find((c) => c.name === 'practices')!;
+    const maillons = collectionDoc(practices, 1).fields.find((f) => f.name === 'maillons');
+    expect(maillons?.values).toContainEqual({ value: 'distribution', label: 'Distribution et accès à l’alimentation' });
+  });
 
   it('le flux Atom est bien formé et liste les entrées', () => {
     const xml = atomFeed(entries, { root: 'https://essaim.example.org/', title: 'Essaim', host: 'essaim.example.org' });

@@ -1,6 +1,7 @@
 /** Bodies of entry pages: CommonMark, sanitised with the project's allow-list, headings with Docusaurus' ids. */
 import GithubSlugger from 'github-slugger';
 import { describe, expect, it } from 'vitest';
+import { headingSlugs } from '../../src/links/internal.js';
 import { renderMarkdown } from '../../src/plugins/content/markdown.js';
 
 const html = (body: string): string => JSON.stringify(renderMarkdown(body));
@@ -15,6 +16,13 @@ describe('corps Markdown des pages d’entrée', () => {
         slugger.slug(t),
       ),
     );
+    // The link checker knows the very anchors that the page has.
+    const tricky = ['Étape 1', 'Étape', 'Étape', 'x² et y₂', 'Voir ![logo](/img/x.png) ici', '🍎 Fruits']
+      .map((t) => `## ${t}`)
+      .join('\n\n');
+    expect(renderMarkdown(tricky).map((n) => (Array.isArray(n) ? n[1]?.id : undefined))).toEqual([
+      ...headingSlugs(tricky),
+    ]);
     expect(html('# Titre\n\nTitre souligné\n---')).toMatchInlineSnapshot(
       `"[["h2",{"id":"titre"},"Titre"],["h2",{"id":"titre-souligné"},"Titre souligné"]]"`,
     );

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/components/search/searchIndex.js';
 import { loadEntries } from '../../src/plugins/content/load.js';
 import { buildSearchPayload } from '../../src/plugins/content/search.js';
-import { decodePostings, encodePostings, packPath, pathOf } from '../../src/plugins/content/shared/search-format.js';
+import { decodePostings, encodePostings } from '../../src/plugins/content/shared/search-format.js';
 import { repo } from '../helpers/tree.js';
 
 describe('format de l’index de recherche', () => {
@@ -12,13 +12,6 @@ describe('format de l’index de recherche', () => {
       expect(decodePostings(encodePostings(list))).toEqual(list);
     expect(encodePostings([0, 1, 2, 3]).length).toBe(4);
     expect(encodePostings([5000]).length).toBe(3);
-  });
-
-  it('écrit un chemin préfixe du titre comme une longueur', () => {
-    expect(packPath('epicerie-solidaire', 'Épicerie solidaire étudiante')).toBe(18);
-    expect(pathOf(18, 'Épicerie solidaire étudiante')).toBe('epicerie-solidaire');
-    expect(packPath('autre-chose', 'Épicerie solidaire')).toBe('autre-chose');
-    expect(pathOf('autre-chose', 'Épicerie solidaire')).toBe('autre-chose');
   });
 });
 
@@ -29,8 +22,16 @@ describe('moteur de recherche (lunr, français)', () => {
   const urls = (q: string): string[] => engine.search(q, 20).hits.map((h) => h.url);
 
   it('indexe chaque entrée de chaque collection, fiches comprises', () => {
-    expect(payload.d).toHaveLength(entries.length);
+    expect(payload.documents).toHaveLength(entries.length);
+    const sheet = payload.documents.find((d) => d.path === 'epicerie-solidaire-mobile');
+    expect(sheet && payload.collections[sheet.collection]).toEqual({ label: 'Fiches pratiques', route: '/fiches' });
     expect(urls('mobile')).toContain('/fiches/epicerie-solidaire-mobile');
+    const hit = engine.search('mobile').hits.find((h) => h.url === '/fiches/epicerie-solidaire-mobile');
+    expect(hit).toEqual({
+      title: sheet?.title,
+      url: '/fiches/epicerie-solidaire-mobile',
+      collection: 'Fiches pratiques',
+    });
   });
 
   it('trouve « épicerie solidaire » sans accents, au pluriel et en cours de frappe', () => {

@@ -202,7 +202,7 @@ describe('refus', () => {
     const r = await post(practice('Paniers\u0000 solidaires'));
     expect(r.status).toBe(400);
     expect(r.json.erreur).toMatchInlineSnapshot(
-      `"Le texte contient des caractères de contrôle invisibles (caractère nul…) : retirez-les."`,
+      `"Le texte contient des caractères de contrôle invisibles (caractère nul…). Retirez-les."`,
     );
     const t = practice();
     (t as { texte: string }).texte = 'Texte\u0000';

@@ -195,3 +195,23 @@ describe('dépôt local', () => {
     expect(git(repo, 'branch', '--list')).toBe(branches);
   });
 });
+
+describe('texte de la pull request', () => {
+  it('« Ce qui change » décrit la nouvelle entrée, comme essaim propose pour un fichier ajouté', async () => {
+    const { sim, service } = await withGitHub();
+    await submit(service, platform(TITLE));
+    await process(service);
+    const [pull] = sim.pulls(OWNER, REPO);
+    const changes = pull?.body?.split('## Ce qui change')[1]?.split('## Relecture')[0]?.trim();
+    expect(changes).toMatchInlineSnapshot(`
+      "**1 entrée** (1 ajout).
+
+      ### 🆕 Plateforme « Carte des distributions alimentaires » — ajout
+
+      \`content/platforms/carte-des-distributions-alimentaires.yaml\`
+
+      - **Gratuit** : Oui
+      - **Territoires** : National"
+    `);
+  });
+});

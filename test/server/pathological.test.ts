@@ -66,7 +66,7 @@ describe('entrées pathologiques', () => {
     const r = await post(withDonnees(deepJson(100_000)));
     expect(r.status).toBe(400);
     expect(r.json.erreur).toMatchInlineSnapshot(
-      `"Les données sont imbriquées trop profondément (12 niveaux au plus) : le formulaire n’en produit jamais autant."`,
+      `"Les données sont imbriquées sur plus de 24 niveaux. Gardez au plus 24 niveaux d’imbrication."`,
     );
     expect(r.json.problemes?.[0]?.champ).toMatch(/^porteur_profond(\.0)+$/);
   });

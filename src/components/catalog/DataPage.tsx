@@ -80,8 +80,8 @@ export default function DataPage({ collections }: { collections: CollectionDoc[]
                         </>
                       ) : f.values ? (
                         f.values.map((v) => (
-                          <span key={v.v}>
-                            <code>{v.v}</code> : {v.l}
+                          <span key={v.value}>
+                            <code>{v.value}</code> : {v.label}
                             <br />
                           </span>
                         ))

@@ -151,7 +151,7 @@ export default function SearchBox(): ReactNode {
                     go(hit);
                   }}
                 >
-                  <span className={styles.title}>{hit.titre}</span>
+                  <span className={styles.title}>{hit.title}</span>
                   <span className={styles.collection}>{hit.collection}</span>
                 </a>
               </li>

@@ -6,7 +6,7 @@
 import lunr from 'lunr';
 import stemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
 import french from 'lunr-languages/lunr.fr.js';
-import { decodePostings, pathOf, type SearchPayload } from '../../plugins/content/shared/search-format.js';
+import { decodePostings, type SearchPayload } from '../../plugins/content/shared/search-format.js';
 
 let ready = false;
 function setup(): void {
@@ -20,7 +20,7 @@ function setup(): void {
 }
 
 export interface SearchHit {
-  titre: string;
+  title: string;
   url: string;
   collection: string;
 }
@@ -33,12 +33,12 @@ export interface Engine {
  * (idf × field boost; lengths and term frequencies are not kept, which keeps the payload small). */
 export function indexFromPayload(p: SearchPayload): lunr.Index {
   setup();
-  const fields = p.f.map(([name]) => name);
-  const n = p.d.length;
+  const fields = p.fields.map((f) => f.name);
+  const n = p.documents.length;
   const invertedIndex: Record<string, Record<string, unknown>> = Object.create(null);
   const vectors: Record<string, number[]> = Object.create(null);
-  p.t.forEach((term, ti) => {
-    const perField = (p.p[ti] ?? []).map(decodePostings);
+  p.terms.forEach((term, ti) => {
+    const perField = (p.postings[ti] ?? []).map(decodePostings);
     const posting: Record<string, unknown> = { _index: ti };
     let withTerm = 0;
     fields.forEach((field, fi) => {
@@ -50,7 +50,7 @@ export function indexFromPayload(p: SearchPayload): lunr.Index {
     invertedIndex[term] = posting;
     const idf = Math.log(1 + Math.abs((n - withTerm + 0.5) / (withTerm + 0.5)));
     fields.forEach((field, fi) => {
-      const score = Math.round(idf * (p.f[fi]?.[1] ?? 1) * 1000) / 1000;
+      const score = Math.round(idf * (p.fields[fi]?.boost ?? 1) * 1000) / 1000;
       for (const d of perField[fi] ?? []) (vectors[`${field}/${d}`] ??= []).push(ti, score);
     });
   });
@@ -59,7 +59,7 @@ export function indexFromPayload(p: SearchPayload): lunr.Index {
   const pipeline = new lunr.Pipeline();
   pipeline.add(lunr.fr.trimmer!, lunr.fr.accentFold!, lunr.fr.stemmer!);
   // @types/lunr leaves out `fieldVectors` and `TokenSet.fromArray`, both part of lunr 2's API.
-  const tokenSet = (lunr.TokenSet as unknown as { fromArray(terms: string[]): lunr.TokenSet }).fromArray(p.t);
+  const tokenSet = (lunr.TokenSet as unknown as { fromArray(terms: string[]): lunr.TokenSet }).fromArray(p.terms);
   return new lunr.Index({
     invertedIndex,
     fieldVectors,
@@ -97,10 +97,12 @@ export function createEngine(p: SearchPayload): Engine {
           q.term(stem, { usePipeline: false, boost: 10 });
         }
       });
-      const hits = results.slice(0, limit).map((r) => {
-        const [ci, packed, titre] = p.d[Number(r.ref)] ?? [0, '', ''];
-        const [collection, route] = p.c[ci] ?? ['', ''];
-        return { titre, url: `${route}/${pathOf(packed, titre)}`, collection };
+      const hits = results.slice(0, limit).flatMap((r) => {
+        const doc = p.documents[Number(r.ref)];
+        const collection = doc && p.collections[doc.collection];
+        return doc && collection
+          ? [{ title: doc.title, url: `${collection.route}/${doc.path}`, collection: collection.label }]
+          : [];
       });
       return { hits, total: results.length };
     },

@@ -1,5 +1,4 @@
-import { visit } from 'unist-util-visit';
-import { decodeEntities } from '../markdown.js';
+import { decodeEntities, markdownNodes } from '../markdown.js';
 import type { EntryRule } from './types.js';
 
 const FORBIDDEN_TAG = /<\s*\/?\s*(script|iframe|style|object|embed|frame|frameset|base|meta|link|form|svg|math)\b/i;
@@ -9,7 +8,8 @@ export const htmlInterdit: EntryRule = {
   id: 'html-interdit',
   description: 'Le texte ne contient pas de HTML actif : balises script, iframe, style, object… ni attributs on*=.',
   check(ctx) {
-    visit(ctx.markdown(), 'html', (node) => {
+    for (const node of markdownNodes(ctx.markdown())) {
+      if (node.type !== 'html') continue;
       const raw = decodeEntities(node.value);
       const pos = ctx.bodyPosition(node.position?.start.line ?? 1, node.position?.start.column ?? 1);
       const tag = FORBIDDEN_TAG.exec(raw);
@@ -26,6 +26,6 @@ export const htmlInterdit: EntryRule = {
           'Supprimez l’attribut.',
         );
       }
-    });
+    }
   },
 };

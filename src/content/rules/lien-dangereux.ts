@@ -1,5 +1,4 @@
-import { visit } from 'unist-util-visit';
-import { DANGEROUS_SCHEMES, decodeEntities, schemeOf } from '../markdown.js';
+import { DANGEROUS_SCHEMES, decodeEntities, markdownNodes, schemeOf } from '../markdown.js';
 import { HTML_URL_ATTR } from '../site-paths.js';
 import type { EntryRule } from './types.js';
 
@@ -17,13 +16,13 @@ export const lienDangereux: EntryRule = {
         );
       }
     };
-    visit(ctx.markdown(), (node) => {
+    for (const node of markdownNodes(ctx.markdown())) {
       const line = node.position?.start.line ?? 1;
       const col = node.position?.start.column ?? 1;
       if (node.type === 'link' || node.type === 'image' || node.type === 'definition') flag(node.url, line, col);
       if (node.type === 'html') {
         for (const m of decodeEntities(node.value).matchAll(HTML_URL_ATTR)) flag(m[1] ?? m[2] ?? m[3] ?? '', line, col);
       }
-    });
+    }
   },
 };

@@ -42,7 +42,7 @@ const componentsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
 const component = (file: string): string => path.join(componentsDir, file);
 
 /** Collections that get their catalog and entry pages from this plugin. */
-const PAGED = allCollections().filter((c) => c.name !== 'practices' && c.name !== 'news');
+const PAGED = allCollections().filter((c) => c.pages === 'essaim');
 
 export function siteInfo(context: LoadContext): SiteInfo {
   const { url, baseUrl, title } = context.siteConfig;
@@ -68,8 +68,7 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
       const entries = loadEntries(siteDir);
       const bodies: Record<string, HastLite[]> = {};
       for (const e of entries)
-        if (e.collection.format === 'md' && e.collection.name !== 'news' && e.collection.name !== 'practices')
-          bodies[e.file] = renderMarkdown(e.body);
+        if (e.collection.format === 'md' && e.collection.pages === 'essaim') bodies[e.file] = renderMarkdown(e.body);
       return { entries, bodies, today: todayIso() };
     },
 

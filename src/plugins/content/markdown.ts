@@ -3,13 +3,14 @@
  * rehype-sanitize with the allow-list below, kept as a compact tree and rendered by React without
  * `dangerouslySetInnerHTML`. Raw HTML is dropped (the validator refuses it anyway).
  */
-import GithubSlugger from 'github-slugger';
 import type { Element, Nodes, Root } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { headingIds } from '../../content/markdown.js';
 import type { HastLite } from './shared/model.js';
 
 const HEADINGS = ['h2', 'h3', 'h4', 'h5', 'h6'];
@@ -49,20 +50,24 @@ export const SANITIZE_SCHEMA: SanitizeSchema = {
   },
   protocols: { href: ['http', 'https', 'mailto', 'tel'], src: ['http', 'https'] },
   ancestors: { tbody: ['table'], td: ['table'], th: ['table'], thead: ['table'], tr: ['table'] },
-  // Heading ids are made below from the heading's text, never written by the author.
+  // Heading ids are made from the heading's text (headingAnchors), never written by the author.
   clobber: [],
   strip: ['script', 'style'],
 };
 
+/** Every heading gets the id Docusaurus would give it, so that the `#anchors` checked by `essaim links` exist. */
+function headingAnchors() {
+  return (tree: MdastRoot): void => {
+    for (const { heading, id } of headingIds(tree)) heading.data = { ...heading.data, hProperties: { id } };
+  };
+}
+
 /**
- * Before sanitising: level-1 headings become level 2 (the page title is the only h1); every
- * heading gets the id Docusaurus would give it (github-slugger, the slugger Docusaurus uses), so
- * that the `#anchors` checked by validate exist on the page; link schemes are lower-cased, as
- * browsers read them (`HTTPS:` stays a link).
+ * Before sanitising: level-1 headings become level 2 (the page title is the only h1); link
+ * schemes are lower-cased, as browsers read them (`HTTPS:` stays a link).
  */
 function prepare() {
   return (tree: Root): void => {
-    const slugger = new GithubSlugger();
     visit(tree, 'element', (el: Element) => {
       for (const key of ['href', 'src']) {
         const url = el.properties[key];
@@ -70,18 +75,13 @@ function prepare() {
           el.properties[key] = url.replace(/^[a-z][a-z0-9+.-]*:/i, (scheme) => scheme.toLowerCase());
       }
       if (el.tagName === 'h1') el.tagName = 'h2';
-      if (!HEADINGS.includes(el.tagName)) return;
-      let text = '';
-      visit(el, 'text', (t) => {
-        text += t.value;
-      });
-      el.properties.id = slugger.slug(text);
     });
   };
 }
 
 const processor = unified()
   .use(remarkParse)
+  .use(headingAnchors)
   .use(remarkRehype, { allowDangerousHtml: false })
   .use(prepare)
   .use(rehypeSanitize, SANITIZE_SCHEMA);

@@ -38,7 +38,7 @@ export interface FieldDoc {
   description: string;
   type: string;
   required: boolean;
-  values?: { v: string; l: string }[];
+  values?: { value: string; label: string }[];
 }
 
 export interface CollectionDoc {
@@ -68,10 +68,10 @@ function typeOf(s: JsonSchema): string {
   return 'texte';
 }
 
-function valuesOf(s: JsonSchema): { v: string; l: string }[] | undefined {
+function valuesOf(s: JsonSchema): { value: string; label: string }[] | undefined {
   const r = resolve(s);
   const labels = r['x-labels'] ?? (r.items ? resolve(r.items)['x-labels'] : undefined);
-  return labels ? Object.entries(labels).map(([v, l]) => ({ v, l })) : undefined;
+  return labels ? Object.entries(labels).map(([value, label]) => ({ value, label })) : undefined;
 }
 
 export function collectionDoc(c: Collection, count: number): CollectionDoc {

@@ -9,14 +9,14 @@ import { allCollections } from '../../content/collections.js';
 import { resolve, schemaAt } from '../../content/schemas.js';
 import type { LoadedEntry } from './load.js';
 import { frenchLunr } from './lunr-fr.js';
-import { encodePostings, packPath, type SearchPayload } from './shared/search-format.js';
+import { encodePostings, type SearchPayload } from './shared/search-format.js';
 import { entryUrl, facetValues } from './views.js';
 
 /** Indexed fields and their boosts. */
-export const SEARCH_FIELDS: [string, number][] = [
-  ['titre', 10],
-  ['resume', 2],
-  ['etiquettes', 3],
+export const SEARCH_FIELDS: SearchPayload['fields'] = [
+  { name: 'titre', boost: 10 },
+  { name: 'resume', boost: 2 },
+  { name: 'etiquettes', boost: 3 },
 ];
 
 /** Facets whose labels are indexed (so that « épicerie » also finds the entries of an épicerie solidaire). */
@@ -63,12 +63,13 @@ export function buildSearchPayload(entries: readonly LoadedEntry[]): SearchPaylo
   const collections = allCollections();
   const pipeline = frenchPipeline();
   const postings = new Map<string, Set<number>[]>();
-  const d: SearchPayload['d'] = [];
+  const documents: SearchPayload['documents'] = [];
   entries.forEach((entry, n) => {
-    const url = entryUrl(entry);
-    const ci = collections.indexOf(entry.collection);
-    const titre = String(entry.data.titre ?? entry.id);
-    d.push([ci, packPath(url.slice(entry.collection.route.length + 1), titre), titre]);
+    documents.push({
+      collection: collections.indexOf(entry.collection),
+      path: entryUrl(entry).slice(entry.collection.route.length + 1),
+      title: typeof entry.data.titre === 'string' ? entry.data.titre : entry.id,
+    });
     const values = [String(entry.data.titre ?? ''), String(entry.data.resume ?? ''), tagsOf(entry)];
     values.forEach((value, fi) => {
       for (const stem of stems(pipeline, value)) {
@@ -80,11 +81,11 @@ export function buildSearchPayload(entries: readonly LoadedEntry[]): SearchPaylo
   });
   const terms = [...postings.keys()].sort();
   return {
-    v: 2,
-    c: collections.map((c) => [c.label, c.route]),
-    d,
-    f: SEARCH_FIELDS,
-    t: terms,
-    p: terms.map((t) => postings.get(t)!.map((set) => encodePostings([...set]))),
+    version: 3,
+    collections: collections.map((c) => ({ label: c.label, route: c.route })),
+    documents,
+    fields: SEARCH_FIELDS,
+    terms,
+    postings: terms.map((t) => postings.get(t)!.map((set) => encodePostings([...set]))),
   };
 }

@@ -4,18 +4,16 @@
  * and a small store of documents. The browser turns it back into a `lunr.Index`.
  */
 export interface SearchPayload {
-  v: 2;
-  /** Collections: [label, route]. */
-  c: [string, string][];
-  /** Documents, by number: [collection index, path under the collection's route, title]. The path
-   * is a number n when it is the first n characters of the title's slug (see `pathOf`). */
-  d: [number, string | number, string][];
+  version: 3;
+  collections: { label: string; route: string }[];
+  /** By document number; `path` is under the collection's route. */
+  documents: { collection: number; path: string; title: string }[];
   /** Indexed fields with their boost. */
-  f: [string, number][];
+  fields: { name: string; boost: number }[];
   /** Terms (stems), sorted. */
-  t: string[];
-  /** p[term][field] = the documents holding the term in that field (`encodePostings`), '' if none. */
-  p: string[][];
+  terms: string[];
+  /** postings[term][field] = the documents holding the term in that field (`encodePostings`), '' if none. */
+  postings: string[][];
 }
 
 const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -55,23 +53,4 @@ export function decodePostings(text: string): number[] {
     }
   }
   return out;
-}
-
-/** Slug of a title: lower case, no accents, words joined by dashes (ids are usually a prefix of it). */
-export function slugOf(title: string): string {
-  return title
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-/** Compact form of a document's path: its length when it is a prefix of the title's slug. */
-export function packPath(path: string, title: string): string | number {
-  return path.length > 0 && slugOf(title).startsWith(path) ? path.length : path;
-}
-
-export function pathOf(packed: string | number, title: string): string {
-  return typeof packed === 'number' ? slugOf(title).slice(0, packed) : packed;
 }
