@@ -79,8 +79,9 @@ function labelled(s: JsonSchema): JsonSchema {
   // The territory vocabulary also accepts commune and EPCI codes (`anyOf`): the form offers the vocabulary.
   const vocabulary = out['x-labels'] && out.anyOf?.find((a) => Array.isArray(a.enum) && a.type === 'string');
   if (vocabulary) {
-    const { anyOf: _anyOf, ...rest } = out;
-    return labelled({ ...rest, ...vocabulary });
+    const rest: JsonSchema = { ...out, ...vocabulary };
+    delete rest.anyOf;
+    return labelled(rest);
   }
   return out;
 }
