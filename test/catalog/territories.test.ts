@@ -100,7 +100,7 @@ describe('pages des territoires', () => {
     // Its own and its région's entries, calls and events, national ones aside.
     const herault = page('dep-34').sections.reduce((n, s) => n + s.local.length, 0);
     expect(herault).toBe(10);
-    expect(links.find((l) => l[1] === 'dep-34')?.[2]).toBe(`Hérault : ${herault} ressources`);
+    expect(links.find((l) => l[1] === 'dep-34')?.[2]).toBe(`Hérault (34) : ${herault} ressources`);
     for (const code of ['dep-971', 'dep-972', 'dep-973', 'dep-974', 'dep-976'])
       expect(links.some((l) => l[1] === code)).toBe(true);
     expect(gzipSync(map).length).toBeLessThan(150 * 1024);

@@ -190,7 +190,7 @@ export async function franceMapSvg(counts: Readonly<Record<string, number>>, bas
   const base = baseUrl.endsWith('/') ? baseUrl.slice(0, -1) : baseUrl;
   const link = (code: string, shape: string): string => {
     const n = counts[code] ?? 0;
-    const text = escapeXml(`${label(code)} : ${n} ressource${n > 1 ? 's' : ''}`);
+    const text = escapeXml(`${label(code)} (${code.slice(4)}) : ${n} ressource${n > 1 ? 's' : ''}`);
     return `<a href="${base}${territoryRoute(code)}" aria-label="${text}" data-count="${n}"><title>${text}</title>${shape}</a>`;
   };
   const [, , width = 613, height = 585] = map.viewBox.split(/\s+/).map(Number);
@@ -199,12 +199,10 @@ export async function franceMapSvg(counts: Readonly<Record<string, number>>, bas
   const top = height + 10;
   OVERSEAS.forEach((code, i) => {
     const x = 10 + i * (box + 12);
+    // The number is drawn over the box, outside the link: the link's name is its label.
     parts.push(
-      link(
-        `dep-${code}`,
-        `<rect x="${x}" y="${top}" width="${box}" height="${box}" rx="4"/>` +
-          `<text x="${x + box / 2}" y="${top + box / 2 + 5}" text-anchor="middle">${code}</text>`,
-      ),
+      link(`dep-${code}`, `<rect x="${x}" y="${top}" width="${box}" height="${box}" rx="4"/>`) +
+        `<text x="${x + box / 2}" y="${top + box / 2 + 5}" text-anchor="middle" aria-hidden="true">${code}</text>`,
     );
   });
   return (
