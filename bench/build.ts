@@ -26,7 +26,7 @@ import { SEARCH_FILE } from '../src/plugins/content/shared/model.js';
 import { launchBrowser } from '../test/site/browser.js';
 import { serveStatic } from '../test/site/serve.js';
 
-const GOALS = { searchGzipFor10k: 500 * 1024, catalogJsGzip: 250 * 1024 };
+const GOALS = { searchGzipFor10k: 500 * 1024, catalogJsGzip: 250 * 1024, mapSvgGzip: 150 * 1024, territoryShare: 0.1 };
 const SIZES = [
   { name: 'petite', sheets: 500, others: 2_000 },
   { name: 'grande', sheets: 2_000, others: 8_000 },
@@ -604,7 +604,7 @@ for (const size of sizes) {
     );
     const catalogs = [
       ...allCollections()
-        .filter((c) => !['practices', 'news'].includes(c.name))
+        .filter((c) => c.name !== 'news')
         .map((c) => ({ route: c.route, name: c.name, n: entries.filter((e) => e.collection === c).length })),
       {
         route: '/financements/appels',
@@ -629,7 +629,34 @@ for (const size of sizes) {
         `  ${c.route.padEnd(22)} ${String(c.n).padStart(5)} lignes : ${kb(m.gzip).padStart(7)} en ${m.files} fichiers (${kb(m.shared)} communs + ${kb(m.own)} propres) ; lignes : ${Number.isNaN(m.lines) ? '— (filtres absents)' : kb(m.lines)}`,
       );
     }
-    const js = measured.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+    // Territory pages: JavaScript before interaction, the map (static SVG of /territoires), and what
+    // computing their data costs in Node (their share of the build; the rendering of their
+    // 120 HTML pages is counted by its share of the pages).
+    const territoryRoutes = ['/territoires', '/territoires/dep-34', '/territoires/reg-76'];
+    const territoryJs = await pagesJs(built, territoryRoutes);
+    for (const m of territoryJs)
+      console.log(
+        `  ${m.route.padEnd(22)} ${kb(m.gzip).padStart(7)} de JS en ${m.files} fichiers (${kb(m.own)} propres)`,
+      );
+    const indexHtml = fs.readFileSync(path.join(built, 'territoires.html'), 'utf8');
+    const svg = /<svg[^>]*aria-label="Carte des départements[\s\S]*?<\/svg>/.exec(indexHtml)?.[0] ?? '';
+    const svgGz = gzip(Buffer.from(svg));
+    const { loadEntries } = await import('../src/plugins/content/load.js');
+    const { territoryPages, territoryIndex, territoryFeeds } = await import('../src/plugins/content/territories.js');
+    const loadedEntries = loadEntries(portalDir);
+    const tt = performance.now();
+    const tPages = territoryPages(loadedEntries, todayIso());
+    await territoryIndex(tPages, '/');
+    territoryFeeds(loadedEntries, { root: 'https://example.org/', title: 'Essaim', host: 'example.org' }, new Date());
+    const territoryMs = performance.now() - tt;
+    const htmlPages = execFileSync('find', [built, '-name', '*.html'], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
+    const territoryShare = territoryMs / portal.ms + (tPages.length + 1) / htmlPages.length;
+    console.log(
+      `Territoires : carte ${kb(svg.length)} brut, ${kb(svgGz)} gzip ; données et flux calculés en ${s(territoryMs)} ; ${tPages.length + 1} pages sur ${htmlPages.length} (part estimée de la construction : ${(territoryShare * 100).toFixed(1)} %)`,
+    );
+    const js = [...measured, ...territoryJs].reduce((a, b) => (b.gzip > a.gzip ? b : a));
     const biggest = catalogs.filter((c) => c.route !== '/financements/appels').sort((a, b) => b.n - a.n)[0]!;
     const first = entries.findIndex((e) => e.collection.name === biggest.name);
     const plainJs = plain.ok
@@ -646,7 +673,9 @@ for (const size of sizes) {
             `le portail ne coûte pas plus que le site simple (durée ≤, mémoire ≤) : ${yes(plain.ok && portal.ms <= plain.ms && portal.peakRss <= plain.peakRss)}`,
           ]),
       `index de recherche < 500 Ko gzip pour 10 000 entrées (extrapolé) : ${yes(per10k < GOALS.searchGzipFor10k)} (${kb(per10k)})`,
-      `une page de catalogue charge < 250 Ko gzip de JS : ${yes(js.gzip < GOALS.catalogJsGzip)} (la plus lourde, ${js.route} : ${kb(js.gzip)})`,
+      `une page de catalogue ou de territoire charge < 250 Ko gzip de JS : ${yes(js.gzip < GOALS.catalogJsGzip)} (la plus lourde, ${js.route} : ${kb(js.gzip)})`,
+      `la carte des territoires ≤ 150 Ko gzip : ${yes(svg !== '' && svgGz <= GOALS.mapSvgGzip)} (${kb(svgGz)})`,
+      `les pages des territoires ≤ 10 % de la construction (estimé) : ${yes(territoryShare <= GOALS.territoryShare)} (${(territoryShare * 100).toFixed(1)} %)`,
     ];
     console.log('Objectifs :');
     for (const g of goals) console.log(`  - ${g}`);

@@ -28,6 +28,8 @@ export interface Collection {
   alias: string;
   /** Fields offered as filters in the catalog, in display order. */
   facets: string[];
+  /** Date field by which the catalog lists entries, most recent first (after relevance when searching). */
+  sortBy?: string;
   /** Entries are grouped in one sub-folder per value of this field (its first value). */
   groupBy?: string;
   /** Label put on pull requests for this collection. */
@@ -47,6 +49,7 @@ const list: Collection[] = [
     feminine: true,
     alias: 'fiche',
     groupBy: 'maillons',
+    sortBy: 'derniere_revue',
     prLabel: 'fiches',
     facets: ['maillons', 'territoires', 'publics', 'criteres', 'stade', 'evaluation', 'porteur.type'],
   },

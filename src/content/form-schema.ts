@@ -76,6 +76,13 @@ function labelled(s: JsonSchema): JsonSchema {
     const { enum: values, ...rest } = out;
     return { ...rest, oneOf: values.map((v) => ({ const: v, title: labels[v] ?? v })) };
   }
+  // The territory vocabulary also accepts commune and EPCI codes (`anyOf`): the form offers the vocabulary.
+  const vocabulary = out['x-labels'] && out.anyOf?.find((a) => Array.isArray(a.enum) && a.type === 'string');
+  if (vocabulary) {
+    const rest: JsonSchema = { ...out, ...vocabulary };
+    delete rest.anyOf;
+    return labelled(rest);
+  }
   return out;
 }
 

@@ -34,6 +34,12 @@ describe('geography', () => {
       'epci-243400017',
       'national',
     ]);
+    // For the filters: the départements only (the hierarchy finds them from their région).
+    expect(expandTerritories(['com-34172', 'epci-243400017'], 'departements')).toEqual([
+      'com-34172',
+      'dep-34',
+      'epci-243400017',
+    ]);
   });
 
   it('finds territories by name without accents, by code and by postal code', () => {

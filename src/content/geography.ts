@@ -96,13 +96,16 @@ export function territoryOf(code: string): Territory | undefined {
 /**
  * The tags of an entry plus the départements and régions its communes and EPCI lie in (in the order
  * met, without duplicates). Tags of the vocabulary are kept as they are: the département → région
- * hierarchy of the filters applies to them as before.
+ * hierarchy of the filters applies to them as before. With `departements`, only the départements
+ * are added: the filters' hierarchy finds them from their région, and a commune is then not shown
+ * in every département of its région as a région-wide entry would be.
  */
-export function expandTerritories(tags: readonly string[]): string[] {
+export function expandTerritories(tags: readonly string[], levels: 'all' | 'departements' = 'all'): string[] {
   const out = new Set<string>();
   for (const tag of tags) {
     out.add(tag);
-    if (COMMUNE.test(tag) || EPCI.test(tag)) for (const w of territoryOf(tag)?.within ?? []) out.add(w);
+    if (COMMUNE.test(tag) || EPCI.test(tag))
+      for (const w of territoryOf(tag)?.within ?? []) if (levels === 'all' || w.startsWith('dep-')) out.add(w);
   }
   return [...out];
 }

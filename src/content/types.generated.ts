@@ -57,135 +57,139 @@ export type Stade = "experimentation" | "deploiement" | "essaimee";
  */
 export type EvaluationDisponible = boolean;
 /**
- * Territoires couverts : « national », des régions ou des départements.
+ * Territoires couverts : « national », des régions, des départements, des communes (com-<code INSEE>) ou des intercommunalités (epci-<SIREN>).
  *
  * @minItems 1
  */
 export type Territoires = [Territoire, ...Territoire[]];
 /**
- * Territoire couvert : « national », une région (reg- suivi du code INSEE) ou un département (dep- suivi du code INSEE).
+ * Territoire couvert : « national », une région (reg- suivi du code INSEE), un département (dep- suivi du code INSEE), une commune (com- suivi de son code INSEE) ou une intercommunalité (epci- suivi de son SIREN).
  */
 export type Territoire =
-  | "national"
-  | "reg-01"
-  | "reg-02"
-  | "reg-03"
-  | "reg-04"
-  | "reg-06"
-  | "reg-11"
-  | "reg-24"
-  | "reg-27"
-  | "reg-28"
-  | "reg-32"
-  | "reg-44"
-  | "reg-52"
-  | "reg-53"
-  | "reg-75"
-  | "reg-76"
-  | "reg-84"
-  | "reg-93"
-  | "reg-94"
-  | "dep-01"
-  | "dep-02"
-  | "dep-03"
-  | "dep-04"
-  | "dep-05"
-  | "dep-06"
-  | "dep-07"
-  | "dep-08"
-  | "dep-09"
-  | "dep-10"
-  | "dep-11"
-  | "dep-12"
-  | "dep-13"
-  | "dep-14"
-  | "dep-15"
-  | "dep-16"
-  | "dep-17"
-  | "dep-18"
-  | "dep-19"
-  | "dep-2A"
-  | "dep-2B"
-  | "dep-21"
-  | "dep-22"
-  | "dep-23"
-  | "dep-24"
-  | "dep-25"
-  | "dep-26"
-  | "dep-27"
-  | "dep-28"
-  | "dep-29"
-  | "dep-30"
-  | "dep-31"
-  | "dep-32"
-  | "dep-33"
-  | "dep-34"
-  | "dep-35"
-  | "dep-36"
-  | "dep-37"
-  | "dep-38"
-  | "dep-39"
-  | "dep-40"
-  | "dep-41"
-  | "dep-42"
-  | "dep-43"
-  | "dep-44"
-  | "dep-45"
-  | "dep-46"
-  | "dep-47"
-  | "dep-48"
-  | "dep-49"
-  | "dep-50"
-  | "dep-51"
-  | "dep-52"
-  | "dep-53"
-  | "dep-54"
-  | "dep-55"
-  | "dep-56"
-  | "dep-57"
-  | "dep-58"
-  | "dep-59"
-  | "dep-60"
-  | "dep-61"
-  | "dep-62"
-  | "dep-63"
-  | "dep-64"
-  | "dep-65"
-  | "dep-66"
-  | "dep-67"
-  | "dep-68"
-  | "dep-69"
-  | "dep-70"
-  | "dep-71"
-  | "dep-72"
-  | "dep-73"
-  | "dep-74"
-  | "dep-75"
-  | "dep-76"
-  | "dep-77"
-  | "dep-78"
-  | "dep-79"
-  | "dep-80"
-  | "dep-81"
-  | "dep-82"
-  | "dep-83"
-  | "dep-84"
-  | "dep-85"
-  | "dep-86"
-  | "dep-87"
-  | "dep-88"
-  | "dep-89"
-  | "dep-90"
-  | "dep-91"
-  | "dep-92"
-  | "dep-93"
-  | "dep-94"
-  | "dep-95"
-  | "dep-971"
-  | "dep-972"
-  | "dep-973"
-  | "dep-974"
-  | "dep-976";
+  | (
+      | "national"
+      | "reg-01"
+      | "reg-02"
+      | "reg-03"
+      | "reg-04"
+      | "reg-06"
+      | "reg-11"
+      | "reg-24"
+      | "reg-27"
+      | "reg-28"
+      | "reg-32"
+      | "reg-44"
+      | "reg-52"
+      | "reg-53"
+      | "reg-75"
+      | "reg-76"
+      | "reg-84"
+      | "reg-93"
+      | "reg-94"
+      | "dep-01"
+      | "dep-02"
+      | "dep-03"
+      | "dep-04"
+      | "dep-05"
+      | "dep-06"
+      | "dep-07"
+      | "dep-08"
+      | "dep-09"
+      | "dep-10"
+      | "dep-11"
+      | "dep-12"
+      | "dep-13"
+      | "dep-14"
+      | "dep-15"
+      | "dep-16"
+      | "dep-17"
+      | "dep-18"
+      | "dep-19"
+      | "dep-2A"
+      | "dep-2B"
+      | "dep-21"
+      | "dep-22"
+      | "dep-23"
+      | "dep-24"
+      | "dep-25"
+      | "dep-26"
+      | "dep-27"
+      | "dep-28"
+      | "dep-29"
+      | "dep-30"
+      | "dep-31"
+      | "dep-32"
+      | "dep-33"
+      | "dep-34"
+      | "dep-35"
+      | "dep-36"
+      | "dep-37"
+      | "dep-38"
+      | "dep-39"
+      | "dep-40"
+      | "dep-41"
+      | "dep-42"
+      | "dep-43"
+      | "dep-44"
+      | "dep-45"
+      | "dep-46"
+      | "dep-47"
+      | "dep-48"
+      | "dep-49"
+      | "dep-50"
+      | "dep-51"
+      | "dep-52"
+      | "dep-53"
+      | "dep-54"
+      | "dep-55"
+      | "dep-56"
+      | "dep-57"
+      | "dep-58"
+      | "dep-59"
+      | "dep-60"
+      | "dep-61"
+      | "dep-62"
+      | "dep-63"
+      | "dep-64"
+      | "dep-65"
+      | "dep-66"
+      | "dep-67"
+      | "dep-68"
+      | "dep-69"
+      | "dep-70"
+      | "dep-71"
+      | "dep-72"
+      | "dep-73"
+      | "dep-74"
+      | "dep-75"
+      | "dep-76"
+      | "dep-77"
+      | "dep-78"
+      | "dep-79"
+      | "dep-80"
+      | "dep-81"
+      | "dep-82"
+      | "dep-83"
+      | "dep-84"
+      | "dep-85"
+      | "dep-86"
+      | "dep-87"
+      | "dep-88"
+      | "dep-89"
+      | "dep-90"
+      | "dep-91"
+      | "dep-92"
+      | "dep-93"
+      | "dep-94"
+      | "dep-95"
+      | "dep-971"
+      | "dep-972"
+      | "dep-973"
+      | "dep-974"
+      | "dep-976"
+    )
+  | string
+  | string;
 /**
  * Public concerné.
  */
@@ -338,7 +342,7 @@ export type ConstatsCles = string[];
  */
 export type Maillons1 = [Maillon, ...Maillon[]];
 /**
- * Territoires couverts : « national », des régions ou des départements.
+ * Territoires couverts : « national », des régions, des départements, des communes (com-<code INSEE>) ou des intercommunalités (epci-<SIREN>).
  *
  * @minItems 1
  */
@@ -377,7 +381,7 @@ export type TypeDeFinanceur =
  */
 export type AdresseWeb3 = string;
 /**
- * Territoires couverts : « national », des régions ou des départements.
+ * Territoires couverts : « national », des régions, des départements, des communes (com-<code INSEE>) ou des intercommunalités (epci-<SIREN>).
  *
  * @minItems 1
  */
@@ -438,7 +442,7 @@ export type TypeDeStructure1 =
  */
 export type StructuresEligibles = TypeDeStructure1[];
 /**
- * Territoires couverts : « national », des régions ou des départements.
+ * Territoires couverts : « national », des régions, des départements, des communes (com-<code INSEE>) ou des intercommunalités (epci-<SIREN>).
  *
  * @minItems 1
  */
@@ -524,7 +528,7 @@ export type AdresseWeb5 = string;
  */
 export type Maillons4 = [Maillon, ...Maillon[]];
 /**
- * Territoires couverts : « national », des régions ou des départements.
+ * Territoires couverts : « national », des régions, des départements, des communes (com-<code INSEE>) ou des intercommunalités (epci-<SIREN>).
  *
  * @minItems 1
  */
@@ -572,7 +576,7 @@ export type Gratuit1 = boolean;
  */
 export type Maillons5 = [Maillon, ...Maillon[]];
 /**
- * Territoires couverts : « national », des régions ou des départements.
+ * Territoires couverts : « national », des régions, des départements, des communes (com-<code INSEE>) ou des intercommunalités (epci-<SIREN>).
  *
  * @minItems 1
  */
@@ -640,7 +644,7 @@ export type AdresseWeb7 = string;
  */
 export type Maillons6 = [Maillon, ...Maillon[]];
 /**
- * Territoires couverts : « national », des régions ou des départements.
+ * Territoires couverts : « national », des régions, des départements, des communes (com-<code INSEE>) ou des intercommunalités (epci-<SIREN>).
  *
  * @minItems 1
  */
@@ -688,7 +692,7 @@ export type Gratuit2 = boolean;
  */
 export type Maillons7 = [Maillon, ...Maillon[]];
 /**
- * Territoires couverts : « national », des régions ou des départements.
+ * Territoires couverts : « national », des régions, des départements, des communes (com-<code INSEE>) ou des intercommunalités (epci-<SIREN>).
  *
  * @minItems 1
  */
@@ -732,7 +736,7 @@ export type Etiquettes = string[];
  */
 export type Maillons8 = [Maillon, ...Maillon[]];
 /**
- * Territoires couverts : « national », des régions ou des départements.
+ * Territoires couverts : « national », des régions, des départements, des communes (com-<code INSEE>) ou des intercommunalités (epci-<SIREN>).
  *
  * @minItems 1
  */

@@ -4,6 +4,7 @@ import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import HomeFeeds from '@site/src/components/site/HomeFeeds.tsx';
 import { useSheetsData } from '@site/src/components/site/SheetFields.tsx';
+import TerritoryChooser from '@site/src/components/territory/TerritoryChooser.tsx';
 
 const sections: { to: string; titre: string; texte: string }[] = [
   { to: '/fiches', titre: 'Fiches pratiques', texte: 'Des pratiques inspirantes, prêtes à être essaimées.' },
@@ -13,6 +14,7 @@ const sections: { to: string; titre: string; texte: string }[] = [
   { to: '/outils', titre: 'Outils', texte: 'Guides, modèles, grilles d’évaluation.' },
   { to: '/agenda', titre: 'Agenda', texte: 'Webinaires, ateliers, visites apprenantes.' },
   { to: '/plateformes', titre: 'Plateformes', texte: 'Les plateformes existantes, et à quoi elles servent.' },
+  { to: '/territoires', titre: 'Territoires', texte: 'Ce qui existe dans chaque région et chaque département.' },
   { to: '/actualites', titre: 'Actualités', texte: 'Veille, revues de presse, lettres.' },
 ];
 
@@ -98,6 +100,19 @@ export default function Home() {
                 </li>
               ))}
             </ul>
+          </div>
+        </section>
+
+        <section className="essaim-section" aria-labelledby="votre-territoire-titre">
+          <div className="fr-container">
+            <Heading as="h2" id="votre-territoire-titre">
+              Votre territoire
+            </Heading>
+            <p>
+              Ce qui existe dans votre région ou votre département : fiches pratiques, appels à projets, formations,
+              événements, plateformes et études.
+            </p>
+            <TerritoryChooser />
           </div>
         </section>
 

@@ -19,6 +19,7 @@ const INPUTS = [
   'src/theme',
   'src/content',
   'schemas',
+  'sidebars.practices.ts',
   'package.json',
   'package-lock.json',
 ];

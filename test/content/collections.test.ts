@@ -60,7 +60,7 @@ describe('invalid entries', () => {
   it('practices', () => {
     expect(of('practices')).toMatchInlineSnapshot(`
       [
-        "content/practices/distribution/frigo-solidaire.md:2:1  schema  Le champ obligatoire « Territoires » (\`territoires\`) est manquant. → Ajoutez le champ \`territoires\` : Territoires couverts : « national », des régions ou des départements.",
+        "content/practices/distribution/frigo-solidaire.md:2:1  schema  Le champ obligatoire « Territoires » (\`territoires\`) est manquant. → Ajoutez le champ \`territoires\` : Territoires couverts : « national », des régions, des départements, des communes (com-<code INSEE>) ou des intercommunalités (epci-<SIREN>).",
         "content/practices/distribution/frigo-solidaire.md:8:5  schema  Valeur non reconnue pour « Critère ». → Valeurs possibles : dignite-libre-choix, participation-personnes, qualite-nutritionnelle, durabilite-environnementale, lien-social, acces-non-stigmatisant, ancrage-territorial, autonomie-sortie-precarite.",
         "content/practices/distribution/frigo-solidaire.md:9:8  schema  Valeur non reconnue pour « Stade ». → Valeurs possibles : experimentation, deploiement, essaimee.",
         "content/practices/distribution/frigo-solidaire.md:10:13  schema  « Évaluation disponible » doit être \`true\` ou \`false\`.",
@@ -130,7 +130,7 @@ describe('invalid entries', () => {
       [
         "content/platforms/carte-solidaire.yaml:2:1  schema  Le champ obligatoire « À quoi elle sert » (\`usage\`) est manquant. → Ajoutez le champ \`usage\` : Ce que la plateforme permet de faire, et pour qui.",
         "content/platforms/carte-solidaire.yaml:5:6  schema  « Lien » doit être une adresse commençant par https://. → Utilisez l’adresse sécurisée (https://) de la page.",
-        "content/platforms/carte-solidaire.yaml:8:5  schema  Valeur non reconnue pour « Territoire ». → Valeurs possibles : national, reg-01, reg-02, reg-03, reg-04, reg-06, reg-11, reg-24, reg-27, reg-28, reg-32, reg-44, … (national, reg-<code INSEE> ou dep-<code INSEE>).",
+        "content/platforms/carte-solidaire.yaml:8:5  schema  Valeur non reconnue pour « Territoire ». → Indiquez national, reg-<code INSEE> (région), dep-<code INSEE> (département), com-<code INSEE> (commune, par exemple com-34172) ou epci-<SIREN> (intercommunalité).",
         "content/platforms/carte-solidaire.yaml:10:11  schema  « Dernière mise à jour » doit être une date au format AAAA-MM-JJ. → Par exemple : 2026-03-31.",
         "content/platforms/carte-solidaire.yaml:11:1  schema  Champ inconnu : \`publiques\`. → Vouliez-vous écrire \`publics\` ?",
       ]

@@ -27,6 +27,7 @@ import {
   countFacets,
   countStatuses,
   filterItems,
+  rankByRelevance,
   searchFromState,
   stateFromSearch,
   type FilterContext,
@@ -254,7 +255,13 @@ export default function CatalogPage({ catalog }: { catalog: CatalogPageData }): 
   const now = useNow();
   // The first render in the browser must match the static HTML (built without a query string).
   const search = useIsBrowser() ? location.search : '';
-  const state = useMemo(() => stateFromSearch(search, catalog.facets), [search, catalog.facets]);
+  // A pre-filtered page (a maillon's sheets) shows its preset filters until the reader changes them.
+  const preset = search === '' && catalog.preset !== undefined;
+  const state = useMemo(
+    (): FilterState => (preset ? { q: '', values: { ...catalog.preset } } : stateFromSearch(search, catalog.facets)),
+    [preset, search, catalog.preset, catalog.facets],
+  );
+  const routePath = useBaseUrl(catalog.route);
   const [q, setQ] = useState(state.q);
   const [shown, setShown] = useState(CATALOG_PAGE);
   const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -267,8 +274,8 @@ export default function CatalogPage({ catalog }: { catalog: CatalogPageData }): 
   const active = state.q !== '' || Object.values(state.values).some((vs) => vs.some((v) => v));
   const { lines, failed, load } = useLines(catalog);
   useEffect(() => {
-    if (active || shown > CATALOG_PAGE) load();
-  }, [active, shown, load]);
+    if ((active && !preset) || shown > CATALOG_PAGE) load();
+  }, [active, preset, shown, load]);
 
   const ctx: FilterContext = useMemo(
     () => ({ facets: catalog.facets, parents: global.territoryParents, status: catalog.status, now }),
@@ -281,19 +288,21 @@ export default function CatalogPage({ catalog }: { catalog: CatalogPageData }): 
     counts: FacetCounts;
   } => {
     if (lines) {
-      const found = filterItems(lines, state, ctx);
+      const filtered = filterItems(lines, state, ctx);
+      const found = catalog.ranked ? rankByRelevance(filtered, state.q) : filtered;
       return { results: found, matched: found.length, counts: countFacets(lines, state, ctx) };
     }
     const initial: FacetCounts = { ...catalog.counts };
     for (const f of catalog.facets)
       if (f.kind === 'status' && catalog.windows) initial[f.key] = countStatuses(catalog.windows, f, ctx);
-    return { results: active ? null : catalog.first, matched: catalog.total, counts: initial };
-  }, [lines, state, ctx, catalog, active]);
+    return { results: active && !preset ? null : catalog.first, matched: catalog.matched, counts: initial };
+  }, [lines, state, ctx, catalog, active, preset]);
 
   const go = (next: FilterState, replace = false): void => {
     const query = searchFromState(next, catalog.facets);
-    if (query === location.search) return;
-    const target = { pathname: location.pathname, search: query };
+    // From a pre-filtered page, the filters the reader chooses are those of the catalog itself.
+    const target = { pathname: catalog.preset ? routePath : location.pathname, search: query };
+    if (target.pathname === location.pathname && query === location.search) return;
     if (replace) history.replace(target);
     else history.push(target);
   };
@@ -385,7 +394,7 @@ export default function CatalogPage({ catalog }: { catalog: CatalogPageData }): 
                 Filtrer
               </button>
               {active && (
-                <Link to={location.pathname} className="fr-btn fr-btn--sm fr-btn--secondary">
+                <Link to={catalog.route} className="fr-btn fr-btn--sm fr-btn--secondary">
                   Effacer les filtres
                 </Link>
               )}

@@ -14,6 +14,7 @@ import { lienDangereux } from './lien-dangereux.js';
 import { markdownTropImbrique } from './markdown-trop-imbrique.js';
 import { referenceIntrouvable } from './reference-introuvable.js';
 import { schemaRule } from './schema.js';
+import { territoireInconnu } from './territoire-inconnu.js';
 import { texteBalisage } from './texte-balisage.js';
 import type { EntryRule, RepositoryRule } from './types.js';
 
@@ -21,6 +22,7 @@ export const entryRules: readonly EntryRule[] = [
   schemaRule,
   idNomFichier,
   dossierMaillon,
+  territoireInconnu,
   datesCoherentes,
   dateFuture,
   aCompleter,

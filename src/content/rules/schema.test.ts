@@ -82,7 +82,7 @@ describe('schema', () => {
     `);
     expect(checkEntry(PRACTICE, edit(practice, '  - dep-34', '  - dep-999'))).toMatchInlineSnapshot(`
       [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:14:5  schema  Valeur non reconnue pour « Territoire ». → Valeurs possibles : national, reg-01, reg-02, reg-03, reg-04, reg-06, reg-11, reg-24, reg-27, reg-28, reg-32, reg-44, … (national, reg-<code INSEE> ou dep-<code INSEE>).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:14:5  schema  Valeur non reconnue pour « Territoire ». → Indiquez national, reg-<code INSEE> (région), dep-<code INSEE> (département), com-<code INSEE> (commune, par exemple com-34172) ou epci-<SIREN> (intercommunalité).",
       ]
     `);
   });

@@ -85,15 +85,17 @@ function translate(err: ErrorObject, label: string, s: JsonSchema | undefined): 
     case 'enum': {
       const values = (s?.enum ?? []).slice(0, 12);
       const more = (s?.enum?.length ?? 0) > values.length ? ', …' : '';
-      const codes = s?.enum?.includes('national')
-        ? ' (national, reg-<code INSEE> ou dep-<code INSEE>).'
-        : more
-          ? ''
-          : '.';
-      return [`Valeur non reconnue pour « ${label} ».`, `Valeurs possibles : ${values.join(', ')}${more}${codes}`];
+      return [`Valeur non reconnue pour « ${label} ».`, `Valeurs possibles : ${values.join(', ')}${more || '.'}`];
     }
-    case 'format':
-    case 'anyOf': {
+    case 'anyOf':
+      if (s?.['x-labels']?.national)
+        return [
+          `Valeur non reconnue pour « ${label} ».`,
+          'Indiquez national, reg-<code INSEE> (région), dep-<code INSEE> (département), ' +
+            'com-<code INSEE> (commune, par exemple com-34172) ou epci-<SIREN> (intercommunalité).',
+        ];
+    // falls through: « date ou date et heure »
+    case 'format': {
       const f = err.keyword === 'anyOf' ? 'datetime' : String(p.format);
       const what: Record<string, [string, string]> = {
         date: ['une date au format AAAA-MM-JJ', 'Par exemple : 2026-03-31.'],

@@ -11,7 +11,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { allCollections, collections } from '../../content/collections.js';
+import { allCollections, collections, findCollection } from '../../content/collections.js';
+import { vocabularies } from '../../content/schemas.js';
 import { todayIso } from '../../content/validate.js';
 import { globalData } from './global-data.js';
 import { loadEntries, type LoadedEntry } from './load.js';
@@ -26,7 +27,16 @@ import {
   type SiteInfo,
 } from './opendata.js';
 import { buildSearchPayload } from './search.js';
-import { PLUGIN_NAME, SEARCH_FILE, type CatalogData, type EntryPageData, type HastLite } from './shared/model.js';
+import {
+  PLUGIN_NAME,
+  SEARCH_FILE,
+  type CatalogData,
+  type EntryPageData,
+  type HastLite,
+  type TerritoryIndexData,
+  type TerritoryPageData,
+} from './shared/model.js';
+import { TERRITORIES_ROUTE, territoryFeeds, territoryIndex, territoryPages, territoryRoute } from './territories.js';
 import { allRefs } from './global-data.js';
 import { callsCatalogData, catalogData, catalogPageModule, entryFields, entryUrl } from './views.js';
 
@@ -34,8 +44,10 @@ export interface Content {
   entries: LoadedEntry[];
   /** Rendered bodies, by file. */
   bodies: Record<string, HastLite[]>;
-  /** Build date (AAAA-MM-JJ): only decides which calls and events the global data lists. */
+  /** Build date (AAAA-MM-JJ): only decides which calls and events the global data and territory pages list. */
   today: string;
+  territories: TerritoryPageData[];
+  territoryIndex: TerritoryIndexData;
 }
 
 const componentsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../components');
@@ -69,7 +81,15 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
       const bodies: Record<string, HastLite[]> = {};
       for (const e of entries)
         if (e.collection.format === 'md' && e.collection.pages === 'essaim') bodies[e.file] = renderMarkdown(e.body);
-      return { entries, bodies, today: todayIso() };
+      const today = todayIso();
+      const territories = territoryPages(entries, today);
+      return {
+        entries,
+        bodies,
+        today,
+        territories,
+        territoryIndex: await territoryIndex(territories, context.baseUrl),
+      };
     },
 
     async contentLoaded({ content, actions }) {
@@ -78,10 +98,10 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
       const refs = allRefs(entries);
       const byCollection = (name: string): LoadedEntry[] => entries.filter((e) => e.collection.name === name);
 
-      const catalogPage = async (name: string, data: CatalogData): Promise<string> => {
-        const items = await createData(`catalog-${name}-items.json`, JSON.stringify(data.items));
-        return createData(`catalog-${name}.js`, catalogPageModule(data, sitePath(items)));
-      };
+      const catalogItems = async (name: string, data: CatalogData): Promise<string> =>
+        sitePath(await createData(`catalog-${name}-items.json`, JSON.stringify(data.items)));
+      const catalogPage = async (name: string, data: CatalogData, items?: string): Promise<string> =>
+        createData(`catalog-${name}.js`, catalogPageModule(data, items ?? (await catalogItems(name, data))));
       for (const c of PAGED) {
         const list = byCollection(c.name);
         addRoute({
@@ -118,6 +138,33 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
           });
         }
       }
+      // The finder of the sheets (the sheets themselves are pages of the docs instance), and each
+      // maillon's page: the finder pre-filtered by that maillon.
+      const practices = findCollection('practices');
+      if (!practices) throw new Error('Collection « practices » absente du registre.');
+      const finder = catalogData(practices, byCollection('practices'));
+      const finderItems = await catalogItems('practices', finder);
+      addRoute({
+        path: practices.route,
+        component: component('catalog/CatalogPage.tsx'),
+        exact: true,
+        modules: { catalog: await catalogPage('practices', finder, finderItems) },
+      });
+      for (const [maillon, label] of Object.entries(vocabularies().maillon?.labels ?? {})) {
+        const data: CatalogData = {
+          ...finder,
+          title: label,
+          intro: `Les fiches pratiques du maillon « ${label} ». Ajoutez ou retirez des filtres pour chercher dans toutes les fiches.`,
+          preset: { maillons: [maillon] },
+        };
+        addRoute({
+          path: `${practices.route}/maillon/${maillon}`,
+          component: component('catalog/CatalogPage.tsx'),
+          exact: true,
+          modules: { catalog: await catalogPage(`practices-${maillon}`, data, finderItems) },
+        });
+      }
+
       const funders = collections.get('funders')!;
       const calls = await catalogPage('calls', callsCatalogData(funders, byCollection('funders')));
       addRoute({
@@ -137,6 +184,23 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
         exact: true,
         modules: { collections: docs },
       });
+
+      const index = await createData('territoires.json', JSON.stringify(content.territoryIndex));
+      addRoute({
+        path: TERRITORIES_ROUTE,
+        component: component('territory/TerritoriesPage.tsx'),
+        exact: true,
+        modules: { index: sitePath(index) },
+      });
+      for (const t of content.territories) {
+        const data = await createData(`territoires/${t.code}.json`, JSON.stringify(t));
+        addRoute({
+          path: territoryRoute(t.code),
+          component: component('territory/TerritoryPage.tsx'),
+          exact: true,
+          modules: { territory: sitePath(data) },
+        });
+      }
 
       setGlobalData(globalData(entries, content.today));
     },
@@ -168,6 +232,7 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
           stamp,
         ),
       );
+      for (const f of territoryFeeds(entries, site, stamp)) await write(f.path, f.text);
       for (const c of allCollections()) {
         const list = entries.filter((e) => e.collection.name === c.name);
         await write(`donnees/${c.name}.json`, collectionJson(c, list));

@@ -8,7 +8,7 @@ import { toAtom } from './export/atom.js';
 import { toCsv } from './export/csv.js';
 import { toIcs, type IcsEvent } from './export/ics.js';
 import type { LoadedEntry } from './load.js';
-import { callsOf, callUrl, entryUrl, publicData, publicKeys } from './views.js';
+import { callsOf, callUrl, entryUrl, publicData, publicKeys, type Call } from './views.js';
 
 /** Column holding the Markdown body of Markdown collections (the text published on the portal). */
 export const BODY_COLUMN = 'texte';
@@ -111,8 +111,22 @@ function abs(site: SiteInfo, route: string): string {
   return site.root + route.replace(/^\//, '');
 }
 
+export interface FeedInfo {
+  /** Route of the feed file (`/flux/nouveautes.atom`). */
+  path: string;
+  title: string;
+  subtitle: string;
+}
+
+const ALL_NEWS: FeedInfo = {
+  path: '/flux/nouveautes.atom',
+  title: 'nouveautés',
+  subtitle:
+    'Entrées nouvelles ou mises à jour du portail : fiches pratiques, études, financements, formations, outils, agenda, plateformes.',
+};
+
 /** The 50 most recently updated entries, newest first. */
-export function atomFeed(entries: readonly LoadedEntry[], site: SiteInfo): string {
+export function atomFeed(entries: readonly LoadedEntry[], site: SiteInfo, feed: FeedInfo = ALL_NEWS): string {
   const sorted = [...entries]
     .sort(
       (a, b) =>
@@ -120,12 +134,11 @@ export function atomFeed(entries: readonly LoadedEntry[], site: SiteInfo): strin
     )
     .slice(0, 50);
   return toAtom({
-    id: abs(site, '/flux/nouveautes.atom'),
-    title: `${site.title} — nouveautés`,
-    subtitle:
-      'Entrées nouvelles ou mises à jour du portail : fiches pratiques, études, financements, formations, outils, agenda, plateformes.',
+    id: abs(site, feed.path),
+    title: `${site.title} — ${feed.title}`,
+    subtitle: feed.subtitle,
     url: site.root,
-    self: abs(site, '/flux/nouveautes.atom'),
+    self: abs(site, feed.path),
     author: site.title,
     entries: sorted.map((e) => ({
       id: `tag:${site.host},2026:${e.collection.name}/${e.id}`,
@@ -143,8 +156,9 @@ function placeOf(d: Record<string, unknown>): string | undefined {
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
-export function eventsIcs(events: readonly LoadedEntry[], site: SiteInfo, stamp: Date): string {
-  const list: IcsEvent[] = events
+/** The iCalendar events of dated events. */
+export function eventIcsEvents(events: readonly LoadedEntry[], site: SiteInfo): IcsEvent[] {
+  return events
     .filter((e) => typeof e.data.debut === 'string')
     .map((e) => ({
       uid: `events-${e.id}@${site.host}`,
@@ -155,16 +169,11 @@ export function eventsIcs(events: readonly LoadedEntry[], site: SiteInfo, stamp:
       location: placeOf(e.data),
       url: abs(site, entryUrl(e)),
     }));
-  return toIcs({
-    name: `${site.title} — agenda`,
-    description: 'Webinaires, ateliers, visites apprenantes et rencontres de la lutte contre la précarité alimentaire.',
-    events: list,
-    stamp,
-  });
 }
 
-export function callsIcs(funders: readonly LoadedEntry[], site: SiteInfo, stamp: Date): string {
-  const list: IcsEvent[] = callsOf(funders)
+/** The deadlines of calls for projects, as iCalendar events. */
+export function callIcsEvents(calls: readonly Call[], site: SiteInfo): IcsEvent[] {
+  return calls
     .filter(({ call }) => typeof call.cloture === 'string')
     .map(({ funder, call }) => ({
       uid: `funders-${funder.id}-${String(call.id)}@${site.host}`,
@@ -174,7 +183,23 @@ export function callsIcs(funders: readonly LoadedEntry[], site: SiteInfo, stamp:
       url: abs(site, callUrl(funder, String(call.id))),
       categories: ['Appel à projets'],
     }));
-  return toIcs({ name: `${site.title} — dates limites des appels à projets`, events: list, stamp });
+}
+
+export function eventsIcs(events: readonly LoadedEntry[], site: SiteInfo, stamp: Date): string {
+  return toIcs({
+    name: `${site.title} — agenda`,
+    description: 'Webinaires, ateliers, visites apprenantes et rencontres de la lutte contre la précarité alimentaire.',
+    events: eventIcsEvents(events, site),
+    stamp,
+  });
+}
+
+export function callsIcs(funders: readonly LoadedEntry[], site: SiteInfo, stamp: Date): string {
+  return toIcs({
+    name: `${site.title} — dates limites des appels à projets`,
+    events: callIcsEvents(callsOf(funders), site),
+    stamp,
+  });
 }
 
 export function collectionsWithExports(): readonly Collection[] {

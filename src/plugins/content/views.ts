@@ -3,9 +3,10 @@
  * only public fields), its line in a catalog, and the catalogs' facets.
  */
 import type { Collection } from '../../content/collections.js';
+import { expandTerritories } from '../../content/geography.js';
 import { readSchema, resolve, schemaAt, territoryParents, valueLabel, type JsonSchema } from '../../content/schemas.js';
 import type { LoadedEntry } from './load.js';
-import { countFacets, emptyState } from './shared/facets.js';
+import { countFacets, emptyState, filterItems } from './shared/facets.js';
 import {
   CATALOG_PAGE,
   type CatalogData,
@@ -250,7 +251,8 @@ export function listItem(e: LoadedEntry, facets: readonly FacetDef[]): ListItem 
   };
   for (const f of facets) {
     if (f.kind === 'status' || f.kind === 'date') continue;
-    const vs = facetValues(d, f.key);
+    const vs =
+      f.kind === 'territory' ? expandTerritories(facetValues(d, f.key), 'departements') : facetValues(d, f.key);
     if (vs.length > 0) item.facets[f.key] = vs;
   }
   const dk = dateFacetKey(e.collection);
@@ -265,7 +267,7 @@ export function listItem(e: LoadedEntry, facets: readonly FacetDef[]): ListItem 
   return item;
 }
 
-interface Call {
+export interface Call {
   funder: LoadedEntry;
   call: Record<string, unknown>;
 }
@@ -300,10 +302,12 @@ export function callItem({ funder, call }: Call): ListItem {
     if (vs.length > 0) item.facets[k] = vs;
   }
   // A call without its own territories or maillons inherits its funder's.
-  item.facets.territoires =
+  item.facets.territoires = expandTerritories(
     facetValues(call, 'territoires').length > 0
       ? facetValues(call, 'territoires')
-      : facetValues(funder.data, 'territoires');
+      : facetValues(funder.data, 'territoires'),
+    'departements',
+  );
   if (!item.facets.maillons) {
     const m = facetValues(funder.data, 'maillons');
     if (m.length > 0) item.facets.maillons = m;
@@ -323,9 +327,17 @@ const NOUNS: Record<string, [string, string]> = {
   news: ['actualité', 'actualités'],
 };
 
+const titleOf = (e: LoadedEntry): string => (typeof e.data.titre === 'string' ? e.data.titre : e.id);
+
 export function catalogData(c: Collection, entries: readonly LoadedEntry[]): CatalogData {
   const facets = catalogFacets(c);
-  const items = entries.map((e) => listItem(e, facets)).sort((a, b) => a.title.localeCompare(b.title, 'fr'));
+  const sortKey = (e: LoadedEntry): string => {
+    const v = c.sortBy ? e.data[c.sortBy] : undefined;
+    return typeof v === 'string' ? v : '';
+  };
+  const items = [...entries]
+    .sort((a, b) => sortKey(b).localeCompare(sortKey(a)) || titleOf(a).localeCompare(titleOf(b), 'fr'))
+    .map((e) => listItem(e, facets));
   if (c.name === 'events') items.sort((a, b) => (a.window?.[0] ?? '').localeCompare(b.window?.[0] ?? ''));
   const links = [
     ...(c.name === 'funders' ? [{ label: 'Tous les appels à projets', href: `${c.route}/appels` }] : []),
@@ -342,6 +354,7 @@ export function catalogData(c: Collection, entries: readonly LoadedEntry[]): Cat
     status: c.name === 'events' ? 'event' : undefined,
     items,
     links,
+    ...(c.sortBy ? { ranked: true } : {}),
   };
 }
 
@@ -372,16 +385,15 @@ export function callsCatalogData(funders: Collection, entries: readonly LoadedEn
  */
 export function catalogPageModule(data: CatalogData, itemsModule: string): string {
   const { items, ...rest } = data;
-  const counts = countFacets(items, emptyState(), {
-    facets: data.facets,
-    parents: territoryParents(),
-    status: data.status,
-    now: null,
-  });
+  const state = { ...emptyState(), values: { ...data.preset } };
+  const ctx = { facets: data.facets, parents: territoryParents(), status: data.status, now: null };
+  const counts = countFacets(items, state, ctx);
+  const shown = data.preset ? filterItems(items, state, ctx) : items;
   const page: Omit<CatalogPageData, 'loadItems'> = {
     ...rest,
-    first: items.slice(0, CATALOG_PAGE),
+    first: shown.slice(0, CATALOG_PAGE),
     total: items.length,
+    matched: shown.length,
     counts,
     ...(data.status ? { windows: items.map((i) => i.window ?? null) } : {}),
   };

@@ -1,10 +1,13 @@
 /**
- * A tiny site for the content plugin's browser tests: the plugin alone (no docs, no blog), with a
+ * A tiny site for the content plugin's browser tests: the plugin, and the sheets and news published
+ * by the docs and blog plugins as on the portal (so that every link to an entry resolves), with a
  * few entries in content/. Built by test/catalog/site.ts.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config, Plugin } from '@docusaurus/types';
+import { entryFrontMatterParser } from '../../../src/plugins/sheets/frontMatter.ts';
+import { sheetsSidebarItemsGenerator } from '../../../src/plugins/sheets/sidebar.ts';
 
 const siteDir = path.dirname(fileURLToPath(import.meta.url));
 const generatedDir = path.resolve(siteDir, process.env.DOCUSAURUS_GENERATED_FILES_DIR_NAME ?? '.docusaurus');
@@ -37,10 +40,36 @@ const config: Config = {
   i18n: { defaultLocale: 'fr', locales: ['fr'] },
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
+  markdown: { format: 'detect', parseFrontMatter: entryFrontMatterParser(siteDir) },
   presets: [
     ['classic', { docs: false, blog: false, theme: { customCss: [path.join(siteDir, 'src/css/fixture.css')] } }],
   ],
-  plugins: ['../../../src/plugins/content/index.ts', generatedFilesAsAuto],
+  plugins: [
+    [
+      '@docusaurus/plugin-content-docs',
+      {
+        id: 'practices',
+        path: 'content/practices',
+        routeBasePath: 'fiches',
+        sidebarPath: path.join(siteDir, '../../../sidebars.practices.ts'),
+        sidebarItemsGenerator: sheetsSidebarItemsGenerator,
+        include: ['**/*.md'],
+      },
+    ],
+    [
+      '@docusaurus/plugin-content-blog',
+      {
+        path: 'content/news',
+        routeBasePath: 'actualites',
+        include: ['**/*.md'],
+        onInlineTags: 'ignore',
+        onInlineAuthors: 'ignore',
+        onUntruncatedBlogPosts: 'ignore',
+      },
+    ],
+    '../../../src/plugins/content/index.ts',
+    generatedFilesAsAuto,
+  ],
   themeConfig: {
     colorMode: { disableSwitch: true },
     navbar: {

@@ -91,6 +91,20 @@ export function filterItems(items: readonly ListItem[], state: FilterState, ctx:
   return filterExcept(items, state, ctx);
 }
 
+/** Items whose title holds more of the query's words first; otherwise their order is kept (stable sort). */
+export function rankByRelevance(items: readonly ListItem[], q: string): ListItem[] {
+  const ws = words(q);
+  if (ws.length === 0) return [...items];
+  const score = (item: ListItem): number => {
+    const title = fold(item.title);
+    return ws.filter((w) => title.includes(w)).length;
+  };
+  return items
+    .map((item) => ({ item, score: score(item) }))
+    .sort((a, b) => b.score - a.score)
+    .map((x) => x.item);
+}
+
 /** For each facet (but dates), how many items each value would show. */
 export function countFacets(items: readonly ListItem[], state: FilterState, ctx: FilterContext): FacetCounts {
   const out: FacetCounts = {};

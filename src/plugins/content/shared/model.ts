@@ -59,6 +59,10 @@ export interface CatalogData {
   items: ListItem[];
   /** Links to other views (calls of the funders' catalog, exports). */
   links: { label: string; href: string }[];
+  /** Lines sorted by relevance when the reader searches by keywords (else by their order here). */
+  ranked?: boolean;
+  /** Filters of a pre-filtered page (a maillon's sheets), applied while its URL has no query string. */
+  preset?: Record<string, string[]>;
 }
 
 /** Lines a catalog shows at first, and each time the reader asks for more. */
@@ -73,11 +77,13 @@ export type FacetCounts = Record<string, Record<string, number>>;
  * Before that, the page shows the first lines and the counts computed at build time.
  */
 export interface CatalogPageData extends Omit<CatalogData, 'items'> {
-  /** The first `CATALOG_PAGE` lines. */
+  /** The first `CATALOG_PAGE` lines (with the preset filters). */
   first: ListItem[];
   /** Number of lines. */
   total: number;
-  /** Counts without any filter; statuses aside (they depend on the reader's clock). */
+  /** Number of lines the preset filters give (the total without them). */
+  matched: number;
+  /** Counts with the preset filters only; statuses aside (they depend on the reader's clock). */
   counts: FacetCounts;
   /** With statuses: the window of every line, for the status counts before the lines are loaded. */
   windows?: (StatusWindow | null)[];
@@ -141,6 +147,57 @@ export interface EventRef {
   debut: string;
   fin: string | null;
   lieu: string | null;
+}
+
+/** One line of a territory page. */
+export interface TerritoryLine {
+  title: string;
+  url: string;
+  extra?: string;
+}
+
+/** What a territory page shows of one collection (calls for the funders, events not over). */
+export interface TerritorySection {
+  collection: string;
+  title: string;
+  /** The catalog filtered by this territory. */
+  catalog: string;
+  /** The first lines tied to the territory (or to one of its départements, or its région). */
+  local: TerritoryLine[];
+  localCount: number;
+  /** The first national lines, shown apart. */
+  national: TerritoryLine[];
+  nationalCount: number;
+}
+
+export interface TerritorySummary {
+  code: string;
+  label: string;
+  /** Région of a département. */
+  parent?: string;
+  parentLabel?: string;
+}
+
+/** What `/territoires/<code>` receives. */
+export interface TerritoryPageData extends TerritorySummary {
+  kind: 'region' | 'departement';
+  /** Départements of a région. */
+  children: { code: string; label: string }[];
+  sections: TerritorySection[];
+  /** Routes of its Atom feed and iCalendar. */
+  feed: string;
+  calendar: string;
+}
+
+/** What `/territoires` receives: every région with its départements and counts, and the map (static SVG). */
+export interface TerritoryIndexData {
+  regions: {
+    code: string;
+    label: string;
+    count: number;
+    departements: { code: string; label: string; count: number }[];
+  }[];
+  map: string;
 }
 
 /** Title and page of every entry some other entry links to, by `<collection>/<id>`. */

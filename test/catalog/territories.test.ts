@@ -1,0 +1,125 @@
+/**
+ * The territory pages and feeds, from the fixture site's entries: one page per région and
+ * département, the same entries as the catalogs' territory filter, communes counted in their
+ * département and région, national entries apart, feeds that include the national entries.
+ */
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { allCollections, collections } from '../../src/content/collections.js';
+import { territoryParents, vocabularies } from '../../src/content/schemas.js';
+import { loadEntries } from '../../src/plugins/content/load.js';
+import { filterItems, type FilterState } from '../../src/plugins/content/shared/facets.js';
+import { itemUrl } from '../../src/plugins/content/shared/model.js';
+import {
+  pagedTerritories,
+  territoryFeeds,
+  territoryIndex,
+  territoryPages,
+} from '../../src/plugins/content/territories.js';
+import { callsCatalogData, catalogData } from '../../src/plugins/content/views.js';
+import { repo } from '../helpers/tree.js';
+
+const TODAY = '2026-03-01';
+const entries = loadEntries(path.join(repo, 'test/catalog/fixture-site'), { today: '2026-06-15' });
+const pages = territoryPages(entries, TODAY);
+const page = (code: string) => pages.find((p) => p.code === code)!;
+const titles = (code: string, collection: string, which: 'local' | 'national'): string[] => {
+  const section = page(code).sections.find((s) => s.collection === collection);
+  return (section?.[which] ?? []).map((l) => l.title).sort((a, b) => a.localeCompare(b, 'fr'));
+};
+const SITE = { root: 'https://essaim.example.org/', title: 'Essaim', host: 'essaim.example.org' };
+
+describe('pages des territoires', () => {
+  it('chaque région et chaque département du vocabulaire a sa page', () => {
+    const codes = Object.keys(vocabularies().territoire!.labels).filter((c) => c !== 'national');
+    expect(codes).toHaveLength(18 + 101);
+    expect(pages.map((p) => p.code).sort()).toEqual(codes.sort());
+    expect(pagedTerritories()).toHaveLength(119);
+  });
+
+  it('une fiche étiquetée par sa commune paraît sur la page de son département et de sa région, pas ailleurs', () => {
+    for (const code of ['dep-34', 'reg-76'])
+      expect(titles(code, 'practices', 'local'), code).toContain('Caisse alimentaire commune de Montpellier');
+    for (const code of ['dep-29', 'dep-30', 'reg-53'])
+      expect(titles(code, 'practices', 'local'), code).not.toContain('Caisse alimentaire commune de Montpellier');
+  });
+
+  it('les fiches nationales sont à part ; un département montre aussi sa région', () => {
+    expect(titles('dep-34', 'practices', 'local')).toMatchInlineSnapshot(`
+      [
+        "Alliance régionale contre la faim en Occitanie",
+        "Caisse alimentaire commune de Montpellier",
+        "Épicerie sociale et solidaire de quartier",
+        "Épicerie solidaire mobile en milieu rural",
+        "Plateforme logistique partagée",
+      ]
+    `);
+    expect(titles('dep-34', 'practices', 'national')).toEqual(['Chèques d’alimentation durable']);
+    expect(titles('dep-29', 'practices', 'local')).toEqual(['Paniers solidaires du Finistère']);
+    expect(page('dep-34').parentLabel).toBe('Occitanie');
+    expect(page('reg-53').children.map((d) => d.code)).toEqual(['dep-22', 'dep-29', 'dep-35', 'dep-56']);
+  });
+
+  it('chaque rubrique liste exactement ce que le filtre de territoire de son catalogue donne', () => {
+    const parents = territoryParents();
+    for (const code of ['dep-34', 'reg-76', 'dep-29', 'dep-75', 'reg-11', 'dep-971']) {
+      for (const c of allCollections()) {
+        if (c.name === 'funders' || c.name === 'events') continue; // dated: only what is not over
+        const data = catalogData(
+          c,
+          entries.filter((e) => e.collection === c),
+        );
+        const state: FilterState = { q: '', values: { territoires: [code] } };
+        const expected = filterItems(data.items, state, { facets: data.facets, parents, now: null })
+          .map((i) => itemUrl(c.route, i))
+          .sort();
+        const section = page(code).sections.find((s) => s.collection === c.name)!;
+        expect([...section.local, ...section.national].map((l) => l.url).sort(), `${code} ${c.name}`).toEqual(expected);
+        expect(section.catalog).toBe(`${c.route}?territoires=${code}`);
+      }
+      const calls = callsCatalogData(
+        collections.get('funders')!,
+        entries.filter((e) => e.collection.name === 'funders'),
+      );
+      const open = calls.items.filter((i) => (i.date ?? '') >= TODAY);
+      const expected = filterItems(
+        open,
+        { q: '', values: { territoires: [code] } },
+        { facets: calls.facets, parents, now: null },
+      ).map((i) => itemUrl(calls.route, i));
+      const section = page(code).sections.find((s) => s.collection === 'funders')!;
+      expect([...section.local, ...section.national].map((l) => l.url).sort(), code).toEqual(expected.sort());
+    }
+  });
+
+  it('la carte : un lien par département (outre-mer compris), nom et nombre en titre, sous 150 Ko compressée', async () => {
+    const { map, regions } = await territoryIndex(pages, '/');
+    const links = [...map.matchAll(/<a href="\/territoires\/(dep-[0-9AB]+)" aria-label="([^"]+)"/g)];
+    expect(links).toHaveLength(101);
+    // Its own and its région's entries, calls and events, national ones aside.
+    const herault = page('dep-34').sections.reduce((n, s) => n + s.local.length, 0);
+    expect(herault).toBe(10);
+    expect(links.find((l) => l[1] === 'dep-34')?.[2]).toBe(`Hérault (34) : ${herault} ressources`);
+    for (const code of ['dep-971', 'dep-972', 'dep-973', 'dep-974', 'dep-976'])
+      expect(links.some((l) => l[1] === code)).toBe(true);
+    expect(gzipSync(map).length).toBeLessThan(150 * 1024);
+    expect(regions).toHaveLength(18);
+    expect(regions.flatMap((r) => r.departements)).toHaveLength(101);
+  });
+
+  it('le flux Atom et l’agenda d’un territoire comprennent ses entrées et les nationales', () => {
+    const feeds = territoryFeeds(entries, SITE, new Date('2026-03-01T00:00:00Z'));
+    expect(feeds).toHaveLength(2 * 119);
+    const atom = feeds.find((f) => f.path === '/flux/territoires/dep-34.atom')!.text;
+    expect(atom).toContain('Caisse alimentaire commune de Montpellier');
+    expect(atom).toContain('Chèques d’alimentation durable');
+    expect(atom).not.toContain('Paniers solidaires du Finistère');
+    const finistere = feeds.find((f) => f.path === '/flux/territoires/dep-29.atom')!.text;
+    expect(finistere).toContain('Paniers solidaires du Finistère');
+    expect(finistere).not.toContain('Caisse alimentaire commune de Montpellier');
+    const ics = feeds.find((f) => f.path === '/flux/territoires/dep-34.ics')!.text;
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics.match(/BEGIN:VEVENT/g)?.length).toBeGreaterThan(0);
+  });
+});
