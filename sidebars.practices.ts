@@ -10,6 +10,7 @@ const sidebars: SidebarsConfig = {
       type: 'category',
       label: 'Fiches pratiques',
       collapsible: false,
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- false positive: items may be strings, and String#link is deprecated
       link: {
         type: 'generated-index',
         slug: '/',

@@ -130,7 +130,7 @@ describe('workflows GitHub', () => {
 
   it('l’entretien tourne chaque semaine et tient un seul ticket à jour', () => {
     const w = workflows['upkeep.yml']!;
-    expect(w.on.schedule).toEqual([{ cron: expect.stringMatching(/^\S+ \S+ \* \* [0-6]$/) }]);
+    expect(w.on.schedule).toEqual([{ cron: expect.stringMatching(/^\S+ \S+ \* \* [0-6]$/) as unknown }]);
     const steps = runs(w).join('\n');
     expect(steps).toContain('essaim links --external');
     expect(steps).toContain('essaim stale');
@@ -176,9 +176,11 @@ async function runCommentScript(
     repo: { owner: 'essaim-portail', repo: 'essaim' },
     payload: { workflow_run: { head_sha: runHeadSha } },
   };
-  const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
-    ...args: string[]
-  ) => (...a: unknown[]) => Promise<void>;
+  const AsyncFunction = (
+    Object.getPrototypeOf(async () => undefined) as {
+      constructor: new (...args: string[]) => (...a: unknown[]) => Promise<void>;
+    }
+  ).constructor;
   await new AsyncFunction('require', 'github', 'context', script)(
     (m: string) => (m === 'fs' ? fakeFs : undefined),
     github,

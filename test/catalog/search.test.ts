@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/components/search/searchIndex.js';
 import { loadEntries } from '../../src/plugins/content/load.js';
 import { buildSearchPayload } from '../../src/plugins/content/search.js';
-import { decodePostings, encodePostings, packPath, pathOf } from '../../src/plugins/content/shared/search-format.js';
+import {
+  decodePostings,
+  encodePostings,
+  packPath,
+  pathOf,
+  type SearchPayload,
+} from '../../src/plugins/content/shared/search-format.js';
 import { repo } from '../helpers/tree.js';
 
 describe('format de l’index de recherche', () => {
@@ -25,7 +31,7 @@ describe('format de l’index de recherche', () => {
 describe('moteur de recherche (lunr, français)', () => {
   const entries = loadEntries(path.join(repo, 'test/catalog/fixture-site'), { today: '2026-06-15' });
   const payload = buildSearchPayload(entries);
-  const engine = createEngine(JSON.parse(JSON.stringify(payload)));
+  const engine = createEngine(JSON.parse(JSON.stringify(payload)) as SearchPayload);
   const urls = (q: string): string[] => engine.search(q, 20).hits.map((h) => h.url);
 
   it('indexe chaque entrée de chaque collection, fiches comprises', () => {

@@ -67,9 +67,9 @@ export function buildSearchPayload(entries: readonly LoadedEntry[]): SearchPaylo
   entries.forEach((entry, n) => {
     const url = entryUrl(entry);
     const ci = collections.indexOf(entry.collection);
-    const titre = String(entry.data.titre ?? entry.id);
+    const titre = entry.data.titre;
     d.push([ci, packPath(url.slice(entry.collection.route.length + 1), titre), titre]);
-    const values = [String(entry.data.titre ?? ''), String(entry.data.resume ?? ''), tagsOf(entry)];
+    const values = [entry.data.titre, entry.data.resume, tagsOf(entry)];
     values.forEach((value, fi) => {
       for (const stem of stems(pipeline, value)) {
         let perField = postings.get(stem);

@@ -45,7 +45,7 @@ export function sheetsData(siteDir: string): SheetsData {
   const counts = new Map<string, number>();
   for (const f of listEntries(siteDir, [practices.folder]).files) {
     const entry = readEntry(siteDir, f);
-    const first = isRead(entry) && Array.isArray(entry.data.maillons) ? entry.data.maillons[0] : undefined;
+    const first: unknown = isRead(entry) && Array.isArray(entry.data.maillons) ? entry.data.maillons[0] : undefined;
     if (typeof first === 'string') counts.set(first, (counts.get(first) ?? 0) + 1);
   }
   return {
