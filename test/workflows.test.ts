@@ -66,7 +66,7 @@ describe('workflows GitHub', () => {
     for (const run of runs(workflows[file]!)) {
       for (const [cmd, ...args] of commands(run)) {
         const where = `${file} : « ${[cmd, ...args].join(' ')} »`;
-        if (cmd === 'npx' && args[0] === 'essaim') expect(essaimHas(args[1]!), where).toBe(true);
+        if (cmd === 'node' && args[0] === 'cli/bin.mjs') expect(essaimHas(args[1]!), where).toBe(true);
         else if (cmd === 'npx' && args[0] === 'tsx') expect(fs.existsSync(args[1]!), where).toBe(true);
         else if (cmd === 'npm' && args[0] === 'run') expect(scripts[args[1]!], where).toBeDefined();
         else if (cmd === 'npm') expect(['ci', 'test'], where).toContain(args[0]);
@@ -96,8 +96,8 @@ describe('workflows GitHub', () => {
     for (const job of Object.values(ci.jobs)) expect(job.permissions).toBeUndefined();
     const steps = runs(ci).join('\n');
     for (const check of [
-      'essaim validate --format github',
-      'essaim format --check',
+      'cli/bin.mjs validate --format github',
+      'cli/bin.mjs format --check',
       'npm run typecheck',
       'npm test',
       'npm run build',
@@ -132,8 +132,8 @@ describe('workflows GitHub', () => {
     const w = workflows['upkeep.yml']!;
     expect(w.on.schedule).toEqual([{ cron: expect.stringMatching(/^\S+ \S+ \* \* [0-6]$/) as unknown }]);
     const steps = runs(w).join('\n');
-    expect(steps).toContain('essaim links --external');
-    expect(steps).toContain('essaim stale');
+    expect(steps).toContain('cli/bin.mjs links --external');
+    expect(steps).toContain('cli/bin.mjs stale');
     expect(steps).toContain('scripts/upkeep-issue.ts');
   });
 

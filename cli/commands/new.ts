@@ -150,8 +150,8 @@ export async function newEntry(name: string, options: NewOptions, io: Io): Promi
       '',
       'Prochaines étapes :',
       `  1. Complétez les parties marquées « ${PLACEHOLDER} » dans ${file}`,
-      `  2. Vérifiez : npx essaim validate ${file}`,
-      '  3. Proposez-la : npx essaim propose',
+      `  2. Vérifiez : npm run essaim -- validate ${file}`,
+      '  3. Proposez-la : npm run essaim -- propose',
     ].join('\n'),
   );
   return 0;
