@@ -70,7 +70,7 @@ function startService(env: Record<string, string>): Promise<{ child: ChildProces
   });
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
+    child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /ESSAIM_SERVICE_URL=(\S+)/.exec(out);
       if (m) resolve({ child, url: m[1]! });

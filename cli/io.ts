@@ -1,3 +1,5 @@
+import { isatty } from 'node:tty';
+
 /** Where commands write; tests pass their own. */
 export interface Io {
   out(text: string): void;
@@ -13,7 +15,7 @@ export const processIo = (): Io => ({
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
   cwd: process.cwd(),
-  interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  interactive: isatty(0) && isatty(1),
   env: process.env,
 });
 

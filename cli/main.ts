@@ -8,6 +8,14 @@ import { allCollections } from '../src/content/collections.js';
 import { UsageError } from '../src/content/problems.js';
 import { processIo, type ExitCode, type Io } from './io.js';
 import { commanderErrorFr } from './report.js';
+import type { DiffOptions } from './commands/diff.js';
+import type { FormatOptions } from './commands/format.js';
+import type { LinksOptions } from './commands/links.js';
+import type { NewOptions } from './commands/new.js';
+import type { ProposeOptions } from './commands/propose.js';
+import type { SauvegardeOptions } from './commands/sauvegarde.js';
+import type { StaleOptions } from './commands/stale.js';
+import type { ValidateOptions } from './commands/validate.js';
 
 const HELP_TITLES: Record<string, string> = {
   'Usage:': 'Utilisation :',
@@ -46,7 +54,7 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
     .argument('[chemins...]', 'fichiers ou dossiers à vérifier')
     .addOption(new Option('--format <format>', 'text, json ou github').default('text'))
     .addOption(new Option('--today <date>').hideHelp())
-    .action((paths: string[], opts) =>
+    .action((paths: string[], opts: ValidateOptions) =>
       run(async () => (await import('./commands/validate.js')).validate(paths, opts, io)),
     );
 
@@ -59,7 +67,7 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
     .option('--set <champ=valeur>', 'renseigne un champ (répétable ; listes séparées par des virgules)', collect)
     .option('-y, --yes', 'sans questions : utilise les options et laisse « À COMPLÉTER » ailleurs')
     .addOption(new Option('--today <date>').hideHelp())
-    .action((collection: string, opts) =>
+    .action((collection: string, opts: NewOptions) =>
       run(async () => (await import('./commands/new.js')).newEntry(collection, opts, io)),
     );
 
@@ -68,7 +76,9 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
     .description('met les entrées sous leur forme canonique')
     .argument('[chemins...]', 'fichiers ou dossiers (par défaut tout content/)')
     .option('--check', 'ne modifie rien ; échoue si un fichier n’est pas sous forme canonique')
-    .action((paths: string[], opts) => run(async () => (await import('./commands/format.js')).format(paths, opts, io)));
+    .action((paths: string[], opts: FormatOptions) =>
+      run(async () => (await import('./commands/format.js')).format(paths, opts, io)),
+    );
 
   cmd
     .command('propose')
@@ -81,7 +91,7 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
     .option('--titre <titre>', 'titre de la pull request')
     .option('--dry-run', 'affiche ce qui serait fait, sans rien écrire')
     .option('--local', 'crée la branche et le commit dans le dépôt local, sans GitHub')
-    .action((paths: string[], opts) =>
+    .action((paths: string[], opts: ProposeOptions) =>
       run(async () => (await import('./commands/propose.js')).propose(paths, opts, io)),
     );
 
@@ -91,7 +101,7 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
     .argument('<base>', 'révision de départ')
     .argument('[head]', 'révision d’arrivée (par défaut : l’arbre de travail)')
     .addOption(new Option('--format <format>', 'text, markdown ou json').default('text'))
-    .action((base: string, head: string | undefined, opts) =>
+    .action((base: string, head: string | undefined, opts: DiffOptions) =>
       run(async () => (await import('./commands/diff.js')).diff(base, head, opts, io)),
     );
 
@@ -104,7 +114,9 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
     .addOption(new Option('--format <format>', 'text, json, markdown ou github').default('text'))
     .option('--cache <fichier>', 'fichier de cache des liens externes')
     .option('--no-cache', 'ignore le cache')
-    .action((paths: string[], opts) => run(async () => (await import('./commands/links.js')).links(paths, opts, io)));
+    .action((paths: string[], opts: LinksOptions) =>
+      run(async () => (await import('./commands/links.js')).links(paths, opts, io)),
+    );
 
   cmd
     .command('stale')
@@ -114,7 +126,7 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
     .addOption(new Option('--format <format>', 'text, markdown ou json').default('text'))
     .option('--cache <fichier>', 'cache de la dernière vérification des liens externes')
     .addOption(new Option('--today <date>').hideHelp())
-    .action((opts) => run(async () => (await import('./commands/stale.js')).stale(opts, io)));
+    .action((opts: StaleOptions) => run(async () => (await import('./commands/stale.js')).stale(opts, io)));
 
   cmd
     .command('edition')
@@ -127,7 +139,7 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
     .description('sauvegarde à chaud la base du service de propositions')
     .argument('<dossier>', 'dossier des sauvegardes')
     .option('--garder <n>', 'nombre de sauvegardes gardées (7 par défaut)')
-    .action((folder: string, opts) =>
+    .action((folder: string, opts: SauvegardeOptions) =>
       run(async () => (await import('./commands/sauvegarde.js')).sauvegarde(folder, opts, io)),
     );
   cmd

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateTypes, typesFile } from '../scripts/gen-types.js';
 
-describe('types générés depuis les schémas', () => {
-  it('sont à jour (sinon : npm run gen:types)', async () => {
+describe('types generated from the schemas', () => {
+  it('are up to date (else: npm run gen:types)', async () => {
     const expected = await generateTypes();
     expect(
       fs.readFileSync(typesFile, 'utf8'),

@@ -57,16 +57,16 @@ function essaimHas(cmd: string): boolean {
   return true;
 }
 
-describe('workflows GitHub', () => {
-  it('existent et se lisent : CI, commentaire de diff, déploiement, entretien', () => {
+describe('GitHub workflows', () => {
+  it('exist and parse: CI, diff comment, deployment, upkeep', () => {
     expect(Object.keys(workflows).sort()).toEqual(['ci.yml', 'deploy.yml', 'pr-comment.yml', 'upkeep.yml']);
   });
 
-  it.each(Object.keys(workflows))('%s : chaque commande lancée existe dans le projet', (file) => {
+  it.each(Object.keys(workflows))('%s: every command it runs exists in the project', (file) => {
     for (const run of runs(workflows[file]!)) {
       for (const [cmd, ...args] of commands(run)) {
         const where = `${file} : « ${[cmd, ...args].join(' ')} »`;
-        if (cmd === 'npx' && args[0] === 'essaim') expect(essaimHas(args[1]!), where).toBe(true);
+        if (cmd === 'node' && args[0] === 'cli/bin.mjs') expect(essaimHas(args[1]!), where).toBe(true);
         else if (cmd === 'npx' && args[0] === 'tsx') expect(fs.existsSync(args[1]!), where).toBe(true);
         else if (cmd === 'npm' && args[0] === 'run') expect(scripts[args[1]!], where).toBeDefined();
         else if (cmd === 'npm') expect(['ci', 'test'], where).toContain(args[0]);
@@ -76,11 +76,11 @@ describe('workflows GitHub', () => {
     }
   });
 
-  it.each(Object.keys(workflows))('%s : aucune expression ${{ }} dans une ligne run (injection de script)', (file) => {
+  it.each(Object.keys(workflows))('%s: no ${{ }} expression in a run line (script injection)', (file) => {
     for (const run of runs(workflows[file]!)) expect(run).not.toMatch(/\$\{\{/);
   });
 
-  it.each(Object.keys(workflows))('%s : permissions minimales par défaut, élargies job par job', (file) => {
+  it.each(Object.keys(workflows))('%s: minimal permissions by default, widened job by job', (file) => {
     const w = workflows[file]!;
     expect([{}, { contents: 'read' }]).toContainEqual(w.permissions);
     for (const job of Object.values(w.jobs)) {
@@ -88,7 +88,7 @@ describe('workflows GitHub', () => {
     }
   });
 
-  it('les contributions (y compris de forks) sont vérifiées sans secret ni droit d’écriture', () => {
+  it('check contributions (forks included) without secrets or write access', () => {
     const ci = workflows['ci.yml']!;
     expect(Object.keys(ci.on)).toContain('pull_request');
     expect(Object.keys(ci.on)).not.toContain('pull_request_target');
@@ -96,8 +96,8 @@ describe('workflows GitHub', () => {
     for (const job of Object.values(ci.jobs)) expect(job.permissions).toBeUndefined();
     const steps = runs(ci).join('\n');
     for (const check of [
-      'essaim validate --format github',
-      'essaim format --check',
+      'cli/bin.mjs validate --format github',
+      'cli/bin.mjs format --check',
       'npm run typecheck',
       'npm test',
       'npm run build',
@@ -105,7 +105,7 @@ describe('workflows GitHub', () => {
       expect(steps).toContain(check);
   });
 
-  it('le commentaire de diff est écrit sans jamais récupérer ni exécuter la contribution', () => {
+  it('write the diff comment without ever checking out or running the contribution', () => {
     const w = workflows['pr-comment.yml']!;
     expect(Object.keys(w.on)).toEqual(['workflow_run']);
     for (const job of Object.values(w.jobs)) {
@@ -120,7 +120,7 @@ describe('workflows GitHub', () => {
     expect(script).toContain('<!-- essaim-diff -->');
   });
 
-  it('chaque checkout laisse le jeton hors de .git/config (persist-credentials: false)', () => {
+  it('keep the token out of .git/config at every checkout (persist-credentials: false)', () => {
     for (const [file, w] of Object.entries(workflows)) {
       for (const step of Object.values(w.jobs).flatMap((j) => j.steps)) {
         if (step.uses?.startsWith('actions/checkout')) expect(step.with?.['persist-credentials'], file).toBe(false);
@@ -128,16 +128,16 @@ describe('workflows GitHub', () => {
     }
   });
 
-  it('l’entretien tourne chaque semaine et tient un seul ticket à jour', () => {
+  it('run the upkeep every week and keep a single issue up to date', () => {
     const w = workflows['upkeep.yml']!;
-    expect(w.on.schedule).toEqual([{ cron: expect.stringMatching(/^\S+ \S+ \* \* [0-6]$/) }]);
+    expect(w.on.schedule).toEqual([{ cron: expect.stringMatching(/^\S+ \S+ \* \* [0-6]$/) as unknown }]);
     const steps = runs(w).join('\n');
-    expect(steps).toContain('essaim links --external');
-    expect(steps).toContain('essaim stale');
+    expect(steps).toContain('cli/bin.mjs links --external');
+    expect(steps).toContain('cli/bin.mjs stale');
     expect(steps).toContain('scripts/upkeep-issue.ts');
   });
 
-  it('le déploiement publie sur GitHub Pages depuis main', () => {
+  it('deploy to GitHub Pages from main', () => {
     const w = workflows['deploy.yml']!;
     expect(w.on.push).toEqual({ branches: ['main'] });
     expect(w.jobs.publier!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
@@ -176,9 +176,11 @@ async function runCommentScript(
     repo: { owner: 'essaim-portail', repo: 'essaim' },
     payload: { workflow_run: { head_sha: runHeadSha } },
   };
-  const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
-    ...args: string[]
-  ) => (...a: unknown[]) => Promise<void>;
+  const AsyncFunction = (
+    Object.getPrototypeOf(async () => undefined) as {
+      constructor: new (...args: string[]) => (...a: unknown[]) => Promise<void>;
+    }
+  ).constructor;
   await new AsyncFunction('require', 'github', 'context', script)(
     (m: string) => (m === 'fs' ? fakeFs : undefined),
     github,
@@ -187,8 +189,8 @@ async function runCommentScript(
   return written;
 }
 
-describe('commentaire de diff : l’artefact d’un fork est une donnée à vérifier', () => {
-  it('commente la pull request ouverte dont la tête est le commit vérifié, sans mention active', async () => {
+describe('diff comment: the artifact of a fork is data to check', () => {
+  it('comments on the open pull request whose head is the checked commit, without live mentions', async () => {
     const written = await runCommentScript(
       { number: '7', diff: 'Fiche « @maintainers » **gras** <!-- essaim-diff -->' },
       { state: 'open', sha: 'abc' },
@@ -201,7 +203,7 @@ describe('commentaire de diff : l’artefact d’un fork est une donnée à vér
     expect(written[0]!.body.split('<!-- essaim-diff -->')).toHaveLength(2);
   });
 
-  it('refuse un numéro qui désigne une autre pull request (tête différente) ou une pull request fermée', async () => {
+  it('refuses a number that names another pull request (other head) or a closed one', async () => {
     await expect(runCommentScript({ number: '1', diff: 'x' }, { state: 'open', sha: 'autre' }, 'abc')).rejects.toThrow(
       /n’est pas celle que ce CI a vérifiée/,
     );

@@ -22,7 +22,8 @@ export function runDocusaurusVersion(root: string, name: string): CommandResult 
     encoding: 'utf8',
     env: process.env,
   });
-  return { status: r.status, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
+  if (r.error) return { status: null, output: r.error.message };
+  return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
 export interface EditionDeps {

@@ -110,8 +110,9 @@ export async function newEntry(name: string, options: NewOptions, io: Io): Promi
     (interactive ? await ask('titre', props.titre!) : undefined);
   if (typeof titre !== 'string' || titre.trim() === '') throw new UsageError('Indiquez un titre avec --titre "…".');
   data.titre = titre.trim();
-  data.id = typeof data.id === 'string' ? data.id : slugify(data.titre as string);
-  if (!data.id) throw new UsageError('Le titre doit contenir au moins une lettre ou un chiffre.');
+  const id = typeof data.id === 'string' ? data.id : slugify(titre.trim());
+  if (!id) throw new UsageError('Le titre doit contenir au moins une lettre ou un chiffre.');
+  data.id = id;
 
   const today = options.today ?? todayIso();
   for (const field of schema.required ?? []) {
@@ -121,8 +122,8 @@ export async function newEntry(name: string, options: NewOptions, io: Io): Promi
       continue;
     }
     const answer = interactive ? await ask(field, props[field]!) : undefined;
-    data[field] = answer ?? placeholderFor(props[field]!);
-    if (data[field] === undefined) delete data[field];
+    const value = answer ?? placeholderFor(props[field]!);
+    if (value !== undefined) data[field] = value;
   }
   if (
     c.groupBy &&
@@ -136,9 +137,9 @@ export async function newEntry(name: string, options: NewOptions, io: Io): Promi
   }
 
   const file = entryPath(c, data);
-  if (knownRefs(root).has(`${c.name}/${String(data.id)}`) || fs.existsSync(path.join(root, file))) {
+  if (knownRefs(root).has(`${c.name}/${id}`) || fs.existsSync(path.join(root, file))) {
     throw new UsageError(
-      `L’entrée « ${c.name}/${String(data.id)} » existe déjà : choisissez un autre titre, ou --set id=autre-identifiant.`,
+      `L’entrée « ${c.name}/${id} » existe déjà : choisissez un autre titre, ou --set id=autre-identifiant.`,
     );
   }
   fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
@@ -149,8 +150,8 @@ export async function newEntry(name: string, options: NewOptions, io: Io): Promi
       '',
       'Prochaines étapes :',
       `  1. Complétez les parties marquées « ${PLACEHOLDER} » dans ${file}`,
-      `  2. Vérifiez : npx essaim validate ${file}`,
-      '  3. Proposez-la : npx essaim propose',
+      `  2. Vérifiez : npm run essaim -- validate ${file}`,
+      '  3. Proposez-la : npm run essaim -- propose',
     ].join('\n'),
   );
   return 0;

@@ -62,7 +62,7 @@ export const TOKEN_HELP = [
   '« fine-grained » ne le permet pas ; utilisez « gh auth login » ou un jeton classique',
   '(portée public_repo).',
   '',
-  'Sans jeton : npx essaim propose --local crée la branche et le commit dans votre dépôt ;',
+  'Sans jeton : npm run essaim -- propose --local crée la branche et le commit dans votre dépôt ;',
   'il ne reste qu’à les envoyer avec git push, puis à ouvrir la pull request sur GitHub.',
 ].join('\n');
 
@@ -191,7 +191,7 @@ export async function propose(paths: string[], options: ProposeOptions, io: Io):
   const files = selectFiles(root, base, paths, io);
   if (files.length === 0) {
     throw new UsageError(
-      `Rien à proposer : aucune entrée ajoutée ou modifiée par rapport à « ${base.name} ». Créez-en une avec « npx essaim new fiche », ou indiquez les fichiers à proposer.`,
+      `Rien à proposer : aucune entrée ajoutée ou modifiée par rapport à « ${base.name} ». Créez-en une avec « npm run essaim -- new fiche », ou indiquez les fichiers à proposer.`,
     );
   }
 
@@ -203,7 +203,9 @@ export async function propose(paths: string[], options: ProposeOptions, io: Io):
   const checked = new Set([...parsed.map((e) => e.file), ...problems.map((p) => p.file)]).size;
   if (problems.some((p) => p.severity === 'error')) {
     io.out(formatProblems(problems, 'text', checked));
-    io.err('Rien n’a été envoyé : corrigez ces problèmes (npx essaim validate), puis relancez npx essaim propose.');
+    io.err(
+      'Rien n’a été envoyé : corrigez ces problèmes (npm run essaim -- validate), puis relancez npm run essaim -- propose.',
+    );
     return 1;
   }
   if (problems.length > 0) io.out(formatProblems(problems, 'text', checked));
@@ -239,7 +241,7 @@ export async function propose(paths: string[], options: ProposeOptions, io: Io):
   const diff = diffRevisions(root, base.ref, undefined, { files: entries.map((e) => e.file) });
   const body = pullRequestBody(entries, {
     diff: renderDiff(diff, 'markdown'),
-    fullDiffHint: `npx essaim diff ${base.name}`,
+    fullDiffHint: `npm run essaim -- diff ${base.name}`,
   });
 
   if (options.dryRun) {
@@ -289,7 +291,7 @@ export async function propose(paths: string[], options: ProposeOptions, io: Io):
         `  2. Ouvrez la pull request vers « ${base.name} » sur GitHub (le lien s’affiche après le push) avec :`,
         `     Titre : ${title}`,
         `     Étiquettes : ${labels.join(', ')}`,
-        '     La description proposée : npx essaim propose --dry-run',
+        '     La description proposée : npm run essaim -- propose --dry-run',
       ].join('\n'),
     );
     return 0;
@@ -332,7 +334,7 @@ export async function propose(paths: string[], options: ProposeOptions, io: Io):
       ...result.warnings.map((w) => `  ⚠ ${w}`),
       '',
       result.created
-        ? 'L’équipe éditoriale va relire votre proposition. Pour la corriger, modifiez les fichiers puis relancez npx essaim propose : la même pull request sera mise à jour.'
+        ? 'L’équipe éditoriale va relire votre proposition. Pour la corriger, modifiez les fichiers puis relancez npm run essaim -- propose : la même pull request sera mise à jour.'
         : 'La pull request existante a été mise à jour avec vos dernières modifications.',
     ].join('\n'),
   );

@@ -29,9 +29,8 @@ function brokenFromCache(file: string): Map<string, string> {
   }
   const entries = parsed && typeof parsed === 'object' ? (parsed as { entries?: unknown }).entries : undefined;
   if (!entries || typeof entries !== 'object') return broken;
-  for (const [url, result] of Object.entries(entries as Record<string, { ok?: unknown; message?: unknown }>)) {
-    if (result && result.ok === false)
-      broken.set(url, typeof result.message === 'string' ? result.message : 'lien cassé');
+  for (const [url, result] of Object.entries(entries as Record<string, { ok?: unknown; message?: unknown } | null>)) {
+    if (result?.ok === false) broken.set(url, typeof result.message === 'string' ? result.message : 'lien cassé');
   }
   return broken;
 }

@@ -79,7 +79,7 @@ export function canonicalYaml(doc: Document, schema: JsonSchema, resolve: Resolv
   const first = isMap(doc.contents) ? doc.contents.items[0]?.key : undefined;
   if (isScalar(first)) first.commentBefore = withoutSchemaLine(first.commentBefore);
   if (doc.contents) doc.contents.commentBefore = withoutSchemaLine(doc.contents.commentBefore);
-  order(doc.contents as Node | null, schema, resolve);
+  order(doc.contents, schema, resolve);
   normalizeStyles(doc);
   doc.commentBefore = withoutSchemaLine(doc.commentBefore);
   return doc.toString(TO_STRING);

@@ -118,7 +118,6 @@ export function md(text: string): string {
  * line breaks that would end the paragraph and let the rest be read as Markdown).
  */
 export function codeSpan(text: string): string {
-  // eslint-disable-next-line no-control-regex
   const flat = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, '\uFFFD');
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);

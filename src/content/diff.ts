@@ -16,7 +16,7 @@ import {
 import { changedFiles, mergeBase, requireCommit, showFile, type ChangedFile } from './git.js';
 import { parseMarkdown } from './markdown.js';
 import { parseEntry, type ParsedEntry } from './parse.js';
-import { readSchema, resolve, valueLabel, type JsonSchema } from './schemas.js';
+import { readSchema, resolve, type JsonSchema } from './schemas.js';
 import fs from 'node:fs';
 import path from 'node:path';
 

@@ -92,11 +92,10 @@ export function listEntries(root: string, paths?: readonly string[]): Listing {
 }
 
 export function readEntry(root: string, f: EntryFile): ParsedEntry {
-  let bytes: Buffer;
   const abs = path.join(root, f.file);
   const size = fs.statSync(abs).size;
   // Oversized files are refused by the parser from their size alone, without reading them.
-  bytes = size > 1024 * 1024 ? Buffer.alloc(size) : fs.readFileSync(abs);
+  const bytes = size > 1024 * 1024 ? Buffer.alloc(size) : fs.readFileSync(abs);
   return parseEntry(f.collection, f.file, bytes);
 }
 

@@ -180,7 +180,6 @@ export function decodeEntities(s: string): string {
 
 /** The scheme of a URL as a browser sees it (whitespace and control characters removed), lower case. */
 export function schemeOf(url: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
   const cleaned = decodeEntities(url)
     .replace(/[\u0000-\u0020\u007f]/g, '')
     .toLowerCase();

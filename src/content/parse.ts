@@ -166,7 +166,7 @@ const yaml = (): typeof import('yaml') => (yamlLib ??= require('yaml') as typeof
 /** Finds the YAML node at `path` (or the deepest existing parent), and the key node of the last step. */
 function nodeAt(doc: Document, path: readonly (string | number)[]): { node: Node | null; key: Node | null } {
   const { isMap, isScalar, isSeq } = yaml();
-  let node = doc.contents as Node | null;
+  let node: Node | null = doc.contents;
   let key: Node | null = null;
   for (const step of path) {
     if (isMap(node)) {
@@ -341,7 +341,9 @@ function readYaml(yamlText: string): { value: unknown } | { error: [string, stri
     value = load(yamlText, options);
   } catch (e) {
     if (e instanceof YAMLException) {
-      let offset = e.mark?.position ?? secondDocument(yamlText);
+      // js-yaml throws "expected a single document" without a mark, whatever its types say.
+      const mark = e.mark as YAMLException['mark'] | undefined;
+      let offset = mark?.position ?? secondDocument(yamlText);
       if (e.reason.startsWith('unknown tag')) return tagError(yamlText, offset);
       // An unclosed quote is found at the end of the text: point at the quote that opened it
       // (the last one, since any later quote would have closed it).

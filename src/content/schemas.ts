@@ -111,7 +111,8 @@ type Validators = Map<string, ValidateFunction>;
 function fromCode(code: string): Validators {
   const module = { exports: {} as Record<string, ValidateFunction> };
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- ajv's own generated code, made by compile() below
-  new Function('module', 'exports', 'require', code)(module, module.exports, require);
+  const run = new Function('module', 'exports', 'require', code) as (...args: unknown[]) => void;
+  run(module, module.exports, require);
   return new Map(allCollections().map((c) => [c.schema, module.exports[c.schema]!]));
 }
 

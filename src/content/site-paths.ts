@@ -41,7 +41,6 @@ export function resolveLocal(url: string, image: boolean): LocalTarget {
   if (scheme === 'file')
     return { kind: 'forbidden', reason: 'les adresses « file: » désignent un fichier de l’ordinateur' };
   if (scheme) return { kind: 'external' };
-  // eslint-disable-next-line no-control-regex
   const trimmed = url.replace(/^[\u0000-\u0020]+/, '');
   // `//host/…` (also `/\host`): another site, whose images must be written https://.
   if (/^[/\\]{2}/.test(trimmed))
@@ -60,7 +59,6 @@ export function resolveLocal(url: string, image: boolean): LocalTarget {
   }
   if (decoded.startsWith('@site/'))
     return { kind: 'forbidden', reason: 'l’alias « @site/ » peut désigner n’importe quel fichier du dépôt' };
-  // eslint-disable-next-line no-control-regex
   if (/[\\\u0000-\u001f\u007f]/.test(decoded))
     return { kind: 'forbidden', reason: 'il contient une barre oblique inverse ou un caractère de contrôle' };
   if (!decoded.startsWith('/'))

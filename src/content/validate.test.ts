@@ -11,7 +11,7 @@ const NEWS = 'content/news/lancement-portail.md';
 
 /** A tree with problems of every kind: reading, schema, entry rules, and both repository rules. */
 function brokenTree(): string {
-  const call = /  - id: mieux-manger-2026\n(    .*\n|      .*\n)+/.exec(fixture('valide', FUNDER))![0];
+  const call = / {2}- id: mieux-manger-2026\n( {4}.*\n| {6}.*\n)+/.exec(fixture('valide', FUNDER))![0];
   return makeTree('invalide', {
     'content/studies/zz-copie.md': fixture('valide', STUDY),
     [STUDY]: fixture('valide', STUDY),

@@ -76,7 +76,7 @@ export async function resolveToken(
   }
   return new Promise((resolve) => {
     execFile(options.ghCommand ?? 'gh', ['auth', 'token'], { timeout: 5000, env: { ...env } }, (error, stdout) => {
-      const token = String(stdout).trim();
+      const token = stdout.trim();
       resolve(error || token === '' ? undefined : token);
     });
   });

@@ -30,9 +30,7 @@ async function requestOnce(
   userAgent: string,
 ): Promise<Attempt> {
   const controller = new AbortController();
-  let timedOut = false;
   const timer = setTimeout(() => {
-    timedOut = true;
     controller.abort();
   }, timeoutMs);
   try {
@@ -50,7 +48,7 @@ async function requestOnce(
       retryAfter: response.headers.get('retry-after'),
     };
   } catch (error) {
-    return timedOut ? { kind: 'timeout' } : { kind: 'network', code: errorCode(error) };
+    return controller.signal.aborted ? { kind: 'timeout' } : { kind: 'network', code: errorCode(error) };
   } finally {
     clearTimeout(timer);
   }

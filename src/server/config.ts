@@ -240,5 +240,5 @@ export function withDefaults(
     ...partial,
     worker: { ...base.worker, ...partial.worker },
     protection: { ...base.protection, ...partial.protection },
-  } as ServerOptions;
+  };
 }

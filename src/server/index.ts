@@ -41,18 +41,22 @@ export async function createService(
   const { proposer, noWorker, ...partial } = start;
   const options = withDefaults(partial);
   const outbox = new Outbox(options.dataDir);
-  let worker: Worker | undefined;
-  const app = await buildApp({ options, outbox, onAccepted: () => worker?.arrived() });
-  worker = new Worker({ outbox, propose: proposer ?? proposerFor(options), config: options.worker, log: app.log });
+  // Requests, and so `onAccepted`, only come once the server listens: `worker` is set by then.
+  const app = await buildApp({ options, outbox, onAccepted: () => worker.arrived() });
+  const worker = new Worker({
+    outbox,
+    propose: proposer ?? proposerFor(options),
+    config: options.worker,
+    log: app.log,
+  });
   if (!noWorker) worker.start();
-  const w = worker;
   return {
     app,
     outbox,
-    worker: w,
+    worker,
     options,
     async close() {
-      await w.stop();
+      await worker.stop();
       await app.close();
       outbox.close();
     },

@@ -115,8 +115,10 @@ export class Worker {
     const lull = this.lastArrival + this.o.config.quietMs;
     if (now < lull) {
       this.deferredSince ??= now;
-      if (now - this.deferredSince < this.o.config.maxDeferMs)
-        return this.schedule(Math.min(lull, this.deferredSince + this.o.config.maxDeferMs) - now);
+      if (now - this.deferredSince < this.o.config.maxDeferMs) {
+        this.schedule(Math.min(lull, this.deferredSince + this.o.config.maxDeferMs) - now);
+        return;
+      }
     }
     this.deferredSince = undefined;
     const free = this.o.config.concurrency - this.inFlight.size;

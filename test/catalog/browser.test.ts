@@ -23,8 +23,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  // Set by beforeAll, unless it failed first.
+  await (browser as Browser | undefined)?.close();
+  await (server as StaticServer | undefined)?.close();
 });
 
 async function open(route: string): Promise<Page> {

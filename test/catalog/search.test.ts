@@ -18,7 +18,7 @@ describe('format de l’index de recherche', () => {
 describe('moteur de recherche (lunr, français)', () => {
   const entries = loadEntries(path.join(repo, 'test/catalog/fixture-site'), { today: '2026-06-15' });
   const payload = buildSearchPayload(entries);
-  const engine = createEngine(JSON.parse(JSON.stringify(payload)));
+  const engine = createEngine(JSON.parse(JSON.stringify(payload)) as SearchPayload);
   const urls = (q: string): string[] => engine.search(q, 20).hits.map((h) => h.url);
 
   it('indexe chaque entrée de chaque collection, fiches comprises', () => {

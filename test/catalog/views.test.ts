@@ -58,7 +58,7 @@ describe('pages et catalogues', () => {
     expect(herault).toEqual({
       id: 'etude-herault',
       title: 'Étude dans l’Hérault',
-      summary: expect.any(String),
+      summary: expect.any(String) as unknown,
       facets: { type: ['enquete'], maillons: ['distribution'], territoires: ['dep-34'] },
       date: '2025-03-01',
       extra: 'Observatoire de test',
@@ -93,7 +93,7 @@ describe('pages et catalogues', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-catalog-'));
     try {
       fs.writeFileSync(path.join(dir, 'page.mjs'), module);
-      const page = (await import(path.join(dir, 'page.mjs'))).default as CatalogPageData;
+      const page = ((await import(path.join(dir, 'page.mjs'))) as { default: CatalogPageData }).default;
       expect(page).not.toHaveProperty('items');
       expect(page.first).toEqual(many.items.slice(0, CATALOG_PAGE));
       expect(page.total).toBe(70);

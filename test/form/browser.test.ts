@@ -81,10 +81,11 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await withGitHub?.close();
-  await offline?.close();
-  await sim?.close();
+  // Set by beforeAll, unless it failed first.
+  await (browser as Browser | undefined)?.close();
+  await (withGitHub as RunningServer | undefined)?.close();
+  await (offline as RunningServer | undefined)?.close();
+  await (sim as GitHubSimulator | undefined)?.close();
 });
 
 async function openForm(base: string, collection: string): Promise<Page> {

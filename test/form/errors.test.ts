@@ -65,7 +65,7 @@ describe('messages du formulaire', () => {
     const ui = uiSchemaFor(formSchemaOf(practices));
     expect(ui.maillons).toEqual({ 'ui:widget': 'checkboxes' });
     expect(ui.territoires).toEqual({ 'ui:widget': 'territoires' });
-    expect(ui.evaluation?.['ui:widget']).toBe('radio');
-    expect(ui.resume?.['ui:widget']).toBe('textarea');
+    expect(ui.evaluation).toMatchObject({ 'ui:widget': 'radio' });
+    expect(ui.resume).toMatchObject({ 'ui:widget': 'textarea' });
   });
 });

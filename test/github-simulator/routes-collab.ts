@@ -109,8 +109,8 @@ export function registerCollabRoutes(core: SimCore, options: { forkPendingReques
   };
 
   const applyEdits = (issue: SimIssue, body: JsonObject): void => {
-    if (body.title !== undefined) issue.title = String(body.title);
-    if (body.body !== undefined) issue.body = body.body === null ? null : String(body.body);
+    if (typeof body.title === 'string') issue.title = body.title;
+    if (body.body !== undefined) issue.body = optionalString(body.body) ?? null;
     if (body.state === 'open' || body.state === 'closed') {
       if (issue.state !== body.state) issue.closedAt = body.state === 'closed' ? timestamp() : null;
       issue.state = body.state;
@@ -287,7 +287,7 @@ export function registerCollabRoutes(core: SimCore, options: { forkPendingReques
     const issue = findIssue(repo, ctx);
     const raw = Array.isArray(ctx.body) ? ctx.body : bodyObject(ctx.body).labels;
     const names = (Array.isArray(raw) ? raw : []).map((item) =>
-      typeof item === 'string' ? item : String(bodyObject(item).name ?? ''),
+      typeof item === 'string' ? item : (optionalString(bodyObject(item).name) ?? ''),
     );
     for (const name of names) {
       const label = ensureLabel(repo, name);
@@ -321,11 +321,11 @@ export function registerCollabRoutes(core: SimCore, options: { forkPendingReques
   core.repoRoute('POST', '/repos/{owner}/{repo}/issues', 'login', async (ctx, repo) => {
     const body = bodyObject(ctx.body);
     const login = ctx.login ?? '';
-    const issue = newIssue(repo, login, String(body.title ?? ''), optionalString(body.body) ?? null);
+    const issue = newIssue(repo, login, optionalString(body.title) ?? '', optionalString(body.body) ?? null);
     // Like GitHub, labels from someone without triage rights are silently dropped.
     if (canPush(repo, login) && Array.isArray(body.labels)) {
       for (const item of body.labels) {
-        const name = typeof item === 'string' ? item : String(bodyObject(item).name ?? '');
+        const name = typeof item === 'string' ? item : (optionalString(bodyObject(item).name) ?? '');
         issue.labels.push(ensureLabel(repo, name).name);
       }
     }
@@ -339,7 +339,8 @@ export function registerCollabRoutes(core: SimCore, options: { forkPendingReques
     applyEdits(issue, body);
     if (Array.isArray(body.labels) && canPush(repo, ctx.login)) {
       issue.labels = body.labels.map(
-        (item) => ensureLabel(repo, typeof item === 'string' ? item : String(bodyObject(item).name ?? '')).name,
+        (item) =>
+          ensureLabel(repo, typeof item === 'string' ? item : (optionalString(bodyObject(item).name) ?? '')).name,
       );
     }
     return { status: 200, body: renderIssue(repo, issue) };
@@ -362,7 +363,7 @@ export function registerCollabRoutes(core: SimCore, options: { forkPendingReques
     const comment = {
       id: core.id(),
       issueNumber: issue.number,
-      body: String(bodyObject(ctx.body).body ?? ''),
+      body: optionalString(bodyObject(ctx.body).body) ?? '',
       user: login,
       createdAt: now,
       updatedAt: now,
@@ -377,7 +378,7 @@ export function registerCollabRoutes(core: SimCore, options: { forkPendingReques
     if (comment.user !== ctx.login && !canPush(repo, ctx.login)) {
       throw new HttpFailure(403, 'Resource not accessible by personal access token');
     }
-    comment.body = String(bodyObject(ctx.body).body ?? '');
+    comment.body = optionalString(bodyObject(ctx.body).body) ?? '';
     comment.updatedAt = timestamp();
     const isPull = repo.issues.find((issue) => issue.number === comment.issueNumber)?.pull !== undefined;
     return { status: 200, body: commentJson(core.urls, repo, comment, core.user(comment.user), isPull) };

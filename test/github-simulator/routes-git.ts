@@ -128,7 +128,7 @@ export function registerGitRoutes(core: SimCore): void {
   core.repoRoute('POST', '/repos/{owner}/{repo}/git/commits', 'push', async (ctx, repo) => {
     const body = bodyObject(ctx.body);
     const tree = optionalString(body.tree) ?? '';
-    const parents = (Array.isArray(body.parents) ? body.parents : []).map((parent) => String(parent));
+    const parents = (Array.isArray(body.parents) ? body.parents : []).map((parent) => optionalString(parent) ?? '');
     const types = await core.objectTypes(repo, [tree, ...parents]);
     if (types.get(tree) !== 'tree') throw new HttpFailure(422, 'Tree SHA does not exist');
     if (parents.some((parent) => types.get(parent) !== 'commit')) {
@@ -147,11 +147,11 @@ export function registerGitRoutes(core: SimCore): void {
       {
         input: optionalString(body.message) ?? '',
         env: {
-          GIT_AUTHOR_NAME: String(author.name),
-          GIT_AUTHOR_EMAIL: String(author.email),
+          GIT_AUTHOR_NAME: optionalString(author.name) ?? '',
+          GIT_AUTHOR_EMAIL: optionalString(author.email) ?? '',
           GIT_AUTHOR_DATE: when(author.date),
-          GIT_COMMITTER_NAME: String(committer.name),
-          GIT_COMMITTER_EMAIL: String(committer.email),
+          GIT_COMMITTER_NAME: optionalString(committer.name) ?? '',
+          GIT_COMMITTER_EMAIL: optionalString(committer.email) ?? '',
           GIT_COMMITTER_DATE: when(committer.date),
         },
       },

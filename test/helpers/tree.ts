@@ -81,7 +81,7 @@ export function runCli(args: readonly string[], cwd: string, env: NodeJS.Process
       },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+        resolve({ code, stdout, stderr });
       },
     );
   });

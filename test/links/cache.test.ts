@@ -48,7 +48,7 @@ describe('results cache', () => {
     expect(first.stats).toMatchObject({ urls: 4, fromCache: 0 });
     expect(first.stats.requests).toBe(5); // /old is followed to /a
 
-    const data = JSON.parse(await readFile(file, 'utf8'));
+    const data = JSON.parse(await readFile(file, 'utf8')) as { version: number; entries: Record<string, unknown> };
     expect(data.version).toBe(1);
     expect(data.entries[`${server.origin}/old`]).toEqual({
       status: 'warning',
@@ -80,7 +80,7 @@ describe('results cache', () => {
     const corrupt = join(dir, 'corrupt.json');
     await writeFile(corrupt, '{ pas du json');
     expect((await run(corrupt, T0)).stats).toMatchObject({ requests: 5, fromCache: 0 });
-    expect(JSON.parse(await readFile(corrupt, 'utf8')).version).toBe(1);
+    expect((JSON.parse(await readFile(corrupt, 'utf8')) as { version: number }).version).toBe(1);
 
     const outdated = join(dir, 'outdated.json');
     await writeFile(

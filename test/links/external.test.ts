@@ -76,7 +76,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([a, b, c].map((s) => s?.close()));
+  // Set by beforeAll, unless it failed first.
+  await Promise.all(([a, b, c] as (TestServer | undefined)[]).map(async (s) => s?.close()));
 });
 
 function result(url: string, line = 1): LinkResult {

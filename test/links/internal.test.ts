@@ -74,7 +74,9 @@ afterAll(() => {
 
 describe('essaim links', () => {
   it('signale références, pages, ancres, fichiers et images introuvables, avec fichier et ligne', async () => {
-    const result = await run('node', [bin, 'links'], { cwd: dir }).catch((e: { code: number; stdout: string }) => e);
+    const result = await run('node', [bin, 'links'], { cwd: dir }).catch(
+      (e: unknown) => e as { code: number; stdout: string },
+    );
     expect('code' in result ? result.code : 0).toBe(1);
     expect(result.stdout).toMatchInlineSnapshot(`
       "content/practices/distribution/source.md:11:37  lien-interne  La ressource liée « studies/inconnue » n’existe pas.
@@ -97,7 +99,7 @@ describe('essaim links', () => {
 
   it('vérifie aussi les adresses externes avec --external, puis les reprend du cache', async () => {
     const first = await run('node', [bin, 'links', '--external', '--format', 'json'], { cwd: dir }).catch(
-      (e: { stdout: string }) => e,
+      (e: unknown) => e as { stdout: string },
     );
     const report = JSON.parse(first.stdout) as { externe: { results: { url: string; status: string }[] } };
     expect(report.externe.results.map((r) => [r.url.replace(base, ''), r.status])).toEqual([

@@ -29,7 +29,7 @@ describe('HostScheduler', () => {
   it('does not let a busy host hold back the others', async () => {
     const scheduler = new HostScheduler({ concurrency: 2, perHost: 1, minIntervalMs: 0 });
     const order: string[] = [];
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     const blocked = scheduler.run('lent', () => new Promise<void>((resolve) => (release = resolve)));
     const queued = scheduler.run('lent', async () => void order.push('lent 2'));
     const other = scheduler.run('rapide', async () => void order.push('rapide'));

@@ -87,9 +87,12 @@ describe('pull-request wording', () => {
       { length: 5000 },
       (_, i) => `- **Champ ${i}** : une valeur assez longue pour remplir la description`,
     ).join('\n');
-    const body = pullRequestBody([entry('practices', 'changed')], { diff, fullDiffHint: 'npx essaim diff main' });
+    const body = pullRequestBody([entry('practices', 'changed')], {
+      diff,
+      fullDiffHint: 'npm run essaim -- diff main',
+    });
     expect(body.length).toBeLessThanOrEqual(60_000);
-    expect(body).toContain('… (description tronquée : lancez `npx essaim diff main` pour la voir en entier)');
+    expect(body).toContain('… (description tronquée : lancez `npm run essaim -- diff main` pour la voir en entier)');
     expect(body).toContain('- [ ] **Clarté**');
     expect(body).toContain('- **Champ 0** :');
     expect(body).not.toContain('- **Champ 4999** :');

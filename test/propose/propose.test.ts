@@ -207,7 +207,7 @@ describe('essaim propose against the GitHub simulator', () => {
       "
     `);
     expect(r.stderr).toMatchInlineSnapshot(`
-      "Rien n’a été envoyé : corrigez ces problèmes (npx essaim validate), puis relancez npx essaim propose.
+      "Rien n’a été envoyé : corrigez ces problèmes (npm run essaim -- validate), puis relancez npm run essaim -- propose.
       "
     `);
     expect(sim.requests).toEqual([]);
@@ -236,7 +236,7 @@ describe('essaim propose against the GitHub simulator', () => {
       « fine-grained » ne le permet pas ; utilisez « gh auth login » ou un jeton classique
       (portée public_repo).
 
-      Sans jeton : npx essaim propose --local crée la branche et le commit dans votre dépôt ;
+      Sans jeton : npm run essaim -- propose --local crée la branche et le commit dans votre dépôt ;
       il ne reste qu’à les envoyer avec git push, puis à ouvrir la pull request sur GitHub.
       "
     `);
@@ -259,7 +259,7 @@ describe('essaim propose against the GitHub simulator', () => {
         2. Ouvrez la pull request vers « main » sur GitHub (le lien s’affiche après le push) avec :
            Titre : Nouvelle fiche pratique : « Cantine solidaire à prix libre »
            Étiquettes : fiches, nouvelle-entrée
-           La description proposée : npx essaim propose --dry-run
+           La description proposée : npm run essaim -- propose --dry-run
       "
     `);
     expect(git(clone, 'diff', '--name-only', 'origin/main', NEW_BRANCH)).toBe(NEW_SHEET);
@@ -396,7 +396,7 @@ describe('essaim propose choosing what to send (no GitHub call)', () => {
     const r = await propose(clone, [], null);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatchInlineSnapshot(`
-      "Erreur : Rien à proposer : aucune entrée ajoutée ou modifiée par rapport à « main ». Créez-en une avec « npx essaim new fiche », ou indiquez les fichiers à proposer.
+      "Erreur : Rien à proposer : aucune entrée ajoutée ou modifiée par rapport à « main ». Créez-en une avec « npm run essaim -- new fiche », ou indiquez les fichiers à proposer.
       "
     `);
     expect(sim.requests).toEqual([]);

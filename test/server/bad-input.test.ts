@@ -29,7 +29,7 @@ async function post(body: unknown, extra: Record<string, string> = {}, s: Servic
   return {
     status: r.statusCode,
     json: String(r.headers['content-type'] ?? '').includes('json')
-      ? (r.json() as { erreur?: string; problemes?: { champ: string; message: string; regle?: string }[]; id?: string })
+      ? r.json<{ erreur?: string; problemes?: { champ: string; message: string; regle?: string }[]; id?: string }>()
       : {},
   };
 }
@@ -346,7 +346,7 @@ describe('limites', () => {
       });
       statuses.push(r.statusCode);
       if (r.statusCode === 429)
-        expect(r.json().erreur).toMatch(
+        expect(r.json<{ erreur: string }>().erreur).toMatch(
           /^Trop de propositions envoyées depuis votre adresse : réessayez dans \d+ s\.$/,
         );
     }
@@ -398,7 +398,7 @@ describe('preuve de travail', () => {
     expect(none.json.erreur).toMatchInlineSnapshot(
       `"La preuve de travail anti-robot est manquante : rechargez la page et renvoyez le formulaire."`,
     );
-    const challenge = (await s.app.inject({ url: '/api/altcha/challenge' })).json() as Challenge;
+    const challenge = (await s.app.inject({ url: '/api/altcha/challenge' })).json<Challenge>();
     const solution = await solveChallenge({ challenge, deriveKey });
     expect(solution).not.toBeNull();
     const forged = await post(

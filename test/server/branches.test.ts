@@ -55,7 +55,7 @@ async function withGitHub(): Promise<{ sim: GitHubSimulator; service: Service }>
 async function submit(service: Service, body: Record<string, unknown>): Promise<string> {
   const r = await service.app.inject({ method: 'POST', url: '/api/submissions', payload: body });
   expect(r.statusCode, r.body).toBe(202);
-  return (r.json() as { id: string }).id;
+  return r.json<{ id: string }>().id;
 }
 
 async function process(service: Service): Promise<void> {
@@ -100,7 +100,7 @@ describe('GitHub', () => {
     await process(service);
     const row = service.outbox.get(id)!;
     expect(row.branch).toBe(FORM_BRANCH);
-    const before = (await sim.pulls(OWNER, REPO))[0]!;
+    const before = sim.pulls(OWNER, REPO)[0]!;
     const theirs = await maintainerProposes(sim, FORM_BRANCH, 'titre: autre chose\n', 'Autre titre');
     expect(theirs.branch).toBe(`${FORM_BRANCH}.2`);
     expect(await sim.readFile(OWNER, REPO, FORM_BRANCH, PATH)).toBe(row.content);
@@ -121,10 +121,10 @@ describe('GitHub', () => {
     const merged = await maintainerProposes(sim, 'essaim/platforms/carte', 'titre: déjà là\n');
     git(sim.repoDir(OWNER, REPO), 'update-ref', 'refs/heads/main', merged.commit);
     await process(service);
-    const s = (await service.app.inject({ url: `/api/submissions/${id}` })).json() as {
+    const s = (await service.app.inject({ url: `/api/submissions/${id}` })).json<{
       statut: string;
       message: string;
-    };
+    }>();
     expect(s.statut).toBe('echec');
     expect(s.message).toMatchInlineSnapshot(
       `"La proposition n’a pas pu être transmise. Une entrée « carte-des-distributions-alimentaires » existe déjà sur la branche « main » (content/platforms/carte-des-distributions-alimentaires.yaml) : une nouvelle entrée ne peut pas remplacer une entrée existante. L’équipe éditoriale la reprendra sous un autre identifiant. L’équipe du portail en a la trace et reviendra vers vous."`,

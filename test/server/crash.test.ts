@@ -30,12 +30,12 @@ function startService(env: Record<string, string>): Promise<{ child: ChildProces
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /ESSAIM_SERVICE_URL=(\S+)/.exec(out);
       if (m) resolve({ child, url: m[1]! });
     });
-    child.stderr!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       err += chunk.toString();
     });
     child.on('exit', (code) => reject(new Error(`le service s’est arrêté (code ${code}) : ${err}`)));

@@ -52,11 +52,11 @@ async function setup(
 async function submit(service: Service, body: Record<string, unknown>): Promise<string> {
   const r = await service.app.inject({ method: 'POST', url: '/api/submissions', payload: body });
   expect(r.statusCode, r.body).toBe(202);
-  return (r.json() as { id: string }).id;
+  return r.json<{ id: string }>().id;
 }
 
 async function status(service: Service, id: string): Promise<Record<string, unknown>> {
-  return (await service.app.inject({ url: `/api/submissions/${id}` })).json() as Record<string, unknown>;
+  return (await service.app.inject({ url: `/api/submissions/${id}` })).json<Record<string, unknown>>();
 }
 
 function pullsByBranch(sim: GitHubSimulator): Map<string, number> {

@@ -42,7 +42,7 @@ function makeSite(): void {
     fs.mkdirSync(path.join(site, `content/practices/${m}`), { recursive: true });
     fs.writeFileSync(
       path.join(site, `content/practices/${m}/${id}.md`),
-      SHEET.replace(/^id: .*$/m, `id: ${id}`).replace(/^maillons:\n(?:  - .*\n)+/m, `maillons:\n  - ${m}\n`),
+      SHEET.replace(/^id: .*$/m, `id: ${id}`).replace(/^maillons:\n(?: {2}- .*\n)+/m, `maillons:\n  - ${m}\n`),
     );
   }
   // Copied, not linked: the configuration finds the site from its own location, and the pages of

@@ -78,7 +78,9 @@ describe('parseFrontMatter (entries through the core)', () => {
   it('refuses JavaScript front matter in content/, without running it', async () => {
     const root = makeTree('valide');
     const text = '---js\n({ titre: globalThis.process.exit(3) })\n---\n\nTexte.\n';
-    await expect(parse(root, SHEET, text)).rejects.toThrow(/front-matter  Le bloc d’en-tête « js » n’est pas accepté/);
+    await expect(parse(root, SHEET, text)).rejects.toThrow(
+      /front-matter {2}Le bloc d’en-tête « js » n’est pas accepté/,
+    );
   });
 
   it('leaves the site’s own pages to Docusaurus’ parser', async () => {

@@ -161,7 +161,7 @@ describe('essaim stale', () => {
   it('refuse un nombre de mois invalide (code 2, message en français)', async () => {
     await expect(stale('--mois', 'douze')).rejects.toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('nombre entier de mois'),
+      stderr: expect.stringContaining('nombre entier de mois') as unknown,
     });
   });
 

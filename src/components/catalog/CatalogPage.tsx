@@ -14,8 +14,8 @@ import {
   useRef,
   useState,
   type ChangeEvent,
-  type FormEvent,
   type ReactNode,
+  type SubmitEvent,
 } from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
@@ -323,7 +323,7 @@ export default function CatalogPage({ catalog }: { catalog: CatalogPageData }): 
     // Typing replaces the current history entry; facets push a new one.
     typing.current = setTimeout(() => go({ ...state, q: value }, true), 300);
   };
-  const onSubmit = (e: FormEvent): void => {
+  const onSubmit = (e: SubmitEvent): void => {
     e.preventDefault();
     clearTimeout(typing.current);
     go({ ...state, q });

@@ -4,7 +4,7 @@
  * preview can never run anything.
  */
 import { useId, useMemo, useState, type ReactElement, type ReactNode } from 'react';
-import type { Nodes, Root } from 'mdast';
+import type { Nodes } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
@@ -67,7 +67,7 @@ export interface MarkdownFieldProps {
   label: string;
   help: string;
   value: string;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   errors: string[];
 }
 
@@ -75,10 +75,7 @@ export default function MarkdownField({ id, label, help, value, onChange, errors
   const [preview, setPreview] = useState(false);
   const helpId = useId();
   const errorId = `${id}__error`;
-  const tree = useMemo(
-    () => (preview ? (unified().use(remarkParse).parse(value) as Root) : undefined),
-    [preview, value],
-  );
+  const tree = useMemo(() => (preview ? unified().use(remarkParse).parse(value) : undefined), [preview, value]);
   return (
     <div className={`form-group essaim-markdown${errors.length ? ' has-error' : ''}`}>
       <label htmlFor={id} className="control-label">

@@ -121,7 +121,7 @@ export default function ProposalForm(): ReactElement {
     void detectService(configured).then(setService);
     const wanted = new URLSearchParams(window.location.search).get('collection');
     if (wanted && collections.has(wanted as CollectionName)) choose(wanted as CollectionName);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Once, on mount: the query string and the service address do not change while the page is open.
   }, []);
 
   const collection = collectionName ? collections.get(collectionName) : undefined;
@@ -193,11 +193,17 @@ export default function ProposalForm(): ReactElement {
     setServerErrors([]);
     setServerMessage('');
     const own = ownErrors();
-    if (own.length) return showSummary(own);
+    if (own.length) {
+      showSummary(own);
+      return;
+    }
     setSummary([]);
     if (!collection) return;
     if (service === 'detection') return;
-    if (!service) return produceFile(collection, data);
+    if (!service) {
+      produceFile(collection, data);
+      return;
+    }
     try {
       let altcha: unknown;
       if (service.proofOfWork) {
@@ -241,7 +247,7 @@ export default function ProposalForm(): ReactElement {
   }
 
   function produceFile(c: Collection, data: Data): void {
-    const id = slugify(String(data.titre ?? '')) || 'proposition';
+    const id = slugify(typeof data.titre === 'string' ? data.titre : '') || 'proposition';
     const entry: Data = { ...data, id, date_maj: todayIso() };
     if (fullSchema(c).properties?.derniere_revue) entry.derniere_revue = todayIso();
     const path = entryPath(c, entry);

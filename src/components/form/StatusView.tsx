@@ -32,6 +32,7 @@ export default function StatusView(): ReactElement {
       const poll = async (delay: number): Promise<void> => {
         if (stopped) return;
         const s = await fetchStatus(base, wanted);
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the cleanup may set it during the await
         if (stopped) return;
         if ('erreur' in s) setError(s.erreur);
         else {

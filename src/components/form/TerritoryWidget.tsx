@@ -11,9 +11,10 @@ function fold(text: string): string {
 }
 
 export default function TerritoryWidget(props: WidgetProps): ReactElement {
-  const { id, value, onChange, onBlur, onFocus, options, disabled, readonly } = props;
+  const { id, onChange, onBlur, onFocus, options, disabled, readonly } = props;
+  const value: unknown = props.value;
   const chosen: string[] = Array.isArray(value) ? (value as string[]) : [];
-  const all = (options.enumOptions ?? []).map((o) => ({ value: String(o.value), label: String(o.label) }));
+  const all = (options.enumOptions ?? []).map((o) => ({ value: String(o.value), label: o.label }));
   const [query, setQuery] = useState('');
   const listId = useId();
   const countId = useId();

@@ -7,7 +7,7 @@ import { ajvMessageFr } from '../../content/form-schema.js';
 import type { JsonSchema } from '../../content/schemas.js';
 
 function isVocabulary(s: JsonSchema | undefined): boolean {
-  return Array.isArray(s?.oneOf) && (s!.oneOf as JsonSchema[]).every((o) => 'const' in o);
+  return Array.isArray(s?.oneOf) && (s.oneOf as JsonSchema[]).every((o) => 'const' in o);
 }
 
 function uiFor(s: JsonSchema, name: string): UiSchema {

@@ -24,7 +24,7 @@ const raw: Record<string, JsonSchema> = {
   study,
   tool,
   training,
-} as unknown as Record<string, JsonSchema>;
+};
 const defsSchema = defs as unknown as JsonSchema;
 
 const full = new Map<string, JsonSchema>();
@@ -51,5 +51,5 @@ export function formSchemaOf(c: Collection): JsonSchema {
 }
 
 export function collectionDescription(c: Collection): string {
-  return String(rawSchema(c).description ?? '');
+  return rawSchema(c).description ?? '';
 }

@@ -2,6 +2,8 @@
  * The browser's side of the submission service: where it is (the site's `submissionServiceUrl`,
  * else the same origin when `/api/health` answers), its proof-of-work, sending, and status.
  */
+import type { Challenge } from 'altcha-lib';
+
 export interface ServiceInfo {
   /** API root without the trailing slash, e.g. `` (same origin) or `https://service.example.org`. */
   base: string;
@@ -40,7 +42,7 @@ export async function detectService(configured: unknown): Promise<ServiceInfo | 
 export async function proofOfWork(service: ServiceInfo): Promise<unknown> {
   const r = await fetch(`${service.base}/api/altcha/challenge`, { cache: 'no-store' });
   if (!r.ok) throw new Error('Le service n’a pas fourni la vérification anti-robot ; réessayez dans un instant.');
-  const challenge = await r.json();
+  const challenge = (await r.json()) as Challenge;
   const [{ solveChallenge }, { deriveKey }] = await Promise.all([
     import('altcha-lib'),
     import('altcha-lib/algorithms/web/sha'),

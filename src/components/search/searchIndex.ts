@@ -35,15 +35,15 @@ export function indexFromPayload(p: SearchPayload): lunr.Index {
   setup();
   const fields = p.fields.map((f) => f.name);
   const n = p.documents.length;
-  const invertedIndex: Record<string, Record<string, unknown>> = Object.create(null);
-  const vectors: Record<string, number[]> = Object.create(null);
+  const invertedIndex = Object.create(null) as Record<string, Record<string, unknown>>;
+  const vectors = Object.create(null) as Record<string, number[]>;
   p.terms.forEach((term, ti) => {
     const perField = (p.postings[ti] ?? []).map(decodePostings);
     const posting: Record<string, unknown> = { _index: ti };
     let withTerm = 0;
     fields.forEach((field, fi) => {
-      const docs: Record<string, object> = Object.create(null);
-      for (const d of perField[fi] ?? []) docs[String(d)] = Object.create(null);
+      const docs = Object.create(null) as Record<string, object>;
+      for (const d of perField[fi] ?? []) docs[String(d)] = Object.create(null) as object;
       posting[field] = docs;
       withTerm += perField[fi]?.length ?? 0;
     });
@@ -54,7 +54,7 @@ export function indexFromPayload(p: SearchPayload): lunr.Index {
       for (const d of perField[fi] ?? []) (vectors[`${field}/${d}`] ??= []).push(ti, score);
     });
   });
-  const fieldVectors: Record<string, lunr.Vector> = Object.create(null);
+  const fieldVectors = Object.create(null) as Record<string, lunr.Vector>;
   for (const [ref, elements] of Object.entries(vectors)) fieldVectors[ref] = new lunr.Vector(elements);
   const pipeline = new lunr.Pipeline();
   pipeline.add(lunr.fr.trimmer!, lunr.fr.accentFold!, lunr.fr.stemmer!);

@@ -13,7 +13,7 @@ export const dossierMaillon: EntryRule = {
     const values = entry.data[field];
     if (!Array.isArray(values) || values.length === 0 || typeof values[0] !== 'string') return;
     if (folder === undefined || !values.includes(folder)) {
-      const target = `${entry.collection.folder}/${String(values[0])}/${path.posix.basename(entry.file)}`;
+      const target = `${entry.collection.folder}/${values[0]}/${path.posix.basename(entry.file)}`;
       ctx.report(
         entry.locate([field]),
         folder === undefined

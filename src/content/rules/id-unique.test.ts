@@ -26,7 +26,7 @@ describe('id-unique', () => {
   });
 
   it('reports a call identifier used twice by a funder', () => {
-    const call = /  - id: mieux-manger-2026\n(    .*\n|      .*\n)+/.exec(fixture('valide', FUNDER))![0];
+    const call = / {2}- id: mieux-manger-2026\n( {4}.*\n| {6}.*\n)+/.exec(fixture('valide', FUNDER))![0];
     const text = edit(fixture('valide', FUNDER), 'date_maj:', `${call}date_maj:`);
     expect(checkTree('valide', { [FUNDER]: text })).toMatchInlineSnapshot(`
       [

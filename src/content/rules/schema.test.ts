@@ -31,7 +31,7 @@ describe('schema', () => {
   });
 
   it('reports a missing required field at the map that lacks it, with its French title', () => {
-    expect(checkEntry(PRACTICE, edit(practice, /porteur:\n(  .*\n)+/, ''))).toMatchInlineSnapshot(`
+    expect(checkEntry(PRACTICE, edit(practice, /porteur:\n( {2}.*\n)+/, ''))).toMatchInlineSnapshot(`
       [
         "content/practices/distribution/epicerie-solidaire-mobile.md:2:1  schema  Le champ obligatoire « Porteur » (\`porteur\`) est manquant. → Ajoutez le champ \`porteur\` : Structure qui porte la pratique.",
       ]
@@ -66,7 +66,7 @@ describe('schema', () => {
         "content/practices/distribution/epicerie-solidaire-mobile.md:12:13  schema  « Évaluation disponible » doit être \`true\` ou \`false\`.",
       ]
     `);
-    expect(checkEntry(PRACTICE, edit(practice, /territoires:\n  - dep-34/, 'territoires: dep-34')))
+    expect(checkEntry(PRACTICE, edit(practice, /territoires:\n {2}- dep-34/, 'territoires: dep-34')))
       .toMatchInlineSnapshot(`
       [
         "content/practices/distribution/epicerie-solidaire-mobile.md:13:14  schema  « Territoires » doit être une liste.",
@@ -126,7 +126,7 @@ describe('schema', () => {
         "content/practices/distribution/epicerie-solidaire-mobile.md:4:9  schema  « Résumé » est trop court (20 caractères au moins).",
       ]
     `);
-    expect(schemaOnly(checkEntry(PRACTICE, edit(practice, /criteres:\n(  - .*\n)+/, 'criteres: []\n'))))
+    expect(schemaOnly(checkEntry(PRACTICE, edit(practice, /criteres:\n( {2}- .*\n)+/, 'criteres: []\n'))))
       .toMatchInlineSnapshot(`
       [
         "content/practices/distribution/epicerie-solidaire-mobile.md:8:11  schema  « Critères d’une alimentation digne et durable » doit contenir au moins 1 valeur.",

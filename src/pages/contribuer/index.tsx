@@ -45,15 +45,16 @@ export default function Contribuer() {
           </p>
           <ol>
             <li>
-              <code>npx essaim new fiche</code> crée une fiche à partir du modèle (les questions proposent les
+              <code>npm run essaim -- new fiche</code> crée une fiche à partir du modèle (les questions proposent les
               vocabulaires du portail) ;
             </li>
             <li>rédigez le texte et complétez les champs marqués « À COMPLÉTER » ;</li>
             <li>
-              <code>npx essaim validate</code> vérifie la fiche et indique, ligne par ligne, ce qu’il faut corriger ;
+              <code>npm run essaim -- validate</code> vérifie la fiche et indique, ligne par ligne, ce qu’il faut
+              corriger ;
             </li>
             <li>
-              <code>npx essaim propose</code> ouvre la pull request (depuis votre copie du dépôt si nécessaire).
+              <code>npm run essaim -- propose</code> ouvre la pull request (depuis votre copie du dépôt si nécessaire).
             </li>
           </ol>
           <p>

@@ -21,8 +21,7 @@ export type { EssaimGlobalData, LatestRef } from './shared/model.js';
 
 export function allRefs(entries: readonly LoadedEntry[]): Refs {
   const refs: Refs = {};
-  for (const e of entries)
-    refs[`${e.collection.name}/${e.id}`] = { titre: String(e.data.titre ?? e.id), url: entryUrl(e) };
+  for (const e of entries) refs[`${e.collection.name}/${e.id}`] = { titre: e.data.titre, url: entryUrl(e) };
   return refs;
 }
 
@@ -36,16 +35,13 @@ export function globalData(entries: readonly LoadedEntry[], today: string): Essa
   const vocab: Record<string, Record<string, string>> = {};
   for (const [name, v] of Object.entries(vocabularies())) vocab[name] = v.labels;
   const latest = [...entries]
-    .sort(
-      (a, b) =>
-        String(b.data.date_maj ?? '').localeCompare(String(a.data.date_maj ?? '')) || a.file.localeCompare(b.file),
-    )
+    .sort((a, b) => b.data.date_maj.localeCompare(a.data.date_maj) || a.file.localeCompare(b.file))
     .slice(0, 6)
     .map((e) => ({
-      titre: String(e.data.titre ?? e.id),
+      titre: e.data.titre,
       url: entryUrl(e),
       collection_label: e.collection.label,
-      date_maj: String(e.data.date_maj ?? ''),
+      date_maj: e.data.date_maj,
     }));
   const closingSoon = callsOf(entries.filter((e) => e.collection.name === 'funders'))
     .filter(({ call }) => typeof call.cloture === 'string' && call.cloture >= today)
@@ -53,7 +49,7 @@ export function globalData(entries: readonly LoadedEntry[], today: string): Essa
     .slice(0, 10)
     .map(({ funder, call }) => ({
       titre: String(call.titre),
-      financeur: String(funder.data.titre),
+      financeur: funder.data.titre,
       url: callUrl(funder, String(call.id)),
       ouverture: typeof call.ouverture === 'string' ? call.ouverture : null,
       cloture: String(call.cloture),
@@ -63,12 +59,12 @@ export function globalData(entries: readonly LoadedEntry[], today: string): Essa
       (e) =>
         e.collection.name === 'events' &&
         typeof e.data.debut === 'string' &&
-        String(e.data.fin ?? e.data.debut).slice(0, 10) >= today,
+        (typeof e.data.fin === 'string' ? e.data.fin : e.data.debut).slice(0, 10) >= today,
     )
     .sort((a, b) => String(a.data.debut).localeCompare(String(b.data.debut)))
     .slice(0, 10)
     .map((e) => ({
-      titre: String(e.data.titre),
+      titre: e.data.titre,
       url: entryUrl(e),
       debut: String(e.data.debut),
       fin: typeof e.data.fin === 'string' ? e.data.fin : null,

@@ -2,9 +2,9 @@
  * Loading every collection through the core. An invalid entry fails the build with the very
  * text `essaim validate` prints.
  */
-import path from 'node:path';
-import type { Collection } from '../../content/collections.js';
+import type { Collection, CollectionName } from '../../content/collections.js';
 import { formatProblems } from '../../content/report.js';
+import type { EntryOf } from '../../content/types.js';
 import { isRead, validateRepository } from '../../content/validate.js';
 
 export interface LoadedEntry {
@@ -12,7 +12,7 @@ export interface LoadedEntry {
   id: string;
   /** Repository-relative file. */
   file: string;
-  data: Record<string, unknown>;
+  data: Record<string, unknown> & Pick<EntryOf<CollectionName>, 'id' | 'titre' | 'resume' | 'date_maj'>;
   body: string;
 }
 
@@ -24,11 +24,8 @@ export function loadEntries(siteDir: string, options: { today?: string } = {}): 
       entries.length + new Set(problems.filter((p) => !entries.some((e) => e.file === p.file)).map((p) => p.file)).size;
     throw new Error(formatProblems(problems, 'text', checked));
   }
-  return entries.filter(isRead).map((e) => ({
-    collection: e.collection,
-    id: String(e.data.id ?? path.posix.basename(e.file).replace(/\.(md|yaml)$/, '')),
-    file: e.file,
-    data: e.data,
-    body: e.body,
-  }));
+  return entries.filter(isRead).map((e) => {
+    const data = e.data as LoadedEntry['data']; // every entry passed its schema: any error threw above
+    return { collection: e.collection, id: data.id, file: e.file, data, body: e.body };
+  });
 }

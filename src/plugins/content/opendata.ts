@@ -128,10 +128,7 @@ const ALL_NEWS: FeedInfo = {
 /** The 50 most recently updated entries, newest first. */
 export function atomFeed(entries: readonly LoadedEntry[], site: SiteInfo, feed: FeedInfo = ALL_NEWS): string {
   const sorted = [...entries]
-    .sort(
-      (a, b) =>
-        String(b.data.date_maj ?? '').localeCompare(String(a.data.date_maj ?? '')) || a.file.localeCompare(b.file),
-    )
+    .sort((a, b) => b.data.date_maj.localeCompare(a.data.date_maj) || a.file.localeCompare(b.file))
     .slice(0, 50);
   return toAtom({
     id: abs(site, feed.path),
@@ -142,10 +139,10 @@ export function atomFeed(entries: readonly LoadedEntry[], site: SiteInfo, feed: 
     author: site.title,
     entries: sorted.map((e) => ({
       id: `tag:${site.host},2026:${e.collection.name}/${e.id}`,
-      title: String(e.data.titre ?? e.id),
+      title: e.data.titre,
       url: abs(site, entryUrl(e)),
-      updated: String(e.data.date_maj ?? '1970-01-01'),
-      summary: String(e.data.resume ?? ''),
+      updated: e.data.date_maj,
+      summary: e.data.resume,
       category: e.collection.label,
     })),
   });
@@ -162,10 +159,10 @@ export function eventIcsEvents(events: readonly LoadedEntry[], site: SiteInfo): 
     .filter((e) => typeof e.data.debut === 'string')
     .map((e) => ({
       uid: `events-${e.id}@${site.host}`,
-      summary: String(e.data.titre),
+      summary: e.data.titre,
       start: String(e.data.debut),
       end: typeof e.data.fin === 'string' ? e.data.fin : null,
-      description: `${String(e.data.resume ?? '')}\nOrganisateur : ${String(e.data.organisateur ?? '')}`,
+      description: `${e.data.resume}\nOrganisateur : ${typeof e.data.organisateur === 'string' ? e.data.organisateur : ''}`,
       location: placeOf(e.data),
       url: abs(site, entryUrl(e)),
     }));
@@ -177,9 +174,9 @@ export function callIcsEvents(calls: readonly Call[], site: SiteInfo): IcsEvent[
     .filter(({ call }) => typeof call.cloture === 'string')
     .map(({ funder, call }) => ({
       uid: `funders-${funder.id}-${String(call.id)}@${site.host}`,
-      summary: `Date limite : ${String(call.titre)} (${String(funder.data.titre)})`,
+      summary: `Date limite : ${String(call.titre)} (${funder.data.titre})`,
       start: String(call.cloture),
-      description: `${String(call.resume ?? '')}${typeof call.montant === 'string' ? `\nMontant : ${call.montant}` : ''}${typeof call.ouverture === 'string' ? `\nOuverture : ${call.ouverture}` : ''}`,
+      description: `${typeof call.resume === 'string' ? call.resume : ''}${typeof call.montant === 'string' ? `\nMontant : ${call.montant}` : ''}${typeof call.ouverture === 'string' ? `\nOuverture : ${call.ouverture}` : ''}`,
       url: abs(site, callUrl(funder, String(call.id))),
       categories: ['Appel à projets'],
     }));

@@ -68,9 +68,9 @@ export function buildSearchPayload(entries: readonly LoadedEntry[]): SearchPaylo
     documents.push({
       collection: collections.indexOf(entry.collection),
       path: entryUrl(entry).slice(entry.collection.route.length + 1),
-      title: typeof entry.data.titre === 'string' ? entry.data.titre : entry.id,
+      title: entry.data.titre,
     });
-    const values = [String(entry.data.titre ?? ''), String(entry.data.resume ?? ''), tagsOf(entry)];
+    const values = [entry.data.titre, entry.data.resume, tagsOf(entry)];
     values.forEach((value, fi) => {
       for (const stem of stems(pipeline, value)) {
         let perField = postings.get(stem);

@@ -73,17 +73,16 @@ function viewOf(label: string, raw: JsonSchema, value: unknown, refs: Refs, key:
     if (value.length === 0) return undefined;
     const items = resolve(s.items ?? {});
     if (value.every((v) => typeof v === 'string')) {
-      const strings = value as string[];
       const labels = labelsOf(items);
-      if (labels) return { kind: 'labels', label, value: strings.map((v) => labels[v] ?? v) };
+      if (labels) return { kind: 'labels', label, value: value.map((v) => labels[v] ?? v) };
       if (isRef(items)) {
         return {
           kind: 'refs',
           label,
-          value: strings.map((ref) => ({ ref, titre: refs[ref]?.titre ?? ref, url: refs[ref]?.url ?? '' })),
+          value: value.map((ref) => ({ ref, titre: refs[ref]?.titre ?? ref, url: refs[ref]?.url ?? '' })),
         };
       }
-      return { kind: 'list', label, value: strings };
+      return { kind: 'list', label, value };
     }
     const props = items.properties ?? {};
     if (props.titre && props.url && Object.keys(props).length === 2) {
@@ -245,8 +244,8 @@ export function listItem(e: LoadedEntry, facets: readonly FacetDef[]): ListItem 
   const d = e.data;
   const item: ListItem = {
     id: e.id,
-    title: String(d.titre ?? e.id),
-    summary: shorten(String(d.resume ?? '')),
+    title: d.titre,
+    summary: shorten(d.resume),
     facets: {},
   };
   for (const f of facets) {
@@ -256,7 +255,8 @@ export function listItem(e: LoadedEntry, facets: readonly FacetDef[]): ListItem 
     if (vs.length > 0) item.facets[f.key] = vs;
   }
   const dk = dateFacetKey(e.collection);
-  if (dk && typeof d[dk] === 'string') item.date = d[dk] as string;
+  const date = dk ? d[dk] : undefined;
+  if (typeof date === 'string') item.date = date;
   if (e.collection.name === 'events' && typeof d.debut === 'string')
     item.window = [d.debut, typeof d.fin === 'string' ? d.fin : null];
   const extra = (EXTRA[e.collection.name] ?? [])
@@ -286,16 +286,16 @@ export function callUrl(funder: LoadedEntry, callId: string): string {
 }
 
 export function callItem({ funder, call }: Call): ListItem {
-  const cloture = String(call.cloture ?? '');
+  const cloture = typeof call.cloture === 'string' ? call.cloture : '';
   const item: ListItem = {
     id: `${funder.id}/${String(call.id)}`,
     title: String(call.titre ?? call.id),
-    summary: shorten(String(call.resume ?? '')),
+    summary: shorten(typeof call.resume === 'string' ? call.resume : ''),
     url: callUrl(funder, String(call.id)),
     facets: {},
     date: cloture,
     window: [typeof call.ouverture === 'string' ? call.ouverture : null, cloture],
-    extra: `${String(funder.data.titre)}${typeof call.montant === 'string' ? ` · ${call.montant}` : ''}`,
+    extra: `${funder.data.titre}${typeof call.montant === 'string' ? ` · ${call.montant}` : ''}`,
   };
   for (const k of ['maillons', 'beneficiaires']) {
     const vs = facetValues(call, k);

@@ -50,8 +50,8 @@ function privateFields(c: Collection): string[] {
 
 /** The public data of an entry, with the Docusaurus keys derived from the French fields. */
 export function docusaurusFrontMatter(c: Collection, data: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...data };
-  for (const key of privateFields(c)) delete out[key];
+  const hidden = new Set(privateFields(c));
+  const out = Object.fromEntries(Object.entries(data).filter(([key]) => !hidden.has(key)));
   if (typeof data.titre === 'string') out.title = data.titre;
   if (typeof data.resume === 'string') out.description = data.resume;
   if (c.name === 'practices' && typeof data.id === 'string') {

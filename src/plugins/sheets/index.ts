@@ -9,7 +9,7 @@ import type { LoadContext, Plugin } from '@docusaurus/types';
 import { findCollection } from '../../content/collections.js';
 import { listEntries, readEntry } from '../../content/load.js';
 import { fieldLabel } from '../../content/schemas.js';
-import { isRead } from '../../content/validate.js';
+import { isIn, validEntry } from '../../content/validate.js';
 import { maillons } from './sidebar.js';
 import type { SheetsData } from './types.js';
 
@@ -44,9 +44,9 @@ export function sheetsData(siteDir: string): SheetsData {
   }
   const counts = new Map<string, number>();
   for (const f of listEntries(siteDir, [practices.folder]).files) {
-    const entry = readEntry(siteDir, f);
-    const first = isRead(entry) && Array.isArray(entry.data.maillons) ? entry.data.maillons[0] : undefined;
-    if (typeof first === 'string') counts.set(first, (counts.get(first) ?? 0) + 1);
+    const entry = validEntry(readEntry(siteDir, f));
+    const first = entry && isIn(entry, 'practices') ? entry.data.maillons[0] : undefined;
+    if (first) counts.set(first, (counts.get(first) ?? 0) + 1);
   }
   return {
     fields,

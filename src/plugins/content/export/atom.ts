@@ -24,7 +24,6 @@ export interface AtomFeed {
 
 export function escapeXml(s: string): string {
   // Characters XML 1.0 forbids are dropped.
-  // eslint-disable-next-line no-control-regex
   return s
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/&/g, '&amp;')

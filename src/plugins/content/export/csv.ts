@@ -18,8 +18,8 @@ export function csvCell(value: unknown): string {
   else if (typeof value === 'number') s = String(value);
   else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number'))
     s = neutraliseFormula(value.join(';'));
-  else if (typeof value === 'object') s = JSON.stringify(value);
-  else s = neutraliseFormula(String(value));
+  else if (typeof value === 'string') s = neutraliseFormula(value);
+  else s = JSON.stringify(value);
   return /[",;\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -22,7 +22,6 @@ export interface IcsCalendar {
 }
 
 /** RFC 5545 forbids control characters (but tab) in a value: a line end there would start a new property. */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
 
 /** A TEXT value (RFC 5545, 3.3.11): `\ ; ,` and line ends escaped, so that no text can end its property. */

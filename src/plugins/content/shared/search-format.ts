@@ -34,7 +34,7 @@ export function encodePostings(sorted: readonly number[]): string {
       digits.push(gap & 31);
       gap >>>= 5;
     } while (gap > 0);
-    for (let i = digits.length - 1; i >= 0; i--) out += DIGITS[digits[i]! + (i > 0 ? 32 : 0)];
+    for (let i = digits.length - 1; i >= 0; i--) out += DIGITS.charAt(digits[i]! + (i > 0 ? 32 : 0));
   }
   return out;
 }
