@@ -13,7 +13,6 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_DEPTH = 24;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Control characters other than tab, line feed and carriage return. */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export interface ParsedEntry {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/components/search/searchIndex.js';
 import { loadEntries } from '../../src/plugins/content/load.js';
 import { buildSearchPayload } from '../../src/plugins/content/search.js';
-import { decodePostings, encodePostings } from '../../src/plugins/content/shared/search-format.js';
+import { decodePostings, encodePostings, type SearchPayload } from '../../src/plugins/content/shared/search-format.js';
 import { repo } from '../helpers/tree.js';
 
 describe('format de l’index de recherche', () => {

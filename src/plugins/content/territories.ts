@@ -79,7 +79,7 @@ function candidates(entries: readonly LoadedEntry[], today: string): Map<string,
             line: {
               title: String(call.call.titre ?? call.call.id),
               url: callUrl(call.funder, String(call.call.id)),
-              extra: `${String(call.funder.data.titre)} · date limite ${String(call.call.cloture)}`,
+              extra: `${call.funder.data.titre} · date limite ${String(call.call.cloture)}`,
             },
           })),
       );

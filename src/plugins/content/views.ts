@@ -4,7 +4,7 @@
  */
 import type { Collection } from '../../content/collections.js';
 import { expandTerritories } from '../../content/geography.js';
-import { readSchema, resolve, schemaAt, territoryParents, valueLabel, type JsonSchema } from '../../content/schemas.js';
+import { readSchema, resolve, schemaAt, territoryParents, type JsonSchema } from '../../content/schemas.js';
 import type { LoadedEntry } from './load.js';
 import { countFacets, emptyState, filterItems } from './shared/facets.js';
 import {
