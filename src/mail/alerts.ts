@@ -80,9 +80,9 @@ export class Subscriptions {
     return this.stmts.remove.run(id).changes === 1;
   }
 
-  /** Confirmed subscriptions, read one at a time. */
-  *confirmed(): Generator<Subscription> {
-    for (const r of this.stmts.confirmed.iterate() as Iterable<Row>) yield toSubscription(r);
+  /** Confirmed subscriptions (all read at once: the messages are then queued on the same connection). */
+  confirmed(): Subscription[] {
+    return (this.stmts.confirmed.all() as Row[]).map(toSubscription);
   }
 }
 
