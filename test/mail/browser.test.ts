@@ -14,6 +14,7 @@ import { startSmtp, type TestSmtp } from './smtp.js';
 let smtp: TestSmtp;
 let service: RunningServer;
 let browser: Browser;
+const started: { close(): Promise<void> }[] = [];
 
 /** A free port, so that the links of the messages can name the service before it listens. */
 function freePort(): Promise<number> {
@@ -28,6 +29,7 @@ function freePort(): Promise<number> {
 beforeAll(async () => {
   const outDir = await buildFixtureSite();
   smtp = await startSmtp();
+  started.push(smtp);
   const port = await freePort();
   service = await startServer({
     port,
@@ -39,13 +41,13 @@ beforeAll(async () => {
     protection: { ratePerMinute: 0, minFillMs: 0 },
     mail: { smtpUrl: smtp.url, perSecond: 1000, publicUrl: `http://127.0.0.1:${port}` },
   });
+  started.push(service);
   browser = await launchBrowser();
+  started.push(browser);
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await service?.close();
-  await smtp?.close();
+  for (const s of started.reverse()) await s.close();
 });
 
 it('s’abonner depuis les filtres d’un catalogue, puis confirmer depuis le lien reçu', async () => {
