@@ -79,8 +79,8 @@ function data(c: CollectionName, id: string, month: number): Record<string, unkn
           ouverture: day(1),
           cloture: day(6 + Math.floor(rnd() * 3)),
           url: 'https://financeur.example.org/appel',
-          territoires: common.territoires,
-          maillons: common.maillons,
+          territoires: [...common.territoires],
+          maillons: [...common.maillons],
         })),
       };
     case 'events':
@@ -145,7 +145,8 @@ function generateRepository(): string {
   for (const { c, d } of written.filter(() => rnd() < 0.1)) {
     const appels = d.appels as Record<string, unknown>[] | undefined;
     if (appels && rnd() < 0.5) appels[0]!.cloture = day(9);
-    else if (appels) appels.push({ ...appels[0], id: 'appel-nouveau', titre: `Appel ${title()}` });
+    else if (appels)
+      appels.push(JSON.parse(JSON.stringify({ ...appels[0], id: 'appel-nouveau', titre: `Appel ${title()}` })));
     else d.resume = summary();
     write(root, c, { ...d, date_maj: '2026-06-09' });
   }

@@ -137,7 +137,7 @@ export interface DigestOptions {
   days: number;
 }
 
-/** The digest of a period, from the Git history (changes) and the working tree (calls, events, news). */
+/** The digest of a period: changes from the commit at `since` to the working tree; calls, events and news from the working tree. */
 export function buildDigest(root: string, o: DigestOptions): Digest {
   const entries = listEntries(root)
     .files.map((f) => readEntry(root, f))
@@ -146,7 +146,8 @@ export function buildDigest(root: string, o: DigestOptions): Digest {
   const items: DigestItem[] = [];
   const base = baseRevision(root, o.since);
   if (base) {
-    for (const d of diffRevisions(root, base, 'HEAD').entries) {
+    // To the working tree, which the rest of the digest reads too (the same as HEAD in a clean checkout).
+    for (const d of diffRevisions(root, base).entries) {
       if (d.kind === 'removed' || d.collection === 'news' || d.unreadable.length > 0) continue;
       items.push(changedItem(d, byRef.get(`${d.collection}/${d.id}`)));
     }

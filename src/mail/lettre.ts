@@ -105,18 +105,21 @@ export function* alertMessages(
 ): Generator<QueuedMail> {
   const portal = o.portalUrl.replace(/\/+$/, '');
   const rendered = digest.items.map((i) => renderItem(i, portal));
-  const byCriteria = new Map<string, Rendered[]>();
+  const byCriteria = new Map<string, { matched: Rendered[]; why: string }>();
   for (const s of subscribers) {
     const key = JSON.stringify(s.criteria);
-    let matched = byCriteria.get(key);
-    if (!matched) {
+    let found = byCriteria.get(key);
+    if (!found) {
       const matches = matcherFor(s.criteria);
-      matched = rendered.filter((r) => matches(r.item));
-      byCriteria.set(key, matched);
+      found = {
+        matched: rendered.filter((r) => matches(r.item)),
+        why: `Vous recevez ce message parce que vous avez demandé une alerte Essaim (${criteriaText(s.criteria)}).`,
+      };
+      byCriteria.set(key, found);
     }
+    const { matched, why } = found;
     if (matched.length === 0) continue;
     const links = alertLinks(portal, o.secret, s.id);
-    const why = `Vous recevez ce message parce que vous avez demandé une alerte Essaim (${criteriaText(s.criteria)}).`;
     const parts = letter(digest, matched, portal, {
       text: [why, `Modifier ou supprimer l’alerte : ${links.manage}`, `Se désabonner : ${links.unsubscribe}`],
       html: [escapeHtml(why), `<a href="${escapeHtml(links.manage)}">Modifier ou supprimer cette alerte</a>`],
