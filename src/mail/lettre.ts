@@ -156,8 +156,8 @@ export function newsDraft(digest: Digest): { file: string; content: string } {
     id,
     titre: `Lettre d’Essaim ${periodText(digest)}`,
     resume:
-      `Au sommaire : ${count('nouveautes')} nouveautés et mises à jour, ${count('appels')} appels à projets qui ` +
-      `ferment bientôt, ${count('agenda')} événements à venir, ${count('actualites')} actualités.`,
+      `Au sommaire : ${count('nouveautes')} nouveauté(s) et mise(s) à jour, ${count('appels')} appel(s) à projets ` +
+      `qui ferme(nt) bientôt, ${count('agenda')} événement(s) à venir, ${count('actualites')} actualité(s).`,
     date: digest.until,
     type: 'lettre',
     etiquettes: ['lettre'],
