@@ -146,7 +146,12 @@ function generateRepository(): string {
     const appels = d.appels as Record<string, unknown>[] | undefined;
     if (appels && rnd() < 0.5) appels[0]!.cloture = day(9);
     else if (appels)
-      appels.push(JSON.parse(JSON.stringify({ ...appels[0], id: 'appel-nouveau', titre: `Appel ${title()}` })));
+      appels.push(
+        JSON.parse(JSON.stringify({ ...appels[0], id: 'appel-nouveau', titre: `Appel ${title()}` })) as Record<
+          string,
+          unknown
+        >,
+      );
     else d.resume = summary();
     write(root, c, { ...d, date_maj: '2026-06-09' });
   }

@@ -280,5 +280,5 @@ export function withDefaults(
     worker: { ...base.worker, ...partial.worker },
     protection: { ...base.protection, ...partial.protection },
     mail: { ...mail, ...partial.mail },
-  } as ServerOptions;
+  };
 }
