@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { allCollections } from '../src/content/collections.js';
 import { UsageError } from '../src/content/problems.js';
+import type { LettreOptions } from './commands/lettre.js';
 import { processIo, type ExitCode, type Io } from './io.js';
 import { commanderErrorFr } from './report.js';
 import type { DiffOptions } from './commands/diff.js';
@@ -133,6 +134,18 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
     .description('fige une nouvelle édition des fiches pratiques')
     .argument('<nom>', 'nom de l’édition, par exemple 2027')
     .action((name: string) => run(async () => (await import('./commands/edition.js')).edition(name, io)));
+
+  cmd
+    .command('lettre')
+    .description('lettre d’information d’une période ; alertes personnalisées des abonnés')
+    .option('--depuis <date>', 'début de la période (AAAA-MM-JJ ou révision Git ; par défaut 7 jours avant --au)')
+    .option('--au <date>', 'fin de la période (AAAA-MM-JJ ; par défaut aujourd’hui)')
+    .option('--jours <n>', 'appels qui ferment et événements qui commencent dans ce nombre de jours', '30')
+    .option('--sortie <dossier>', 'écrit lettre.html et lettre.txt dans ce dossier')
+    .option('--brouillon', 'écrit l’actualité de la lettre dans content/news/ (à relire avant publication)')
+    .option('--alertes', 'met en file un message par abonné dont les critères correspondent')
+    .option('--envoyer', 'envoie la file au rythme configuré (ESSAIM_MAIL_PER_SECOND)')
+    .action((opts: LettreOptions) => run(async () => (await import('./commands/lettre.js')).lettre(opts, io)));
 
   cmd
     .command('sauvegarde')

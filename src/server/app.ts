@@ -13,10 +13,13 @@ import { knownRefs } from '../content/load.js';
 import { todayIso } from '../content/validate.js';
 import { branchName } from '../github/names.js';
 import type { ServerOptions } from './config.js';
+import alertsRoutes from './alerts.js';
 import { inlineScriptHashes } from './csp.js';
 import observability from './observability.js';
 import { originAllowed, ProofOfWork } from './protection.js';
 import { FORM_BRANCH_PREFIX, labelsFor } from './proposers.js';
+import type { MailQueue } from '../mail/queue.js';
+import type { Subscriptions } from '../mail/alerts.js';
 import type { Outbox, Submission } from './store.js';
 import {
   chooseEntryId,
@@ -36,6 +39,8 @@ export interface AppDeps {
   onAccepted?: (id: string) => void;
   /** Clock (tests). */
   now?: () => number;
+  /** The alerts (their subscriptions and the mail queue); undefined: no alerts API. */
+  alerts?: { subscriptions: Subscriptions; queue: MailQueue; secret: string; onQueued: () => void };
 }
 
 const SUBMISSION_ID = /^[A-Za-z0-9_-]{16,32}$/;
@@ -176,7 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     timeWindow: prot.ratePerMinute > 0 ? Math.ceil((prot.rateBurst * 60_000) / prot.ratePerMinute) : 60_000,
     errorResponseBuilder: (req, context) => {
       const wait = Math.max(1, Math.ceil(context.ttl / 1000));
-      const what = req.url.startsWith('/api/altcha') ? 'Trop de demandes' : 'Trop de propositions envoyées';
+      const what = req.url.startsWith('/api/submissions') ? 'Trop de propositions envoyées' : 'Trop de demandes';
       return new SubmissionError(429, `${what} depuis votre adresse : réessayez dans ${wait} s.`);
     },
   });
@@ -345,6 +350,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }
     },
   );
+
+  if (deps.alerts)
+    await app.register(alertsRoutes, {
+      ...deps.alerts,
+      publicUrl: options.mail.publicUrl,
+      allowedOrigins: prot.allowedOrigins,
+      ...(pow ? { proofOfWork: pow } : {}),
+      limited,
+      now,
+    });
 
   app.get<{ Params: { id: string } }>('/api/submissions/:id', async (req, reply) => {
     const { id } = req.params;

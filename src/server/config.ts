@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../content/problems.js';
 import { repoRoot } from '../content/paths.js';
+import { mailConfigFrom, type MailConfig } from '../mail/mailer.js';
 
 export interface GitHubAppConfig {
   appId: string;
@@ -68,6 +69,15 @@ export interface ProtectionConfig {
   altchaMaxCounter: number;
 }
 
+export interface MailOptions extends MailConfig {
+  /** Messages sent per second, at most (the mail queue's pace). */
+  perSecond: number;
+  /** The portal's address as readers reach it: the links of the e-mails start with it. */
+  publicUrl: string;
+  /** Secret of the alerts' signed links; undefined: generated once and kept in the data folder. */
+  alertsSecret?: string;
+}
+
 export interface ServerOptions {
   port: number;
   host: string;
@@ -87,6 +97,7 @@ export interface ServerOptions {
   logLevel: string | false;
   /** Bearer token for `/api/metrics`; undefined: loopback and private networks only. */
   metricsToken?: string;
+  mail: MailOptions;
 }
 
 type Env = Record<string, string | undefined>;
@@ -145,7 +156,30 @@ export const DEFAULTS = {
   validationThreads: 2,
   validationTimeoutMs: 5000,
   validationQueue: 200,
+  mailPerSecond: 5,
 } as const;
+
+function mailOptions(env: Env, dataDir: string, port: number): MailOptions {
+  const raw = env.ESSAIM_MAIL_PER_SECOND?.trim();
+  const perSecond = raw ? Number(raw) : DEFAULTS.mailPerSecond;
+  if (!Number.isFinite(perSecond) || perSecond <= 0)
+    throw new UsageError(`ESSAIM_MAIL_PER_SECOND doit être un nombre positif (reçu : « ${raw} »).`);
+  const publicUrl = env.ESSAIM_PUBLIC_URL?.trim() || `http://localhost:${port}`;
+  try {
+    if (!/^https?:$/.test(new URL(publicUrl).protocol)) throw new Error('scheme');
+  } catch {
+    throw new UsageError(
+      `ESSAIM_PUBLIC_URL doit être l’adresse du portail, par exemple https://portail.example.org (reçu : « ${publicUrl} »).`,
+    );
+  }
+  const secret = env.ESSAIM_ALERTS_SECRET?.trim();
+  return {
+    ...mailConfigFrom(env, dataDir),
+    perSecond,
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    ...(secret ? { alertsSecret: secret } : {}),
+  };
+}
 
 /** Where the service keeps its SQLite database (also read by `essaim sauvegarde` and `essaim restauration`). */
 export function dataDirOf(env: Env = process.env): string {
@@ -193,8 +227,9 @@ export function loadConfig(
       : undefined;
   const repoDir = path.resolve(env.ESSAIM_REPO_DIR?.trim() || repoRoot);
   const staticDir = env.ESSAIM_STATIC_DIR?.trim();
+  const port = int(env, 'PORT', DEFAULTS.port);
   return {
-    port: int(env, 'PORT', DEFAULTS.port),
+    port,
     host: env.HOST?.trim() || '127.0.0.1',
     dataDir: dataDirOf(env),
     repoDir,
@@ -224,21 +259,26 @@ export function loadConfig(
     },
     logLevel: env.ESSAIM_LOG_LEVEL?.trim() === 'silent' ? false : env.ESSAIM_LOG_LEVEL?.trim() || 'info',
     ...(env.ESSAIM_METRICS_TOKEN?.trim() ? { metricsToken: env.ESSAIM_METRICS_TOKEN.trim() } : {}),
+    mail: mailOptions(env, dataDirOf(env), port),
   };
 }
 
 /** Options with defaults for the parts not given (tests, bench, `startServer` callers). */
 export function withDefaults(
-  partial: Partial<Omit<ServerOptions, 'worker' | 'protection'>> & {
+  partial: Partial<Omit<ServerOptions, 'worker' | 'protection' | 'mail'>> & {
     worker?: Partial<WorkerConfig>;
     protection?: Partial<ProtectionConfig>;
+    mail?: Partial<MailOptions>;
   },
 ): ServerOptions {
   const base = loadConfig({});
+  // The outbox folder follows the data folder given.
+  const mail = partial.dataDir ? mailOptions({}, partial.dataDir, partial.port ?? base.port) : base.mail;
   return {
     ...base,
     ...partial,
     worker: { ...base.worker, ...partial.worker },
     protection: { ...base.protection, ...partial.protection },
+    mail: { ...mail, ...partial.mail },
   };
 }

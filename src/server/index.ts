@@ -7,6 +7,9 @@ import { collections, type CollectionName } from '../content/collections.js';
 import { buildApp } from './app.js';
 import { withDefaults, type ServerOptions } from './config.js';
 import { githubProposer, localProposer, type Proposer } from './proposers.js';
+import { alertsSecret, Subscriptions } from '../mail/alerts.js';
+import { createMailer } from '../mail/mailer.js';
+import { MailQueue, MailSender } from '../mail/queue.js';
 import { Outbox } from './store.js';
 import { Worker } from './worker.js';
 
@@ -16,6 +19,8 @@ export interface RunningServer {
   app: FastifyInstance;
   outbox: Outbox;
   worker: Worker;
+  mailQueue: MailQueue;
+  mailSender: MailSender;
   /** `http://host:port` actually listened on. */
   url: string;
   close(): Promise<void>;
@@ -41,22 +46,38 @@ export async function createService(
   const { proposer, noWorker, ...partial } = start;
   const options = withDefaults(partial);
   const outbox = new Outbox(options.dataDir);
+  const mailQueue = new MailQueue(outbox.db);
+  const mailSender: MailSender = new MailSender(mailQueue, createMailer(options.mail), options.mail, (error) =>
+    app.log.error({ err: error }, 'envoi des courriels'),
+  );
+  const alerts = {
+    subscriptions: new Subscriptions(outbox.db),
+    queue: mailQueue,
+    secret: options.mail.alertsSecret ?? alertsSecret({}, options.dataDir),
+    onQueued: () => mailSender.wake(),
+  };
   // Requests, and so `onAccepted`, only come once the server listens: `worker` is set by then.
-  const app = await buildApp({ options, outbox, onAccepted: () => worker.arrived() });
+  const app = await buildApp({ options, outbox, alerts, onAccepted: () => worker.arrived() });
   const worker = new Worker({
     outbox,
     propose: proposer ?? proposerFor(options),
     config: options.worker,
     log: app.log,
   });
-  if (!noWorker) worker.start();
+  if (!noWorker) {
+    worker.start();
+    mailSender.start();
+  }
   return {
     app,
     outbox,
     worker,
+    mailQueue,
+    mailSender,
     options,
     async close() {
       await worker.stop();
+      await mailSender.stop();
       await app.close();
       outbox.close();
     },

@@ -53,6 +53,44 @@ CREATE TABLE health_probe (
 CREATE INDEX submissions_created ON submissions (status, created_at);
 CREATE INDEX submissions_updated ON submissions (status, updated_at);
 `,
+  // 2 → 3: the mail queue (paced sending, never twice), the bounces it was told about, and the
+  // alert subscriptions (the e-mail is their only personal data; deleting a subscription deletes it).
+  `
+CREATE TABLE mail_queue (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  dedupe_key TEXT UNIQUE,
+  recipient TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  text TEXT NOT NULL,
+  html TEXT,
+  headers TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  claimed_at INTEGER,
+  message_id TEXT,
+  last_error TEXT,
+  created_at INTEGER NOT NULL,
+  sent_at INTEGER
+);
+CREATE INDEX mail_queue_due ON mail_queue (status, next_attempt_at);
+CREATE TABLE mail_bounces (
+  email TEXT PRIMARY KEY,
+  permanent INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE TABLE alert_subscriptions (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL,
+  criteria TEXT NOT NULL,
+  confirmed_at INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX alert_subscriptions_confirmed ON alert_subscriptions (confirmed_at);
+`,
 ];
 
 /** The version this code writes. */

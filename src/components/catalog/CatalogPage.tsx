@@ -44,6 +44,7 @@ import {
   type ListItem,
 } from '../../plugins/content/shared/model.js';
 import { childrenOf } from '../../plugins/content/shared/territory.js';
+import AlertLink from '../alerts/AlertLink.js';
 import { plural } from './format.js';
 import { StatusBadge, useNow } from './Status.js';
 import styles from './catalog.module.css';
@@ -399,6 +400,7 @@ export default function CatalogPage({ catalog }: { catalog: CatalogPageData }): 
                 </Link>
               )}
             </div>
+            <AlertLink route={catalog.route} values={state.values} />
           </form>
           <section aria-labelledby="resultats">
             <h2 id="resultats" className={styles.srOnly}>
