@@ -11,6 +11,7 @@
  *   npm run bench:pages -- --dossier <dir>    # reuses <dir>/portail and <dir>/docs-simple
  *                                             # (bench:build -- --garder), building what is not built
  *   npm run bench:pages -- --garder           # keeps the temporary sites
+ *   npm run bench:pages -- --seulement appels # only the pages whose name or address holds this text
  *
  * Lighthouse 12: version 13 needs Node 22.
  */
@@ -32,6 +33,7 @@ const SIZE = { sheets: 500, others: 2_000 };
 const argv = process.argv.slice(2);
 const given = argv.includes('--dossier') ? argv[argv.indexOf('--dossier') + 1] : undefined;
 const keep = argv.includes('--garder') || given !== undefined;
+const only = argv.includes('--seulement') ? argv[argv.indexOf('--seulement') + 1] : undefined;
 
 // ---------------------------------------------------------------------------------------------
 // Sites.
@@ -210,6 +212,7 @@ const rows: string[] = [];
 let allMet = true;
 try {
   for (const p of portalPages) {
+    if (only !== undefined && !`${p.name} ${p.route ?? ''}`.includes(only)) continue;
     if (!p.route) {
       console.log(`${p.name.padEnd(20)} (pas de telle page dans ce portail)`);
       continue;
