@@ -53,6 +53,27 @@ function practiceVersions(): Record<string, VersionOptions> {
   return versions;
 }
 
+/**
+ * `preload` links for the Marianne faces of almost every page's text (regular) and headings (bold):
+ * the subset files written by scripts/subset-fonts.ts, fetched along with the stylesheet.
+ */
+function fontPreloads(): Config['headTags'] {
+  const dir = path.join(siteDir, 'static/assets/fonts');
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+  return files
+    .filter((f) => /^marianne-(regular|bold)\.[0-9a-f]+\.woff2$/.test(f))
+    .map((f) => ({
+      tagName: 'link',
+      attributes: {
+        rel: 'preload',
+        href: `/assets/fonts/${f}`,
+        as: 'font',
+        type: 'font/woff2',
+        crossorigin: 'anonymous',
+      },
+    }));
+}
+
 const practicesDocs: DocsOptions = {
   id: 'practices',
   path: 'content/practices',
@@ -72,6 +93,7 @@ const config: Config = {
   title: 'Essaim',
   tagline: 'Le portail ouvert de la lutte contre la précarité alimentaire',
   favicon: 'img/favicon.svg',
+  headTags: fontPreloads(),
   url: 'https://essaim-portail.github.io',
   baseUrl: '/',
   organizationName: 'essaim-portail',
@@ -158,6 +180,8 @@ const config: Config = {
             './node_modules/@gouvfr/dsfr/dist/component/callout/callout.min.css',
             './node_modules/@gouvfr/dsfr/dist/component/notice/notice.min.css',
             './node_modules/@gouvfr/dsfr/dist/component/accordion/accordion.min.css',
+            // After the DSFR's core: Marianne in small files (scripts/subset-fonts.ts).
+            './src/css/fonts.css',
             './src/css/custom.css',
           ],
         },

@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { precompress } from './precompress.js';
 import { needsBuild } from './site-inputs.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,6 +20,7 @@ if (needsBuild(root)) {
     process.stderr.write('La construction du portail a échoué : voir les messages ci-dessus.\n');
     process.exit(r.status ?? 1);
   }
+  await precompress(path.join(root, 'build'));
 } else {
   process.stdout.write('build/ est à jour.\n');
 }

@@ -54,6 +54,15 @@ const FORM_PAGES = new Set(['/contribuer/proposer']);
  * adds 'unsafe-eval', which ajv needs to compile the collection's schema in the browser.
  * Styles allow inline style attributes (set by React and Docusaurus), which cannot run code.
  */
+/**
+ * Files under `assets/` carry a hash of their content in their name (Docusaurus' bundler output):
+ * they never change, and are cached for a year. Everything else (pages, data, images of `static/`)
+ * keeps its address across builds, so the browser asks again each time (cheap with the ETag).
+ */
+export function cacheControlFor(root: string, file: string): string {
+  return file.startsWith(path.join(root, 'assets') + path.sep) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 export function contentSecurityPolicy(hashes: readonly string[], allowEval: boolean): string {
   return [
     "default-src 'self'",
@@ -151,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return refs.set;
   };
 
+  const root = options.staticDir && fs.existsSync(options.staticDir) ? options.staticDir : undefined;
   const hashes = options.staticDir ? inlineScriptHashes(options.staticDir) : [];
   // Security headers from helmet; the Content-Security-Policy is set below, per page.
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, hsts: false });
@@ -158,6 +168,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const cspForm = contentSecurityPolicy(hashes, true);
   app.addHook('onSend', async (req, reply, payload) => {
     const path = req.url.split('?')[0] ?? '';
+    // The portal's files differ by Accept-Encoding (precompressed copies): caches must know it.
+    if (root && !path.startsWith('/api/')) {
+      const vary = reply.getHeader('vary');
+      reply.header('vary', vary ? `${String(vary)}, accept-encoding` : 'accept-encoding');
+    }
     reply.header(
       'content-security-policy',
       FORM_PAGES.has(path.replace(/\/+$/, '').replace(/\.html$/, '')) ? cspForm : csp,
@@ -369,8 +384,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return statusOf(s, !options.github);
   });
 
-  const root = options.staticDir && fs.existsSync(options.staticDir) ? options.staticDir : undefined;
-  if (root) await app.register(fastifyStatic, { root, wildcard: false, index: 'index.html', redirect: false });
+  if (root)
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      // A list: with `preCompressed`, @fastify/static looks an index up only in a list.
+      index: ['index.html'],
+      redirect: false,
+      // The `.br`/`.gz` copies written after the build (scripts/precompress.ts), chosen by Accept-Encoding.
+      preCompressed: true,
+      globIgnore: ['**/*.br', '**/*.gz'],
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        res.setHeader('cache-control', cacheControlFor(root, file));
+      },
+    });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.url === '/api') return jsonError(reply, 404, 'Adresse d’API inconnue.');
     if (!root) return jsonError(reply, 404, 'Ce service ne sert que l’API des propositions.');

@@ -35,10 +35,18 @@ export function StatusBadge({
   window: StatusWindow | undefined;
   now: number | null;
 }): ReactNode {
-  if (now === null || !window) return null;
+  if (!window) return null;
   const [start, end] = window;
-  if (kind === 'call') {
-    if (!end) return null;
+  if (!(kind === 'call' ? end : start)) return null;
+  // Before the reader's clock is known (build time, hydration): an invisible badge of the same
+  // size, so that the page does not move when the status appears.
+  if (now === null)
+    return (
+      <span className="fr-badge fr-badge--sm fr-badge--no-icon" aria-hidden="true" style={{ visibility: 'hidden' }}>
+        {'\u00a0'}
+      </span>
+    );
+  if (kind === 'call' && end) {
     const s = callStatus(start, end, now);
     return (
       <span className={`fr-badge fr-badge--sm fr-badge--no-icon ${CALL_BADGE[s.status]}`} data-statut={s.status}>

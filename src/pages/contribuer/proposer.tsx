@@ -20,13 +20,16 @@ export default function Proposer() {
           Votre proposition est vérifiée au fur et à mesure de la saisie, puis relue par l’équipe éditoriale avant
           publication. Vous pouvez aussi <Link to="/contribuer">contribuer avec Git ou par un ticket</Link>.
         </p>
-        <BrowserOnly fallback={<p>Chargement du formulaire… (le formulaire a besoin de JavaScript.)</p>}>
-          {() => (
-            <Suspense fallback={<p>Chargement du formulaire…</p>}>
-              <ProposalForm />
-            </Suspense>
-          )}
-        </BrowserOnly>
+        {/* The form, taller than a screen, arrives after the page is shown: its place is kept so the footer does not jump. */}
+        <div style={{ minHeight: '100vh' }}>
+          <BrowserOnly fallback={<p>Chargement du formulaire… (le formulaire a besoin de JavaScript.)</p>}>
+            {() => (
+              <Suspense fallback={<p>Chargement du formulaire…</p>}>
+                <ProposalForm />
+              </Suspense>
+            )}
+          </BrowserOnly>
+        </div>
       </main>
     </Layout>
   );
