@@ -11,12 +11,14 @@
  *   npm run bench:build -- --portail-seul  # only the portal (no reference site: no cost comparison)
  *   npm run bench:build -- --recherche   # only the search payload of 10,000 entries (no build)
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import zlib from 'node:zlib';
 import { allCollections } from '../src/content/collections.js';
+import { todayIso } from '../src/content/validate.js';
 import { SEARCH_FILE } from '../src/plugins/content/shared/model.js';
 import { launchBrowser } from '../test/site/browser.js';
 import { serveStatic } from '../test/site/serve.js';
