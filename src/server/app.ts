@@ -16,7 +16,7 @@ import type { ServerOptions } from './config.js';
 import { inlineScriptHashes } from './csp.js';
 import observability from './observability.js';
 import { originAllowed, ProofOfWork } from './protection.js';
-import { FORM_BRANCH_PREFIX, labelsFor } from './proposers.js';
+import { EDIT_BRANCH_PREFIX, FORM_BRANCH_PREFIX, labelsFor } from './proposers.js';
 import type { Outbox, Submission } from './store.js';
 import {
   chooseEntryId,
@@ -28,10 +28,17 @@ import {
   type EnvelopeIssue,
 } from './submission.js';
 import { ValidationPool } from './validation-pool.js';
+import { findEntryPath, formValues, localBaseFiles, readVersion, startEdit, type BaseFiles } from './edits.js';
+import { collections, type CollectionName } from '../content/collections.js';
+import { diffEntries } from '../content/diff.js';
+import { COMPUTED_FIELDS } from '../content/form-schema.js';
+import { parseEntry } from '../content/parse.js';
 
 export interface AppDeps {
   options: ServerOptions;
   outbox: Outbox;
+  /** The base branch's files (edits); the local repository's by default. */
+  files?: BaseFiles;
   /** Called after a submission is stored (wakes the worker). */
   onAccepted?: (id: string) => void;
   /** Clock (tests). */
@@ -39,6 +46,7 @@ export interface AppDeps {
 }
 
 const SUBMISSION_ID = /^[A-Za-z0-9_-]{16,32}$/;
+const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const STATUS_PAGE = '/contribuer/suivi';
 /** Pages where the form validates as you type: rjsf's validator (ajv) compiles the schema with `new Function`. */
 const FORM_PAGES = new Set(['/contribuer/proposer']);
@@ -111,6 +119,7 @@ export function statusOf(s: Submission, local: boolean): Record<string, unknown>
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { options, outbox } = deps;
   const now = deps.now ?? Date.now;
+  const files = deps.files ?? localBaseFiles(options.repoDir, options.baseBranch);
   const prot = options.protection;
   const app = Fastify({
     logger:
@@ -285,20 +294,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         }
         const refsNow = repoRefs();
         const id = crypto.randomBytes(12).toString('base64url');
+        const edit = env.modification
+          ? await startEdit(files, options.repoDir, env.collection, env.modification, env.donnees, env.texte)
+          : undefined;
         // A courtesy here (the id is checked again against the base branch when proposing); reserved
         // at once, so that two submissions validated at the same time never get the same id.
-        const entryId = chooseEntryId(
-          env.collection,
-          env.donnees,
-          (c, eid) => refsNow.has(`${c.name}/${eid}`) || outbox.entryIdTaken(c.name, eid),
-        );
-        const release = outbox.reserve(env.collection.name, entryId);
+        const entryId =
+          env.modification?.id ??
+          chooseEntryId(
+            env.collection,
+            env.donnees,
+            (c, eid) => refsNow.has(`${c.name}/${eid}`) || outbox.entryIdTaken(c.name, eid),
+          );
+        const release = edit ? () => undefined : outbox.reserve(env.collection.name, entryId);
         let prepared;
         try {
           const reply = await pool.run({
             collection: env.collection.name,
-            donnees: env.donnees,
-            texte: env.texte,
+            donnees: edit?.donnees ?? env.donnees,
+            texte: edit?.texte ?? env.texte,
             entryId,
             today: todayIso(),
           });
@@ -308,7 +322,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           release();
           throw error;
         }
-        const text = pullRequestText(prepared, id, env.contact);
+        let diff;
+        if (edit) {
+          if (prepared.path !== edit.path)
+            throw new SubmissionError(
+              422,
+              `Cette modification déplacerait le fichier (${edit.path} → ${prepared.path}) : écrivez plutôt à l’équipe éditoriale avec « Signaler une erreur ».`,
+            );
+          diff = diffEntries(
+            parseEntry(env.collection, edit.path, edit.current.content),
+            parseEntry(env.collection, edit.path, prepared.content),
+          );
+          const computed = new Set<string>(COMPUTED_FIELDS);
+          if (diff.sections.length === 0 && diff.fields.every((f) => computed.has(f.path[0] ?? '')))
+            throw new SubmissionError(422, 'Vous n’avez rien modifié : changez au moins un champ avant d’envoyer.');
+        }
+        const text = pullRequestText(
+          prepared,
+          id,
+          env.contact,
+          diff && env.modification ? { diff, motif: env.modification.motif } : undefined,
+        );
         // Answered only once the submission is committed to disk.
         await outbox.store(
           {
@@ -321,10 +355,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             prTitle: text.title,
             prBody: text.body,
             commitMessage: text.commitMessage,
-            branch: branchName(prepared.collection.name, prepared.entryId, FORM_BRANCH_PREFIX),
+            branch: edit
+              ? branchName(prepared.collection.name, `${prepared.entryId}-${id.slice(0, 8)}`, EDIT_BRANCH_PREFIX)
+              : branchName(prepared.collection.name, prepared.entryId, FORM_BRANCH_PREFIX),
             contactName: env.contact.nom,
             contactEmail: env.contact.courriel,
             credit: env.contact.credit,
+            notify: env.contact.suivi,
+            baseSha: edit?.current.sha ?? null,
+            baseContent: edit?.current.content ?? null,
           },
           now(),
         );
@@ -343,6 +382,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           .code(202)
           .send({ id, statusUrl: `/api/submissions/${id}`, suiviUrl: `${STATUS_PAGE}?id=${id}`, fichier: stored.path });
       }
+    },
+  );
+
+  app.get<{ Params: { collection: string; id: string } }>(
+    '/api/entrees/:collection/:id',
+    { config: limited },
+    async (req, reply) => {
+      const c = collections.get(req.params.collection as CollectionName);
+      const entryId = req.params.id;
+      if (!c || !ENTRY_ID.test(entryId)) return jsonError(reply, 404, 'Entrée inconnue.');
+      const file = findEntryPath(options.repoDir, c, entryId);
+      const current = file ? await files.read(file) : undefined;
+      if (!file || !current)
+        return jsonError(reply, 404, `Aucune entrée « ${entryId} » dans la collection ${c.label}.`);
+      reply.header('cache-control', 'no-store');
+      return {
+        collection: c.name,
+        id: entryId,
+        chemin: file,
+        sha: current.sha,
+        ...formValues(readVersion(c, file, current.content)),
+      };
     },
   );
 

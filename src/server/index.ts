@@ -6,7 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { collections, type CollectionName } from '../content/collections.js';
 import { buildApp } from './app.js';
 import { withDefaults, type ServerOptions } from './config.js';
-import { githubProposer, localProposer, type Proposer } from './proposers.js';
+import { gitHubBaseFiles, localBaseFiles, rebasing, type BaseFiles } from './edits.js';
+import { gitHubClients, githubProposer, localProposer, type Proposer } from './proposers.js';
 import { Outbox } from './store.js';
 import { Worker } from './worker.js';
 
@@ -28,10 +29,17 @@ export type StartOptions = Parameters<typeof withDefaults>[0] & {
   noWorker?: boolean;
 };
 
-function proposerFor(o: ServerOptions): Proposer {
+/** Where proposals go, and where edited entries are read: GitHub when configured, else the local repository. */
+function backendFor(o: ServerOptions): { files: BaseFiles; propose: Proposer } {
   const prLabelOf = (s: { collection: CollectionName }): string =>
     collections.get(s.collection)?.prLabel ?? s.collection;
-  return o.github ? githubProposer(o.github, o.baseBranch, prLabelOf) : localProposer(o.repoDir, o.baseBranch);
+  if (!o.github)
+    return { files: localBaseFiles(o.repoDir, o.baseBranch), propose: localProposer(o.repoDir, o.baseBranch) };
+  const octokitFor = gitHubClients(o.github);
+  return {
+    files: gitHubBaseFiles(octokitFor, o.github.repository, o.baseBranch),
+    propose: githubProposer(o.github, o.baseBranch, prLabelOf, octokitFor),
+  };
 }
 
 /** Builds the app, the outbox and the worker without listening (for `inject` tests). */
@@ -42,8 +50,14 @@ export async function createService(
   const options = withDefaults(partial);
   const outbox = new Outbox(options.dataDir);
   let worker: Worker | undefined;
-  const app = await buildApp({ options, outbox, onAccepted: () => worker?.arrived() });
-  worker = new Worker({ outbox, propose: proposer ?? proposerFor(options), config: options.worker, log: app.log });
+  const backend = backendFor(options);
+  const app = await buildApp({ options, outbox, files: backend.files, onAccepted: () => worker?.arrived() });
+  worker = new Worker({
+    outbox,
+    propose: rebasing(backend.files, proposer ?? backend.propose),
+    config: options.worker,
+    log: app.log,
+  });
   if (!noWorker) worker.start();
   const w = worker;
   return {

@@ -107,6 +107,12 @@ describe('migrations du schéma de la base', () => {
           commit: null,
           createdAt: 500,
           updatedAt: 900,
+          baseSha: null,
+          baseContent: null,
+          notify: false,
+          prState: null,
+          prReason: null,
+          notifiedAt: null,
         });
         expect(outbox.get('ouverte')).toMatchObject({
           status: 'ouverte',
@@ -134,9 +140,9 @@ describe('migrations du schéma de la base', () => {
     const db = new Database(path.join(dir, DATABASE_FILE));
     const before = schemaOf(db);
     // Something already uses a name the last migration creates.
-    db.exec('CREATE VIEW submissions_updated AS SELECT 1');
+    db.exec('CREATE VIEW reports_due AS SELECT 1');
     const withView = schemaOf(db);
-    expect(() => migrate(db)).toThrow(/already a table named submissions_updated/);
+    expect(() => migrate(db)).toThrow(/already a table named reports_due/);
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION - 1);
     expect(schemaOf(db)).toEqual(withView);
     expect(withView).toHaveLength(before.length + 1);
