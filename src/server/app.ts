@@ -28,6 +28,7 @@ import {
   type EnvelopeIssue,
 } from './submission.js';
 import { ValidationPool } from './validation-pool.js';
+import { readReport, REPORT_SCHEMA, reportedEntry, Reports } from './reports.js';
 import { findEntryPath, formValues, localBaseFiles, readVersion, startEdit, type BaseFiles } from './edits.js';
 import { collections, type CollectionName } from '../content/collections.js';
 import { diffEntries } from '../content/diff.js';
@@ -39,6 +40,10 @@ export interface AppDeps {
   outbox: Outbox;
   /** The base branch's files (edits); the local repository's by default. */
   files?: BaseFiles;
+  /** The error reports (same database as the outbox by default). */
+  reports?: Reports;
+  /** Called after a report is stored. */
+  onReport?: () => void;
   /** Called after a submission is stored (wakes the worker). */
   onAccepted?: (id: string) => void;
   /** Clock (tests). */
@@ -47,6 +52,7 @@ export interface AppDeps {
 
 const SUBMISSION_ID = /^[A-Za-z0-9_-]{16,32}$/;
 const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const REPORT_THANKS = 'Merci : votre signalement est enregistré, l’équipe éditoriale va vérifier l’entrée.';
 export const STATUS_PAGE = '/contribuer/suivi';
 /** Pages where the form validates as you type: rjsf's validator (ajv) compiles the schema with `new Function`. */
 const FORM_PAGES = new Set(['/contribuer/proposer']);
@@ -120,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { options, outbox } = deps;
   const now = deps.now ?? Date.now;
   const files = deps.files ?? localBaseFiles(options.repoDir, options.baseBranch);
+  const reports = deps.reports ?? new Reports(outbox.db);
   const prot = options.protection;
   const app = Fastify({
     logger:
@@ -242,55 +249,95 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return pow.challenge();
   });
 
+  /** Only JSON, only from an allowed origin: checked before the body is read. */
+  const jsonPost = async (req: FastifyRequest): Promise<void> => {
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json')
+      throw new SubmissionError(
+        415,
+        'Format refusé : la proposition doit être envoyée en JSON (Content-Type: application/json).',
+      );
+    const origin = req.headers.origin;
+    // Browsers always send Origin on a POST; clients without one (scripts) cannot be a forged cross-site request.
+    if (origin !== undefined && !originAllowed(origin, ownOrigin(req), prot.allowedOrigins)) {
+      req.log.warn({ origine: origin }, 'origine refusée');
+      throw new SubmissionError(403, 'Cette adresse n’est pas autorisée à envoyer des propositions à ce service.');
+    }
+    return Promise.resolve();
+  };
+
+  /** The anti-robot checks; false when the hidden field was filled (then answer as if accepted, keep nothing). */
+  const human = async (f: { honeypot: string; renduA: number | undefined; altcha: unknown }): Promise<boolean> => {
+    if (f.honeypot.trim() !== '') return false;
+    if (prot.minFillMs > 0) {
+      if (f.renduA === undefined)
+        throw new SubmissionError(
+          400,
+          'Le formulaire est incomplet (horodatage manquant) : rechargez la page et renvoyez-le.',
+        );
+      const elapsed = now() - f.renduA;
+      if (elapsed < prot.minFillMs) {
+        throw new SubmissionError(
+          400,
+          `Formulaire envoyé trop vite (${Math.max(0, elapsed / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s après son affichage) : relisez votre proposition et renvoyez-la dans quelques secondes.`,
+        );
+      }
+    }
+    if (pow) {
+      const refused = await pow.verify(f.altcha);
+      if (refused) throw new SubmissionError(400, refused);
+    }
+    return true;
+  };
+
+  app.post<{ Body: Record<string, unknown> }>(
+    '/api/signalements',
+    { config: limited, schema: { body: REPORT_SCHEMA }, onRequest: jsonPost },
+    async (req, reply) => {
+      const body = req.body;
+      const fake = crypto.randomBytes(12).toString('base64url');
+      const robotFree = await human({
+        honeypot: typeof body.site_web === 'string' ? body.site_web : '',
+        renduA: typeof body.rendu_a === 'number' ? body.rendu_a : undefined,
+        altcha: body.altcha,
+      });
+      if (!robotFree) return reply.code(202).send({ id: fake, message: REPORT_THANKS });
+      const input = readReport(body);
+      const entry = reportedEntry(options.repoDir, input.collection, input.entryId);
+      reports.add({
+        id: fake,
+        collection: input.collection.name,
+        entryId: input.entryId,
+        title: entry.title,
+        url: `${ownOrigin(req)}${entry.route}`,
+        message: input.message,
+        contactEmail: input.courriel,
+        createdAt: now(),
+      });
+      req.log.info({ signalement: fake, collection: input.collection.name }, 'signalement reçu');
+      deps.onReport?.();
+      return reply.code(202).send({ id: fake, message: REPORT_THANKS });
+    },
+  );
+
   app.post(
     '/api/submissions',
     {
       config: limited,
       schema: { body: ENVELOPE_SCHEMA },
       // Before the body is read: a refused origin costs nothing.
-      onRequest: async (req) => {
-        const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-        if (type !== 'application/json')
-          throw new SubmissionError(
-            415,
-            'Format refusé : la proposition doit être envoyée en JSON (Content-Type: application/json).',
-          );
-        const origin = req.headers.origin;
-        // Browsers always send Origin on a POST; clients without one (scripts) cannot be a forged cross-site request.
-        if (origin !== undefined && !originAllowed(origin, ownOrigin(req), prot.allowedOrigins)) {
-          req.log.warn({ origine: origin }, 'origine refusée');
-          throw new SubmissionError(403, 'Cette adresse n’est pas autorisée à envoyer des propositions à ce service.');
-        }
-      },
+      onRequest: jsonPost,
     },
     async (req, reply) => {
       {
         const env = readEnvelope(req.body);
-        if (env.honeypot.trim() !== '') {
+        if (!(await human(env))) {
           // A robot filled the hidden field: answer as if accepted, keep nothing.
           req.log.info('envoi ignoré (champ piège rempli)');
           const fake = crypto.randomBytes(12).toString('base64url');
           return reply
             .code(202)
             .send({ id: fake, statusUrl: `/api/submissions/${fake}`, suiviUrl: `${STATUS_PAGE}?id=${fake}` });
-        }
-        if (prot.minFillMs > 0) {
-          if (env.renduA === undefined)
-            throw new SubmissionError(
-              400,
-              'Le formulaire est incomplet (horodatage manquant) : rechargez la page et renvoyez-le.',
-            );
-          const elapsed = now() - env.renduA;
-          if (elapsed < prot.minFillMs) {
-            throw new SubmissionError(
-              400,
-              `Formulaire envoyé trop vite (${Math.max(0, elapsed / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s après son affichage) : relisez votre proposition et renvoyez-la dans quelques secondes.`,
-            );
-          }
-        }
-        if (pow) {
-          const refused = await pow.verify(env.altcha);
-          if (refused) throw new SubmissionError(400, refused);
         }
         const refsNow = repoRefs();
         const id = crypto.randomBytes(12).toString('base64url');

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { collections, type CollectionName } from '../content/collections.js';
 import { buildApp } from './app.js';
 import { withDefaults, type ServerOptions } from './config.js';
+import { deliverReports, gitHubIssueOpener, Reports, type IssueOpener } from './reports.js';
 import { gitHubBaseFiles, localBaseFiles, rebasing, type BaseFiles } from './edits.js';
 import { gitHubClients, githubProposer, localProposer, type Proposer } from './proposers.js';
 import { Outbox } from './store.js';
@@ -16,6 +17,9 @@ export { loadConfig, withDefaults, type ServerOptions } from './config.js';
 export interface RunningServer {
   app: FastifyInstance;
   outbox: Outbox;
+  reports: Reports;
+  /** Sends the reports that are due (GitHub mode); resolves when done. */
+  deliverReports(): Promise<void>;
   worker: Worker;
   /** `http://host:port` actually listened on. */
   url: string;
@@ -30,15 +34,17 @@ export type StartOptions = Parameters<typeof withDefaults>[0] & {
 };
 
 /** Where proposals go, and where edited entries are read: GitHub when configured, else the local repository. */
-function backendFor(o: ServerOptions): { files: BaseFiles; propose: Proposer } {
+function backendFor(o: ServerOptions): { files: BaseFiles; propose: Proposer; openIssue?: IssueOpener } {
   const prLabelOf = (s: { collection: CollectionName }): string =>
     collections.get(s.collection)?.prLabel ?? s.collection;
+  // Offline, reports stay in the database (`essaim signalements`).
   if (!o.github)
     return { files: localBaseFiles(o.repoDir, o.baseBranch), propose: localProposer(o.repoDir, o.baseBranch) };
   const octokitFor = gitHubClients(o.github);
   return {
     files: gitHubBaseFiles(octokitFor, o.github.repository, o.baseBranch),
     propose: githubProposer(o.github, o.baseBranch, prLabelOf, octokitFor),
+    openIssue: gitHubIssueOpener(octokitFor, o.github.repository),
   };
 }
 
@@ -51,7 +57,21 @@ export async function createService(
   const outbox = new Outbox(options.dataDir);
   let worker: Worker | undefined;
   const backend = backendFor(options);
-  const app = await buildApp({ options, outbox, files: backend.files, onAccepted: () => worker?.arrived() });
+  const reports = new Reports(outbox.db);
+  const { openIssue } = backend;
+  let delivering = Promise.resolve();
+  const deliver = (): Promise<void> =>
+    (delivering = openIssue ? delivering.then(() => deliverReports(reports, openIssue)) : delivering);
+  const app = await buildApp({
+    options,
+    outbox,
+    files: backend.files,
+    reports,
+    onReport: () => void deliver(),
+    onAccepted: () => worker?.arrived(),
+  });
+  const retryReports = setInterval(() => void deliver(), 60_000);
+  retryReports.unref();
   worker = new Worker({
     outbox,
     propose: rebasing(backend.files, proposer ?? backend.propose),
@@ -65,7 +85,11 @@ export async function createService(
     outbox,
     worker: w,
     options,
+    reports,
+    deliverReports: deliver,
     async close() {
+      clearInterval(retryReports);
+      await delivering;
       await w.stop();
       await app.close();
       outbox.close();
