@@ -32,6 +32,7 @@ import { readReport, REPORT_SCHEMA, reportedEntry, Reports } from './reports.js'
 import { findEntryPath, formValues, localBaseFiles, readVersion, startEdit, type BaseFiles } from './edits.js';
 import { collections, type CollectionName } from '../content/collections.js';
 import { diffEntries } from '../content/diff.js';
+import { searchTerritories } from '../content/geography.js';
 import { COMPUTED_FIELDS } from '../content/form-schema.js';
 import { parseEntry } from '../content/parse.js';
 
@@ -453,6 +454,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       };
     },
   );
+
+  // The form's territory field: communes, EPCI, départements and régions by name, code or postal code.
+  app.get<{ Querystring: { q?: string } }>('/api/territoires', async (req, reply) => {
+    const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 100) : '';
+    reply.header('cache-control', 'public, max-age=3600');
+    return { territoires: searchTerritories(q, 20).map((t) => ({ code: t.code, libelle: t.label, type: t.kind })) };
+  });
 
   app.get<{ Params: { id: string } }>('/api/submissions/:id', async (req, reply) => {
     const { id } = req.params;

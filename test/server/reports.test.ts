@@ -176,3 +176,21 @@ describe('effacement des données personnelles', () => {
     expect(mails[0]).toContain('autre@example.org');
   });
 });
+
+describe('recherche de territoires', () => {
+  it('trouve une commune par son nom ou son code postal, et un département', async () => {
+    const service = await local();
+    const search = async (q: string) =>
+      (await service.app.inject({ url: `/api/territoires?q=${encodeURIComponent(q)}` })).json<{
+        territoires: { code: string; libelle: string; type: string }[];
+      }>().territoires;
+    expect((await search('Montpellier')).find((t) => t.code === 'com-34172')).toEqual({
+      code: 'com-34172',
+      libelle: 'Montpellier (34)',
+      type: 'commune',
+    });
+    expect((await search('34000')).map((t) => t.code)).toContain('com-34172');
+    expect((await search('Hérault'))[0]).toEqual({ code: 'dep-34', libelle: 'Hérault', type: 'departement' });
+    expect(await search('')).toEqual([]);
+  });
+});
