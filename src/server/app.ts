@@ -43,6 +43,8 @@ export interface AppDeps {
   files?: BaseFiles;
   /** The error reports (same database as the outbox by default). */
   reports?: Reports;
+  /** Reads a transmitted submission's pull request state (GitHub mode); the status page calls it. */
+  refreshPull?: (s: Submission) => Promise<Submission>;
   /** Called after a report is stored. */
   onReport?: () => void;
   /** Called after a submission is stored (wakes the worker). */
@@ -119,6 +121,13 @@ export function statusOf(s: Submission, local: boolean): Record<string, unknown>
     if (s.prUrl) out.pr = { numero: s.prNumber, url: s.prUrl };
     if (local)
       out.message = `Proposition enregistrée dans la branche locale « ${s.branch} » du dépôt (mode hors ligne, sans GitHub).`;
+    if (s.prState) out.etatPr = s.prState === 'open' ? 'ouverte' : s.prState === 'merged' ? 'fusionnee' : 'fermee';
+    if (s.prState === 'merged')
+      out.message = 'Proposition acceptée : elle sera en ligne à la prochaine mise à jour du portail. Merci !';
+    if (s.prState === 'closed') {
+      out.message = 'Proposition fermée par l’équipe éditoriale sans être publiée.';
+      if (s.prReason) out.motif = s.prReason;
+    }
   }
   return out;
 }
@@ -467,7 +476,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const s = SUBMISSION_ID.test(id) ? outbox.get(id) : undefined;
     reply.header('cache-control', 'no-store');
     if (!s) return jsonError(reply, 404, 'Aucune proposition ne porte ce numéro de suivi.');
-    return statusOf(s, !options.github);
+    let fresh = s;
+    try {
+      if (deps.refreshPull) fresh = await deps.refreshPull(s);
+    } catch (error) {
+      req.log.warn({ err: error }, 'état de la pull request illisible');
+    }
+    return statusOf(fresh, !options.github);
   });
 
   const root = options.staticDir && fs.existsSync(options.staticDir) ? options.staticDir : undefined;

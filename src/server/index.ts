@@ -6,6 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { collections, type CollectionName } from '../content/collections.js';
 import { buildApp } from './app.js';
 import { withDefaults, type ServerOptions } from './config.js';
+import { createMailer, mailConfigFrom } from '../mail/mailer.js';
+import { gitHubPullReader, refreshOpenPulls, refreshPull, type PullReader } from './follow-up.js';
+import type { Submission } from './store.js';
 import { deliverReports, gitHubIssueOpener, Reports, type IssueOpener } from './reports.js';
 import { gitHubBaseFiles, localBaseFiles, rebasing, type BaseFiles } from './edits.js';
 import { gitHubClients, githubProposer, localProposer, type Proposer } from './proposers.js';
@@ -20,6 +23,8 @@ export interface RunningServer {
   reports: Reports;
   /** Sends the reports that are due (GitHub mode); resolves when done. */
   deliverReports(): Promise<void>;
+  /** Reads the state of the open pull requests and sends the follow-up e-mails (GitHub mode). */
+  refreshPulls(): Promise<void>;
   worker: Worker;
   /** `http://host:port` actually listened on. */
   url: string;
@@ -34,7 +39,12 @@ export type StartOptions = Parameters<typeof withDefaults>[0] & {
 };
 
 /** Where proposals go, and where edited entries are read: GitHub when configured, else the local repository. */
-function backendFor(o: ServerOptions): { files: BaseFiles; propose: Proposer; openIssue?: IssueOpener } {
+function backendFor(o: ServerOptions): {
+  files: BaseFiles;
+  propose: Proposer;
+  openIssue?: IssueOpener;
+  readPull?: PullReader;
+} {
   const prLabelOf = (s: { collection: CollectionName }): string =>
     collections.get(s.collection)?.prLabel ?? s.collection;
   // Offline, reports stay in the database (`essaim signalements`).
@@ -45,6 +55,7 @@ function backendFor(o: ServerOptions): { files: BaseFiles; propose: Proposer; op
     files: gitHubBaseFiles(octokitFor, o.github.repository, o.baseBranch),
     propose: githubProposer(o.github, o.baseBranch, prLabelOf, octokitFor),
     openIssue: gitHubIssueOpener(octokitFor, o.github.repository),
+    readPull: gitHubPullReader(octokitFor, o.github.repository),
   };
 }
 
@@ -58,7 +69,9 @@ export async function createService(
   let worker: Worker | undefined;
   const backend = backendFor(options);
   const reports = new Reports(outbox.db);
-  const { openIssue } = backend;
+  const { openIssue, readPull } = backend;
+  const mailer = createMailer(mailConfigFrom(process.env, options.dataDir));
+  const refresh = readPull ? (s: Submission) => refreshPull(outbox, readPull, mailer, s) : undefined;
   let delivering = Promise.resolve();
   const deliver = (): Promise<void> =>
     (delivering = openIssue ? delivering.then(() => deliverReports(reports, openIssue)) : delivering);
@@ -68,10 +81,17 @@ export async function createService(
     files: backend.files,
     reports,
     onReport: () => void deliver(),
+    ...(refresh ? { refreshPull: refresh } : {}),
     onAccepted: () => worker?.arrived(),
   });
   const retryReports = setInterval(() => void deliver(), 60_000);
   retryReports.unref();
+  // Pull requests merged or closed while nobody looked at the status page: the e-mail still goes.
+  let sweeping = Promise.resolve();
+  const sweep = (): Promise<void> =>
+    (sweeping = readPull ? sweeping.then(() => refreshOpenPulls(outbox, readPull, mailer)) : sweeping);
+  const sweepPulls = setInterval(() => void sweep(), 10 * 60_000);
+  sweepPulls.unref();
   worker = new Worker({
     outbox,
     propose: rebasing(backend.files, proposer ?? backend.propose),
@@ -87,9 +107,13 @@ export async function createService(
     options,
     reports,
     deliverReports: deliver,
+    refreshPulls: sweep,
     async close() {
       clearInterval(retryReports);
+      clearInterval(sweepPulls);
       await delivering;
+      await sweeping;
+      mailer.close();
       await w.stop();
       await app.close();
       outbox.close();

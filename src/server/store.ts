@@ -254,6 +254,28 @@ export class Outbox {
     return this.db.transaction(fn)();
   }
 
+  /** Records the pull request's state as read from GitHub. */
+  setPullState(id: string, state: PullState, reason: string | null, now = Date.now()): void {
+    this.db
+      .prepare('UPDATE submissions SET pr_state = ?, pr_reason = ?, updated_at = ? WHERE id = ?')
+      .run(state, reason, now, id);
+  }
+
+  markNotified(id: string, now = Date.now()): void {
+    this.db.prepare('UPDATE submissions SET notified_at = ? WHERE id = ?').run(now, id);
+  }
+
+  /** Transmitted submissions whose pull request was not yet seen merged or closed. */
+  openPulls(): Submission[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT * FROM submissions WHERE status = 'ouverte' AND pr_number IS NOT NULL AND (pr_state IS NULL OR pr_state = 'open')`,
+        )
+        .all() as Row[]
+    ).map(toSubmission);
+  }
+
   get(id: string): Submission | undefined {
     const row = this.stmts.get.get(id) as Row | undefined;
     return row ? toSubmission(row) : undefined;
