@@ -156,6 +156,17 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
       run(async () => (await import('./commands/sauvegarde.js')).sauvegarde(folder, opts, io)),
     );
   cmd
+    .command('signalements')
+    .description('liste les erreurs signalées sur le portail (service de propositions)')
+    .action(() => run(async () => (await import('./commands/signalements.js')).signalements(io)));
+
+  cmd
+    .command('effacement')
+    .description('efface les coordonnées d’une personne de la base du service et des courriels en attente')
+    .argument('<courriel>', 'adresse électronique de la personne')
+    .action((email: string) => run(async () => (await import('./commands/effacement.js')).effacement(email, io)));
+
+  cmd
     .command('restauration')
     .description('restaure une sauvegarde dans le service arrêté')
     .argument('<fichier>', 'sauvegarde à restaurer')

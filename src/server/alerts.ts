@@ -59,7 +59,6 @@ interface TokenQuery {
   Querystring: { jeton?: string };
 }
 
- 
 export default async function alertsRoutes(app: FastifyInstance, deps: AlertsDeps): Promise<void> {
   const { subscriptions, queue, secret } = deps;
   // RFC 8058: mail providers post `List-Unsubscribe=One-Click` as a form; nowhere else is a form accepted.

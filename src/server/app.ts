@@ -17,7 +17,7 @@ import alertsRoutes from './alerts.js';
 import { inlineScriptHashes } from './csp.js';
 import observability from './observability.js';
 import { originAllowed, ProofOfWork } from './protection.js';
-import { FORM_BRANCH_PREFIX, labelsFor } from './proposers.js';
+import { EDIT_BRANCH_PREFIX, FORM_BRANCH_PREFIX, labelsFor } from './proposers.js';
 import type { MailQueue } from '../mail/queue.js';
 import type { Subscriptions } from '../mail/alerts.js';
 import type { Outbox, Submission } from './store.js';
@@ -31,10 +31,25 @@ import {
   type EnvelopeIssue,
 } from './submission.js';
 import { ValidationPool } from './validation-pool.js';
+import { readReport, REPORT_SCHEMA, reportedEntry, Reports } from './reports.js';
+import { findEntryPath, formValues, localBaseFiles, readVersion, startEdit, type BaseFiles } from './edits.js';
+import { collections, type CollectionName } from '../content/collections.js';
+import { diffEntries } from '../content/diff.js';
+import { searchTerritories } from '../content/geography.js';
+import { COMPUTED_FIELDS } from '../content/form-schema.js';
+import { parseEntry } from '../content/parse.js';
 
 export interface AppDeps {
   options: ServerOptions;
   outbox: Outbox;
+  /** The base branch's files (edits); the local repository's by default. */
+  files?: BaseFiles;
+  /** The error reports (same database as the outbox by default). */
+  reports?: Reports;
+  /** Reads a transmitted submission's pull request state (GitHub mode); the status page calls it. */
+  refreshPull?: (s: Submission) => Promise<Submission>;
+  /** Called after a report is stored. */
+  onReport?: () => void;
   /** Called after a submission is stored (wakes the worker). */
   onAccepted?: (id: string) => void;
   /** Clock (tests). */
@@ -44,6 +59,8 @@ export interface AppDeps {
 }
 
 const SUBMISSION_ID = /^[A-Za-z0-9_-]{16,32}$/;
+const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const REPORT_THANKS = 'Merci : votre signalement est enregistré, l’équipe éditoriale va vérifier l’entrée.';
 export const STATUS_PAGE = '/contribuer/suivi';
 /** Pages where the form validates as you type: rjsf's validator (ajv) compiles the schema with `new Function`. */
 const FORM_PAGES = new Set(['/contribuer/proposer']);
@@ -118,6 +135,13 @@ export function statusOf(s: Submission, local: boolean): Record<string, unknown>
     if (s.prUrl) out.pr = { numero: s.prNumber, url: s.prUrl };
     if (local)
       out.message = `Proposition enregistrée dans la branche locale « ${s.branch} » du dépôt (mode hors ligne, sans GitHub).`;
+    if (s.prState) out.etatPr = s.prState === 'open' ? 'ouverte' : s.prState === 'merged' ? 'fusionnee' : 'fermee';
+    if (s.prState === 'merged')
+      out.message = 'Proposition acceptée : elle sera en ligne à la prochaine mise à jour du portail. Merci !';
+    if (s.prState === 'closed') {
+      out.message = 'Proposition fermée par l’équipe éditoriale sans être publiée.';
+      if (s.prReason) out.motif = s.prReason;
+    }
   }
   return out;
 }
@@ -125,6 +149,8 @@ export function statusOf(s: Submission, local: boolean): Record<string, unknown>
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { options, outbox } = deps;
   const now = deps.now ?? Date.now;
+  const files = deps.files ?? localBaseFiles(options.repoDir, options.baseBranch);
+  const reports = deps.reports ?? new Reports(outbox.db);
   const prot = options.protection;
   const app = Fastify({
     logger:
@@ -253,31 +279,89 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return pow.challenge();
   });
 
+  /** Only JSON, only from an allowed origin: checked before the body is read. */
+  const jsonPost = async (req: FastifyRequest): Promise<void> => {
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json')
+      throw new SubmissionError(
+        415,
+        'Format refusé : la proposition doit être envoyée en JSON (Content-Type: application/json).',
+      );
+    const origin = req.headers.origin;
+    // Browsers always send Origin on a POST; clients without one (scripts) cannot be a forged cross-site request.
+    if (origin !== undefined && !originAllowed(origin, ownOrigin(req), prot.allowedOrigins)) {
+      req.log.warn({ origine: origin }, 'origine refusée');
+      throw new SubmissionError(403, 'Cette adresse n’est pas autorisée à envoyer des propositions à ce service.');
+    }
+    return Promise.resolve();
+  };
+
+  /** The anti-robot checks; false when the hidden field was filled (then answer as if accepted, keep nothing). */
+  const human = async (f: { honeypot: string; renduA: number | undefined; altcha: unknown }): Promise<boolean> => {
+    if (f.honeypot.trim() !== '') return false;
+    if (prot.minFillMs > 0) {
+      if (f.renduA === undefined)
+        throw new SubmissionError(
+          400,
+          'Le formulaire est incomplet (horodatage manquant) : rechargez la page et renvoyez-le.',
+        );
+      const elapsed = now() - f.renduA;
+      if (elapsed < prot.minFillMs) {
+        throw new SubmissionError(
+          400,
+          `Formulaire envoyé trop vite (${Math.max(0, elapsed / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s après son affichage) : relisez votre proposition et renvoyez-la dans quelques secondes.`,
+        );
+      }
+    }
+    if (pow) {
+      const refused = await pow.verify(f.altcha);
+      if (refused) throw new SubmissionError(400, refused);
+    }
+    return true;
+  };
+
+  app.post<{ Body: Record<string, unknown> }>(
+    '/api/signalements',
+    { config: limited, schema: { body: REPORT_SCHEMA }, onRequest: jsonPost },
+    async (req, reply) => {
+      const body = req.body;
+      const fake = crypto.randomBytes(12).toString('base64url');
+      const robotFree = await human({
+        honeypot: typeof body.site_web === 'string' ? body.site_web : '',
+        renduA: typeof body.rendu_a === 'number' ? body.rendu_a : undefined,
+        altcha: body.altcha,
+      });
+      if (!robotFree) return reply.code(202).send({ id: fake, message: REPORT_THANKS });
+      const input = readReport(body);
+      const entry = reportedEntry(options.repoDir, input.collection, input.entryId);
+      reports.add({
+        id: fake,
+        collection: input.collection.name,
+        entryId: input.entryId,
+        title: entry.title,
+        url: `${ownOrigin(req)}${entry.route}`,
+        message: input.message,
+        contactEmail: input.courriel,
+        createdAt: now(),
+      });
+      req.log.info({ signalement: fake, collection: input.collection.name }, 'signalement reçu');
+      deps.onReport?.();
+      return reply.code(202).send({ id: fake, message: REPORT_THANKS });
+    },
+  );
+
   app.post(
     '/api/submissions',
     {
       config: limited,
       schema: { body: ENVELOPE_SCHEMA },
       // Before the body is read: a refused origin costs nothing.
-      onRequest: async (req) => {
-        const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-        if (type !== 'application/json')
-          throw new SubmissionError(
-            415,
-            'Format refusé : la proposition doit être envoyée en JSON (Content-Type: application/json).',
-          );
-        const origin = req.headers.origin;
-        // Browsers always send Origin on a POST; clients without one (scripts) cannot be a forged cross-site request.
-        if (origin !== undefined && !originAllowed(origin, ownOrigin(req), prot.allowedOrigins)) {
-          req.log.warn({ origine: origin }, 'origine refusée');
-          throw new SubmissionError(403, 'Cette adresse n’est pas autorisée à envoyer des propositions à ce service.');
-        }
-      },
+      onRequest: jsonPost,
     },
     async (req, reply) => {
       {
         const env = readEnvelope(req.body);
-        if (env.honeypot.trim() !== '') {
+        if (!(await human(env))) {
           // A robot filled the hidden field: answer as if accepted, keep nothing.
           req.log.info('envoi ignoré (champ piège rempli)');
           const fake = crypto.randomBytes(12).toString('base64url');
@@ -285,40 +369,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             .code(202)
             .send({ id: fake, statusUrl: `/api/submissions/${fake}`, suiviUrl: `${STATUS_PAGE}?id=${fake}` });
         }
-        if (prot.minFillMs > 0) {
-          if (env.renduA === undefined)
-            throw new SubmissionError(
-              400,
-              'Le formulaire est incomplet (horodatage manquant) : rechargez la page et renvoyez-le.',
-            );
-          const elapsed = now() - env.renduA;
-          if (elapsed < prot.minFillMs) {
-            throw new SubmissionError(
-              400,
-              `Formulaire envoyé trop vite (${Math.max(0, elapsed / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s après son affichage) : relisez votre proposition et renvoyez-la dans quelques secondes.`,
-            );
-          }
-        }
-        if (pow) {
-          const refused = await pow.verify(env.altcha);
-          if (refused) throw new SubmissionError(400, refused);
-        }
         const refsNow = repoRefs();
         const id = crypto.randomBytes(12).toString('base64url');
+        const edit = env.modification
+          ? await startEdit(files, options.repoDir, env.collection, env.modification, env.donnees, env.texte)
+          : undefined;
         // A courtesy here (the id is checked again against the base branch when proposing); reserved
         // at once, so that two submissions validated at the same time never get the same id.
-        const entryId = chooseEntryId(
-          env.collection,
-          env.donnees,
-          (c, eid) => refsNow.has(`${c.name}/${eid}`) || outbox.entryIdTaken(c.name, eid),
-        );
-        const release = outbox.reserve(env.collection.name, entryId);
+        const entryId =
+          env.modification?.id ??
+          chooseEntryId(
+            env.collection,
+            env.donnees,
+            (c, eid) => refsNow.has(`${c.name}/${eid}`) || outbox.entryIdTaken(c.name, eid),
+          );
+        const release = edit ? () => undefined : outbox.reserve(env.collection.name, entryId);
         let prepared;
         try {
           const reply = await pool.run({
             collection: env.collection.name,
-            donnees: env.donnees,
-            texte: env.texte,
+            donnees: edit?.donnees ?? env.donnees,
+            texte: edit?.texte ?? env.texte,
             entryId,
             today: todayIso(),
           });
@@ -328,7 +399,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           release();
           throw error;
         }
-        const text = pullRequestText(prepared, id, env.contact);
+        let diff;
+        if (edit) {
+          if (prepared.path !== edit.path)
+            throw new SubmissionError(
+              422,
+              `Cette modification déplacerait le fichier (${edit.path} → ${prepared.path}) : écrivez plutôt à l’équipe éditoriale avec « Signaler une erreur ».`,
+            );
+          diff = diffEntries(
+            parseEntry(env.collection, edit.path, edit.current.content),
+            parseEntry(env.collection, edit.path, prepared.content),
+          );
+          const computed = new Set<string>(COMPUTED_FIELDS);
+          if (diff.sections.length === 0 && diff.fields.every((f) => computed.has(f.path[0] ?? '')))
+            throw new SubmissionError(422, 'Vous n’avez rien modifié : changez au moins un champ avant d’envoyer.');
+        }
+        const text = pullRequestText(
+          prepared,
+          id,
+          env.contact,
+          diff && env.modification ? { diff, motif: env.modification.motif } : undefined,
+        );
         // Answered only once the submission is committed to disk.
         await outbox.store(
           {
@@ -341,10 +432,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             prTitle: text.title,
             prBody: text.body,
             commitMessage: text.commitMessage,
-            branch: branchName(prepared.collection.name, prepared.entryId, FORM_BRANCH_PREFIX),
+            branch: edit
+              ? branchName(prepared.collection.name, `${prepared.entryId}-${id.slice(0, 8)}`, EDIT_BRANCH_PREFIX)
+              : branchName(prepared.collection.name, prepared.entryId, FORM_BRANCH_PREFIX),
             contactName: env.contact.nom,
             contactEmail: env.contact.courriel,
             credit: env.contact.credit,
+            notify: env.contact.suivi,
+            baseSha: edit?.current.sha ?? null,
+            baseContent: edit?.current.content ?? null,
           },
           now(),
         );
@@ -375,13 +471,47 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       limited,
       now,
     });
+  app.get<{ Params: { collection: string; id: string } }>(
+    '/api/entrees/:collection/:id',
+    { config: limited },
+    async (req, reply) => {
+      const c = collections.get(req.params.collection as CollectionName);
+      const entryId = req.params.id;
+      if (!c || !ENTRY_ID.test(entryId)) return jsonError(reply, 404, 'Entrée inconnue.');
+      const file = findEntryPath(options.repoDir, c, entryId);
+      const current = file ? await files.read(file) : undefined;
+      if (!file || !current)
+        return jsonError(reply, 404, `Aucune entrée « ${entryId} » dans la collection ${c.label}.`);
+      reply.header('cache-control', 'no-store');
+      return {
+        collection: c.name,
+        id: entryId,
+        chemin: file,
+        sha: current.sha,
+        ...formValues(readVersion(c, file, current.content)),
+      };
+    },
+  );
+
+  // The form's territory field: communes, EPCI, départements and régions by name, code or postal code.
+  app.get<{ Querystring: { q?: string } }>('/api/territoires', async (req, reply) => {
+    const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 100) : '';
+    reply.header('cache-control', 'public, max-age=3600');
+    return { territoires: searchTerritories(q, 20).map((t) => ({ code: t.code, libelle: t.label, type: t.kind })) };
+  });
 
   app.get<{ Params: { id: string } }>('/api/submissions/:id', async (req, reply) => {
     const { id } = req.params;
     const s = SUBMISSION_ID.test(id) ? outbox.get(id) : undefined;
     reply.header('cache-control', 'no-store');
     if (!s) return jsonError(reply, 404, 'Aucune proposition ne porte ce numéro de suivi.');
-    return statusOf(s, !options.github);
+    let fresh = s;
+    try {
+      if (deps.refreshPull) fresh = await deps.refreshPull(s);
+    } catch (error) {
+      req.log.warn({ err: error }, 'état de la pull request illisible');
+    }
+    return statusOf(fresh, !options.github);
   });
 
   if (root)

@@ -91,6 +91,72 @@ CREATE TABLE alert_subscriptions (
 );
 CREATE INDEX alert_subscriptions_confirmed ON alert_subscriptions (confirmed_at);
 `,
+  // 3 → 4: edits of existing entries (the blob and text they were based on; several edits of one
+  // entry may coexist, so the (collection, entry_id) uniqueness holds for new entries only); the
+  // follow-up of the pull request (its state, the maintainers' reason, the submitter's consent to
+  // an e-mail); the error reports.
+  `
+CREATE TABLE submissions_v3 (
+  id TEXT PRIMARY KEY,
+  collection TEXT NOT NULL,
+  entry_id TEXT NOT NULL,
+  path TEXT NOT NULL,
+  content TEXT NOT NULL,
+  title TEXT NOT NULL,
+  pr_title TEXT NOT NULL,
+  pr_body TEXT NOT NULL,
+  commit_message TEXT NOT NULL,
+  branch TEXT NOT NULL UNIQUE,
+  contact_name TEXT NOT NULL,
+  contact_email TEXT NOT NULL,
+  credit INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  last_error TEXT,
+  pr_number INTEGER,
+  pr_url TEXT,
+  commit_sha TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  base_sha TEXT,
+  base_content TEXT,
+  notify INTEGER NOT NULL DEFAULT 0,
+  pr_state TEXT,
+  pr_reason TEXT,
+  notified_at INTEGER
+);
+INSERT INTO submissions_v3 (id, collection, entry_id, path, content, title, pr_title, pr_body, commit_message, branch,
+  contact_name, contact_email, credit, status, attempts, next_attempt_at, last_error, pr_number, pr_url, commit_sha,
+  created_at, updated_at)
+  SELECT id, collection, entry_id, path, content, title, pr_title, pr_body, commit_message, branch,
+  contact_name, contact_email, credit, status, attempts, next_attempt_at, last_error, pr_number, pr_url, commit_sha,
+  created_at, updated_at FROM submissions;
+DROP TABLE submissions;
+ALTER TABLE submissions_v3 RENAME TO submissions;
+CREATE UNIQUE INDEX submissions_new_entry ON submissions (collection, entry_id) WHERE base_sha IS NULL;
+CREATE INDEX submissions_due ON submissions (status, next_attempt_at);
+CREATE INDEX submissions_created ON submissions (status, created_at);
+CREATE INDEX submissions_updated ON submissions (status, updated_at);
+CREATE TABLE reports (
+  id TEXT PRIMARY KEY,
+  collection TEXT NOT NULL,
+  entry_id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  url TEXT NOT NULL,
+  message TEXT NOT NULL,
+  contact_email TEXT,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  last_error TEXT,
+  issue_number INTEGER,
+  issue_url TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX reports_due ON reports (status, next_attempt_at);
+`,
 ];
 
 /** The version this code writes. */

@@ -25,6 +25,8 @@ export type Proposer = (s: Submission) => Promise<ProposalResult>;
 export const FORM_LABEL = 'via-formulaire';
 /** The service's branches live apart from `essaim propose`'s (`essaim/…`). */
 export const FORM_BRANCH_PREFIX = 'formulaire';
+/** Edits: `formulaire/modification/<collection>/<id>-<suivi>` (several edits of one entry may be open). */
+export const EDIT_BRANCH_PREFIX = 'formulaire/modification';
 
 export function labelsFor(prLabel: string): string[] {
   return [FORM_LABEL, prLabel];
@@ -37,19 +39,20 @@ function checkedFiles(s: Submission): { path: string; content: string }[] {
 }
 
 /** What makes the service's proposals safe: only its own branch, only a new entry (checked on the base when proposing). */
-function ownership(s: Submission): { ownerMarker: string; newEntry: NewEntry } {
+function ownership(s: Submission): { ownerMarker: string; newEntry?: NewEntry } {
   const folder = collections.get(s.collection)?.folder;
   if (!folder) throw new ProposeError(`Collection inconnue : « ${s.collection} ».`);
-  return { ownerMarker: `${SERVICE_TRAILER}: ${s.id}`, newEntry: { folder, id: s.entryId } };
+  // An edit changes the file it was read from (checked by `rebasing`); a new entry must stay new.
+  return { ownerMarker: `${SERVICE_TRAILER}: ${s.id}`, ...(s.baseSha ? {} : { newEntry: { folder, id: s.entryId } }) };
 }
 
-export function githubProposer(config: GitHubConfig, base: string, prLabelOf: (s: Submission) => string): Proposer {
-  const [owner, repo] = config.repository.split('/') as [string, string];
+/** One GitHub client for the service (proposals, reading entries, reports, follow-up), renewed with its token. */
+export function gitHubClients(config: GitHubConfig): () => Promise<GitHubClient> {
   const tokens: TokenSource = config.app
     ? appInstallationToken(config.app, config.apiUrl, config.requestTimeoutMs)
     : staticToken(config.token ?? '');
   let client: { token: string; octokit: GitHubClient } | undefined;
-  const octokitFor = async (): Promise<GitHubClient> => {
+  return async (): Promise<GitHubClient> => {
     const token = await tokens.token();
     if (!client || client.token !== token) {
       client = {
@@ -66,6 +69,15 @@ export function githubProposer(config: GitHubConfig, base: string, prLabelOf: (s
     }
     return client.octokit;
   };
+}
+
+export function githubProposer(
+  config: GitHubConfig,
+  base: string,
+  prLabelOf: (s: Submission) => string,
+  octokitFor: () => Promise<GitHubClient> = gitHubClients(config),
+): Proposer {
+  const [owner, repo] = config.repository.split('/') as [string, string];
   return async (s) => {
     const r = await proposeChange(await octokitFor(), {
       owner,

@@ -32,9 +32,24 @@ export interface NewSubmission {
   contactName: string;
   contactEmail: string;
   credit: boolean;
+  /** An edit: the blob of the file on the base branch when it was accepted, and its text. */
+  baseSha?: string | null;
+  baseContent?: string | null;
+  /** The submitter agreed to an e-mail when the pull request is merged or closed. */
+  notify?: boolean;
 }
 
+/** The pull request's state as last read from GitHub. */
+export type PullState = 'open' | 'merged' | 'closed';
+
 export interface Submission extends NewSubmission {
+  baseSha: string | null;
+  baseContent: string | null;
+  notify: boolean;
+  prState: PullState | null;
+  /** The maintainers' reason when they closed it (their last comment). */
+  prReason: string | null;
+  notifiedAt: number | null;
   status: SubmissionStatus;
   attempts: number;
   nextAttemptAt: number;
@@ -69,6 +84,12 @@ interface Row {
   commit_sha: string | null;
   created_at: number;
   updated_at: number;
+  base_sha: string | null;
+  base_content: string | null;
+  notify: number;
+  pr_state: string | null;
+  pr_reason: string | null;
+  notified_at: number | null;
 }
 
 function toSubmission(r: Row): Submission {
@@ -95,6 +116,12 @@ function toSubmission(r: Row): Submission {
     commit: r.commit_sha,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    baseSha: r.base_sha,
+    baseContent: r.base_content,
+    notify: r.notify === 1,
+    prState: r.pr_state as PullState | null,
+    prReason: r.pr_reason,
+    notifiedAt: r.notified_at,
   };
 }
 
@@ -124,11 +151,12 @@ export class Outbox {
     this.stmts = {
       insert:
         db.prepare(`INSERT INTO submissions (id, collection, entry_id, path, content, title, pr_title, pr_body, commit_message, branch,
-        contact_name, contact_email, credit, status, attempts, next_attempt_at, created_at, updated_at)
+        contact_name, contact_email, credit, status, attempts, next_attempt_at, created_at, updated_at,
+        base_sha, base_content, notify)
         VALUES (@id, @collection, @entryId, @path, @content, @title, @prTitle, @prBody, @commitMessage, @branch,
-        @contactName, @contactEmail, @credit, 'recue', 0, @now, @now, @now)`),
+        @contactName, @contactEmail, @credit, 'recue', 0, @now, @now, @now, @baseSha, @baseContent, @notify)`),
       get: db.prepare('SELECT * FROM submissions WHERE id = ?'),
-      idTaken: db.prepare('SELECT 1 FROM submissions WHERE collection = ? AND entry_id = ?'),
+      idTaken: db.prepare('SELECT 1 FROM submissions WHERE collection = ? AND entry_id = ? AND base_sha IS NULL'),
       due: db.prepare(
         `SELECT * FROM submissions WHERE status IN ('recue', 'en-cours') AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT ?`,
       ),
@@ -178,7 +206,7 @@ export class Outbox {
    * commit): one fsync for all of them instead of one each. The id is reserved at once.
    */
   store(s: NewSubmission, now = Date.now()): Promise<void> {
-    this.reserved.add(`${s.collection}/${s.entryId}`);
+    if (!s.baseSha) this.reserved.add(`${s.collection}/${s.entryId}`);
     return new Promise((resolve, reject) => {
       this.pending.push({ submission: s, now, resolve, reject });
       if (this.pending.length === 1) setImmediate(() => this.flush());
@@ -204,18 +232,48 @@ export class Outbox {
         }
       }
     } finally {
-      for (const p of batch) this.reserved.delete(`${p.submission.collection}/${p.submission.entryId}`);
+      for (const p of batch)
+        if (!p.submission.baseSha) this.reserved.delete(`${p.submission.collection}/${p.submission.entryId}`);
     }
   }
 
   /** Stores a submission durably (the commit is flushed before this returns). */
   insert(s: NewSubmission, now = Date.now()): void {
-    this.stmts.insert.run({ ...s, credit: s.credit ? 1 : 0, now });
+    this.stmts.insert.run({
+      ...s,
+      credit: s.credit ? 1 : 0,
+      baseSha: s.baseSha ?? null,
+      baseContent: s.baseContent ?? null,
+      notify: s.notify ? 1 : 0,
+      now,
+    });
   }
 
   /** Runs `fn` in one transaction (id allocation and insert happen atomically). */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
+  }
+
+  /** Records the pull request's state as read from GitHub. */
+  setPullState(id: string, state: PullState, reason: string | null, now = Date.now()): void {
+    this.db
+      .prepare('UPDATE submissions SET pr_state = ?, pr_reason = ?, updated_at = ? WHERE id = ?')
+      .run(state, reason, now, id);
+  }
+
+  markNotified(id: string, now = Date.now()): void {
+    this.db.prepare('UPDATE submissions SET notified_at = ? WHERE id = ?').run(now, id);
+  }
+
+  /** Transmitted submissions whose pull request was not yet seen merged or closed. */
+  openPulls(): Submission[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT * FROM submissions WHERE status = 'ouverte' AND pr_number IS NOT NULL AND (pr_state IS NULL OR pr_state = 'open')`,
+        )
+        .all() as Row[]
+    ).map(toSubmission);
   }
 
   get(id: string): Submission | undefined {

@@ -10,14 +10,14 @@ import {
   type Collection,
   type CollectionName,
 } from '../content/collections.js';
-import { diffEntries } from '../content/diff.js';
-import { renderDiff } from '../content/diff-render.js';
+import { diffEntries, type EntryDiff } from '../content/diff.js';
 import { COMPUTED_FIELDS } from '../content/form-schema.js';
 import { checkDataBounds, parseEntry } from '../content/parse.js';
 import type { Problem } from '../content/problems.js';
 import { readSchema } from '../content/schemas.js';
 import { entryPath, serializeEntry, slugify } from '../content/serialize.js';
 import { validateEntry, validateRepositoryRules } from '../content/validate.js';
+import { md, renderDiff } from '../content/diff-render.js';
 import { SERVICE_TRAILER } from '../github/names.js';
 import { commitMessage, pullRequestBody, pullRequestTitle, type ProposedEntry } from '../github/pr-body.js';
 
@@ -44,6 +44,15 @@ export interface Contact {
   nom: string;
   courriel: string;
   credit: boolean;
+  /** Agrees to an e-mail when the pull request is merged or closed. */
+  suivi: boolean;
+}
+
+/** An edit of an existing entry: its id, the blob the form was filled from, and why. */
+export interface Modification {
+  id: string;
+  sha: string;
+  motif: string;
 }
 
 export interface Envelope {
@@ -54,8 +63,10 @@ export interface Envelope {
   renduA: number | undefined;
   honeypot: string;
   altcha: unknown;
+  modification: Modification | undefined;
 }
 
+const MAX_REASON = 2000;
 const MAX_TEXT = 200_000;
 const MAX_NAME = 120;
 const MAX_EMAIL = 254;
@@ -86,6 +97,17 @@ export const ENVELOPE_SCHEMA = {
         nom: { type: 'string', maxLength: MAX_NAME },
         courriel: { type: 'string', maxLength: MAX_EMAIL },
         credit: { type: 'boolean' },
+        suivi: { type: 'boolean' },
+      },
+    },
+    modification: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'sha'],
+      properties: {
+        id: { type: 'string', maxLength: 120 },
+        sha: { type: 'string', pattern: '^[0-9a-f]{40}$' },
+        motif: { type: 'string', maxLength: MAX_REASON },
       },
     },
     rendu_a: { type: 'number' },
@@ -105,6 +127,12 @@ const ENVELOPE_MESSAGES: Record<string, string> = {
   'contact.nom': `Indiquez votre nom (${MAX_NAME} caractères au plus).`,
   'contact.courriel': 'Indiquez une adresse électronique valide (par exemple nom@exemple.fr).',
   'contact.credit': 'Le choix « être cité » doit être oui ou non.',
+  'contact.suivi': 'Le choix « être prévenu par courriel » doit être oui ou non.',
+  modification:
+    'La modification doit indiquer l’entrée modifiée et la version de départ : rouvrez le formulaire depuis la page de l’entrée.',
+  'modification.id': 'Identifiant d’entrée invalide : rouvrez le formulaire depuis la page de l’entrée.',
+  'modification.sha': 'Version de départ invalide : rouvrez le formulaire depuis la page de l’entrée.',
+  'modification.motif': `Le motif de la modification fait ${MAX_REASON.toLocaleString('fr-FR')} caractères au plus.`,
   rendu_a: 'L’horodatage du formulaire est invalide : rechargez la page.',
   site_web: 'Champ « site_web » invalide.',
   altcha: 'La preuve de travail anti-robot est invalide : rechargez la page et renvoyez le formulaire.',
@@ -173,7 +201,7 @@ export function readEnvelope(body: unknown): Envelope {
   if (collection.format !== 'md' && texte.trim() !== '')
     throw bad(`La collection « ${collection.label} » n’a pas de texte libre : tout passe par ses champs.`, 'texte');
   checkData(texte, 'texte');
-  const contact = body.contact as { nom: string; courriel: string; credit?: boolean };
+  const contact = body.contact as { nom: string; courriel: string; credit?: boolean; suivi?: boolean };
   const nom = contact.nom.trim();
   const courriel = contact.courriel.trim();
   if (nom === '' || CONTROL.test(nom)) throw bad(ENVELOPE_MESSAGES['contact.nom']!, 'contact.nom');
@@ -182,11 +210,19 @@ export function readEnvelope(body: unknown): Envelope {
     collection,
     donnees,
     texte,
-    contact: { nom, courriel, credit: contact.credit === true },
+    contact: { nom, courriel, credit: contact.credit === true, suivi: contact.suivi === true },
     renduA: typeof body.rendu_a === 'number' && Number.isFinite(body.rendu_a) ? body.rendu_a : undefined,
     honeypot: typeof body.site_web === 'string' ? body.site_web : '',
     altcha: body.altcha,
+    modification: readModification(body.modification),
   };
+}
+
+function readModification(value: unknown): Modification | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const motif = typeof value.motif === 'string' ? value.motif.trim() : '';
+  checkData(motif, 'modification.motif');
+  return { id: String(value.id), sha: String(value.sha), motif };
 }
 
 /** Paths the service may write: `content/<collection>[/<maillon>]/<id>.<ext>`, nothing else. */
@@ -283,18 +319,29 @@ export function pullRequestText(
   e: PreparedEntry,
   submissionId: string,
   contact: Contact,
+  edit?: { diff: EntryDiff; motif: string },
 ): { title: string; body: string; commitMessage: string } {
   const entry: ProposedEntry = {
     collection: e.collection.name,
     file: e.path,
     id: e.entryId,
     title: e.title,
-    kind: 'added',
+    kind: edit ? 'changed' : 'added',
   };
   const via = `le formulaire du portail${contact.credit ? ` (par ${contact.nom.replace(/\s+/g, ' ')})` : ''}`;
+  let diff = '';
+  if (edit) {
+    const reason = edit.motif
+      ? edit.motif
+          .split('\n')
+          .map((line) => `> ${md(line)}`)
+          .join('\n')
+      : '> (aucun motif donné)';
+    diff = `**Motif donné par la personne :**\n\n${reason}\n\n${renderDiff({ base: '', entries: [edit.diff], others: [] }, 'markdown')}`;
+  }
   return {
     title: pullRequestTitle([entry]),
-    body: pullRequestBody([entry], { diff: e.diff, via }),
+    body: pullRequestBody([entry], { diff: edit ? diff : e.diff, via }),
     commitMessage: `${commitMessage([entry])}\n\n${SERVICE_TRAILER}: ${submissionId}`,
   };
 }

@@ -233,7 +233,7 @@ export function issueJson(urls: Urls, repo: SimRepo, issue: SimIssue, user: SimU
       html_url: web,
       diff_url: `${web}.diff`,
       patch_url: `${web}.patch`,
-      merged_at: null,
+      merged_at: issue.pull.mergedAt ?? null,
     };
     out.draft = issue.pull.draft;
   }
@@ -295,7 +295,7 @@ export function pullJson(
     created_at: issue.createdAt,
     updated_at: issue.updatedAt,
     closed_at: issue.closedAt,
-    merged_at: null,
+    merged_at: pull.mergedAt ?? null,
     merge_commit_sha: null,
     assignee: null,
     assignees: [],
@@ -319,7 +319,7 @@ export function pullJson(
   };
   if (stats) {
     Object.assign(out, {
-      merged: false,
+      merged: pull.mergedAt !== undefined,
       mergeable: null,
       rebaseable: null,
       mergeable_state: 'unknown',

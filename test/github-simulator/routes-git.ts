@@ -88,6 +88,24 @@ export function registerGitRoutes(core: SimCore): void {
     return { status: 201, body: { url: api(repo, `/git/blobs/${sha}`), sha } };
   });
 
+  core.repoRoute('GET', '/repos/{owner}/{repo}/git/blobs/{file_sha}', 'public', async (ctx, repo) => {
+    const sha = ctx.params.file_sha ?? '';
+    const type = /^[0-9a-f]{40}$/.test(sha) ? await git(repo.gitDir, ['cat-file', '-t', sha]).catch(() => '') : '';
+    if (type !== 'blob') throw new HttpFailure(404, 'Not Found');
+    const bytes = await gitBuffer(repo.gitDir, ['cat-file', 'blob', sha]);
+    return {
+      status: 200,
+      body: {
+        sha,
+        node_id: `B_${sha}`,
+        size: bytes.length,
+        url: api(repo, `/git/blobs/${sha}`),
+        content: bytes.toString('base64'),
+        encoding: 'base64',
+      },
+    };
+  });
+
   core.repoRoute('POST', '/repos/{owner}/{repo}/git/trees', 'push', async (ctx, repo) => {
     const body = bodyObject(ctx.body);
     const baseTree = optionalString(body.base_tree);

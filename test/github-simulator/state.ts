@@ -25,6 +25,8 @@ export interface SimPull {
   baseRef: string;
   draft: boolean;
   maintainerCanModify: boolean;
+  /** Set by a test to simulate a merge (with `state: 'closed'`). */
+  mergedAt?: string;
 }
 
 export interface SimIssue {

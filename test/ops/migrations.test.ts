@@ -107,6 +107,12 @@ describe('migrations du schéma de la base', () => {
           commit: null,
           createdAt: 500,
           updatedAt: 900,
+          baseSha: null,
+          baseContent: null,
+          notify: false,
+          prState: null,
+          prReason: null,
+          notifiedAt: null,
         });
         expect(outbox.get('ouverte')).toMatchObject({
           status: 'ouverte',

@@ -5,6 +5,7 @@ import Link from '@docusaurus/Link';
 import type { EntryPageData } from '../../plugins/content/shared/model.js';
 import { FieldList } from './Fields.js';
 import { formatDate } from './format.js';
+import EntryActions from '../form/EntryActions.js';
 import Markdown from './Markdown.js';
 import { StatusBadge, useNow } from './Status.js';
 import styles from './catalog.module.css';
@@ -37,6 +38,7 @@ export default function EntryPage({ entry }: { entry: EntryPageData }): ReactNod
               Fiche mise à jour le <time dateTime={entry.dateMaj}>{formatDate(entry.dateMaj)}</time>.
             </p>
           )}
+          <EntryActions collection={entry.collection} id={entry.id} />
         </article>
       </main>
     </Layout>

@@ -17,7 +17,7 @@ import { errorSchemaOf, frenchErrors, translateString, uiSchemaFor } from './for
 import './form.css';
 import MarkdownField from './MarkdownField.js';
 import { collectionDescription, formSchemaOf, fullSchema } from './schemas.js';
-import { detectService, proofOfWork, sendSubmission, type Problem, type ServiceInfo } from './service.js';
+import { detectService, fetchEntry, proofOfWork, sendSubmission, type Problem, type ServiceInfo } from './service.js';
 import TerritoryWidget from './TerritoryWidget.js';
 
 type Data = Record<string, unknown>;
@@ -25,6 +25,14 @@ interface Contact {
   nom: string;
   courriel: string;
   credit: boolean;
+  /** Agrees to an e-mail when the proposal is accepted or closed. */
+  suivi: boolean;
+}
+/** An existing entry being edited: its id, the blob it was read from, its title. */
+interface Edit {
+  id: string;
+  sha: string;
+  titre: string;
 }
 interface SummaryItem {
   id: string;
@@ -104,7 +112,10 @@ export default function ProposalForm(): ReactElement {
   const [collectionName, setCollectionName] = useState<CollectionName | ''>('');
   const [formData, setFormData] = useState<Data>({});
   const [texte, setTexte] = useState('');
-  const [contact, setContact] = useState<Contact>({ nom: '', courriel: '', credit: false });
+  const [contact, setContact] = useState<Contact>({ nom: '', courriel: '', credit: false, suivi: false });
+  const [edit, setEdit] = useState<Edit | undefined>();
+  const [motif, setMotif] = useState('');
+  const [editError, setEditError] = useState('');
   const [honeypot, setHoneypot] = useState('');
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -118,8 +129,27 @@ export default function ProposalForm(): ReactElement {
   const formRef = useRef<Form>(null);
 
   useEffect(() => {
-    void detectService(configured).then(setService);
-    const wanted = new URLSearchParams(window.location.search).get('collection');
+    const params = new URLSearchParams(window.location.search);
+    const [editCollection = '', editId = ''] = (params.get('modifier') ?? '').split('/');
+    void detectService(configured).then(async (found) => {
+      setService(found);
+      if (!editId || !collections.has(editCollection as CollectionName)) return;
+      if (!found) {
+        setEditError('La modification d’une entrée demande le service de propositions, absent de ce site.');
+        return;
+      }
+      const loaded = await fetchEntry(found.base, editCollection, editId);
+      if ('erreur' in loaded) {
+        setEditError(loaded.erreur);
+        return;
+      }
+      choose(editCollection as CollectionName);
+      setFormData(loaded.donnees);
+      setTexte(loaded.texte);
+      const titre = loaded.donnees.titre;
+      setEdit({ id: editId, sha: loaded.sha, titre: typeof titre === 'string' ? titre : editId });
+    });
+    const wanted = params.get('collection');
     if (wanted && collections.has(wanted as CollectionName)) choose(wanted as CollectionName);
     // Once, on mount: the query string and the service address do not change while the page is open.
   }, []);
@@ -215,7 +245,13 @@ export default function ProposalForm(): ReactElement {
         collection: collection.name,
         donnees: data,
         ...(collection.format === 'md' ? { texte } : {}),
-        contact: { nom: contact.nom.trim(), courriel: contact.courriel.trim(), credit: contact.credit },
+        contact: {
+          nom: contact.nom.trim(),
+          courriel: contact.courriel.trim(),
+          credit: contact.credit,
+          suivi: contact.suivi,
+        },
+        ...(edit ? { modification: { id: edit.id, sha: edit.sha, motif: motif.trim() } } : {}),
         rendu_a: renderedAt.current,
         site_web: honeypot,
         ...(altcha ? { altcha } : {}),
@@ -279,7 +315,21 @@ export default function ProposalForm(): ReactElement {
         </div>
       )}
 
-      <div className="form-group">
+      {editError && (
+        <div className="fr-alert fr-alert--error" role="alert">
+          <p>{editError}</p>
+        </div>
+      )}
+      {edit && (
+        <div className="fr-callout">
+          <p className="fr-callout__text">
+            Vous proposez une modification de « {edit.titre} ». Changez ce que vous savez être faux ou dépassé ;
+            l’équipe éditoriale verra exactement ce qui change.
+          </p>
+        </div>
+      )}
+
+      <div className="form-group" hidden={edit !== undefined}>
         <label htmlFor="collection" className="control-label">
           Que souhaitez-vous proposer ?<span className="required">*</span>
         </label>
@@ -374,6 +424,22 @@ export default function ProposalForm(): ReactElement {
                 />
               )}
 
+              {edit && (
+                <div className="form-group">
+                  <label htmlFor="motif" className="control-label">
+                    Pourquoi cette modification ? (source, constat…)
+                  </label>
+                  <textarea
+                    id="motif"
+                    className="form-control fr-input"
+                    maxLength={2000}
+                    rows={3}
+                    value={motif}
+                    onChange={(e) => setMotif(e.target.value)}
+                  />
+                </div>
+              )}
+
               {service && service !== 'detection' && (
                 <fieldset className="essaim-contact">
                   <legend>Vos coordonnées</legend>
@@ -431,6 +497,17 @@ export default function ProposalForm(): ReactElement {
                         onChange={(e) => setContact({ ...contact, credit: e.target.checked })}
                       />{' '}
                       J’accepte que mon nom apparaisse publiquement dans la proposition (« Proposé par … »).
+                    </label>
+                  </div>
+                  <div className="checkbox">
+                    <label htmlFor="contact-suivi">
+                      <input
+                        id="contact-suivi"
+                        type="checkbox"
+                        checked={contact.suivi}
+                        onChange={(e) => setContact({ ...contact, suivi: e.target.checked })}
+                      />{' '}
+                      Je souhaite recevoir un courriel quand ma proposition est acceptée ou refusée.
                     </label>
                   </div>
                 </fieldset>

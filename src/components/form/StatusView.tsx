@@ -65,6 +65,11 @@ export default function StatusView(): ReactElement {
           </p>
           {status.titre && <p>Proposition : « {status.titre} »</p>}
           <p>{status.message}</p>
+          {status.motif && (
+            <blockquote className="essaim-suivi__motif">
+              <p>Réponse de l’équipe éditoriale : {status.motif}</p>
+            </blockquote>
+          )}
           {status.pr && (
             <p>
               <a className="fr-link" href={status.pr.url}>

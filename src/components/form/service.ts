@@ -100,6 +100,9 @@ export interface SubmissionStatus {
   fichier?: string;
   branche?: string;
   pr?: { numero: number; url: string };
+  /** The pull request's state on GitHub, and the maintainers' reason when closed. */
+  etatPr?: 'ouverte' | 'fusionnee' | 'fermee';
+  motif?: string;
 }
 
 export async function fetchStatus(base: string, id: string): Promise<SubmissionStatus | { erreur: string }> {
@@ -112,5 +115,43 @@ export async function fetchStatus(base: string, id: string): Promise<SubmissionS
     return r.ok ? json : { erreur: json.erreur ?? `Erreur ${r.status}.` };
   } catch {
     return { erreur: 'Le service de propositions ne répond pas pour l’instant ; la page réessaie toute seule.' };
+  }
+}
+
+/** An existing entry as the form edits it, read by the service from the base branch. */
+export async function fetchEntry(
+  base: string,
+  collection: string,
+  id: string,
+): Promise<{ sha: string; donnees: Record<string, unknown>; texte: string } | { erreur: string }> {
+  try {
+    const r = await fetch(`${base}/api/entrees/${encodeURIComponent(collection)}/${encodeURIComponent(id)}`, {
+      cache: 'no-store',
+      headers: { accept: 'application/json' },
+    });
+    const json = (await r.json()) as { sha: string; donnees: Record<string, unknown>; texte: string; erreur?: string };
+    return r.ok ? json : { erreur: json.erreur ?? `Erreur ${r.status}.` };
+  } catch {
+    return { erreur: 'Le service de propositions ne répond pas : l’entrée ne peut pas être chargée pour l’instant.' };
+  }
+}
+
+/** Sends an error report about an entry. */
+export async function sendReport(
+  service: ServiceInfo,
+  body: Record<string, unknown>,
+): Promise<{ ok: true; message: string } | { ok: false; message: string }> {
+  try {
+    const r = await fetch(`${service.base}/api/signalements`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const json = (await r.json().catch(() => ({}))) as { message?: string; erreur?: string };
+    return r.status === 202
+      ? { ok: true, message: json.message ?? 'Merci : votre signalement est enregistré.' }
+      : { ok: false, message: json.erreur ?? `Le service a refusé le signalement (erreur ${r.status}).` };
+  } catch {
+    return { ok: false, message: 'Le service ne répond pas. Vérifiez votre connexion et réessayez.' };
   }
 }

@@ -4,6 +4,7 @@
  */
 import Link from '@docusaurus/Link';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+import { publisher } from '../../legal/publisher.js';
 
 export default function Header() {
   const { siteConfig } = useDocusaurusContext();
@@ -14,13 +15,15 @@ export default function Header() {
           <div className="fr-header__body-row">
             <div className="fr-header__brand fr-enlarge-link">
               <div className="fr-header__brand-top">
-                <div className="fr-header__logo">
-                  <p className="fr-logo">
-                    République
-                    <br />
-                    française
-                  </p>
-                </div>
+                {publisher.serviceEtat && (
+                  <div className="fr-header__logo">
+                    <p className="fr-logo">
+                      République
+                      <br />
+                      française
+                    </p>
+                  </div>
+                )}
               </div>
               <div className="fr-header__service">
                 <Link to="/" title="Accueil — Essaim">

@@ -1,7 +1,13 @@
-/** “Proposer une modification”, “Historique” and the last update from Git, for a practice sheet. */
+/** “Proposer une modification”, “Signaler une erreur”, “Historique” and the last update from Git, for a practice sheet. */
 import Link from '@docusaurus/Link';
 import { useDoc, useDocsVersion } from '@docusaurus/plugin-content-docs/client';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+import EntryActions from '../form/EntryActions.js';
+
+/** `@site/content/practices/x/y.md` → `y`, the sheet's id. */
+export function sheetId(source: string): string {
+  return (source.split('/').pop() ?? '').replace(/\.md$/, '');
+}
 
 export const REPO_URL = 'https://github.com/essaim-portail/essaim';
 
@@ -36,14 +42,8 @@ export default function SheetLinks() {
   const updated = metadata.lastUpdatedAt ? new Date(metadata.lastUpdatedAt) : undefined;
   return (
     <div className="essaim-sheet-links">
+      <EntryActions collection="practices" id={sheetId(metadata.source)} />
       <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
-        {metadata.editUrl && (
-          <li>
-            <Link className="fr-btn fr-btn--secondary" to={metadata.editUrl}>
-              Proposer une modification
-            </Link>
-          </li>
-        )}
         <li>
           <Link className="fr-btn fr-btn--tertiary" to={historyUrl(metadata.source)}>
             Historique

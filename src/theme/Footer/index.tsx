@@ -1,5 +1,6 @@
 /** The DSFR footer of the portal (replaces Docusaurus' footer). */
 import Link from '@docusaurus/Link';
+import { publisher } from '../../legal/publisher.js';
 
 const content: { label: string; to: string }[] = [
   { label: 'À propos', to: '/a-propos' },
@@ -9,18 +10,30 @@ const content: { label: string; to: string }[] = [
   { label: 'Données ouvertes', to: '/donnees' },
 ];
 
+const legal: { label: string; to: string }[] = [
+  { label: 'Mentions légales', to: '/mentions-legales' },
+  { label: 'Données personnelles', to: '/donnees-personnelles' },
+];
+
 export default function Footer() {
   return (
     <footer className="fr-footer essaim-footer" role="contentinfo" id="footer">
       <div className="fr-container">
         <div className="fr-footer__body">
           <div className="fr-footer__brand fr-enlarge-link">
-            <Link to="/" title="Retour à l’accueil du site — Essaim — République française">
-              <p className="fr-logo">
-                République
-                <br />
-                française
-              </p>
+            <Link
+              to="/"
+              title={`Retour à l’accueil du site — Essaim${publisher.serviceEtat ? ' — République française' : ''}`}
+            >
+              {publisher.serviceEtat ? (
+                <p className="fr-logo">
+                  République
+                  <br />
+                  française
+                </p>
+              ) : (
+                <p className="fr-footer__brand-title">{publisher.nom}</p>
+              )}
             </Link>
           </div>
           <div className="fr-footer__content">
@@ -43,6 +56,13 @@ export default function Footer() {
         </div>
         <div className="fr-footer__bottom">
           <ul className="fr-footer__bottom-list">
+            {legal.map((l) => (
+              <li className="fr-footer__bottom-item" key={l.to}>
+                <Link className="fr-footer__bottom-link" to={l.to}>
+                  {l.label}
+                </Link>
+              </li>
+            ))}
             <li className="fr-footer__bottom-item">
               <Link className="fr-footer__bottom-link" to="pathname:///actualites/rss.xml">
                 Flux RSS des actualités

@@ -1,0 +1,42 @@
+/** What the form and the error reports collect, why, for how long, and how to have it erased. */
+import Layout from '@theme/Layout';
+import { publisher } from '../legal/publisher.js';
+
+export default function DonneesPersonnelles() {
+  return (
+    <Layout title="Données personnelles" description="Les données que collecte le portail Essaim et vos droits.">
+      <main className="container margin-vert--lg" id="contenu">
+        <h1>Données personnelles</h1>
+        <h2>Ce qui est collecté, et pourquoi</h2>
+        <ul>
+          <li>
+            <strong>Formulaire de proposition</strong> (nouvelle ressource ou modification) : votre nom et votre adresse
+            électronique, pour que l’équipe éditoriale puisse vous répondre ; votre accord éventuel pour que votre nom
+            apparaisse dans la proposition publique ; votre accord éventuel pour recevoir un courriel quand la
+            proposition est acceptée ou fermée.
+          </li>
+          <li>
+            <strong>Signaler une erreur</strong> : votre message (public) et, si vous le donnez, votre adresse
+            électronique (jamais publiée), pour vous répondre.
+          </li>
+        </ul>
+        <p>
+          Ces coordonnées restent dans la base du service de propositions : elles ne sont jamais écrites dans le dépôt
+          public, ni dans les journaux ; seul votre nom peut apparaître dans la proposition, si vous l’acceptez.
+        </p>
+        <h2>Durée de conservation</h2>
+        <p>Vos coordonnées sont conservées {publisher.dureeConservation}.</p>
+        <h2>Faire effacer vos données</h2>
+        <p>
+          Écrivez à {publisher.contact} depuis l’adresse concernée : l’équipe efface vos coordonnées de la base du
+          service et les courriels qui vous attendent (commande <code>essaim effacement</code>). Vous pouvez aussi
+          demander l’accès à vos données ou leur rectification, et saisir la CNIL.
+        </p>
+        <h2>Responsable du traitement</h2>
+        <p>
+          {publisher.nom}, {publisher.adresse}.
+        </p>
+      </main>
+    </Layout>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * The right to erasure: removes a person's contact (name, e-mail, consent to follow-up) from the
+ * submissions and the reports of the service's database, and the e-mails addressed to them from
+ * the mail outbox folder. What was already published (a pull request, an issue) holds no contact.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Outbox } from './store.js';
+
+export interface Erased {
+  submissions: number;
+  reports: number;
+  mails: number;
+}
+
+export function eraseContact(outbox: Outbox, outboxDir: string, email: string): Erased {
+  const address = email.trim().toLowerCase();
+  const { submissions, reports } = outbox.transaction(() => ({
+    submissions: outbox.db
+      .prepare(
+        `UPDATE submissions SET pr_body = replace(pr_body, ' (par ' || contact_name || ')', ''), contact_name = '',
+        contact_email = '', credit = 0, notify = 0 WHERE lower(contact_email) = ?`,
+      )
+      .run(address).changes,
+    reports: outbox.db.prepare('UPDATE reports SET contact_email = NULL WHERE lower(contact_email) = ?').run(address)
+      .changes,
+  }));
+  let mails = 0;
+  const files = fs.existsSync(outboxDir) ? fs.readdirSync(outboxDir).filter((f) => f.endsWith('.eml')) : [];
+  for (const name of files) {
+    const file = path.join(outboxDir, name);
+    const text = fs.readFileSync(file, 'utf8');
+    const headers = text.slice(0, Math.max(0, text.search(/\r?\n\r?\n/))).toLowerCase();
+    if (headers.includes(address)) {
+      fs.rmSync(file);
+      mails++;
+    }
+  }
+  return { submissions, reports, mails };
+}
