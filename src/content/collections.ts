@@ -28,6 +28,13 @@ export interface Collection {
   groupBy?: string;
   /** Label put on pull requests for this collection. */
   prLabel: string;
+  /**
+   * How often (in months) an entry must be re-read. Absent for dated collections (events, news):
+   * their date says when they stop being current.
+   */
+  reviewMonths?: number;
+  /** Field holding the date of the last review (with reviewMonths). */
+  reviewField?: 'derniere_revue' | 'date_maj';
 }
 
 const list: Collection[] = [
@@ -42,7 +49,9 @@ const list: Collection[] = [
     alias: 'fiche',
     groupBy: 'maillons',
     prLabel: 'fiches',
-    facets: ['maillons', 'territoires', 'publics', 'criteres', 'stade', 'evaluation', 'porteur.type'],
+    reviewMonths: 12,
+    reviewField: 'derniere_revue',
+    facets: ['nature', 'maillons', 'territoires', 'publics', 'criteres', 'stade', 'niveau_preuve', 'porteur.type'],
   },
   {
     name: 'studies',
@@ -54,6 +63,8 @@ const list: Collection[] = [
     singular: 'étude',
     alias: 'etude',
     prLabel: 'etudes',
+    reviewMonths: 24,
+    reviewField: 'date_maj',
     facets: ['type', 'maillons', 'territoires', 'publics', 'date_publication'],
   },
   {
@@ -66,6 +77,8 @@ const list: Collection[] = [
     singular: 'financeur',
     alias: 'financeur',
     prLabel: 'financements',
+    reviewMonths: 6,
+    reviewField: 'date_maj',
     facets: ['type', 'maillons', 'territoires'],
   },
   {
@@ -78,6 +91,8 @@ const list: Collection[] = [
     singular: 'formation',
     alias: 'formation',
     prLabel: 'formations',
+    reviewMonths: 12,
+    reviewField: 'date_maj',
     facets: ['format', 'gratuit', 'audience', 'maillons', 'territoires', 'publics'],
   },
   {
@@ -90,6 +105,8 @@ const list: Collection[] = [
     singular: 'outil',
     alias: 'outil',
     prLabel: 'outils',
+    reviewMonths: 12,
+    reviewField: 'date_maj',
     facets: ['type', 'gratuit', 'maillons', 'territoires', 'publics'],
   },
   {
@@ -114,6 +131,8 @@ const list: Collection[] = [
     singular: 'plateforme',
     alias: 'plateforme',
     prLabel: 'plateformes',
+    reviewMonths: 12,
+    reviewField: 'date_maj',
     facets: ['gratuit', 'maillons', 'territoires', 'publics'],
   },
   {

@@ -77,7 +77,7 @@ export function findStale(
     }
     if (isIn(entry, 'funders')) {
       (entry.data.appels ?? []).forEach((call, i) => {
-        if (call.cloture < today)
+        if (call.cloture !== undefined && call.cloture < today)
           report.appelsClos.push(
             item(
               ['appels', i, 'cloture'],
