@@ -18,7 +18,8 @@ resume: Une fiche dont la dernière revue date de plus d’un an, pour le test.
 maillons: [distribution]
 criteres: [lien-social]
 stade: deploiement
-evaluation: false
+nature: type
+niveau_preuve: aucune
 territoires: [national]
 porteur: { nom: Une association, type: association }
 derniere_revue: 2025-05-31
@@ -33,7 +34,8 @@ resume: Une fiche dont la dernière revue date de moins d’un an, pour le test.
 maillons: [distribution]
 criteres: [lien-social]
 stade: deploiement
-evaluation: false
+nature: type
+niveau_preuve: aucune
 territoires: [national]
 porteur: { nom: Une association, type: association }
 derniere_revue: 2025-06-01
@@ -107,13 +109,13 @@ describe('essaim stale', () => {
     const { stdout } = await stale();
     expect(stdout).toMatchInlineSnapshot(`
       "Fiches à relire (1) :
-        content/practices/distribution/fiche-ancienne.md:11:17  Une fiche relue il y a longtemps — Dernière revue le 31/05/2025, il y a plus de 12 mois.
+        content/practices/distribution/fiche-ancienne.md:12:17  Une fiche relue il y a longtemps — Dernière revue le 31/05/2025, il y a plus de 12 mois.
       Appels à projets clos encore listés (1) :
         content/funders/un-financeur.yaml:12:14  Un financeur — Appel clos — Clos depuis le 31/05/2026 : mettez à jour ou retirez l’appel.
       Événements passés (1) :
         content/events/webinaire-passe.yaml:5:8  Un webinaire passé — Passé depuis le 31/05/2026 : archivez-le ou retirez-le de l’agenda.
       Liens cassés (dernière vérification) (1) :
-        content/practices/distribution/fiche-ancienne.md:14:15  Une fiche relue il y a longtemps — https://casse.example/page : Page introuvable (404)
+        content/practices/distribution/fiche-ancienne.md:15:15  Une fiche relue il y a longtemps — https://casse.example/page : Page introuvable (404)
       4 points d’entretien.
       "
     `);
@@ -135,7 +137,7 @@ describe('essaim stale', () => {
 
       | Entrée | Fichier | Détail |
       | --- | --- | --- |
-      | Une fiche relue il y a longtemps | \`content/practices/distribution/fiche-ancienne.md:11\` | Dernière revue le 31/05/2025, il y a plus de 12 mois. |
+      | Une fiche relue il y a longtemps | \`content/practices/distribution/fiche-ancienne.md:12\` | Dernière revue le 31/05/2025, il y a plus de 12 mois. |
 
       ### Appels à projets clos encore listés (1)
 
@@ -153,7 +155,7 @@ describe('essaim stale', () => {
 
       | Entrée | Fichier | Détail |
       | --- | --- | --- |
-      | Une fiche relue il y a longtemps | \`content/practices/distribution/fiche-ancienne.md:14\` | https://casse.example/page : Page introuvable (404) |
+      | Une fiche relue il y a longtemps | \`content/practices/distribution/fiche-ancienne.md:15\` | https://casse.example/page : Page introuvable (404) |
       "
     `);
   });
