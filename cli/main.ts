@@ -119,8 +119,8 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
   cmd
     .command('stale')
     .alias('entretien')
-    .description('liste ce qui demande de l’entretien : fiches à relire, appels clos, événements passés, liens cassés')
-    .option('--mois <n>', 'ancienneté de la dernière revue au-delà de laquelle relire une fiche', '12')
+    .description('liste ce qui demande de l’entretien : entrées à relire, appels clos, événements passés, liens cassés')
+    .option('--mois <n>', 'relire au-delà de n mois pour toutes les collections (par défaut : l’intervalle de chacune)')
     .addOption(new Option('--format <format>', 'text, markdown ou json').default('text'))
     .option('--cache <fichier>', 'cache de la dernière vérification des liens externes')
     .addOption(new Option('--today <date>').hideHelp())
