@@ -3,7 +3,7 @@
  * edits the YAML syntax tree (comments kept) and says whether it changed anything: a step only
  * fills what is missing or renames what is obsolete, so running the migrations twice changes nothing.
  */
-import type { Document } from 'yaml';
+import { isMap, isScalar, type Document } from 'yaml';
 import type { CollectionName } from '../collections.js';
 import type { ParsedEntry } from '../parse.js';
 import { syntaxTree } from '../parse.js';
@@ -24,10 +24,18 @@ export const migrations: readonly Migration[] = [
     description:
       '`evaluation: true|false` devient `niveau_preuve: auto-evaluation|aucune` (niveau prudent, à préciser à la relecture).',
     apply(doc) {
-      if (!doc.has('evaluation')) return false;
-      const evaluated = doc.get('evaluation') === true;
-      doc.delete('evaluation');
-      if (!doc.has('niveau_preuve')) doc.set('niveau_preuve', evaluated ? 'auto-evaluation' : 'aucune');
+      const pair = isMap(doc.contents)
+        ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'evaluation')
+        : undefined;
+      if (!pair || !isScalar(pair.key)) return false;
+      const level = pair.value && isScalar(pair.value) && pair.value.value === true ? 'auto-evaluation' : 'aucune';
+      if (doc.has('niveau_preuve')) {
+        doc.delete('evaluation');
+      } else {
+        // Renamed in place: a comment about the evaluation stays with it.
+        pair.key.value = 'niveau_preuve';
+        pair.value = doc.createNode(level);
+      }
       return true;
     },
   },
