@@ -8,8 +8,8 @@ describe('appel-permanent-cloture', () => {
   it('accepts a dated call, and a permanent call without a closing date', () => {
     expect(checkEntry(FUNDER, fixture('valide', FUNDER))).toEqual([]);
     const permanent = edit(
-      edit(fixture('valide', FUNDER), /    ouverture: .*\n/, '    recurrence: permanent\n'),
-      /    cloture: .*\n/,
+      edit(fixture('valide', FUNDER), / {4}ouverture: .*\n/, '    recurrence: permanent\n'),
+      / {4}cloture: .*\n/,
       '',
     );
     expect(checkEntry(FUNDER, permanent)).toEqual([]);
@@ -17,8 +17,8 @@ describe('appel-permanent-cloture', () => {
 
   it('reports a permanent call with a closing date, and a minimum above the maximum', () => {
     const text = edit(
-      edit(fixture('valide', FUNDER), /    ouverture: .*\n/, '    recurrence: permanent\n'),
-      /(    cloture: .*\n)/,
+      edit(fixture('valide', FUNDER), / {4}ouverture: .*\n/, '    recurrence: permanent\n'),
+      /( {4}cloture: .*\n)/,
       '$1    montant_min: 30000\n    montant_max: 5000\n',
     );
     expect(checkEntry(FUNDER, text)).toMatchInlineSnapshot(`
