@@ -82,6 +82,16 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
     );
 
   cmd
+    .command('migrer')
+    .alias('migrate')
+    .description('met les entrées existantes au modèle de contenu actuel (sans effet sur une entrée déjà à jour)')
+    .argument('[chemins...]', 'fichiers ou dossiers (par défaut tout content/)')
+    .option('--check', 'ne modifie rien ; échoue si une entrée doit être migrée')
+    .action((paths: string[], opts: { check?: boolean }) =>
+      run(async () => (await import('./commands/migrer.js')).migrer(paths, opts, io)),
+    );
+
+  cmd
     .command('propose')
     .alias('proposer')
     .description('propose les entrées ajoutées ou modifiées par une pull request')
@@ -122,8 +132,8 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
   cmd
     .command('stale')
     .alias('entretien')
-    .description('liste ce qui demande de l’entretien : fiches à relire, appels clos, événements passés, liens cassés')
-    .option('--mois <n>', 'ancienneté de la dernière revue au-delà de laquelle relire une fiche', '12')
+    .description('liste ce qui demande de l’entretien : entrées à relire, appels clos, événements passés, liens cassés')
+    .option('--mois <n>', 'relire au-delà de n mois pour toutes les collections (par défaut : l’intervalle de chacune)')
     .addOption(new Option('--format <format>', 'text, markdown ou json').default('text'))
     .option('--cache <fichier>', 'cache de la dernière vérification des liens externes')
     .addOption(new Option('--today <date>').hideHelp())

@@ -37,8 +37,8 @@ function brokenFromCache(file: string): Map<string, string> {
 
 export async function stale(options: StaleOptions, io: Io): Promise<ExitCode> {
   const format = parseFormat(options.format, ['text', 'markdown', 'json'] as const, 'text');
-  const months = Number(options.mois ?? '12');
-  if (!Number.isInteger(months) || months < 1)
+  const months = options.mois === undefined ? undefined : Number(options.mois);
+  if (months !== undefined && (!Number.isInteger(months) || months < 1))
     throw new UsageError(`--mois « ${options.mois} » : indiquez un nombre entier de mois (par exemple 12).`);
   const today = options.today ?? todayIso();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError('--today : date au format AAAA-MM-JJ attendue.');

@@ -34,6 +34,13 @@ export interface Collection {
   groupBy?: string;
   /** Label put on pull requests for this collection. */
   prLabel: string;
+  /**
+   * How often (in months) an entry must be re-read. Absent for dated collections (events, news):
+   * their date says when they stop being current.
+   */
+  reviewMonths?: number;
+  /** Field holding the date of the last review (with reviewMonths). */
+  reviewField?: 'derniere_revue' | 'date_maj';
 }
 
 const list: Collection[] = [
@@ -51,7 +58,9 @@ const list: Collection[] = [
     groupBy: 'maillons',
     sortBy: 'derniere_revue',
     prLabel: 'fiches',
-    facets: ['maillons', 'territoires', 'publics', 'criteres', 'stade', 'evaluation', 'porteur.type'],
+    reviewMonths: 12,
+    reviewField: 'derniere_revue',
+    facets: ['nature', 'maillons', 'territoires', 'publics', 'criteres', 'stade', 'niveau_preuve', 'porteur.type'],
   },
   {
     name: 'studies',
@@ -65,6 +74,8 @@ const list: Collection[] = [
     feminine: true,
     alias: 'etude',
     prLabel: 'etudes',
+    reviewMonths: 24,
+    reviewField: 'date_maj',
     facets: ['type', 'maillons', 'territoires', 'publics', 'date_publication'],
   },
   {
@@ -79,6 +90,8 @@ const list: Collection[] = [
     feminine: false,
     alias: 'financeur',
     prLabel: 'financements',
+    reviewMonths: 6,
+    reviewField: 'date_maj',
     facets: ['type', 'maillons', 'territoires'],
   },
   {
@@ -93,6 +106,8 @@ const list: Collection[] = [
     feminine: true,
     alias: 'formation',
     prLabel: 'formations',
+    reviewMonths: 12,
+    reviewField: 'date_maj',
     facets: ['format', 'gratuit', 'audience', 'maillons', 'territoires', 'publics'],
   },
   {
@@ -107,6 +122,8 @@ const list: Collection[] = [
     feminine: false,
     alias: 'outil',
     prLabel: 'outils',
+    reviewMonths: 12,
+    reviewField: 'date_maj',
     facets: ['type', 'gratuit', 'maillons', 'territoires', 'publics'],
   },
   {
@@ -135,6 +152,8 @@ const list: Collection[] = [
     feminine: true,
     alias: 'plateforme',
     prLabel: 'plateformes',
+    reviewMonths: 12,
+    reviewField: 'date_maj',
     facets: ['gratuit', 'maillons', 'territoires', 'publics'],
   },
   {

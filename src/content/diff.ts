@@ -100,9 +100,13 @@ function labelsOf(s: JsonSchema | undefined): Record<string, string> | undefined
 export function scalarText(s: JsonSchema | undefined, value: unknown): string {
   if (value === undefined || value === null) return '(vide)';
   if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
-  if (typeof value === 'number') return String(value).replace('.', ',');
-  if (typeof value !== 'string') return JSON.stringify(value);
   const r = s ? resolve(s) : undefined;
+  if (typeof value === 'number') {
+    // French grouping with a plain no-break space: « 20 000 € », « 80 % ».
+    const n = new Intl.NumberFormat('fr-FR').format(value).replace(/\u202f/g, '\u00a0');
+    return r?.['x-unit'] ? `${n}\u00a0${r['x-unit']}` : n;
+  }
+  if (typeof value !== 'string') return JSON.stringify(value);
   const labels = labelsOf(r);
   if (labels && value in labels) {
     const label = labels[value]!;

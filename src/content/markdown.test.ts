@@ -14,7 +14,7 @@ describe('every body is parsed (no shortcut)', () => {
   it('refuses an image hidden behind a code span in the alternative text', () => {
     expect(checkEntry(PRACTICE, withBody('![`](/a)`](../../.git/config)'))).toMatchInlineSnapshot(`
       [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:50:1  image-hors-depot  L’image « ../../.git/config » est refusée : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:52:1  image-hors-depot  L’image « ../../.git/config » est refusée : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
       ]
     `);
   });
@@ -33,7 +33,7 @@ describe('limits checked before parsing', () => {
     expect(parseMarkdown(body).children).toEqual([]);
     expect(checkEntry(PRACTICE, withBody(body))).toMatchInlineSnapshot(`
       [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:52:1  markdown-trop-imbrique  Le texte imbrique trop de citations, de listes ou de retraits sur une même ligne (plus de 32 niveaux). → Réduisez l’imbrication des citations (>) et des listes, ou les espaces en début de ligne.",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:54:1  markdown-trop-imbrique  Le texte imbrique trop de citations, de listes ou de retraits sur une même ligne (plus de 32 niveaux). → Réduisez l’imbrication des citations (>) et des listes, ou les espaces en début de ligne.",
       ]
     `);
   });

@@ -23,6 +23,8 @@ export interface JsonSchema {
   'x-labels'?: Record<string, string>;
   'x-parents'?: Record<string, string>;
   'x-public'?: boolean;
+  /** Unit of a number, shown after it (€, %). */
+  'x-unit'?: string;
   properties?: Record<string, JsonSchema>;
   required?: string[];
   items?: JsonSchema;
@@ -63,7 +65,7 @@ function compile(): Ajv2020 {
     code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
   });
   formatsPlugin(ajv);
-  for (const keyword of ['x-labels', 'x-parents', 'x-public']) ajv.addKeyword({ keyword });
+  for (const keyword of ['x-labels', 'x-parents', 'x-public', 'x-unit']) ajv.addKeyword({ keyword });
   ajv.addSchema(defsSchema());
   for (const c of allCollections()) ajv.addSchema(readSchema(c.schema));
   return ajv;

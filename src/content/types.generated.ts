@@ -13,6 +13,10 @@ export type Titre = string;
  */
 export type Resume = string;
 /**
+ * Type de pratique (générique, reproductible partout) ou projet (un porteur, un lieu).
+ */
+export type Nature = "type" | "projet";
+/**
  * Maillons de la chaîne concernés.
  *
  * @minItems 1
@@ -53,9 +57,33 @@ export type Critere =
  */
 export type Stade = "experimentation" | "deploiement" | "essaimee";
 /**
- * Vrai si la pratique a fait l’objet d’une évaluation (interne ou externe).
+ * Ce qui atteste les résultats de la pratique.
  */
-export type EvaluationDisponible = boolean;
+export type NiveauDePreuve = "aucune" | "auto-evaluation" | "evaluation-externe" | "etude-publiee";
+/**
+ * Le rapport d’évaluation ou l’étude publiée ; obligatoire pour une évaluation externe ou une étude.
+ */
+export type LienVersLEvaluation = string;
+/**
+ * Le chiffre et ce qu’il compte, par exemple « 1 200 foyers accompagnés en 2023 ».
+ */
+export type Chiffre1 = string;
+/**
+ * Document qui donne ce chiffre.
+ */
+export type Source = string;
+/**
+ * Année à laquelle le chiffre se rapporte.
+ */
+export type Annee = number;
+/**
+ * Résultats chiffrés, chacun avec sa source et son année.
+ */
+export type ChiffresCles = Chiffre[];
+/**
+ * Vrai si le porteur accueille des visites d’autres acteurs qui veulent reproduire la pratique.
+ */
+export type AccepteDesVisitesApprenantes = boolean;
 /**
  * Territoires couverts : « national », des régions, des départements, des communes (com-<code INSEE>) ou des intercommunalités (epci-<SIREN>).
  *
@@ -292,6 +320,12 @@ export type RessourcesLiees = Reference[];
  */
 export type DerniereRevue = string;
 /**
+ * Documents publics qui attestent ce que dit l’entrée (la page ou le document lui-même, pas un site d’accueil).
+ *
+ * @minItems 1
+ */
+export type Sources = [Lien, ...Lien[]];
+/**
  * Date de la dernière modification du contenu (AAAA-MM-JJ).
  */
 export type DerniereMiseAJour = string;
@@ -320,7 +354,7 @@ export type TexteCourt4 = string;
  */
 export type TypeDEtude = "enquete" | "barometre" | "observatoire" | "evaluation" | "rapport" | "etude";
 /**
- * Date de publication (AAAA-MM-JJ ; le 1er du mois ou de l’année si seule une partie est connue).
+ * Date de publication : année (AAAA), mois (AAAA-MM) ou jour (AAAA-MM-JJ), seulement ce qui est connu.
  */
 export type DateDePublication = string;
 /**
@@ -332,9 +366,13 @@ export type AdresseWeb1 = string;
  */
 export type AdresseWeb2 = string;
 /**
- * Principaux constats, tels que formulés par l’éditeur.
+ * Principaux constats, tels que formulés par l’éditeur, un par ligne.
  */
 export type ConstatsCles = string[];
+/**
+ * Comment l’étude a été menée : échantillon, période, terrain, méthode.
+ */
+export type Methode = string;
 /**
  * Maillons de la chaîne concernés.
  *
@@ -355,6 +393,12 @@ export type Publics1 = Public[];
  * Autres entrées du portail liées à celle-ci (<collection>/<identifiant>).
  */
 export type RessourcesLiees1 = Reference[];
+/**
+ * Documents publics qui attestent ce que dit l’entrée (la page ou le document lui-même, pas un site d’accueil).
+ *
+ * @minItems 1
+ */
+export type Sources1 = [Lien, ...Lien[]];
 /**
  * Date de la dernière modification du contenu (AAAA-MM-JJ).
  */
@@ -405,17 +449,46 @@ export type TitreDeLAppel = string;
  */
 export type Resume3 = string;
 /**
- * Date d’ouverture des candidatures (AAAA-MM-JJ).
+ * Ponctuel (dates fixées, par défaut), permanent (sans date limite) ou annuel (prochaines dates à confirmer).
+ */
+export type Recurrence = "ponctuel" | "permanent" | "annuel";
+/**
+ * Date d’ouverture des candidatures (AAAA-MM-JJ) ; obligatoire pour un appel ponctuel.
  */
 export type DateDOuverture = string;
 /**
- * Date limite de dépôt des candidatures (AAAA-MM-JJ).
+ * Date limite de dépôt des candidatures (AAAA-MM-JJ) ; obligatoire pour un appel ponctuel, absente pour un dispositif permanent.
  */
 export type DateLimite = string;
 /**
- * Montant ou fourchette, tel qu’annoncé par le financeur.
+ * Pour un appel annuel : période habituelle, par exemple « ouverture habituelle en mars, dates à confirmer ».
+ */
+export type CalendrierHabituel = string;
+/**
+ * Nature de l’aide apportée.
+ *
+ * @minItems 1
+ */
+export type TypeDAide = [
+  "subvention" | "pret" | "accompagnement" | "ami" | "prix",
+  ...("subvention" | "pret" | "accompagnement" | "ami" | "prix")[]
+];
+/**
+ * Montant ou fourchette, tel qu’annoncé par le financeur, en toutes lettres.
  */
 export type Montant = string;
+/**
+ * Montant minimal de l’aide, en euros, s’il est annoncé.
+ */
+export type MontantMinimal = number;
+/**
+ * Montant maximal de l’aide, en euros, s’il est annoncé.
+ */
+export type MontantMaximal = number;
+/**
+ * Part maximale du projet que l’aide peut financer, en pourcentage (0 à 100).
+ */
+export type TauxMaximalDeCofinancement = number;
 /**
  * Qui peut candidater et à quelles conditions.
  */
@@ -458,9 +531,25 @@ export type Maillons3 = [Maillon, ...Maillon[]];
  */
 export type AdresseWeb4 = string;
 /**
+ * Adresse web sécurisée, commençant par https://.
+ */
+export type AdresseWeb5 = string;
+/**
+ * Documents publics qui attestent ce que dit l’entrée (la page ou le document lui-même, pas un site d’accueil).
+ *
+ * @minItems 1
+ */
+export type Sources2 = [Lien, ...Lien[]];
+/**
  * Appels à projets ou dispositifs de financement du financeur.
  */
 export type AppelsAProjets = AppelAProjets[];
+/**
+ * Documents publics qui attestent ce que dit l’entrée (la page ou le document lui-même, pas un site d’accueil).
+ *
+ * @minItems 1
+ */
+export type Sources3 = [Lien, ...Lien[]];
 /**
  * Date de la dernière modification du contenu (AAAA-MM-JJ).
  */
@@ -520,7 +609,7 @@ export type Sessions = Session[];
 /**
  * Adresse web sécurisée, commençant par https://.
  */
-export type AdresseWeb5 = string;
+export type AdresseWeb6 = string;
 /**
  * Maillons de la chaîne concernés.
  *
@@ -537,6 +626,12 @@ export type Territoires4 = [Territoire, ...Territoire[]];
  * Publics concernés.
  */
 export type Publics2 = Public[];
+/**
+ * Documents publics qui attestent ce que dit l’entrée (la page ou le document lui-même, pas un site d’accueil).
+ *
+ * @minItems 1
+ */
+export type Sources4 = [Lien, ...Lien[]];
 /**
  * Date de la dernière modification du contenu (AAAA-MM-JJ).
  */
@@ -564,7 +659,7 @@ export type TexteCourt7 = string;
 /**
  * Adresse web sécurisée, commençant par https://.
  */
-export type AdresseWeb6 = string;
+export type AdresseWeb7 = string;
 /**
  * Vrai si l’outil est librement accessible.
  */
@@ -589,6 +684,12 @@ export type Publics3 = Public[];
  * Autres entrées du portail liées à celle-ci (<collection>/<identifiant>).
  */
 export type RessourcesLiees2 = Reference[];
+/**
+ * Documents publics qui attestent ce que dit l’entrée (la page ou le document lui-même, pas un site d’accueil).
+ *
+ * @minItems 1
+ */
+export type Sources5 = [Lien, ...Lien[]];
 /**
  * Date de la dernière modification du contenu (AAAA-MM-JJ).
  */
@@ -636,7 +737,27 @@ export type TexteCourt9 = string;
 /**
  * Adresse web sécurisée, commençant par https://.
  */
-export type AdresseWeb7 = string;
+export type AdresseWeb8 = string;
+/**
+ * Adresse web sécurisée, commençant par https://.
+ */
+export type AdresseWeb9 = string;
+/**
+ * Adresse web sécurisée, commençant par https://.
+ */
+export type AdresseWeb10 = string;
+/**
+ * Adresse web sécurisée, commençant par https://.
+ */
+export type AdresseWeb11 = string;
+/**
+ * Accessibilité du lieu et de l’événement : accès en fauteuil, sous-titrage, interprétation en LSF…
+ */
+export type Accessibilite = string;
+/**
+ * Référence à une autre entrée du portail, sous la forme <collection>/<identifiant>, par exemple studies/barometre-secours-populaire.
+ */
+export type Reference1 = string;
 /**
  * Maillons de la chaîne concernés.
  *
@@ -653,6 +774,12 @@ export type Territoires6 = [Territoire, ...Territoire[]];
  * Publics concernés.
  */
 export type Publics4 = Public[];
+/**
+ * Documents publics qui attestent ce que dit l’entrée (la page ou le document lui-même, pas un site d’accueil).
+ *
+ * @minItems 1
+ */
+export type Sources6 = [Lien, ...Lien[]];
 /**
  * Date de la dernière modification du contenu (AAAA-MM-JJ).
  */
@@ -676,7 +803,7 @@ export type AQuoiElleSert = string;
 /**
  * Adresse web sécurisée, commençant par https://.
  */
-export type AdresseWeb8 = string;
+export type AdresseWeb12 = string;
 /**
  * Texte d’une ligne.
  */
@@ -701,6 +828,12 @@ export type Territoires7 = [Territoire, ...Territoire[]];
  * Publics concernés.
  */
 export type Publics5 = Public[];
+/**
+ * Documents publics qui attestent ce que dit l’entrée (la page ou le document lui-même, pas un site d’accueil).
+ *
+ * @minItems 1
+ */
+export type Sources7 = [Lien, ...Lien[]];
 /**
  * Date de la dernière modification du contenu (AAAA-MM-JJ).
  */
@@ -746,6 +879,12 @@ export type Territoires8 = [Territoire, ...Territoire[]];
  */
 export type RessourcesLiees3 = Reference[];
 /**
+ * Documents publics qui attestent ce que dit l’entrée (la page ou le document lui-même, pas un site d’accueil).
+ *
+ * @minItems 1
+ */
+export type Sources8 = [Lien, ...Lien[]];
+/**
  * Date de la dernière modification du contenu (AAAA-MM-JJ).
  */
 export type DerniereMiseAJour7 = string;
@@ -767,10 +906,14 @@ export interface Practice {
   id: Identifiant;
   titre: Titre;
   resume: Resume;
+  nature: Nature;
   maillons: Maillons;
   criteres: CriteresDUneAlimentationDigneEtDurable;
   stade: Stade;
-  evaluation: EvaluationDisponible;
+  niveau_preuve: NiveauDePreuve;
+  preuve_lien?: LienVersLEvaluation;
+  chiffres?: ChiffresCles;
+  visites_apprenantes?: AccepteDesVisitesApprenantes;
   territoires: Territoires;
   publics?: Publics;
   porteur: Porteur;
@@ -780,8 +923,17 @@ export interface Practice {
   ressources?: EtudesOutilsEtExemples;
   ressources_liees?: RessourcesLiees;
   derniere_revue: DerniereRevue;
+  sources?: Sources;
   date_maj: DerniereMiseAJour;
   note_interne?: NoteInterne;
+}
+/**
+ * Un chiffre, sa source et son année.
+ */
+export interface Chiffre {
+  valeur: Chiffre1;
+  source: Source;
+  annee: Annee;
 }
 /**
  * Structure qui porte la pratique.
@@ -820,10 +972,12 @@ export interface Study {
   url: AdresseWeb1;
   pdf?: AdresseWeb2;
   constats?: ConstatsCles;
+  methode?: Methode;
   maillons?: Maillons1;
   territoires: Territoires1;
   publics?: Publics1;
   ressources_liees?: RessourcesLiees1;
+  sources?: Sources1;
   date_maj: DerniereMiseAJour1;
   note_interne?: NoteInterne;
 }
@@ -839,24 +993,33 @@ export interface Funder {
   territoires: Territoires2;
   maillons?: Maillons2;
   appels?: AppelsAProjets;
+  sources?: Sources3;
   date_maj: DerniereMiseAJour2;
   note_interne?: NoteInterne;
 }
 /**
- * Un appel à projets avec ses dates.
+ * Un appel à projets ou un dispositif : ponctuel (dates fixées), permanent ou annuel.
  */
 export interface AppelAProjets {
   id: IdentifiantDeLAppel;
   titre: TitreDeLAppel;
   resume: Resume3;
-  ouverture: DateDOuverture;
-  cloture: DateLimite;
+  recurrence?: Recurrence;
+  ouverture?: DateDOuverture;
+  cloture?: DateLimite;
+  calendrier?: CalendrierHabituel;
+  type_aide?: TypeDAide;
   montant?: Montant;
+  montant_min?: MontantMinimal;
+  montant_max?: MontantMaximal;
+  taux_max?: TauxMaximalDeCofinancement;
   eligibilite?: Eligibilite;
   beneficiaires?: StructuresEligibles;
   territoires: Territoires3;
   maillons?: Maillons3;
   url: AdresseWeb4;
+  reglement?: AdresseWeb5;
+  sources?: Sources2;
 }
 /**
  * Formation ou MOOC pour bénévoles et salariés.
@@ -872,10 +1035,11 @@ export interface Training {
   gratuit: Gratuit;
   audience?: ParticipantsVises;
   sessions?: Sessions;
-  url: AdresseWeb5;
+  url: AdresseWeb6;
   maillons?: Maillons4;
   territoires: Territoires4;
   publics?: Publics2;
+  sources?: Sources4;
   date_maj: DerniereMiseAJour3;
   note_interne?: NoteInterne;
 }
@@ -896,12 +1060,13 @@ export interface Tool {
   resume: Resume5;
   type: TypeDOutil;
   editeur: TexteCourt7;
-  url?: AdresseWeb6;
+  url?: AdresseWeb7;
   gratuit?: Gratuit1;
   maillons?: Maillons5;
   territoires: Territoires5;
   publics?: Publics3;
   ressources_liees?: RessourcesLiees2;
+  sources?: Sources5;
   date_maj: DerniereMiseAJour4;
   note_interne?: NoteInterne;
 }
@@ -918,10 +1083,16 @@ export interface Event {
   lieu?: TexteCourt8;
   en_ligne?: EnLigne;
   organisateur: TexteCourt9;
-  url?: AdresseWeb7;
+  url?: AdresseWeb8;
+  inscription?: AdresseWeb9;
+  replay?: AdresseWeb10;
+  compte_rendu?: AdresseWeb11;
+  accessibilite?: Accessibilite;
+  fiche?: Reference1;
   maillons?: Maillons6;
   territoires: Territoires6;
   publics?: Publics4;
+  sources?: Sources6;
   date_maj: DerniereMiseAJour5;
   note_interne?: NoteInterne;
 }
@@ -933,12 +1104,13 @@ export interface Platform {
   titre: Titre6;
   resume: Resume7;
   usage: AQuoiElleSert;
-  url: AdresseWeb8;
+  url: AdresseWeb12;
   editeur: TexteCourt10;
   gratuit?: Gratuit2;
   maillons?: Maillons7;
   territoires: Territoires7;
   publics?: Publics5;
+  sources?: Sources7;
   date_maj: DerniereMiseAJour6;
   note_interne?: NoteInterne;
 }
@@ -955,6 +1127,7 @@ export interface News {
   maillons?: Maillons8;
   territoires?: Territoires8;
   ressources_liees?: RessourcesLiees3;
+  sources?: Sources8;
   date_maj: DerniereMiseAJour7;
   note_interne?: NoteInterne;
 }

@@ -1,7 +1,9 @@
 /**
- * What needs upkeep: sheets not re-reviewed for a while, calls past their deadline still listed,
+ * What needs upkeep: entries not re-reviewed within their collection's interval (the registry's
+ * `reviewMonths`), calls past their deadline still listed, permanent calls not confirmed for a year,
  * past events, entries whose links were broken at the last external check.
  */
+import type { Collection } from '../content/collections.js';
 import type { ParsedEntry } from '../content/parse.js';
 import { extractLinks, isExternal } from '../content/links.js';
 import { isIn, validEntry } from '../content/validate.js';
@@ -17,8 +19,9 @@ export interface StaleItem {
 
 export interface StaleReport {
   today: string;
-  months: number;
-  fichesARelire: StaleItem[];
+  /** The interval given on the command line for every collection, instead of the registry's. */
+  months?: number;
+  aRelire: StaleItem[];
   appelsClos: StaleItem[];
   evenementsPasses: StaleItem[];
   liensCasses: StaleItem[];
@@ -42,17 +45,33 @@ export function frDate(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
+/** Date of an entry's last review, and its collection's interval, when the collection has one. */
+export function reviewOf(
+  collection: Collection,
+  data: object,
+  months = collection.reviewMonths,
+): { date: string; months: number } | undefined {
+  const date: unknown = collection.reviewField ? (data as Record<string, unknown>)[collection.reviewField] : undefined;
+  return months !== undefined && typeof date === 'string' ? { date, months } : undefined;
+}
+
+/** True when an entry is past its review interval: readers see « à vérifier ». */
+export function needsReview(collection: Collection, data: object, today: string): boolean {
+  const review = reviewOf(collection, data);
+  return review !== undefined && review.date < monthsBefore(today, review.months);
+}
+
 /** What needs upkeep among the entries that pass their schema (the others are for `essaim validate`). */
 export function findStale(
   entries: readonly ParsedEntry[],
-  options: { today: string; months: number; broken?: BrokenLinks },
+  options: { today: string; months?: number; broken?: BrokenLinks },
 ): StaleReport {
   const { today, months } = options;
-  const limit = monthsBefore(today, months);
+  const yearAgo = monthsBefore(today, 12);
   const report: StaleReport = {
     today,
-    months,
-    fichesARelire: [],
+    ...(months !== undefined ? { months } : {}),
+    aRelire: [],
     appelsClos: [],
     evenementsPasses: [],
     liensCasses: [],
@@ -67,17 +86,28 @@ export function findStale(
       titre: title,
       detail,
     });
-    if (isIn(entry, 'practices') && entry.data.derniere_revue < limit) {
-      report.fichesARelire.push(
+    const review = reviewOf(entry.collection, entry.data, months ?? entry.collection.reviewMonths);
+    if (review && review.date < monthsBefore(today, review.months)) {
+      const what = entry.collection.reviewField === 'derniere_revue' ? 'Dernière revue' : 'Dernière mise à jour';
+      report.aRelire.push(
         item(
-          ['derniere_revue'],
-          `Dernière revue le ${frDate(entry.data.derniere_revue)}, il y a plus de ${months} mois.`,
+          [entry.collection.reviewField ?? ''],
+          `${what} le ${frDate(review.date)}, il y a plus de ${review.months} mois.`,
         ),
       );
     }
     if (isIn(entry, 'funders')) {
       (entry.data.appels ?? []).forEach((call, i) => {
-        if (call.cloture < today)
+        // A permanent call has no deadline: confirm once a year (the funder's last update) that it still runs.
+        if (call.recurrence === 'permanent' && entry.data.date_maj < yearAgo)
+          report.appelsClos.push(
+            item(
+              ['appels', i, 'recurrence'],
+              `Dispositif permanent non confirmé depuis le ${frDate(entry.data.date_maj)} : vérifiez qu’il existe toujours, puis mettez à jour date_maj.`,
+              `${titre} — ${call.titre}`,
+            ),
+          );
+        if (call.cloture !== undefined && call.cloture < today)
           report.appelsClos.push(
             item(
               ['appels', i, 'cloture'],
@@ -115,8 +145,8 @@ export function findStale(
 }
 
 const SECTIONS: [keyof Omit<StaleReport, 'today' | 'months'>, string][] = [
-  ['fichesARelire', 'Fiches à relire'],
-  ['appelsClos', 'Appels à projets clos encore listés'],
+  ['aRelire', 'Entrées à relire'],
+  ['appelsClos', 'Appels à projets clos ou à confirmer'],
   ['evenementsPasses', 'Événements passés'],
   ['liensCasses', 'Liens cassés (dernière vérification)'],
 ];

@@ -41,12 +41,14 @@ describe('essaim new', () => {
       id: epicerie-les-calins-a-saint-etienne
       titre: Épicerie « Les Câlins » à Saint-Étienne
       resume: À COMPLÉTER
+      nature: À COMPLÉTER
       maillons:
         - distribution
         - logistique
       criteres:
         - À COMPLÉTER
       stade: À COMPLÉTER
+      niveau_preuve: À COMPLÉTER
       territoires:
         - À COMPLÉTER
       derniere_revue: 2026-06-15
@@ -223,7 +225,7 @@ describe('essaim new', () => {
       Erreur : Indiquez un titre avec --titre "…".
       Erreur : Le titre doit contenir au moins une lettre ou un chiffre.
       Erreur : Pour une fiche pratique, indiquez au moins un maillon : --set maillons=distribution (valeurs : reperage-orientation, approvisionnement, logistique, distribution, accompagnement, participation, cooperation-territoriale, pilotage-evaluation).
-      Erreur : --set : champ inconnu « couleur » pour Outils méthodologiques ; champs possibles : id, titre, resume, type, editeur, url, gratuit, maillons, territoires, publics, ressources_liees, date_maj, note_interne.
+      Erreur : --set : champ inconnu « couleur » pour Outils méthodologiques ; champs possibles : id, titre, resume, type, editeur, url, gratuit, maillons, territoires, publics, ressources_liees, sources, date_maj, note_interne.
       Erreur : --set gratuit=peut-etre : indiquez oui ou non.
       Erreur : --set « gratuit » : écrivez --set champ=valeur.
       "

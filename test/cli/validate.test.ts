@@ -61,8 +61,8 @@ describe('essaim validate', () => {
   it('reports every mistake of the invalid fixtures in one run', async () => {
     const r = await runCli(['validate', '--today', TODAY], makeTree('invalide'));
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\n').filter((l) => /^content\/\S+:\d+:\d+ {2}[a-z-]+ {2}/.test(l))).toHaveLength(41);
-    expect(r.stdout.split('\n').at(-2)).toMatchInlineSnapshot(`"✖ 41 problèmes dans 8 fichiers (8 vérifiés)."`);
+    expect(r.stdout.split('\n').filter((l) => /^content\/\S+:\d+:\d+ {2}[a-z-]+ {2}/.test(l))).toHaveLength(42);
+    expect(r.stdout.split('\n').at(-2)).toMatchInlineSnapshot(`"✖ 42 problèmes dans 8 fichiers (8 vérifiés)."`);
   });
 
   it('prints JSON for tools', async () => {

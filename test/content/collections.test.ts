@@ -60,10 +60,11 @@ describe('invalid entries', () => {
   it('practices', () => {
     expect(of('practices')).toMatchInlineSnapshot(`
       [
+        "content/practices/distribution/frigo-solidaire.md:2:1  schema  Le champ obligatoire « Nature » (\`nature\`) est manquant. → Ajoutez le champ \`nature\` : Type de pratique (générique, reproductible partout) ou projet (un porteur, un lieu).",
         "content/practices/distribution/frigo-solidaire.md:2:1  schema  Le champ obligatoire « Territoires » (\`territoires\`) est manquant. → Ajoutez le champ \`territoires\` : Territoires couverts : « national », des régions, des départements, des communes (com-<code INSEE>) ou des intercommunalités (epci-<SIREN>).",
         "content/practices/distribution/frigo-solidaire.md:8:5  schema  Valeur non reconnue pour « Critère ». → Valeurs possibles : dignite-libre-choix, participation-personnes, qualite-nutritionnelle, durabilite-environnementale, lien-social, acces-non-stigmatisant, ancrage-territorial, autonomie-sortie-precarite.",
         "content/practices/distribution/frigo-solidaire.md:9:8  schema  Valeur non reconnue pour « Stade ». → Valeurs possibles : experimentation, deploiement, essaimee.",
-        "content/practices/distribution/frigo-solidaire.md:10:13  schema  « Évaluation disponible » doit être \`true\` ou \`false\`.",
+        "content/practices/distribution/frigo-solidaire.md:10:16  schema  Valeur non reconnue pour « Niveau de preuve ». → Valeurs possibles : aucune, auto-evaluation, evaluation-externe, etude-publiee.",
         "content/practices/distribution/frigo-solidaire.md:11:1  schema  Champ inconnu : \`teritoires\`. → Vouliez-vous écrire \`territoires\` ?",
         "content/practices/distribution/frigo-solidaire.md:16:9  schema  « Site » doit être une adresse commençant par https://. → Utilisez l’adresse sécurisée (https://) de la page.",
         "content/practices/distribution/frigo-solidaire.md:17:17  schema  « Dernière revue » doit être une date au format AAAA-MM-JJ. → Par exemple : 2026-03-31.",
@@ -75,7 +76,7 @@ describe('invalid entries', () => {
       [
         "content/studies/enquete-etudiants.md:2:1  schema  Le champ obligatoire « Éditeur » (\`editeur\`) est manquant. → Ajoutez le champ \`editeur\` : Organisation qui publie l’étude.",
         "content/studies/enquete-etudiants.md:5:7  schema  Valeur non reconnue pour « Type d’étude ». → Valeurs possibles : enquete, barometre, observatoire, evaluation, rapport, etude.",
-        "content/studies/enquete-etudiants.md:6:19  schema  « Date de publication » doit être une date au format AAAA-MM-JJ. → Par exemple : 2026-03-31.",
+        "content/studies/enquete-etudiants.md:6:19  schema  « Date de publication » doit être une année, un mois ou un jour : AAAA, AAAA-MM ou AAAA-MM-JJ. → Par exemple : "2023" (entre guillemets), 2023-09 ou 2023-09-14 ; ne donnez que ce qui est connu.",
         "content/studies/enquete-etudiants.md:7:6  schema  « Lien » doit être une adresse commençant par https://. → Utilisez l’adresse sécurisée (https://) de la page.",
         "content/studies/enquete-etudiants.md:10:1  schema  Champ inconnu : \`pubics\`. → Vouliez-vous écrire \`publics\` ?",
       ]

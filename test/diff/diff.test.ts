@@ -44,11 +44,15 @@ beforeAll(() => {
   repo = makeRepo('valide', { [SECOND_SHEET]: secondSheet });
   base = git(repo, 'rev-parse', 'HEAD');
 
-  // The sheet (Markdown): territories, stage, evaluation, review date, one section changed, one added.
+  // The sheet (Markdown): territories, stage, evidence level, review date, one section changed, one added.
   let sheet = read(repo, SHEET);
   sheet = edit(sheet, 'territoires:\n  - dep-34', 'territoires:\n  - reg-76\n  - dep-12');
   sheet = edit(sheet, 'stade: deploiement', 'stade: essaimee');
-  sheet = edit(sheet, 'evaluation: true', 'evaluation: false');
+  sheet = edit(
+    sheet,
+    'niveau_preuve: auto-evaluation',
+    'niveau_preuve: etude-publiee\npreuve_lien: https://recherche.example.org/etude.pdf',
+  );
   sheet = edit(sheet, 'derniere_revue: 2026-01-10', 'derniere_revue: 2026-05-20');
   sheet = edit(sheet, 'paient 20 % du prix', 'paient 30 % du prix');
   sheet += '\n## Résultats\n\nQuatre cents foyers servis la première année.\n';
@@ -115,7 +119,8 @@ describe('essaim diff between two revisions', () => {
       ~ Modification — Fiche pratique « Épicerie solidaire mobile en milieu rural »
         content/practices/distribution/epicerie-solidaire-mobile.md
           Stade : Déploiement → Essaimée (reproduite ailleurs)
-          Évaluation disponible : Oui → Non
+          Niveau de preuve : Auto-évaluation → Étude publiée
+          Lien vers l’évaluation : ajouté : https://recherche.example.org/etude.pdf
           Territoires : + Occitanie (76), + Aveyron (12), − Hérault (34)
           Dernière revue : 10/01/2026 → 20/05/2026
           Texte : section « De quoi s’agit-il ? » modifiée, section « Résultats » ajoutée
@@ -168,7 +173,8 @@ describe('essaim diff between two revisions', () => {
       \`content/practices/distribution/epicerie-solidaire-mobile.md\`
 
       - **Stade** : Déploiement → Essaimée (reproduite ailleurs)
-      - **Évaluation disponible** : Oui → Non
+      - **Niveau de preuve** : Auto-évaluation → Étude publiée
+      - **Lien vers l’évaluation** : ajouté : https://recherche.example.org/etude.pdf
       - **Territoires** : + Occitanie (76), + Aveyron (12), − Hérault (34)
       - **Dernière revue** : 10/01/2026 → 20/05/2026
       - **Texte** : section « De quoi s’agit-il ? » modifiée, section « Résultats » ajoutée

@@ -70,10 +70,14 @@ describe('schéma du formulaire', () => {
       [
         "titre",
         "resume",
+        "nature",
         "maillons",
         "criteres",
         "stade",
-        "evaluation",
+        "niveau_preuve",
+        "preuve_lien",
+        "chiffres",
+        "visites_apprenantes",
         "territoires",
         "publics",
         "porteur",
@@ -82,6 +86,7 @@ describe('schéma du formulaire', () => {
         "contacts",
         "ressources",
         "ressources_liees",
+        "sources",
       ]
     `);
   });

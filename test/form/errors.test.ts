@@ -26,7 +26,8 @@ describe('messages du formulaire', () => {
     expect(errors.map((e) => `${e.property} : ${e.message}`)).toMatchInlineSnapshot(`
       [
         ".criteres : Le champ « Critères d’une alimentation digne et durable » est obligatoire.",
-        ".evaluation : Le champ « Évaluation disponible » est obligatoire.",
+        ".nature : Le champ « Nature » est obligatoire.",
+        ".niveau_preuve : Le champ « Niveau de preuve » est obligatoire.",
         ".titre : « Titre » est trop court (3 caractères au moins).",
         ".resume : « Résumé » est trop court (20 caractères au moins).",
         ".maillons : Choisissez au moins une valeur pour « Maillons ».",
@@ -65,7 +66,7 @@ describe('messages du formulaire', () => {
     const ui = uiSchemaFor(formSchemaOf(practices));
     expect(ui.maillons).toEqual({ 'ui:widget': 'checkboxes' });
     expect(ui.territoires).toEqual({ 'ui:widget': 'territoires' });
-    expect(ui.evaluation).toMatchObject({ 'ui:widget': 'radio' });
+    expect(ui.visites_apprenantes).toMatchObject({ 'ui:widget': 'radio' });
     expect(ui.resume).toMatchObject({ 'ui:widget': 'textarea' });
   });
 });

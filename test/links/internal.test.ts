@@ -21,7 +21,8 @@ resume: Une fiche de test pour la vérification des liens internes.
 maillons: [distribution]
 criteres: [lien-social]
 stade: deploiement
-evaluation: false
+nature: type
+niveau_preuve: aucune
 territoires: [national]
 porteur: { nom: Une association, type: association }
 ${extra}derniere_revue: 2026-01-01
@@ -79,17 +80,17 @@ describe('essaim links', () => {
     );
     expect('code' in result ? result.code : 0).toBe(1);
     expect(result.stdout).toMatchInlineSnapshot(`
-      "content/practices/distribution/source.md:11:37  lien-interne  La ressource liée « studies/inconnue » n’existe pas.
+      "content/practices/distribution/source.md:12:37  lien-interne  La ressource liée « studies/inconnue » n’existe pas.
           → Vérifiez la collection et l’identifiant.
-      content/practices/distribution/source.md:19:16  lien-interne-introuvable  La page « /fiches/absente » n’existe pas sur le portail.
+      content/practices/distribution/source.md:20:16  lien-interne-introuvable  La page « /fiches/absente » n’existe pas sur le portail.
           → Vérifiez l’adresse : /fiches/<identifiant>, /etudes/<identifiant>… (sans extension .md).
-      content/practices/distribution/source.md:19:44  lien-interne  L’ancre « #nulle-part » n’existe pas sur la page /fiches/cible.
+      content/practices/distribution/source.md:20:44  lien-interne  L’ancre « #nulle-part » n’existe pas sur la page /fiches/cible.
           → Ancres possibles : #de-quoi-sagit-il-, #pour-qui-.
-      content/practices/distribution/source.md:19:79  lien-chemin-interdit  Le lien « ../distribution/absent.md » est refusé : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités).
+      content/practices/distribution/source.md:20:79  lien-chemin-interdit  Le lien « ../distribution/absent.md » est refusé : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités).
           → Écrivez l’adresse de la page depuis la racine du portail, par exemple /fiches/identifiant, ou une adresse https://.
-      content/practices/distribution/source.md:19:117  lien-interne-introuvable  La page « /nulle-part » n’existe pas sur le portail.
+      content/practices/distribution/source.md:20:117  lien-interne-introuvable  La page « /nulle-part » n’existe pas sur le portail.
           → Vérifiez l’adresse : /fiches/<identifiant>, /etudes/<identifiant>… (sans extension .md).
-      content/practices/distribution/source.md:21:24  image-introuvable  L’image « /img/manque.png » est introuvable : le fichier static/img/manque.png n’existe pas.
+      content/practices/distribution/source.md:22:24  image-introuvable  L’image « /img/manque.png » est introuvable : le fichier static/img/manque.png n’existe pas.
           → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).
       ✖ 6 problèmes dans 1 fichier (2 vérifiés).
       "

@@ -201,7 +201,7 @@ describe('essaim propose against the GitHub simulator', () => {
     const r = await propose(clone, []);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatchInlineSnapshot(`
-      "content/practices/distribution/cantine-prix-libre.md:11:8  schema  Valeur non reconnue pour « Stade ».
+      "content/practices/distribution/cantine-prix-libre.md:12:8  schema  Valeur non reconnue pour « Stade ».
           → Valeurs possibles : experimentation, deploiement, essaimee.
       ✖ 1 problème dans 1 fichier (1 vérifié).
       "

@@ -142,7 +142,7 @@ describe('refus', () => {
 
   it('refuse les mauvais types', async () => {
     const p = practice();
-    Object.assign(p.donnees as object, { titre: 42, evaluation: 'oui', territoires: 'dep-34' });
+    Object.assign(p.donnees as object, { titre: 42, visites_apprenantes: 'oui', territoires: 'dep-34' });
     const r = await post(p);
     expect(r.status).toBe(422);
     expect(r.json.problemes).toMatchInlineSnapshot(`

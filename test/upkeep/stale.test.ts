@@ -18,7 +18,8 @@ resume: Une fiche dont la dernière revue date de plus d’un an, pour le test.
 maillons: [distribution]
 criteres: [lien-social]
 stade: deploiement
-evaluation: false
+nature: type
+niveau_preuve: aucune
 territoires: [national]
 porteur: { nom: Une association, type: association }
 derniere_revue: 2025-05-31
@@ -33,7 +34,8 @@ resume: Une fiche dont la dernière revue date de moins d’un an, pour le test.
 maillons: [distribution]
 criteres: [lien-social]
 stade: deploiement
-evaluation: false
+nature: type
+niveau_preuve: aucune
 territoires: [national]
 porteur: { nom: Une association, type: association }
 derniere_revue: 2025-06-01
@@ -63,6 +65,21 @@ appels:
     url: https://financeur.example/ouvert
     territoires: [national]
 date_maj: 2026-01-01
+`,
+  'content/funders/financeur-permanent.yaml': `id: financeur-permanent
+titre: Un financeur au dispositif permanent
+resume: Un financeur mis à jour il y a plus d’un an, dont le dispositif n’a pas de date limite.
+type: fondation
+site: https://permanent.example
+territoires: [national]
+appels:
+  - id: dispositif-permanent
+    titre: Dispositif permanent
+    resume: Un dispositif ouvert toute l’année, sans date limite.
+    recurrence: permanent
+    url: https://permanent.example/dispositif
+    territoires: [national]
+date_maj: 2025-05-15
 `,
   'content/events/webinaire-passe.yaml': `id: webinaire-passe
 titre: Un webinaire passé
@@ -106,41 +123,45 @@ describe('essaim stale', () => {
   it('liste fiches à relire, appels clos, événements passés et liens cassés, à date fixe', async () => {
     const { stdout } = await stale();
     expect(stdout).toMatchInlineSnapshot(`
-      "Fiches à relire (1) :
-        content/practices/distribution/fiche-ancienne.md:11:17  Une fiche relue il y a longtemps — Dernière revue le 31/05/2025, il y a plus de 12 mois.
-      Appels à projets clos encore listés (1) :
+      "Entrées à relire (2) :
+        content/funders/financeur-permanent.yaml:14:11  Un financeur au dispositif permanent — Dernière mise à jour le 15/05/2025, il y a plus de 6 mois.
+        content/practices/distribution/fiche-ancienne.md:12:17  Une fiche relue il y a longtemps — Dernière revue le 31/05/2025, il y a plus de 12 mois.
+      Appels à projets clos ou à confirmer (2) :
+        content/funders/financeur-permanent.yaml:11:17  Un financeur au dispositif permanent — Dispositif permanent — Dispositif permanent non confirmé depuis le 15/05/2025 : vérifiez qu’il existe toujours, puis mettez à jour date_maj.
         content/funders/un-financeur.yaml:12:14  Un financeur — Appel clos — Clos depuis le 31/05/2026 : mettez à jour ou retirez l’appel.
       Événements passés (1) :
         content/events/webinaire-passe.yaml:5:8  Un webinaire passé — Passé depuis le 31/05/2026 : archivez-le ou retirez-le de l’agenda.
       Liens cassés (dernière vérification) (1) :
-        content/practices/distribution/fiche-ancienne.md:14:15  Une fiche relue il y a longtemps — https://casse.example/page : Page introuvable (404)
-      4 points d’entretien.
+        content/practices/distribution/fiche-ancienne.md:15:15  Une fiche relue il y a longtemps — https://casse.example/page : Page introuvable (404)
+      6 points d’entretien.
       "
     `);
   });
 
   it('respecte --mois', async () => {
     const { stdout } = await stale('--mois', '24', '--format', 'json');
-    const report = JSON.parse(stdout) as { fichesARelire: unknown[]; appelsClos: unknown[] };
-    expect(report.fichesARelire).toHaveLength(0);
+    const report = JSON.parse(stdout) as { aRelire: unknown[]; appelsClos: unknown[] };
+    expect(report.aRelire).toHaveLength(0);
     expect(report.appelsClos).toHaveLength(1);
   });
 
   it('produit le tableau markdown du ticket d’entretien', async () => {
     const { stdout } = await stale('--format', 'markdown');
     expect(stdout).toMatchInlineSnapshot(`
-      "Rapport d’entretien du 01/06/2026 : 4 points à traiter.
+      "Rapport d’entretien du 01/06/2026 : 6 points à traiter.
 
-      ### Fiches à relire (1)
-
-      | Entrée | Fichier | Détail |
-      | --- | --- | --- |
-      | Une fiche relue il y a longtemps | \`content/practices/distribution/fiche-ancienne.md:11\` | Dernière revue le 31/05/2025, il y a plus de 12 mois. |
-
-      ### Appels à projets clos encore listés (1)
+      ### Entrées à relire (2)
 
       | Entrée | Fichier | Détail |
       | --- | --- | --- |
+      | Un financeur au dispositif permanent | \`content/funders/financeur-permanent.yaml:14\` | Dernière mise à jour le 15/05/2025, il y a plus de 6 mois. |
+      | Une fiche relue il y a longtemps | \`content/practices/distribution/fiche-ancienne.md:12\` | Dernière revue le 31/05/2025, il y a plus de 12 mois. |
+
+      ### Appels à projets clos ou à confirmer (2)
+
+      | Entrée | Fichier | Détail |
+      | --- | --- | --- |
+      | Un financeur au dispositif permanent — Dispositif permanent | \`content/funders/financeur-permanent.yaml:11\` | Dispositif permanent non confirmé depuis le 15/05/2025 : vérifiez qu’il existe toujours, puis mettez à jour date_maj. |
       | Un financeur — Appel clos | \`content/funders/un-financeur.yaml:12\` | Clos depuis le 31/05/2026 : mettez à jour ou retirez l’appel. |
 
       ### Événements passés (1)
@@ -153,7 +174,7 @@ describe('essaim stale', () => {
 
       | Entrée | Fichier | Détail |
       | --- | --- | --- |
-      | Une fiche relue il y a longtemps | \`content/practices/distribution/fiche-ancienne.md:14\` | https://casse.example/page : Page introuvable (404) |
+      | Une fiche relue il y a longtemps | \`content/practices/distribution/fiche-ancienne.md:15\` | https://casse.example/page : Page introuvable (404) |
       "
     `);
   });

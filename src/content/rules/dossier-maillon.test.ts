@@ -14,7 +14,7 @@ describe('dossier-maillon', () => {
   it('reports a sheet in the folder of a maillon it does not have', () => {
     expect(checkEntry(at('logistique/'), text)).toMatchInlineSnapshot(`
       [
-        "content/practices/logistique/epicerie-solidaire-mobile.md:6:3  dossier-maillon  La fiche est rangée dans « logistique », qui n’est pas un de ses maillons. → Déplacez le fichier vers \`content/practices/distribution/epicerie-solidaire-mobile.md\`.",
+        "content/practices/logistique/epicerie-solidaire-mobile.md:7:3  dossier-maillon  La fiche est rangée dans « logistique », qui n’est pas un de ses maillons. → Déplacez le fichier vers \`content/practices/distribution/epicerie-solidaire-mobile.md\`.",
       ]
     `);
   });
@@ -22,7 +22,7 @@ describe('dossier-maillon', () => {
   it('reports a sheet outside any maillon folder', () => {
     expect(checkEntry(at(''), text)).toMatchInlineSnapshot(`
       [
-        "content/practices/epicerie-solidaire-mobile.md:6:3  dossier-maillon  La fiche doit être rangée dans le dossier de son maillon principal. → Déplacez le fichier vers \`content/practices/distribution/epicerie-solidaire-mobile.md\`.",
+        "content/practices/epicerie-solidaire-mobile.md:7:3  dossier-maillon  La fiche doit être rangée dans le dossier de son maillon principal. → Déplacez le fichier vers \`content/practices/distribution/epicerie-solidaire-mobile.md\`.",
       ]
     `);
   });

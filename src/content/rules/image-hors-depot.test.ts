@@ -29,13 +29,13 @@ describe('image-hors-depot', () => {
       ),
     ).toMatchInlineSnapshot(`
       [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:50:1  image-hors-depot  L’image « ../../../etc/passwd » est refusée : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
-        "content/practices/distribution/epicerie-solidaire-mobile.md:52:1  image-hors-depot  L’image « @site/../x.png » est refusée : l’alias « @site/ » peut désigner n’importe quel fichier du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
-        "content/practices/distribution/epicerie-solidaire-mobile.md:54:1  image-hors-depot  L’image « /../../etc/passwd » est refusée : les segments « . » et « .. » sont refusés. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
-        "content/practices/distribution/epicerie-solidaire-mobile.md:56:1  image-hors-depot  L’image « photo.png » est refusée : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
-        "content/practices/distribution/epicerie-solidaire-mobile.md:58:1  image-hors-depot  L’image « @site/static/img/camion.png » est refusée : l’alias « @site/ » peut désigner n’importe quel fichier du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
-        "content/practices/distribution/epicerie-solidaire-mobile.md:60:1  image-hors-depot  L’image « /.git/config » est refusée : il désigne un fichier ou dossier caché (commençant par un point). → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
-        "content/practices/distribution/epicerie-solidaire-mobile.md:62:1  image-hors-depot  L’image « ../../../../x.png » est refusée : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:52:1  image-hors-depot  L’image « ../../../etc/passwd » est refusée : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:54:1  image-hors-depot  L’image « @site/../x.png » est refusée : l’alias « @site/ » peut désigner n’importe quel fichier du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:56:1  image-hors-depot  L’image « /../../etc/passwd » est refusée : les segments « . » et « .. » sont refusés. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:58:1  image-hors-depot  L’image « photo.png » est refusée : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:60:1  image-hors-depot  L’image « @site/static/img/camion.png » est refusée : l’alias « @site/ » peut désigner n’importe quel fichier du dépôt. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:62:1  image-hors-depot  L’image « /.git/config » est refusée : il désigne un fichier ou dossier caché (commençant par un point). → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:64:1  image-hors-depot  L’image « ../../../../x.png » est refusée : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
       ]
     `);
   });
@@ -61,9 +61,9 @@ describe('image-hors-depot', () => {
     );
     expect(lines).toMatchInlineSnapshot(`
       [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:54:1  lien-dangereux  Les liens « data: » ne sont pas autorisés. → Utilisez une adresse https:// ou un lien vers une page du portail.",
-        "content/practices/distribution/epicerie-solidaire-mobile.md:50:1  image-hors-depot  Image en « http: » : seules les images https:// ou du dossier static/ sont acceptées. → Utilisez l’adresse https:// de l’image, ou déposez-la dans static/img/.",
-        "content/practices/distribution/epicerie-solidaire-mobile.md:52:1  image-hors-depot  Image en « ftp: » : seules les images https:// ou du dossier static/ sont acceptées. → Utilisez l’adresse https:// de l’image, ou déposez-la dans static/img/.",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:56:1  lien-dangereux  Les liens « data: » ne sont pas autorisés. → Utilisez une adresse https:// ou un lien vers une page du portail.",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:52:1  image-hors-depot  Image en « http: » : seules les images https:// ou du dossier static/ sont acceptées. → Utilisez l’adresse https:// de l’image, ou déposez-la dans static/img/.",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:54:1  image-hors-depot  Image en « ftp: » : seules les images https:// ou du dossier static/ sont acceptées. → Utilisez l’adresse https:// de l’image, ou déposez-la dans static/img/.",
       ]
     `);
   });
@@ -71,10 +71,10 @@ describe('image-hors-depot', () => {
   it('reports protocol-relative images (another host), also written with a backslash', () => {
     expect(checkEntry(PRACTICE, withBody('![a](//autre.example.org/x.png)\n\n![b](/\\autre.example.org/y.png)')))
       .toMatchInlineSnapshot(`
-      [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:50:1  image-hors-depot  L’image « //autre.example.org/x.png » est refusée : une adresse commençant par « // » désigne un autre site. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
-        "content/practices/distribution/epicerie-solidaire-mobile.md:52:1  image-hors-depot  L’image « /\\autre.example.org/y.png » est refusée : une adresse commençant par « // » désigne un autre site. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
-      ]
-    `);
+        [
+          "content/practices/distribution/epicerie-solidaire-mobile.md:52:1  image-hors-depot  L’image « //autre.example.org/x.png » est refusée : une adresse commençant par « // » désigne un autre site. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+          "content/practices/distribution/epicerie-solidaire-mobile.md:54:1  image-hors-depot  L’image « /\\autre.example.org/y.png » est refusée : une adresse commençant par « // » désigne un autre site. → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        ]
+      `);
   });
 });

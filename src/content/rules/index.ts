@@ -1,5 +1,6 @@
 /** Every content rule, one per file, with a stable id. */
 import { aCompleter } from './a-completer.js';
+import { appelPermanentCloture } from './appel-permanent-cloture.js';
 import { dateFuture } from './date-future.js';
 import { datesCoherentes } from './dates-coherentes.js';
 import { dossierMaillon } from './dossier-maillon.js';
@@ -24,6 +25,7 @@ export const entryRules: readonly EntryRule[] = [
   dossierMaillon,
   territoireInconnu,
   datesCoherentes,
+  appelPermanentCloture,
   dateFuture,
   aCompleter,
   markdownTropImbrique,

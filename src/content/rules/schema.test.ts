@@ -41,7 +41,7 @@ describe('schema', () => {
   it('reports a missing required sub-field at its parent', () => {
     expect(checkEntry(PRACTICE, edit(practice, '  type: association\n', ''))).toMatchInlineSnapshot(`
       [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:19:3  schema  Le champ obligatoire « Type de structure » (\`type\`) est manquant. → Ajoutez le champ \`type\` : Type de la structure porteuse.",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:21:3  schema  Le champ obligatoire « Type de structure » (\`type\`) est manquant. → Ajoutez le champ \`type\` : Type de la structure porteuse.",
       ]
     `);
   });
@@ -50,39 +50,40 @@ describe('schema', () => {
     expect(checkEntry(PRACTICE, edit(practice, 'stade:', 'statde:'))).toMatchInlineSnapshot(`
       [
         "content/practices/distribution/epicerie-solidaire-mobile.md:2:1  schema  Le champ obligatoire « Stade » (\`stade\`) est manquant. → Ajoutez le champ \`stade\` : Stade de développement de la pratique.",
-        "content/practices/distribution/epicerie-solidaire-mobile.md:11:1  schema  Champ inconnu : \`statde\`. → Vouliez-vous écrire \`stade\` ?",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:12:1  schema  Champ inconnu : \`statde\`. → Vouliez-vous écrire \`stade\` ?",
       ]
     `);
     expect(checkEntry(FUNDER, edit(funder, '    montant:', '    budget_global_prevu:'))).toMatchInlineSnapshot(`
       [
-        "content/funders/fondation-solidarite.yaml:18:5  schema  Champ inconnu : \`budget_global_prevu\`. → Supprimez-le ; champs possibles : id, titre, resume, ouverture, cloture, montant, eligibilite, beneficiaires, territoires, maillons, url.",
+        "content/funders/fondation-solidarite.yaml:18:5  schema  Champ inconnu : \`budget_global_prevu\`. → Supprimez-le ; champs possibles : id, titre, resume, recurrence, ouverture, cloture, calendrier, type_aide, montant, montant_min, montant_max, taux_max, eligibilite, beneficiaires, territoires, maillons, url, reglement, sources.",
       ]
     `);
   });
 
   it('reports a wrong type', () => {
-    expect(checkEntry(PRACTICE, edit(practice, 'evaluation: true', 'evaluation: "oui"'))).toMatchInlineSnapshot(`
+    expect(checkEntry(PRACTICE, edit(practice, 'visites_apprenantes: true', 'visites_apprenantes: "oui"')))
+      .toMatchInlineSnapshot(`
       [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:12:13  schema  « Évaluation disponible » doit être \`true\` ou \`false\`.",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:14:22  schema  « Accepte des visites apprenantes » doit être \`true\` ou \`false\`.",
       ]
     `);
     expect(checkEntry(PRACTICE, edit(practice, /territoires:\n {2}- dep-34/, 'territoires: dep-34')))
       .toMatchInlineSnapshot(`
-      [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:13:14  schema  « Territoires » doit être une liste.",
-      ]
-    `);
+        [
+          "content/practices/distribution/epicerie-solidaire-mobile.md:15:14  schema  « Territoires » doit être une liste.",
+        ]
+      `);
   });
 
   it('reports a vocabulary value that does not exist, listing the allowed ones', () => {
     expect(checkEntry(PRACTICE, edit(practice, '  type: association', '  type: asso'))).toMatchInlineSnapshot(`
       [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:20:9  schema  Valeur non reconnue pour « Type de structure ». → Valeurs possibles : association, reseau-national, banque-alimentaire, epicerie-sociale-solidaire, ccas-cias, collectivite, etat, etablissement-public, fondation, entreprise-ess, entreprise, collectif-citoyen, …",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:22:9  schema  Valeur non reconnue pour « Type de structure ». → Valeurs possibles : association, reseau-national, banque-alimentaire, epicerie-sociale-solidaire, ccas-cias, collectivite, etat, etablissement-public, fondation, entreprise-ess, entreprise, collectif-citoyen, …",
       ]
     `);
     expect(checkEntry(PRACTICE, edit(practice, '  - dep-34', '  - dep-999'))).toMatchInlineSnapshot(`
       [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:14:5  schema  Valeur non reconnue pour « Territoire ». → Indiquez national, reg-<code INSEE> (région), dep-<code INSEE> (département), com-<code INSEE> (commune, par exemple com-34172) ou epci-<SIREN> (intercommunalité).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:16:5  schema  Valeur non reconnue pour « Territoire ». → Indiquez national, reg-<code INSEE> (région), dep-<code INSEE> (département), com-<code INSEE> (commune, par exemple com-34172) ou epci-<SIREN> (intercommunalité).",
       ]
     `);
   });
@@ -90,7 +91,7 @@ describe('schema', () => {
   it('reports wrong dates and date-times', () => {
     expect(checkEntry(PRACTICE, edit(practice, 'date_maj: 2026-01-10', 'date_maj: 2026-1-10'))).toMatchInlineSnapshot(`
       [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:37:11  schema  « Dernière mise à jour » doit être une date au format AAAA-MM-JJ. → Par exemple : 2026-03-31.",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:39:11  schema  « Dernière mise à jour » doit être une date au format AAAA-MM-JJ. → Par exemple : 2026-03-31.",
       ]
     `);
     expect(checkEntry(EVENT, edit(event, 'debut: 2026-10-05T09:30:00+02:00', 'debut: 5 octobre 2026 à 9h30')))
@@ -114,7 +115,7 @@ describe('schema', () => {
       ),
     ).toMatchInlineSnapshot(`
       [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:29:15  schema  « Courriel » doit être une adresse électronique. → Par exemple : contact@exemple.fr.",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:31:15  schema  « Courriel » doit être une adresse électronique. → Par exemple : contact@exemple.fr.",
       ]
     `);
   });
@@ -128,16 +129,16 @@ describe('schema', () => {
     `);
     expect(schemaOnly(checkEntry(PRACTICE, edit(practice, /criteres:\n( {2}- .*\n)+/, 'criteres: []\n'))))
       .toMatchInlineSnapshot(`
-      [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:8:11  schema  « Critères d’une alimentation digne et durable » doit contenir au moins 1 valeur.",
-      ]
-    `);
+        [
+          "content/practices/distribution/epicerie-solidaire-mobile.md:9:11  schema  « Critères d’une alimentation digne et durable » doit contenir au moins 1 valeur.",
+        ]
+      `);
     expect(schemaOnly(checkEntry(PRACTICE, edit(practice, '  - personnes-agees', '  - territoires-ruraux'))))
       .toMatchInlineSnapshot(`
-      [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:16:3  schema  « Publics » contient deux fois la même valeur. → Supprimez le doublon.",
-      ]
-    `);
+        [
+          "content/practices/distribution/epicerie-solidaire-mobile.md:18:3  schema  « Publics » contient deux fois la même valeur. → Supprimez le doublon.",
+        ]
+      `);
     expect(schemaOnly(checkEntry(PRACTICE, edit(practice, 'id: epicerie-solidaire-mobile', 'id: Épicerie_Mobile'))))
       .toMatchInlineSnapshot(`
       [
@@ -150,7 +151,7 @@ describe('schema', () => {
       ),
     ).toMatchInlineSnapshot(`
       [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:35:5  schema  « Référence » doit être de la forme <collection>/<identifiant>. → Par exemple : studies/barometre-secours-populaire.",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:37:5  schema  « Référence » doit être de la forme <collection>/<identifiant>. → Par exemple : studies/barometre-secours-populaire.",
       ]
     `);
   });

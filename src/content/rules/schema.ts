@@ -66,7 +66,12 @@ function patternMessage(s: JsonSchema | undefined, label: string): [string, stri
       `« ${label} » doit être une adresse commençant par https://.`,
       'Utilisez l’adresse sécurisée (https://) de la page.',
     ];
-  if (p.startsWith('^(practices|'))
+  if (p.startsWith('^(19|20)'))
+    return [
+      `« ${label} » doit être une année, un mois ou un jour : AAAA, AAAA-MM ou AAAA-MM-JJ.`,
+      'Par exemple : "2023" (entre guillemets), 2023-09 ou 2023-09-14 ; ne donnez que ce qui est connu.',
+    ];
+  if (p.startsWith('^(practices|') || p.startsWith('^practices/'))
     return [
       `« ${label} » doit être de la forme <collection>/<identifiant>.`,
       'Par exemple : studies/barometre-secours-populaire.',
@@ -139,6 +144,7 @@ export const schemaRule: EntryRule = {
     if (validate(entry.data)) return;
     for (const err of validate.errors ?? []) {
       if (err.schemaPath.includes('/anyOf/')) continue; // the anyOf error itself says it better
+      if (err.keyword === 'if') continue; // the failed `then`/`else` (a missing field) says it better
       const steps = pathOf(err.instancePath, entry.data);
       if (String(valueAt(entry.data, steps)).includes(PLACEHOLDER)) continue; // reported by a-completer
       const p = err.params as Record<string, unknown>;

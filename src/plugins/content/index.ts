@@ -23,6 +23,8 @@ import {
   collectionCsv,
   collectionDoc,
   collectionJson,
+  callsCsv,
+  callsJson,
   eventsIcs,
   type SiteInfo,
 } from './opendata.js';
@@ -233,6 +235,9 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
         ),
       );
       for (const f of territoryFeeds(entries, site, stamp)) await write(f.path, f.text);
+      const funders = entries.filter((e) => e.collection.name === 'funders');
+      await write('donnees/appels.json', callsJson(funders));
+      await write('donnees/appels.csv', callsCsv(funders));
       for (const c of allCollections()) {
         const list = entries.filter((e) => e.collection.name === c.name);
         await write(`donnees/${c.name}.json`, collectionJson(c, list));

@@ -32,6 +32,51 @@ export function collectionCsv(c: Collection, entries: readonly LoadedEntry[]): s
   return toCsv(exportColumns(c), exportRows(c, entries));
 }
 
+/** Columns of the calls table: one row per call, with its funder, amounts as numbers. */
+export const CALL_COLUMNS = [
+  'financeur_id',
+  'financeur',
+  'appel_id',
+  'titre',
+  'recurrence',
+  'ouverture',
+  'cloture',
+  'calendrier',
+  'type_aide',
+  'montant_min',
+  'montant_max',
+  'taux_max',
+  'montant',
+  'beneficiaires',
+  'territoires',
+  'maillons',
+  'url',
+  'reglement',
+  'page',
+] as const;
+
+export function callRows(funders: readonly LoadedEntry[]): Record<string, unknown>[] {
+  return callsOf(funders).map(({ funder, call }) => {
+    const row: Record<string, unknown> = {
+      financeur_id: funder.id,
+      financeur: funder.data.titre,
+      appel_id: call.id,
+      recurrence: call.recurrence ?? 'ponctuel',
+      page: callUrl(funder, String(call.id)),
+    };
+    for (const k of CALL_COLUMNS) if (!(k in row) && call[k] !== undefined) row[k] = call[k];
+    return row;
+  });
+}
+
+export function callsJson(funders: readonly LoadedEntry[]): string {
+  return `${JSON.stringify(callRows(funders), null, 1)}\n`;
+}
+
+export function callsCsv(funders: readonly LoadedEntry[]): string {
+  return toCsv([...CALL_COLUMNS], callRows(funders));
+}
+
 export interface FieldDoc {
   name: string;
   title: string;

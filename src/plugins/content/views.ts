@@ -49,7 +49,9 @@ function isUrl(s: JsonSchema): boolean {
   return s.format === 'uri' || (typeof s.pattern === 'string' && s.pattern.startsWith('^https://'));
 }
 function isDate(s: JsonSchema): boolean {
-  return s.format === 'date' || (Array.isArray(s.anyOf) && s.anyOf.some((a) => a.format === 'date'));
+  // A partial date (AAAA, AAAA-MM or AAAA-MM-JJ, defs' date_partielle) sorts and filters like a date.
+  const partial = s.type === 'string' && typeof s.pattern === 'string' && s.pattern.startsWith('^(19|20)');
+  return s.format === 'date' || partial || (Array.isArray(s.anyOf) && s.anyOf.some((a) => a.format === 'date'));
 }
 function isRef(s: JsonSchema): boolean {
   return typeof s.pattern === 'string' && s.pattern.startsWith('^(practices|');
