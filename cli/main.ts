@@ -71,6 +71,16 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
     .action((paths: string[], opts) => run(async () => (await import('./commands/format.js')).format(paths, opts, io)));
 
   cmd
+    .command('migrer')
+    .alias('migrate')
+    .description('met les entrées existantes au modèle de contenu actuel (sans effet sur une entrée déjà à jour)')
+    .argument('[chemins...]', 'fichiers ou dossiers (par défaut tout content/)')
+    .option('--check', 'ne modifie rien ; échoue si une entrée doit être migrée')
+    .action((paths: string[], opts: { check?: boolean }) =>
+      run(async () => (await import('./commands/migrer.js')).migrer(paths, opts, io)),
+    );
+
+  cmd
     .command('propose')
     .alias('proposer')
     .description('propose les entrées ajoutées ou modifiées par une pull request')

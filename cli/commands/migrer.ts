@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { listEntries, readEntry } from '../../src/content/load.js';
+import { migrateEntry, migrations } from '../../src/content/migrations/index.js';
+import { formatProblems } from '../report.js';
+import type { ExitCode, Io } from '../io.js';
+import { findRoot } from '../root.js';
+
+export interface MigrerOptions {
+  check?: boolean;
+}
+
+export function migrer(paths: string[], options: MigrerOptions, io: Io): ExitCode {
+  const root = findRoot(io.cwd);
+  const listing = listEntries(
+    root,
+    paths.map((p) => path.resolve(io.cwd, p)),
+  );
+  const changed: string[] = [];
+  const unreadable = [...listing.problems];
+  for (const f of listing.files) {
+    const entry = readEntry(root, f);
+    if (!entry.data) {
+      unreadable.push(...entry.problems);
+      continue;
+    }
+    const { text, applied } = migrateEntry(entry);
+    if (applied.length === 0) continue;
+    changed.push(`  ${f.file}  (${applied.join(', ')})`);
+    if (!options.check) fs.writeFileSync(path.join(root, f.file), text);
+  }
+  if (unreadable.length > 0) {
+    io.err(formatProblems(unreadable, 'text', listing.files.length).split('\n').slice(0, -1).join('\n'));
+    io.err('Ces fichiers ne peuvent pas être migrés tant qu’ils sont illisibles : corrigez-les d’abord.');
+  }
+  const n = changed.length;
+  const steps = migrations.map((m) => `  ${m.id} : ${m.description}`).join('\n');
+  if (n === 0) {
+    io.out(`✔ Rien à migrer (${listing.files.length} fichier${listing.files.length > 1 ? 's' : ''}).`);
+  } else if (options.check) {
+    io.out(
+      `${n} fichier${n > 1 ? 's' : ''} à migrer :\n${changed.join('\n')}\nÉtapes :\n${steps}\n→ Lancez \`essaim migrer\`.`,
+    );
+  } else {
+    io.out(`${n} fichier${n > 1 ? 's' : ''} migré${n > 1 ? 's' : ''} :\n${changed.join('\n')}\nÉtapes :\n${steps}`);
+  }
+  if (unreadable.length > 0) return 1;
+  return options.check && n > 0 ? 1 : 0;
+}
