@@ -5,6 +5,25 @@ import { migrateEntry, migrations } from '../../src/content/migrations/index.js'
 import { formatProblems } from '../report.js';
 import type { ExitCode, Io } from '../io.js';
 import { findRoot } from '../root.js';
+import { findCollection } from '../../src/content/collections.js';
+import { parseEntry } from '../../src/content/parse.js';
+import { editionDir, listEditions } from '../../src/plugins/sheets/editions.js';
+
+/** The sheets of the cut editions (validated against the current model too), when no path is given. */
+function editionFiles(root: string): { rel: string; contentFile: string }[] {
+  const out: { rel: string; contentFile: string }[] = [];
+  const folder = findCollection('practices')?.folder ?? 'content/practices';
+  for (const name of listEditions(root)) {
+    const dir = path.join(root, editionDir(name));
+    if (!fs.existsSync(dir)) continue;
+    for (const f of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!f.isFile() || !f.name.endsWith('.md')) continue;
+      const inside = path.relative(dir, path.join(f.parentPath, f.name)).split(path.sep).join('/');
+      out.push({ rel: `${editionDir(name)}/${inside}`, contentFile: `${folder}/${inside}` });
+    }
+  }
+  return out.sort((a, b) => a.rel.localeCompare(b.rel));
+}
 
 export interface MigrerOptions {
   check?: boolean;
@@ -29,6 +48,16 @@ export function migrer(paths: string[], options: MigrerOptions, io: Io): ExitCod
     changed.push(`  ${f.file}  (${applied.join(', ')})`);
     if (!options.check) fs.writeFileSync(path.join(root, f.file), text);
   }
+  const practices = findCollection('practices');
+  if (paths.length === 0 && practices)
+    for (const f of editionFiles(root)) {
+      const entry = parseEntry(practices, f.contentFile, fs.readFileSync(path.join(root, f.rel)));
+      if (!entry.data) continue; // `essaim edition --check` reports it
+      const { text, applied } = migrateEntry(entry);
+      if (applied.length === 0) continue;
+      changed.push(`  ${f.rel}  (${applied.join(', ')})`);
+      if (!options.check) fs.writeFileSync(path.join(root, f.rel), text);
+    }
   if (unreadable.length > 0) {
     io.err(formatProblems(unreadable, 'text', listing.files.length).split('\n').slice(0, -1).join('\n'));
     io.err('Ces fichiers ne peuvent pas être migrés tant qu’ils sont illisibles : corrigez-les d’abord.');

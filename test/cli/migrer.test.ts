@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validateEdition } from '../../src/plugins/sheets/editions.js';
 import { fixture, makeTree, runCli, snapshotTree } from '../helpers/tree.js';
 
 const SHEET = 'content/practices/distribution/epicerie-solidaire-mobile.md';
@@ -54,5 +55,14 @@ describe('essaim migrer', () => {
     expect(snapshotTree(root)).toEqual(before);
     await runCli(['migrer', OLD_SHEET], root);
     expect(read(root, OLD_SHEET)).toContain('niveau_preuve: auto-evaluation\n');
+  });
+
+  it('migrates the sheets of the cut editions too, which are checked against the current model', async () => {
+    const edition = 'practices_versioned_docs/version-2026/distribution/ancienne-fiche.md';
+    const root = makeTree('valide', { 'practices_versions.json': '["2026"]\n', [edition]: oldSheet });
+    const first = await runCli(['migrer'], root);
+    expect(first.stdout).toContain(`  ${edition}  (evaluation-niveau-preuve, nature-type)`);
+    expect(read(root, edition)).toContain('niveau_preuve: aucune\n');
+    expect(validateEdition(root, '2026').problems).toEqual([]);
   });
 });
