@@ -15,6 +15,7 @@ import { branchName } from '../github/names.js';
 import type { ServerOptions } from './config.js';
 import { inlineScriptHashes } from './csp.js';
 import observability from './observability.js';
+import { proRoutes } from './pro/routes.js';
 import { originAllowed, ProofOfWork } from './protection.js';
 import { FORM_BRANCH_PREFIX, labelsFor } from './proposers.js';
 import type { Outbox, Submission } from './store.js';
@@ -36,6 +37,8 @@ export interface AppDeps {
   onAccepted?: (id: string) => void;
   /** Clock (tests). */
   now?: () => number;
+  /** Where the logs go (standard output by default; tests read them). */
+  logStream?: NodeJS.WritableStream;
 }
 
 const SUBMISSION_ID = /^[A-Za-z0-9_-]{16,32}$/;
@@ -122,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
               paths: ['req.headers.authorization', 'req.headers.cookie', '*.courriel', '*.contact', 'contact'],
               censor: '[masqué]',
             },
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
           },
     bodyLimit: prot.bodyLimit,
     // The envelope schema refuses what it does not know, and never converts a value.
@@ -353,6 +357,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (!s) return jsonError(reply, 404, 'Aucune proposition ne porte ce numéro de suivi.');
     return statusOf(s, !options.github);
   });
+
+  const pro = options.pro;
+  if (pro)
+    await app.register(async (scope) =>
+      proRoutes(scope, {
+        db: outbox.db,
+        config: pro,
+        actorExists: (id) => repoRefs().has(`actors/${id}`),
+        // State-changing requests of the professionals' space come from a page of the portal: Origin required.
+        originAllowed: (req) =>
+          req.headers.origin !== undefined && originAllowed(req.headers.origin, ownOrigin(req), prot.allowedOrigins),
+        now,
+      }),
+    );
 
   const root = options.staticDir && fs.existsSync(options.staticDir) ? options.staticDir : undefined;
   if (root) await app.register(fastifyStatic, { root, wildcard: false, index: 'index.html', redirect: false });

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../content/problems.js';
 import { repoRoot } from '../content/paths.js';
+import type { ProConfig } from './pro/routes.js';
 
 export interface GitHubAppConfig {
   appId: string;
@@ -87,6 +88,8 @@ export interface ServerOptions {
   logLevel: string | false;
   /** Bearer token for `/api/metrics`; undefined: loopback and private networks only. */
   metricsToken?: string;
+  /** The professionals' space (OpenID Connect sign-in); undefined: not offered. */
+  pro?: ProConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -153,6 +156,31 @@ export function dataDirOf(env: Env = process.env): string {
   return path.resolve(env.ESSAIM_DATA_DIR?.trim() || path.join(repoDir, '.essaim', 'service'));
 }
 
+/** The professionals' space from `ESSAIM_OIDC_*` (all three or none); ProConnect's scopes by default. */
+function proConfig(env: Env, port: number): ProConfig | undefined {
+  const issuer = env.ESSAIM_OIDC_ISSUER?.trim();
+  const clientId = env.ESSAIM_OIDC_CLIENT_ID?.trim();
+  const clientSecret = env.ESSAIM_OIDC_CLIENT_SECRET?.trim();
+  const given = [issuer, clientId, clientSecret].filter(Boolean).length;
+  if (given === 0) return undefined;
+  if (given < 3)
+    throw new UsageError(
+      'Espace professionnel : ESSAIM_OIDC_ISSUER, ESSAIM_OIDC_CLIENT_ID et ESSAIM_OIDC_CLIENT_SECRET vont ensemble ; il en manque.',
+    );
+  const publicUrl = (env.ESSAIM_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  return {
+    oidc: {
+      issuer: issuer!,
+      clientId: clientId!,
+      clientSecret: clientSecret!,
+      redirectUri: `${publicUrl}/api/pro/retour`,
+      scopes: env.ESSAIM_OIDC_SCOPES?.trim() || 'openid email given_name usual_name',
+    },
+    moderators: list(env, 'ESSAIM_MODERATEURS').map((e) => e.toLowerCase()),
+    sessionHours: int(env, 'ESSAIM_SESSION_HEURES', 8, 1),
+  };
+}
+
 export function loadConfig(
   env: Env = process.env,
   readFile: (p: string) => string = (p) => fs.readFileSync(p, 'utf8'),
@@ -193,8 +221,10 @@ export function loadConfig(
       : undefined;
   const repoDir = path.resolve(env.ESSAIM_REPO_DIR?.trim() || repoRoot);
   const staticDir = env.ESSAIM_STATIC_DIR?.trim();
+  const port = int(env, 'PORT', DEFAULTS.port);
+  const pro = proConfig(env, port);
   return {
-    port: int(env, 'PORT', DEFAULTS.port),
+    port,
     host: env.HOST?.trim() || '127.0.0.1',
     dataDir: dataDirOf(env),
     repoDir,
@@ -224,6 +254,7 @@ export function loadConfig(
     },
     logLevel: env.ESSAIM_LOG_LEVEL?.trim() === 'silent' ? false : env.ESSAIM_LOG_LEVEL?.trim() || 'info',
     ...(env.ESSAIM_METRICS_TOKEN?.trim() ? { metricsToken: env.ESSAIM_METRICS_TOKEN.trim() } : {}),
+    ...(pro ? { pro } : {}),
   };
 }
 

@@ -26,6 +26,8 @@ export type StartOptions = Parameters<typeof withDefaults>[0] & {
   proposer?: Proposer;
   /** Do not start the worker (tests of the API alone). */
   noWorker?: boolean;
+  /** Where the logs go (tests read them). */
+  logStream?: NodeJS.WritableStream;
 };
 
 function proposerFor(o: ServerOptions): Proposer {
@@ -38,11 +40,16 @@ function proposerFor(o: ServerOptions): Proposer {
 export async function createService(
   start: StartOptions,
 ): Promise<Omit<RunningServer, 'url'> & { options: ServerOptions }> {
-  const { proposer, noWorker, ...partial } = start;
+  const { proposer, noWorker, logStream, ...partial } = start;
   const options = withDefaults(partial);
   const outbox = new Outbox(options.dataDir);
   let worker: Worker | undefined;
-  const app = await buildApp({ options, outbox, onAccepted: () => worker?.arrived() });
+  const app = await buildApp({
+    options,
+    outbox,
+    onAccepted: () => worker?.arrived(),
+    ...(logStream ? { logStream } : {}),
+  });
   worker = new Worker({ outbox, propose: proposer ?? proposerFor(options), config: options.worker, log: app.log });
   if (!noWorker) worker.start();
   const w = worker;

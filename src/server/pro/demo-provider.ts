@@ -102,12 +102,17 @@ export async function startDemoProvider(redirectUri: string, port = 0, host = '1
     scopes: ['openid', 'email', 'given_name', 'usual_name'],
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    async findAccount(_ctx, id) {
+    findAccount(_ctx, id) {
       const account = DEMO_ACCOUNTS.find((a) => a.id === id);
       if (!account) return undefined;
       return {
         accountId: id,
-        claims: () => ({ sub: id, email: account.email, given_name: account.given_name, usual_name: account.usual_name }),
+        claims: () => ({
+          sub: id,
+          email: account.email,
+          given_name: account.given_name,
+          usual_name: account.usual_name,
+        }),
       };
     },
   });

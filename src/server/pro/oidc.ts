@@ -125,7 +125,8 @@ export class OidcClient {
     if (payload.nonce !== expected.nonce) throw new OidcError('jeton d’identité invalide (nonce différent)');
     if (!payload.sub) throw new OidcError('jeton d’identité sans identifiant (sub)');
     // ProConnect, like most providers, gives the e-mail and names at the userinfo endpoint only.
-    const claims = payload.email || !tokens.access_token ? payload : await this.userinfo(d, tokens.access_token, payload.sub);
+    const claims =
+      payload.email || !tokens.access_token ? payload : await this.userinfo(d, tokens.access_token, payload.sub);
     const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
     // ProConnect gives given_name and usual_name; other providers, name.
     const name =

@@ -15,8 +15,6 @@ export interface ProConfig {
   /** E-mails of the moderators (lower case). */
   moderators: string[];
   sessionHours: number;
-  /** Cookies with `Secure` (always, unless the service is reached in plain http on loopback for tests). */
-  secureCookies: boolean;
 }
 
 const SESSION_COOKIE = 'essaim_session';
@@ -80,7 +78,8 @@ export async function proRoutes(app: FastifyInstance, deps: ProDeps): Promise<vo
   const store = new ProStore(deps.db);
   const oidc = new OidcClient(config.oidc);
   await app.register(cookie);
-  const cookieOptions = { path: '/', httpOnly: true, secure: config.secureCookies } as const;
+  // Secure always: browsers accept it from http://localhost too, so the offline demo works.
+  const cookieOptions = { path: '/', httpOnly: true, secure: true } as const;
 
   const sessionOf = (req: FastifyRequest): Session | undefined => {
     const id = req.cookies[SESSION_COOKIE];
@@ -111,7 +110,7 @@ export async function proRoutes(app: FastifyInstance, deps: ProDeps): Promise<vo
       );
       // Lax: the provider sends the browser back here with a top-level GET.
       reply.setCookie(LOGIN_COOKIE, start.state, { ...cookieOptions, sameSite: 'lax', maxAge: 600 });
-      return reply.header('cache-control', 'no-store').redirect(start.url, 303);
+      return await reply.header('cache-control', 'no-store').redirect(start.url, 303);
     } catch (error) {
       req.log.error({ err: error }, 'connexion professionnelle impossible');
       return refuse(reply, 502, 'Le service d’identification ne répond pas : réessayez dans un moment.');
@@ -127,27 +126,29 @@ export async function proRoutes(app: FastifyInstance, deps: ProDeps): Promise<vo
       return refuse(reply, 400, 'Connexion expirée ou ouverte dans un autre navigateur : recommencez.');
     const login = store.takeLogin(state, now());
     if (!login) return refuse(reply, 400, 'Connexion expirée : recommencez.');
+    let identity;
     try {
-      const identity = await oidc.finish(query.code, login);
-      const { sessionId } = store.signIn(identity, config.moderators, now(), config.sessionHours * 3600_000);
-      reply.setCookie(SESSION_COOKIE, sessionId, {
-        ...cookieOptions,
-        sameSite: 'strict',
-        maxAge: config.sessionHours * 3600,
-      });
-      req.log.info('connexion professionnelle');
-      // A page of the portal, not a redirect: a Strict cookie set during a cross-site navigation is only
-      // sent from the next same-site request, which this page makes.
-      return reply
-        .header('cache-control', 'no-store')
-        .type('text/html; charset=utf-8')
-        .send(
-          `<!doctype html><html lang="fr"><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${encodeURI(login.returnTo)}"><title>Connexion réussie</title><p>Connexion réussie. <a href="${encodeURI(login.returnTo)}">Continuer</a></p></html>`,
-        );
+      identity = await oidc.finish(query.code, login);
     } catch (error) {
       req.log.warn({ err: error instanceof OidcError ? error.message : error }, 'connexion professionnelle refusée');
       return refuse(reply, 403, 'Connexion refusée : l’identité renvoyée n’a pas pu être vérifiée.');
     }
+    const { sessionId } = store.signIn(identity, config.moderators, now(), config.sessionHours * 3600_000);
+    reply.setCookie(SESSION_COOKIE, sessionId, {
+      ...cookieOptions,
+      sameSite: 'strict',
+      maxAge: config.sessionHours * 3600,
+    });
+    req.log.info('connexion professionnelle');
+    // A page of the portal, not a redirect: a Strict cookie set during a cross-site navigation is only
+    // sent from the next same-site request, which this page makes.
+    const back = encodeURI(login.returnTo);
+    return reply
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(
+        `<!doctype html><html lang="fr"><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${back}"><title>Connexion réussie</title><p>Connexion réussie. <a href="${back}">Continuer</a></p></html>`,
+      );
   });
 
   app.get('/api/pro/session', async (req, reply) => {
@@ -158,7 +159,11 @@ export async function proRoutes(app: FastifyInstance, deps: ProDeps): Promise<vo
       connecte: true,
       demo: config.oidc.demo === true,
       nom: session.account.name ?? session.account.email ?? 'professionnel',
-      roles: ['professionnel', ...(session.manages.length ? ['gestionnaire'] : []), ...(session.account.moderator ? ['moderateur'] : [])],
+      roles: [
+        'professionnel',
+        ...(session.manages.length ? ['gestionnaire'] : []),
+        ...(session.account.moderator ? ['moderateur'] : []),
+      ],
       gere: session.manages,
       csrf: session.csrf,
     };

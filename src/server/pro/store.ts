@@ -121,8 +121,7 @@ export class ProStore {
   /** Links an account (by its e-mail, as moderators know people) to an actor it manages. */
   addManager(email: string, actorId: string, now: number): boolean {
     const account = this.db.prepare('SELECT sub FROM pro_accounts WHERE lower(email) = lower(?)').get(email) as
-      | { sub: string }
-      | undefined;
+      { sub: string } | undefined;
     if (!account) return false;
     this.db
       .prepare('INSERT OR IGNORE INTO pro_managers (sub, actor_id, created_at) VALUES (?, ?, ?)')
