@@ -161,18 +161,17 @@ function proConfig(env: Env, port: number): ProConfig | undefined {
   const issuer = env.ESSAIM_OIDC_ISSUER?.trim();
   const clientId = env.ESSAIM_OIDC_CLIENT_ID?.trim();
   const clientSecret = env.ESSAIM_OIDC_CLIENT_SECRET?.trim();
-  const given = [issuer, clientId, clientSecret].filter(Boolean).length;
-  if (given === 0) return undefined;
-  if (given < 3)
+  if (!issuer && !clientId && !clientSecret) return undefined;
+  if (!issuer || !clientId || !clientSecret)
     throw new UsageError(
       'Espace professionnel : ESSAIM_OIDC_ISSUER, ESSAIM_OIDC_CLIENT_ID et ESSAIM_OIDC_CLIENT_SECRET vont ensemble ; il en manque.',
     );
   const publicUrl = (env.ESSAIM_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
   return {
     oidc: {
-      issuer: issuer!,
-      clientId: clientId!,
-      clientSecret: clientSecret!,
+      issuer,
+      clientId,
+      clientSecret,
       redirectUri: `${publicUrl}/api/pro/retour`,
       scopes: env.ESSAIM_OIDC_SCOPES?.trim() || 'openid email given_name usual_name',
     },
