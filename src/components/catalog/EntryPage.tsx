@@ -6,6 +6,7 @@ import type { EntryPageData } from '../../plugins/content/shared/model.js';
 import { FieldList } from './Fields.js';
 import { formatDate } from './format.js';
 import Markdown from './Markdown.js';
+import RestrictedPart from '../pro/RestrictedPart.js';
 import { StatusBadge, useNow } from './Status.js';
 import styles from './catalog.module.css';
 
@@ -32,6 +33,7 @@ export default function EntryPage({ entry }: { entry: EntryPageData }): ReactNod
               <Markdown nodes={entry.body} />
             </section>
           )}
+          {entry.collection === 'actors' && <RestrictedPart actorId={entry.id} />}
           {entry.dateMaj && (
             <p className={styles.extra}>
               Fiche mise à jour le <time dateTime={entry.dateMaj}>{formatDate(entry.dateMaj)}</time>.
