@@ -174,6 +174,7 @@ function proConfig(env: Env, port: number): ProConfig | undefined {
       clientSecret,
       redirectUri: `${publicUrl}/api/pro/retour`,
       scopes: env.ESSAIM_OIDC_SCOPES?.trim() || 'openid email given_name usual_name',
+      ...(env.ESSAIM_OIDC_DEMO === '1' ? { demo: true } : {}),
     },
     moderators: list(env, 'ESSAIM_MODERATEURS').map((e) => e.toLowerCase()),
     sessionHours: int(env, 'ESSAIM_SESSION_HEURES', 8, 1),

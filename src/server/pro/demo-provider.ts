@@ -80,7 +80,7 @@ async function readForm(req: http.IncomingMessage): Promise<URLSearchParams> {
 export async function startDemoProvider(redirectUri: string, port = 0, host = '127.0.0.1'): Promise<DemoProvider> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
-  const issuer = `http://${host === '127.0.0.1' ? 'localhost' : host}:${(server.address() as AddressInfo).port}`;
+  const issuer = `http://${host}:${(server.address() as AddressInfo).port}`;
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: 'demo', alg: 'RS256', use: 'sig' };
   const clientId = 'essaim-demo';
