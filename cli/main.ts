@@ -123,6 +123,11 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
     .action((name: string) => run(async () => (await import('./commands/edition.js')).edition(name, io)));
 
   cmd
+    .command('rappels')
+    .description('demande aux gestionnaires des acteurs de confirmer leurs informations réservées (tous les six mois)')
+    .action(() => run(async () => (await import('./commands/rappels.js')).rappels(io)));
+
+  cmd
     .command('sauvegarde')
     .description('sauvegarde à chaud la base du service de propositions')
     .argument('<dossier>', 'dossier des sauvegardes')

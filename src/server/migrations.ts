@@ -91,7 +91,8 @@ CREATE TABLE actor_restricted (
   data TEXT NOT NULL,
   updated_at INTEGER NOT NULL,
   confirmed_at INTEGER NOT NULL,
-  updated_by TEXT NOT NULL
+  updated_by TEXT NOT NULL,
+  reminded_at INTEGER
 );
 `,
 ];

@@ -8,9 +8,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMailer, DEFAULT_FROM } from '../../src/mail/mailer.js';
 import { createService } from '../../src/server/index.js';
 import { DEMO_ACCOUNTS, startDemoProvider, type DemoProvider } from '../../src/server/pro/demo-provider.js';
+import { sendReminders } from '../../src/server/pro/reminders.js';
 import { makeRepo, tempDir } from './helpers.js';
 
 type Service = Awaited<ReturnType<typeof createService>>;
@@ -276,6 +279,55 @@ describe('the restricted part of an actor', () => {
       headers: { cookie: camille.cookie },
     });
     expect(unknown.statusCode).toBe(404);
+  });
+
+  it('asks its managers to confirm it after six months, once; hides it from readers after a year', async () => {
+    const month = 30 * 24 * 3600 * 1000;
+    const confirmedAgo = (ms: number) =>
+      service.outbox.db
+        .prepare('UPDATE actor_restricted SET confirmed_at = ? WHERE actor_id = ?')
+        .run(Date.now() - ms, ACTOR);
+    const outboxDir = tempDir('essaim-rappels-');
+    const mailer = createMailer({ from: DEFAULT_FROM, outboxDir });
+    expect(await sendReminders(service.outbox.db, mailer, 'https://portail.example.org', Date.now())).toEqual({
+      actors: 0,
+      messages: 0,
+    });
+    confirmedAgo(7 * month);
+    expect(await sendReminders(service.outbox.db, mailer, 'https://portail.example.org', Date.now())).toEqual({
+      actors: 1,
+      messages: 1,
+    });
+    expect(await sendReminders(service.outbox.db, mailer, 'https://portail.example.org', Date.now())).toEqual({
+      actors: 0,
+      messages: 0,
+    });
+    const [file] = fs.readdirSync(outboxDir);
+    const mail = await simpleParser(fs.readFileSync(path.join(outboxDir, file!)));
+    expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe(DEMO_ACCOUNTS[1]!.email);
+    expect(mail.text).toContain(`https://portail.example.org/acteurs/${ACTOR}`);
+    const read = async (who: Browser) =>
+      (
+        await service.app.inject({
+          method: 'GET',
+          url: `/api/acteurs/${ACTOR}/restreint`,
+          headers: { cookie: who.cookie },
+        })
+      ).json<{ masque: boolean; aConfirmer: boolean; donnees?: unknown }>();
+    expect(await read(camille)).toMatchObject({ masque: false, aConfirmer: true });
+    confirmedAgo(13 * month);
+    const hidden = await read(camille);
+    expect(hidden).toMatchObject({ masque: true });
+    expect(hidden.donnees).toBeUndefined();
+    expect(await read(samir)).toMatchObject({ masque: false, donnees: RESTRICTED });
+    // Confirming (the manager) shows it again to readers.
+    const confirm = await service.app.inject({
+      method: 'POST',
+      url: `/api/acteurs/${ACTOR}/confirmation`,
+      headers: { origin: PORTAL, cookie: samir.cookie, 'x-csrf-token': samir.csrf },
+    });
+    expect(confirm.statusCode).toBe(200);
+    expect(await read(camille)).toMatchObject({ masque: false, aConfirmer: false, donnees: RESTRICTED });
   });
 
   it('is no longer readable after sign-out', async () => {

@@ -147,6 +147,29 @@ export class ProStore {
       .run(actorId, JSON.stringify(data), now, now, by);
   }
 
+  /**
+   * Actors whose restricted part was last confirmed before `confirmedBefore` and whose managers were not
+   * reminded since, with the e-mails of those managers.
+   */
+  dueReminders(confirmedBefore: number): { actorId: string; emails: string[] }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT r.actor_id, a.email FROM actor_restricted r
+         JOIN pro_managers m ON m.actor_id = r.actor_id JOIN pro_accounts a ON a.sub = m.sub
+         WHERE r.confirmed_at < ? AND (r.reminded_at IS NULL OR r.reminded_at < r.confirmed_at)
+           AND a.email IS NOT NULL
+         ORDER BY r.actor_id, a.email`,
+      )
+      .all(confirmedBefore) as { actor_id: string; email: string }[];
+    const out = new Map<string, string[]>();
+    for (const r of rows) out.set(r.actor_id, [...(out.get(r.actor_id) ?? []), r.email]);
+    return [...out].map(([actorId, emails]) => ({ actorId, emails }));
+  }
+
+  markReminded(actorId: string, now: number): void {
+    this.db.prepare('UPDATE actor_restricted SET reminded_at = ? WHERE actor_id = ?').run(now, actorId);
+  }
+
   /** Confirms, unchanged, the restricted part of an actor. */
   confirmRestricted(actorId: string, by: string, now: number): boolean {
     return (
