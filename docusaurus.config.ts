@@ -217,6 +217,7 @@ const config: Config = {
         { to: '/outils', label: 'Outils', position: 'left' },
         { to: '/agenda', label: 'Agenda', position: 'left' },
         { to: '/plateformes', label: 'Plateformes', position: 'left' },
+        { to: '/acteurs', label: 'Acteurs', position: 'left' },
         { to: '/actualites', label: 'Actualités', position: 'left' },
         { to: '/contribuer', label: 'Contribuer', position: 'left' },
         { type: 'search', position: 'right' },

@@ -333,6 +333,18 @@ function generate(c: Collection, id: string, refs: string[]): Generated {
           ...related,
         },
       };
+    case 'actors':
+      return {
+        collection: c,
+        body: '',
+        data: {
+          ...common,
+          type_structure: pick(STRUCTURES),
+          maillons: some(MAILLONS, 1, 3),
+          actions: Array.from({ length: 2 }, () => sentence().slice(0, 190)),
+          site: url('acteur'),
+        },
+      };
   }
 }
 
@@ -345,7 +357,8 @@ const SHARE: Record<CollectionName, number> = {
   tools: 0.1,
   events: 0.1,
   platforms: 0.05,
-  news: 0.1,
+  news: 0.05,
+  actors: 0.05,
 };
 
 function generateRepository(count: number): { root: string; bytes: number; sample: string } {

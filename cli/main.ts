@@ -158,6 +158,19 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
     .action((opts: LettreOptions) => run(async () => (await import('./commands/lettre.js')).lettre(opts, io)));
 
   cmd
+    .command('importer-acteurs')
+    .description('écrit les acteurs d’une liste au format data·inclusion absents de l’annuaire (jamais de coordonnées)')
+    .argument('<fichier>', 'liste JSON de structures au format data·inclusion')
+    .action((file: string) =>
+      run(async () => (await import('./commands/importer-acteurs.js')).importerActeurs(file, io)),
+    );
+
+  cmd
+    .command('rappels')
+    .description('demande aux gestionnaires des acteurs de confirmer leurs informations réservées (tous les six mois)')
+    .action(() => run(async () => (await import('./commands/rappels.js')).rappels(io)));
+
+  cmd
     .command('sauvegarde')
     .description('sauvegarde à chaud la base du service de propositions')
     .argument('<dossier>', 'dossier des sauvegardes')

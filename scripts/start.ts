@@ -30,10 +30,33 @@ if (fs.existsSync(service)) {
   const { loadConfig, startServer } = (await import(
     pathToFileURL(service).href
   )) as typeof import('../src/server/index.js');
-  const server = await startServer(loadConfig({ ...process.env, PORT: port }));
+  let env: NodeJS.ProcessEnv = { ...process.env, PORT: port };
+  let demo: { close(): Promise<void> } | undefined;
+  if (!env.ESSAIM_OIDC_ISSUER) {
+    // No identity provider configured: a local one with demo accounts, so that the professionals' space works offline.
+    const { startDemoProvider, DEMO_ACCOUNTS } = await import('../src/server/pro/demo-provider.js');
+    const publicUrl = (env.ESSAIM_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+    const provider = await startDemoProvider(`${publicUrl}/api/pro/retour`, Number(env.ESSAIM_OIDC_DEMO_PORT ?? 0));
+    demo = provider;
+    env = {
+      ...env,
+      ESSAIM_OIDC_ISSUER: provider.issuer,
+      ESSAIM_OIDC_CLIENT_ID: provider.client.clientId,
+      ESSAIM_OIDC_CLIENT_SECRET: provider.client.clientSecret,
+      ESSAIM_OIDC_DEMO: '1',
+      ESSAIM_MODERATEURS: env.ESSAIM_MODERATEURS ?? DEMO_ACCOUNTS.find((a) => a.id === 'nadia')?.email,
+    };
+    process.stdout.write(
+      `Espace professionnel : fournisseur d’identité de DÉMONSTRATION (${provider.issuer}), comptes ${DEMO_ACCOUNTS.map((a) => a.given_name).join(', ')} — configurez ESSAIM_OIDC_* pour ProConnect.\n`,
+    );
+  }
+  const server = await startServer(loadConfig(env));
   process.stdout.write(`Portail et service de propositions : ${server.url.replace('127.0.0.1', 'localhost')}\n`);
   const stop = (): void => {
-    void server.close().then(() => process.exit(0));
+    void server
+      .close()
+      .then(() => demo?.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

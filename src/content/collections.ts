@@ -4,7 +4,7 @@
  * readers filter them. The CLI, the site plugins, the form and the submission service all read it.
  */
 export type CollectionName =
-  'practices' | 'studies' | 'funders' | 'trainings' | 'tools' | 'events' | 'platforms' | 'news';
+  'practices' | 'studies' | 'funders' | 'trainings' | 'tools' | 'events' | 'platforms' | 'news' | 'actors';
 
 export type EntryFormat = 'md' | 'yaml';
 
@@ -169,6 +169,23 @@ const list: Collection[] = [
     alias: 'actualite',
     prLabel: 'actualites',
     facets: ['type', 'maillons', 'territoires'],
+  },
+  {
+    // The public part only: contacts and needs live in the service's database (professionals' space).
+    name: 'actors',
+    folder: 'content/actors',
+    format: 'yaml',
+    schema: 'actor',
+    route: '/acteurs',
+    label: 'Annuaire des acteurs',
+    singular: 'acteur',
+    alias: 'acteur',
+    prLabel: 'acteurs',
+    pages: 'essaim',
+    feminine: false,
+    reviewMonths: 12,
+    reviewField: 'date_maj',
+    facets: ['type_structure', 'maillons', 'territoires', 'habilitation.niveau'],
   },
 ];
 

@@ -55,6 +55,7 @@ const NEW_WORDS: Record<CollectionName, string> = {
   events: 'Nouvel événement',
   platforms: 'Nouvelle plateforme',
   news: 'Nouvelle actualité',
+  actors: 'Nouvel acteur',
 };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);

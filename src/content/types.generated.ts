@@ -888,6 +888,208 @@ export type Sources8 = [Lien, ...Lien[]];
  * Date de la dernière modification du contenu (AAAA-MM-JJ).
  */
 export type DerniereMiseAJour7 = string;
+/**
+ * Identifiant stable en minuscules, chiffres et tirets ; identique au nom du fichier.
+ */
+export type Identifiant8 = string;
+/**
+ * Nom de la structure, tel qu’elle le présente.
+ */
+export type NomDeLaStructure = string;
+/**
+ * Ce que fait la structure, en une ou deux phrases (300 caractères au plus).
+ */
+export type Resume9 = string;
+/**
+ * Nature juridique ou rôle de la structure.
+ */
+export type TypeDeStructure2 =
+  | "association"
+  | "reseau-national"
+  | "banque-alimentaire"
+  | "epicerie-sociale-solidaire"
+  | "ccas-cias"
+  | "collectivite"
+  | "etat"
+  | "etablissement-public"
+  | "fondation"
+  | "entreprise-ess"
+  | "entreprise"
+  | "collectif-citoyen"
+  | "recherche";
+/**
+ * Territoires couverts : « national », des régions, des départements, des communes (com-<code INSEE>) ou des intercommunalités (epci-<SIREN>).
+ *
+ * @minItems 1
+ */
+export type Territoires9 = [Territoire, ...Territoire[]];
+/**
+ * Maillons de la chaîne concernés.
+ *
+ * @minItems 1
+ */
+export type Maillons9 = [Maillon, ...Maillon[]];
+/**
+ * Les actions de la structure, une par ligne (par exemple « Épicerie solidaire ouverte trois jours par semaine »).
+ *
+ * @maxItems 20
+ */
+export type ActionsMenees =
+  | []
+  | [string]
+  | [string, string]
+  | [string, string, string]
+  | [string, string, string, string]
+  | [string, string, string, string, string]
+  | [string, string, string, string, string, string]
+  | [string, string, string, string, string, string, string]
+  | [string, string, string, string, string, string, string, string]
+  | [string, string, string, string, string, string, string, string, string]
+  | [string, string, string, string, string, string, string, string, string, string]
+  | [string, string, string, string, string, string, string, string, string, string, string]
+  | [string, string, string, string, string, string, string, string, string, string, string, string]
+  | [string, string, string, string, string, string, string, string, string, string, string, string, string]
+  | [string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+  | [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string
+    ]
+  | [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string
+    ]
+  | [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string
+    ]
+  | [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string
+    ]
+  | [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string
+    ]
+  | [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string
+    ];
+/**
+ * Adresse web sécurisée, commençant par https://.
+ */
+export type AdresseWeb13 = string;
+export type Niveau = "nationale" | "regionale";
+/**
+ * Texte d’une ligne.
+ */
+export type TexteCourt11 = string;
+/**
+ * Fiches pratiques des actions que la structure porte (practices/<identifiant>).
+ */
+export type FichesPratiquesPortees = Reference[];
+/**
+ * Documents publics qui attestent ce que dit l’entrée (la page ou le document lui-même, pas un site d’accueil).
+ *
+ * @minItems 1
+ */
+export type Sources9 = [Lien, ...Lien[]];
+/**
+ * Date au format AAAA-MM-JJ.
+ */
+export type Date = string;
 
 export interface Entries {
   practices: Practice;
@@ -898,6 +1100,7 @@ export interface Entries {
   events: Event;
   platforms: Platform;
   news: News;
+  actors: Actor;
 }
 /**
  * Fiche pédagogique d’une pratique inspirante : ce qu’elle est, pour qui, comment la lancer, ce qu’elle coûte, avec qui, ses résultats, ses points de vigilance et qui contacter pour l’essaimer. Le texte de la fiche suit le bloc d’en-tête.
@@ -1130,4 +1333,29 @@ export interface News {
   sources?: Sources8;
   date_maj: DerniereMiseAJour7;
   note_interne?: NoteInterne;
+}
+/**
+ * Une structure de la lutte contre la précarité alimentaire : sa partie publique. Les contacts nominatifs, téléphones et courriels directs, horaires pour les partenaires, capacités et besoins ne sont jamais ici : ils vivent dans la base du service, réservés aux professionnels connectés.
+ */
+export interface Actor {
+  id: Identifiant8;
+  titre: NomDeLaStructure;
+  resume: Resume9;
+  type_structure: TypeDeStructure2;
+  territoires: Territoires9;
+  maillons?: Maillons9;
+  actions?: ActionsMenees;
+  site?: AdresseWeb13;
+  habilitation?: HabilitationALAideAlimentaire;
+  fiches?: FichesPratiquesPortees;
+  sources?: Sources9;
+  date_maj: Date;
+  note_interne?: NoteInterne;
+}
+/**
+ * Habilitation nationale ou régionale à recevoir des contributions publiques pour l’aide alimentaire (article L266-2 du code de l’action sociale et des familles).
+ */
+export interface HabilitationALAideAlimentaire {
+  niveau: Niveau;
+  reference?: TexteCourt11;
 }

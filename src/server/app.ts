@@ -16,6 +16,7 @@ import type { ServerOptions } from './config.js';
 import alertsRoutes from './alerts.js';
 import { inlineScriptHashes } from './csp.js';
 import observability from './observability.js';
+import { proRoutes } from './pro/routes.js';
 import { originAllowed, ProofOfWork } from './protection.js';
 import { EDIT_BRANCH_PREFIX, FORM_BRANCH_PREFIX, labelsFor } from './proposers.js';
 import type { MailQueue } from '../mail/queue.js';
@@ -56,6 +57,8 @@ export interface AppDeps {
   now?: () => number;
   /** The alerts (their subscriptions and the mail queue); undefined: no alerts API. */
   alerts?: { subscriptions: Subscriptions; queue: MailQueue; secret: string; onQueued: () => void };
+  /** Where the logs go (standard output by default; tests read them). */
+  logStream?: NodeJS.WritableStream;
 }
 
 const SUBMISSION_ID = /^[A-Za-z0-9_-]{16,32}$/;
@@ -162,6 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
               paths: ['req.headers.authorization', 'req.headers.cookie', '*.courriel', '*.contact', 'contact'],
               censor: '[masqué]',
             },
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
           },
     bodyLimit: prot.bodyLimit,
     // The envelope schema refuses what it does not know, and never converts a value.
@@ -529,6 +533,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         res.setHeader('cache-control', cacheControlFor(root, file));
       },
     });
+  const pro = options.pro;
+  if (pro)
+    await app.register(async (scope) =>
+      proRoutes(scope, {
+        db: outbox.db,
+        config: pro,
+        actorExists: (id) => repoRefs().has(`actors/${id}`),
+        // State-changing requests of the professionals' space come from a page of the portal: Origin required.
+        originAllowed: (req) =>
+          req.headers.origin !== undefined && originAllowed(req.headers.origin, ownOrigin(req), prot.allowedOrigins),
+        now,
+      }),
+    );
+
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.url === '/api') return jsonError(reply, 404, 'Adresse d’API inconnue.');
     if (!root) return jsonError(reply, 404, 'Ce service ne sert que l’API des propositions.');

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { UsageError } from '../content/problems.js';
 import { repoRoot } from '../content/paths.js';
 import { mailConfigFrom, type MailConfig } from '../mail/mailer.js';
+import type { ProConfig } from './pro/routes.js';
 
 export interface GitHubAppConfig {
   appId: string;
@@ -98,6 +99,8 @@ export interface ServerOptions {
   /** Bearer token for `/api/metrics`; undefined: loopback and private networks only. */
   metricsToken?: string;
   mail: MailOptions;
+  /** The professionals' space (OpenID Connect sign-in); undefined: not offered. */
+  pro?: ProConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -187,6 +190,31 @@ export function dataDirOf(env: Env = process.env): string {
   return path.resolve(env.ESSAIM_DATA_DIR?.trim() || path.join(repoDir, '.essaim', 'service'));
 }
 
+/** The professionals' space from `ESSAIM_OIDC_*` (all three or none); ProConnect's scopes by default. */
+function proConfig(env: Env, port: number): ProConfig | undefined {
+  const issuer = env.ESSAIM_OIDC_ISSUER?.trim();
+  const clientId = env.ESSAIM_OIDC_CLIENT_ID?.trim();
+  const clientSecret = env.ESSAIM_OIDC_CLIENT_SECRET?.trim();
+  if (!issuer && !clientId && !clientSecret) return undefined;
+  if (!issuer || !clientId || !clientSecret)
+    throw new UsageError(
+      'Espace professionnel : ESSAIM_OIDC_ISSUER, ESSAIM_OIDC_CLIENT_ID et ESSAIM_OIDC_CLIENT_SECRET vont ensemble ; il en manque.',
+    );
+  const publicUrl = (env.ESSAIM_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  return {
+    oidc: {
+      issuer,
+      clientId,
+      clientSecret,
+      redirectUri: `${publicUrl}/api/pro/retour`,
+      scopes: env.ESSAIM_OIDC_SCOPES?.trim() || 'openid email given_name usual_name',
+      ...(env.ESSAIM_OIDC_DEMO === '1' ? { demo: true } : {}),
+    },
+    moderators: list(env, 'ESSAIM_MODERATEURS').map((e) => e.toLowerCase()),
+    sessionHours: int(env, 'ESSAIM_SESSION_HEURES', 8, 1),
+  };
+}
+
 export function loadConfig(
   env: Env = process.env,
   readFile: (p: string) => string = (p) => fs.readFileSync(p, 'utf8'),
@@ -228,6 +256,7 @@ export function loadConfig(
   const repoDir = path.resolve(env.ESSAIM_REPO_DIR?.trim() || repoRoot);
   const staticDir = env.ESSAIM_STATIC_DIR?.trim();
   const port = int(env, 'PORT', DEFAULTS.port);
+  const pro = proConfig(env, port);
   return {
     port,
     host: env.HOST?.trim() || '127.0.0.1',
@@ -260,6 +289,7 @@ export function loadConfig(
     logLevel: env.ESSAIM_LOG_LEVEL?.trim() === 'silent' ? false : env.ESSAIM_LOG_LEVEL?.trim() || 'info',
     ...(env.ESSAIM_METRICS_TOKEN?.trim() ? { metricsToken: env.ESSAIM_METRICS_TOKEN.trim() } : {}),
     mail: mailOptions(env, dataDirOf(env), port),
+    ...(pro ? { pro } : {}),
   };
 }
 

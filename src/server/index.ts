@@ -40,6 +40,8 @@ export type StartOptions = Parameters<typeof withDefaults>[0] & {
   proposer?: Proposer;
   /** Do not start the worker (tests of the API alone). */
   noWorker?: boolean;
+  /** Where the logs go (tests read them). */
+  logStream?: NodeJS.WritableStream;
 };
 
 /** Where proposals go, and where edited entries are read: GitHub when configured, else the local repository. */
@@ -67,7 +69,7 @@ function backendFor(o: ServerOptions): {
 export async function createService(
   start: StartOptions,
 ): Promise<Omit<RunningServer, 'url'> & { options: ServerOptions }> {
-  const { proposer, noWorker, ...partial } = start;
+  const { proposer, noWorker, logStream, ...partial } = start;
   const options = withDefaults(partial);
   const outbox = new Outbox(options.dataDir);
   const backend = backendFor(options);
@@ -99,6 +101,7 @@ export async function createService(
     onReport: () => void deliver(),
     ...(refresh ? { refreshPull: refresh } : {}),
     onAccepted: () => worker.arrived(),
+    ...(logStream ? { logStream } : {}),
   });
   const retryReports = setInterval(() => void deliver(), 60_000);
   retryReports.unref();

@@ -157,6 +157,49 @@ CREATE TABLE reports (
 );
 CREATE INDEX reports_due ON reports (status, next_attempt_at);
 `,
+  // 4 → 5: the professionals' space. Accounts known by their provider's `sub`; sessions and sign-in
+  // transactions stored by the hash of their cookie; who manages which actor; the restricted part of
+  // actors (never in Git, never in the build).
+  `
+CREATE TABLE pro_accounts (
+  sub TEXT PRIMARY KEY,
+  email TEXT,
+  name TEXT,
+  moderator INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  last_login_at INTEGER NOT NULL
+);
+CREATE TABLE pro_sessions (
+  id_hash TEXT PRIMARY KEY,
+  sub TEXT NOT NULL,
+  csrf TEXT NOT NULL,
+  id_token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE TABLE pro_logins (
+  state_hash TEXT PRIMARY KEY,
+  nonce TEXT NOT NULL,
+  verifier TEXT NOT NULL,
+  return_to TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE TABLE pro_managers (
+  sub TEXT NOT NULL,
+  actor_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (sub, actor_id)
+);
+CREATE TABLE actor_restricted (
+  actor_id TEXT PRIMARY KEY,
+  data TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  confirmed_at INTEGER NOT NULL,
+  updated_by TEXT NOT NULL,
+  reminded_at INTEGER
+);
+CREATE INDEX pro_sessions_sub ON pro_sessions (sub);
+`,
 ];
 
 /** The version this code writes. */

@@ -180,7 +180,7 @@ describe('essaim new', () => {
     `);
     expect(await runCli(['validate', '--today', TODAY], root)).toMatchObject({
       code: 0,
-      stdout: '✔ 9 fichiers vérifiés, aucun problème.\n',
+      stdout: '✔ 10 fichiers vérifiés, aucun problème.\n',
     });
   });
 
@@ -221,7 +221,7 @@ describe('essaim new', () => {
     expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2, 2]);
     expect(runs.map((r) => r.stdout).join('')).toBe('');
     expect(runs.map((r) => r.stderr).join('')).toMatchInlineSnapshot(`
-      "Erreur : Collection inconnue « recette » : choisissez parmi fiche, etude, financeur, formation, outil, evenement, plateforme, actualite.
+      "Erreur : Collection inconnue « recette » : choisissez parmi fiche, etude, financeur, formation, outil, evenement, plateforme, actualite, acteur.
       Erreur : Indiquez un titre avec --titre "…".
       Erreur : Le titre doit contenir au moins une lettre ou un chiffre.
       Erreur : Pour une fiche pratique, indiquez au moins un maillon : --set maillons=distribution (valeurs : reperage-orientation, approvisionnement, logistique, distribution, accompagnement, participation, cooperation-territoriale, pilotage-evaluation).

@@ -194,8 +194,8 @@ describe('file rules', () => {
           "content/funders/fondation-ter.md:1:1  fichier-inattendu  La collection « Financeurs et appels à projets » n’accepte que des fichiers .yaml. → Retirez ce fichier du dossier content/funders/.",
           "content/news/annonce.mdx:1:1  mdx-interdit  Les fichiers .mdx ne sont pas acceptés : le contenu est du Markdown simple, sans code. → Renommez le fichier en .md et retirez les import, export et composants JSX.",
           "content/practices/distribution/Fiche.MDX:1:1  mdx-interdit  Les fichiers .mdx ne sont pas acceptés : le contenu est du Markdown simple, sans code. → Renommez le fichier en .md et retirez les import, export et composants JSX.",
-          "content/README.txt:1:1  fichier-inattendu  Ce fichier n’appartient à aucune collection. → Rangez-le dans un des dossiers : content/practices, content/studies, content/funders, content/trainings, content/tools, content/events, content/platforms, content/news.",
-          "content/recettes/soupe.md:1:1  fichier-inattendu  Ce fichier n’appartient à aucune collection. → Rangez-le dans un des dossiers : content/practices, content/studies, content/funders, content/trainings, content/tools, content/events, content/platforms, content/news.",
+          "content/README.txt:1:1  fichier-inattendu  Ce fichier n’appartient à aucune collection. → Rangez-le dans un des dossiers : content/practices, content/studies, content/funders, content/trainings, content/tools, content/events, content/platforms, content/news, content/actors.",
+          "content/recettes/soupe.md:1:1  fichier-inattendu  Ce fichier n’appartient à aucune collection. → Rangez-le dans un des dossiers : content/practices, content/studies, content/funders, content/trainings, content/tools, content/events, content/platforms, content/news, content/actors.",
           "content/studies/etude.yaml:1:1  fichier-inattendu  La collection « Études et rapports » n’accepte que des fichiers .md. → Retirez ce fichier du dossier content/studies/.",
         ]
       `);

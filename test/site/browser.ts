@@ -11,7 +11,8 @@ export interface Browser {
 }
 
 /** For test files tagged `// @module-tag navigateur` (skipped, outside CI, when Chromium is missing). */
-export async function launchBrowser(): Promise<Browser> {
+/** `bypassCSP`: lets axe-core be injected in pages served by the service (whose CSP forbids inline scripts). */
+export async function launchBrowser({ bypassCSP = false }: { bypassCSP?: boolean } = {}): Promise<Browser> {
   if (chromiumMissing()) throw new Error(missingChromiumHelp());
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -29,6 +30,7 @@ export async function launchBrowser(): Promise<Browser> {
     ],
     viewport: { width: 1280, height: 900 },
     locale: 'fr-FR',
+    bypassCSP,
   });
   // Only loopback: anything else is refused, so that no test depends on the network.
   await context.route(/^https?:\/\/(?!127\.)/, (route) => route.abort());

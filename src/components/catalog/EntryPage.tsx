@@ -7,6 +7,7 @@ import { FieldList } from './Fields.js';
 import { formatDate } from './format.js';
 import EntryActions from '../form/EntryActions.js';
 import Markdown from './Markdown.js';
+import RestrictedPart from '../pro/RestrictedPart.js';
 import { StatusBadge, useNow } from './Status.js';
 import styles from './catalog.module.css';
 
@@ -33,6 +34,7 @@ export default function EntryPage({ entry }: { entry: EntryPageData }): ReactNod
               <Markdown nodes={entry.body} />
             </section>
           )}
+          {entry.collection === 'actors' && <RestrictedPart actorId={entry.id} />}
           {entry.dateMaj && (
             <p className={styles.extra}>
               Fiche mise à jour le <time dateTime={entry.dateMaj}>{formatDate(entry.dateMaj)}</time>.
