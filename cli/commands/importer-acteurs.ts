@@ -6,11 +6,11 @@ import {
   fromDataInclusion,
   type DataInclusionStructure,
 } from '../../src/content/import/data-inclusion.js';
-import { repoRoot } from '../../src/content/paths.js';
 import { UsageError } from '../../src/content/problems.js';
 import { serializeEntry } from '../../src/content/serialize.js';
 import { todayIso } from '../../src/content/validate.js';
 import type { ExitCode, Io } from '../io.js';
+import { findRoot } from '../root.js';
 
 /**
  * `essaim importer-acteurs <fichier.json>`: writes the public entries of the structures of a
@@ -31,7 +31,7 @@ export async function importerActeurs(file: string, io: Io): Promise<ExitCode> {
     );
   const collection = collections.get('actors');
   if (!collection) throw new UsageError('La collection des acteurs n’existe pas dans ce dépôt.');
-  const root = io.env.ESSAIM_REPO_DIR ?? repoRoot;
+  const root = findRoot(io.cwd);
   const { actors, skipped } = fromDataInclusion(list as DataInclusionStructure[], todayIso());
   const written: string[] = [];
   const existing: string[] = [];
@@ -46,9 +46,15 @@ export async function importerActeurs(file: string, io: Io): Promise<ExitCode> {
     fs.writeFileSync(target, serializeEntry(collection, rel, a.data));
     written.push(rel);
   }
-  io.out(`${written.length} nouvel(le)s acteur(s) écrit(s) :`);
+  const plural = (n: number): string => (n > 1 ? 's' : '');
+  io.out(
+    `${written.length} acteur${plural(written.length)} ajouté${plural(written.length)}${written.length ? ' :' : '.'}`,
+  );
   for (const w of written) io.out(`  ${w}`);
-  if (existing.length) io.out(`${existing.length} déjà présent(s), laissé(s) tel(s) quel(s) : ${existing.join(', ')}`);
+  if (existing.length)
+    io.out(
+      `Déjà dans l’annuaire, laissé${plural(existing.length)} tel${plural(existing.length)} quel${plural(existing.length)} : ${existing.join(', ')}`,
+    );
   for (const s of skipped) io.out(`Ignoré : ${s.name} — ${s.reason}`);
   if (written.length)
     io.out(`→ Vérifiez-les, renseignez leurs maillons, puis : npm run essaim -- propose ${written.join(' ')}`);
