@@ -30,7 +30,7 @@ function validate(dir: string): Promise<CliResult> {
   });
 }
 
-const OK = { code: 0, stdout: '✔ 8 fichiers vérifiés, aucun problème.\n', stderr: '' };
+const OK = { code: 0, stdout: '✔ 9 fichiers vérifiés, aucun problème.\n', stderr: '' };
 
 describe('a checkout', () => {
   it('still runs essaim validate after being moved', async () => {

@@ -117,7 +117,7 @@ describe('essaim format', () => {
       {
         "code": 0,
         "stderr": "",
-        "stdout": "✔ 8 fichiers sous forme canonique.
+        "stdout": "✔ 9 fichiers sous forme canonique.
       ",
       }
     `);

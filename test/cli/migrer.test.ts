@@ -39,7 +39,7 @@ describe('essaim migrer', () => {
       {
         "code": 0,
         "stderr": "",
-        "stdout": "✔ Rien à migrer (9 fichiers).
+        "stdout": "✔ Rien à migrer (10 fichiers).
       ",
       }
     `);

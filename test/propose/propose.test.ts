@@ -139,7 +139,7 @@ describe('essaim propose against the GitHub simulator', () => {
     const checkout = path.join(tempDir('essaim-checkout-'), 'pr');
     git(os.tmpdir(), 'clone', '-q', '--branch', NEW_BRANCH, sim.repoDir(OWNER, REPO), checkout);
     const validated = await runCli(['validate'], checkout);
-    expect(validated.stdout).toMatch(/^✔ 9 fichiers vérifiés, aucun problème\.$/m);
+    expect(validated.stdout).toMatch(/^✔ 10 fichiers vérifiés, aucun problème\.$/m);
     expect(validated.code).toBe(0);
   }, 60_000);
 

@@ -99,7 +99,7 @@ describe('refus', () => {
       [
         {
           "champ": "couleur",
-          "message": "Champ inconnu : \`couleur\`. Supprimez-le ; champs possibles : id, titre, resume, maillons, criteres, stade, evaluation, territoires, publics, porteur, partenaires, couts, contacts, ressources, ressources_liees, derniere_revue, date_maj, note_interne.",
+          "message": "Champ inconnu : \`couleur\`. Supprimez-le ; champs possibles : id, titre, resume, nature, maillons, criteres, stade, niveau_preuve, preuve_lien, chiffres, visites_apprenantes, territoires, publics, porteur, partenaires, couts, contacts, ressources, ressources_liees, derniere_revue, sources, date_maj, note_interne.",
           "regle": "schema",
         },
       ]
@@ -153,8 +153,8 @@ describe('refus', () => {
           "regle": "schema",
         },
         {
-          "champ": "evaluation",
-          "message": "« Évaluation disponible » doit être \`true\` ou \`false\`.",
+          "champ": "visites_apprenantes",
+          "message": "« Accepte des visites apprenantes » doit être \`true\` ou \`false\`.",
           "regle": "schema",
         },
         {
@@ -173,7 +173,7 @@ describe('refus', () => {
     const coll = await post({ ...practice(), collection: '../../.github/workflows' });
     expect(coll.status).toBe(400);
     expect(coll.json.erreur).toMatchInlineSnapshot(
-      `"Collection inconnue : « ../../.github/workflows ». Choisissez parmi : Fiches pratiques, Études et rapports, Financeurs et appels à projets, Offres de formation, Outils méthodologiques, Agenda, Plateformes existantes, Actualités."`,
+      `"Collection inconnue : « ../../.github/workflows ». Choisissez parmi : Fiches pratiques, Études et rapports, Financeurs et appels à projets, Offres de formation, Outils méthodologiques, Agenda, Plateformes existantes, Actualités, Annuaire des acteurs."`,
     );
 
     const p = practice();
@@ -427,6 +427,7 @@ describe('preuve de travail', () => {
 
 it('le dépôt de test n’a pas été modifié', () => {
   expect(fs.readdirSync(path.join(repo, 'content')).sort()).toEqual([
+    'actors',
     'events',
     'funders',
     'news',

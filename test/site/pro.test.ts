@@ -98,5 +98,5 @@ describe('an actor’s restricted part', () => {
     await expect.poll(() => section.textContent()).toContain('se connecter');
     expect(await page.content()).not.toContain(CONTACT);
     await page.close();
-  });
+  }, 120_000);
 });

@@ -101,6 +101,7 @@ export async function startDemoProvider(redirectUri: string, port = 0, host = '1
     claims: { openid: ['sub'], email: ['email'], given_name: ['given_name'], usual_name: ['usual_name'] },
     scopes: ['openid', 'email', 'given_name', 'usual_name'],
     features: { devInteractions: { enabled: false } },
+    ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount(_ctx, id) {
       const account = DEMO_ACCOUNTS.find((a) => a.id === id);
