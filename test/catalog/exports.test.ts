@@ -34,6 +34,7 @@ function treeWithNotes(): string {
     'content/trainings/accueil-digne.yaml',
     'content/events/visite-epicerie-mobile.yaml',
     'content/platforms/soliguide.yaml',
+    'content/actors/epicerie-solidaire-du-lez.yaml',
   ]) {
     files[rel] = `${fixture('valide', rel)}note_interne: ${SECRET}\n`;
   }

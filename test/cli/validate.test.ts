@@ -24,7 +24,7 @@ describe('essaim validate', () => {
       {
         "code": 0,
         "stderr": "",
-        "stdout": "✔ 8 fichiers vérifiés, aucun problème.
+        "stdout": "✔ 9 fichiers vérifiés, aucun problème.
       ",
       }
     `);
@@ -53,7 +53,7 @@ describe('essaim validate', () => {
           → Valeurs possibles : veille, revue-de-presse, lettre, annonce.
       content/news/lancement-portail.md:18:1  lien-dangereux  Les liens « javascript: » ne sont pas autorisés.
           → Utilisez une adresse https:// ou un lien vers une page du portail.
-      ✖ 3 problèmes dans 2 fichiers (8 vérifiés).
+      ✖ 3 problèmes dans 2 fichiers (9 vérifiés).
       "
     `);
   });
@@ -61,8 +61,8 @@ describe('essaim validate', () => {
   it('reports every mistake of the invalid fixtures in one run', async () => {
     const r = await runCli(['validate', '--today', TODAY], makeTree('invalide'));
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\n').filter((l) => /^content\/\S+:\d+:\d+ {2}[a-z-]+ {2}/.test(l))).toHaveLength(42);
-    expect(r.stdout.split('\n').at(-2)).toMatchInlineSnapshot(`"✖ 42 problèmes dans 8 fichiers (8 vérifiés)."`);
+    expect(r.stdout.split('\n').filter((l) => /^content\/\S+:\d+:\d+ {2}[a-z-]+ {2}/.test(l))).toHaveLength(46);
+    expect(r.stdout.split('\n').at(-2)).toMatchInlineSnapshot(`"✖ 46 problèmes dans 9 fichiers (9 vérifiés)."`);
   });
 
   it('prints JSON for tools', async () => {
@@ -72,7 +72,7 @@ describe('essaim validate', () => {
       fichiers: number;
       problemes: { file: string; line: number; col: number; rule: string }[];
     };
-    expect(json.fichiers).toBe(8);
+    expect(json.fichiers).toBe(9);
     expect(json.problemes.map((p) => `${p.file}:${p.line}:${p.col} ${p.rule}`)).toMatchInlineSnapshot(`
       [
         "content/funders/fondation-solidarite.yaml:6:7 schema",
@@ -116,7 +116,7 @@ describe('essaim validate', () => {
     });
     const json = await runCli(['validate', '--today', TODAY, '--format', 'json'], root);
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual({ fichiers: 8, problemes: [] });
+    expect(JSON.parse(json.stdout)).toEqual({ fichiers: 9, problemes: [] });
   });
 
   it('validates only the given paths, relative to the current folder, still resolving references', async () => {

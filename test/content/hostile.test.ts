@@ -215,7 +215,7 @@ describe('hostile input', () => {
     });
     expect(await runCli(['validate', '--today', TODAY], bom)).toEqual({
       code: 0,
-      stdout: '✔ 8 fichiers vérifiés, aucun problème.\n',
+      stdout: '✔ 9 fichiers vérifiés, aucun problème.\n',
       stderr: '',
     });
   });

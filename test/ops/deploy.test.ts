@@ -26,6 +26,7 @@ const ENVS: Record<string, string>[] = [
   {},
   { ESSAIM_REPO: 'o/r', ESSAIM_GITHUB_TOKEN: 't' },
   { ESSAIM_REPO: 'o/r', GITHUB_APP_ID: '1', GITHUB_APP_INSTALLATION_ID: '2', GITHUB_APP_PRIVATE_KEY: PEM },
+  { ESSAIM_OIDC_ISSUER: 'https://idp.example.org', ESSAIM_OIDC_CLIENT_ID: 'c', ESSAIM_OIDC_CLIENT_SECRET: 's' },
 ];
 
 /** The variables `loadConfig` reads, observed rather than parsed from its source. */

@@ -53,6 +53,9 @@ describe('pull-request wording', () => {
         "Nouvelle actualité : « Titre »",
         "Mise à jour de l’actualité « Titre »",
         "Ajoute l’actualité « Titre »",
+        "Nouvel acteur : « Titre »",
+        "Mise à jour de l’acteur « Titre »",
+        "Ajoute l’acteur « Titre »",
       ]
     `);
   });

@@ -66,7 +66,7 @@ describe('essaim edition', () => {
     });
     expect(await edition('2027', out, { cut: broken, today: TODAY })).toBe(1);
     expect(out.text()).toMatchInlineSnapshot(`
-      "practices_versioned_docs/version-2027/distribution/epicerie-solidaire-mobile.md:11:8  schema  Valeur non reconnue pour « Stade ».
+      "practices_versioned_docs/version-2027/distribution/epicerie-solidaire-mobile.md:12:8  schema  Valeur non reconnue pour « Stade ».
           → Valeurs possibles : experimentation, deploiement, essaimee.
       practices_versioned_docs/version-2027/notes.txt:1:1  fichier-inattendu  Une édition ne contient que des fiches pratiques en Markdown (.md).
           → Retirez ce fichier du dossier practices_versioned_docs/version-2027/.

@@ -68,9 +68,9 @@ describe('parseFrontMatter (entries through the core)', () => {
     );
     await expect(parse(root, SHEET, text)).rejects.toThrowErrorMatchingInlineSnapshot(`
       [InvalidEntryError: Entrée invalide — corrigez ces problèmes (essaim validate les affiche aussi) :
-      content/practices/distribution/epicerie-solidaire-mobile.md:11:8  schema  Valeur non reconnue pour « Stade ».
+      content/practices/distribution/epicerie-solidaire-mobile.md:12:8  schema  Valeur non reconnue pour « Stade ».
           → Valeurs possibles : experimentation, deploiement, essaimee.
-      content/practices/distribution/epicerie-solidaire-mobile.md:42:1  lien-dangereux  Les liens « javascript: » ne sont pas autorisés.
+      content/practices/distribution/epicerie-solidaire-mobile.md:44:1  lien-dangereux  Les liens « javascript: » ne sont pas autorisés.
           → Utilisez une adresse https:// ou un lien vers une page du portail.]
     `);
   });

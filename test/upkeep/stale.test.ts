@@ -142,7 +142,8 @@ describe('essaim stale', () => {
     const { stdout } = await stale('--mois', '24', '--format', 'json');
     const report = JSON.parse(stdout) as { aRelire: unknown[]; appelsClos: unknown[] };
     expect(report.aRelire).toHaveLength(0);
-    expect(report.appelsClos).toHaveLength(1);
+    // --mois sets the review interval only: the closed call, and the permanent call unconfirmed for a year, stay.
+    expect(report.appelsClos).toHaveLength(2);
   });
 
   it('produit le tableau markdown du ticket d’entretien', async () => {

@@ -2,6 +2,7 @@
  * The JSON Schemas, bundled into the page (the browser cannot read `schemas/`), and the form's
  * view of each collection.
  */
+import actor from '../../../schemas/actor.schema.json' with { type: 'json' };
 import defs from '../../../schemas/defs.schema.json' with { type: 'json' };
 import event from '../../../schemas/event.schema.json' with { type: 'json' };
 import funder from '../../../schemas/funder.schema.json' with { type: 'json' };
@@ -16,6 +17,7 @@ import { formSchema, inlineRefs } from '../../content/form-schema.js';
 import type { JsonSchema } from '../../content/schemas.js';
 
 const raw: Record<string, JsonSchema> = {
+  actor,
   event,
   funder,
   news,

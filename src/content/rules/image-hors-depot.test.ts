@@ -43,10 +43,10 @@ describe('image-hors-depot', () => {
   it('judges an image by the first definition of its label, the one the build uses', () => {
     expect(checkEntry(PRACTICE, withBody('![e][photo]\n\n[photo]: ../../.git/config\n[photo]: /img/camion.png')))
       .toMatchInlineSnapshot(`
-      [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:50:1  image-hors-depot  L’image « ../../.git/config » est refusée : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
-      ]
-    `);
+        [
+          "content/practices/distribution/epicerie-solidaire-mobile.md:52:1  image-hors-depot  L’image « ../../.git/config » est refusée : un chemin relatif mène ailleurs selon la page qui affiche le texte (catalogue, édition, liste des actualités). → Déposez l’image dans static/img/ et écrivez ![description](/img/nom-du-fichier.png).",
+        ]
+      `);
     expect(
       checkEntry(PRACTICE, withBody('![e][photo]\n\n[photo]: /img/camion.png\n[photo]: ../../.git/config')),
     ).toEqual([]);

@@ -18,8 +18,8 @@ describe('territoire-inconnu', () => {
   it('reports a commune or an EPCI code that does not exist, at its line', () => {
     expect(checkEntry(PRACTICE, withTerritories(['com-34000', 'epci-200000000']))).toMatchInlineSnapshot(`
       [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:14:5  territoire-inconnu  Aucune commune n’a le code INSEE « 34000 » (com-34000). → Indiquez le code INSEE de la commune (pas son code postal), par exemple com-34172 pour Montpellier.",
-        "content/practices/distribution/epicerie-solidaire-mobile.md:15:5  territoire-inconnu  Aucune intercommunalité n’a le SIREN « 200000000 » (epci-200000000). → Indiquez le SIREN de l’EPCI à fiscalité propre, par exemple epci-243400017 pour Montpellier Méditerranée Métropole.",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:16:5  territoire-inconnu  Aucune commune n’a le code INSEE « 34000 » (com-34000). → Indiquez le code INSEE de la commune (pas son code postal), par exemple com-34172 pour Montpellier.",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:17:5  territoire-inconnu  Aucune intercommunalité n’a le SIREN « 200000000 » (epci-200000000). → Indiquez le SIREN de l’EPCI à fiscalité propre, par exemple epci-243400017 pour Montpellier Méditerranée Métropole.",
       ]
     `);
   });
@@ -37,7 +37,7 @@ describe('territoire-inconnu', () => {
   it('leaves a code of the wrong shape to the schema rule, with the accepted forms', () => {
     expect(checkEntry(PRACTICE, withTerritories(['com-340']))).toMatchInlineSnapshot(`
       [
-        "content/practices/distribution/epicerie-solidaire-mobile.md:14:5  schema  Valeur non reconnue pour « Territoire ». → Indiquez national, reg-<code INSEE> (région), dep-<code INSEE> (département), com-<code INSEE> (commune, par exemple com-34172) ou epci-<SIREN> (intercommunalité).",
+        "content/practices/distribution/epicerie-solidaire-mobile.md:16:5  schema  Valeur non reconnue pour « Territoire ». → Indiquez national, reg-<code INSEE> (région), dep-<code INSEE> (département), com-<code INSEE> (commune, par exemple com-34172) ou epci-<SIREN> (intercommunalité).",
       ]
     `);
   });
