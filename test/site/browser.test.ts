@@ -74,9 +74,11 @@ describe('portal in the browser', () => {
         page.evaluate(async () => {
           await document.fonts.ready;
           // The French subset of Marianne bold, served by the site (the full face is only a fallback, never loaded).
-          return [...document.fonts].some(
-            (f) => f.family.replace(/"/g, '') === 'Marianne' && f.weight === '700' && f.status === 'loaded',
-          );
+          let loaded = false;
+          document.fonts.forEach((f) => {
+            if (f.family.replace(/"/g, '') === 'Marianne' && f.weight === '700' && f.status === 'loaded') loaded = true;
+          });
+          return loaded;
         }),
       )
       .toBe(true);
