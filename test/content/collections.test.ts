@@ -129,10 +129,10 @@ describe('invalid entries', () => {
   it('actors', () => {
     expect(of('actors')).toMatchInlineSnapshot(`
       [
-        "content/actors/banque-sans-territoire.yaml:2:1  schema  Le champ obligatoire « Territoires couverts » (\`territoires\`) est manquant. → Ajoutez le champ \`territoires\` : Territoires couverts : « national », des régions ou des départements.",
+        "content/actors/banque-sans-territoire.yaml:2:1  schema  Le champ obligatoire « Territoires couverts » (\`territoires\`) est manquant. → Ajoutez le champ \`territoires\` : Territoires couverts : « national », des régions, des départements, des communes (com-<code INSEE>) ou des intercommunalités (epci-<SIREN>).",
         "content/actors/banque-sans-territoire.yaml:8:7  schema  « Site public » doit être une adresse commençant par https://. → Utilisez l’adresse sécurisée (https://) de la page.",
         "content/actors/banque-sans-territoire.yaml:10:11  schema  Valeur non reconnue pour « Niveau ». → Valeurs possibles : nationale, regionale.",
-        "content/actors/banque-sans-territoire.yaml:11:1  schema  Champ inconnu : \`telephone\`. → Supprimez-le ; champs possibles : id, titre, resume, type_structure, territoires, maillons, actions, site, habilitation, fiches, date_maj, note_interne.",
+        "content/actors/banque-sans-territoire.yaml:11:1  schema  Champ inconnu : \`telephone\`. → Supprimez-le ; champs possibles : id, titre, resume, type_structure, territoires, maillons, actions, site, habilitation, fiches, sources, date_maj, note_interne.",
       ]
     `);
   });

@@ -121,7 +121,8 @@ describe('formulaire dans Chromium', () => {
     await page.getByLabel('Distribution et accès à l’alimentation', { exact: true }).check();
     await page.getByLabel('Lien social', { exact: true }).check();
     await page.selectOption('#root_stade', { label: 'Déploiement' });
-    await page.locator('#root_evaluation').getByLabel('Oui', { exact: true }).check();
+    await page.selectOption('#root_nature', { label: 'Projet (un porteur, un lieu)' });
+    await page.selectOption('#root_niveau_preuve', { label: 'Auto-évaluation' });
     await chooseTerritory(page, 'haute-gar', 'Haute-Garonne');
     await page.fill('#root_porteur_nom', 'Association Les Minimes');
     await page.selectOption('#root_porteur_type', { label: 'Association' });

@@ -397,6 +397,8 @@ export default function ProposalForm(): ReactElement {
               formData={formData}
               widgets={widgets}
               templates={templates}
+              // An optional list with `minItems` (sources…) starts empty, not with one blank item to fill.
+              experimental_defaultFormStateBehavior={{ arrayMinItems: { populate: 'requiredOnly' } }}
               onChange={(e, id) => {
                 setFormData(e.formData as Data);
                 if (id) setTouched((t) => (t.has(touchedId(id)) ? t : new Set(t).add(touchedId(id))));
