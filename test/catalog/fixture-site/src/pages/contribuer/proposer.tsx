@@ -1,2 +1,8 @@
-/** The portal's form page, in the fixture site: entry pages link to it (« Proposer une modification »). */
-export { default } from '../../../../../../src/pages/contribuer/proposer.js';
+/** Stand-in for the portal's form page: entry pages link to it (« Proposer une modification »). */
+export default function Proposer() {
+  return (
+    <main>
+      <h1>Proposer une ressource</h1>
+    </main>
+  );
+}
