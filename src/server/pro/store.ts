@@ -60,6 +60,8 @@ export class ProStore {
     const moderator = identity.email !== undefined && moderatorEmails.includes(identity.email.toLowerCase());
     const sessionId = crypto.randomBytes(32).toString('base64url');
     this.db.transaction(() => {
+      // Expired sessions are of no use to anyone: gone at the next sign-in.
+      this.db.prepare('DELETE FROM pro_sessions WHERE expires_at < ?').run(now);
       this.db
         .prepare(
           `INSERT INTO pro_accounts (sub, email, name, moderator, created_at, last_login_at) VALUES (?, ?, ?, ?, ?, ?)
