@@ -7,22 +7,11 @@ import type { ExitCode, Io } from '../io.js';
 import { findRoot } from '../root.js';
 import { findCollection } from '../../src/content/collections.js';
 import { parseEntry } from '../../src/content/parse.js';
-import { editionDir, listEditions } from '../../src/plugins/sheets/editions.js';
+import { editionFiles, listEditions } from '../../src/plugins/sheets/editions.js';
 
-/** The sheets of the cut editions (validated against the current model too), when no path is given. */
-function editionFiles(root: string): { rel: string; contentFile: string }[] {
-  const out: { rel: string; contentFile: string }[] = [];
-  const folder = findCollection('practices')?.folder ?? 'content/practices';
-  for (const name of listEditions(root)) {
-    const dir = path.join(root, editionDir(name));
-    if (!fs.existsSync(dir)) continue;
-    for (const f of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (!f.isFile() || !f.name.endsWith('.md')) continue;
-      const inside = path.relative(dir, path.join(f.parentPath, f.name)).split(path.sep).join('/');
-      out.push({ rel: `${editionDir(name)}/${inside}`, contentFile: `${folder}/${inside}` });
-    }
-  }
-  return out.sort((a, b) => a.rel.localeCompare(b.rel));
+/** The sheets of the cut editions (validated against the current model too). */
+function editionSheets(root: string): { rel: string; contentFile: string }[] {
+  return listEditions(root).flatMap((name) => editionFiles(root, name).filter((f) => f.rel.endsWith('.md')));
 }
 
 export interface MigrerOptions {
@@ -50,7 +39,7 @@ export function migrer(paths: string[], options: MigrerOptions, io: Io): ExitCod
   }
   const practices = findCollection('practices');
   if (paths.length === 0 && practices)
-    for (const f of editionFiles(root)) {
+    for (const f of editionSheets(root)) {
       const entry = parseEntry(practices, f.contentFile, fs.readFileSync(path.join(root, f.rel)));
       if (!entry.data) continue; // `essaim edition --check` reports it
       const { text, applied } = migrateEntry(entry);

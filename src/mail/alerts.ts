@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import { allCollections } from '../content/collections.js';
 import type { AlertCriteria } from '../content/digest.js';
 import { vocabularies } from '../content/schemas.js';
+import { escapeHtml } from '../plugins/content/shared/escape.js';
 import type { QueuedMail } from './queue.js';
 
 export interface Subscription {
@@ -171,13 +172,6 @@ export function criteriaText(c: AlertCriteria): string {
     part('maillons', c.maillons, (v) => label(v, vocab.maillon?.labels)),
     part('contenus', c.contenus, contenu),
   ].join(' ; ');
-}
-
-const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text for HTML content and attribute values (double-quoted). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch] ?? ch);
 }
 
 /** The double opt-in message: nothing is sent to the address before it is confirmed. */

@@ -7,7 +7,8 @@ import { md } from '../content/diff-render.js';
 import { frenchDate } from '../content/diff.js';
 import { matcherFor, type Digest, type DigestItem, type DigestSection } from '../content/digest.js';
 import { serializeEntry } from '../content/serialize.js';
-import { alertLinks, criteriaText, escapeHtml, unsubscribeHeaders, type Subscription } from './alerts.js';
+import { escapeHtml } from '../plugins/content/shared/escape.js';
+import { alertLinks, criteriaText, unsubscribeHeaders, type Subscription } from './alerts.js';
 import type { QueuedMail } from './queue.js';
 
 const SECTIONS: [DigestSection, string][] = [

@@ -37,6 +37,19 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
+/** The files of an edition's snapshot (repository paths), with the path each would have in content/practices/. */
+export function editionFiles(root: string, name: string): { rel: string; contentFile: string }[] {
+  const practices = findCollection('practices')!;
+  const abs = path.join(root, editionDir(name));
+  if (!fs.existsSync(abs)) return [];
+  const files: string[] = [];
+  walk(abs, files);
+  return files.sort().map((file) => ({
+    rel: path.relative(root, file).split(path.sep).join('/'),
+    contentFile: `${practices.folder}/${path.relative(abs, file).split(path.sep).join('/')}`,
+  }));
+}
+
 export interface SnapshotResult {
   entries: ParsedEntry[];
   problems: Problem[];
@@ -64,14 +77,10 @@ export function validateEdition(root: string, name: string, options: ValidateOpt
         ),
       ],
     };
-  const files: string[] = [];
-  walk(abs, files);
   const problems: Problem[] = [];
   const entries: ParsedEntry[] = [];
   const realPath = new Map<string, string>();
-  for (const file of files.sort()) {
-    const rel = path.relative(root, file).split(path.sep).join('/');
-    const inside = path.relative(abs, file).split(path.sep).join('/');
+  for (const { rel, contentFile } of editionFiles(root, name)) {
     if (!rel.endsWith('.md')) {
       problems.push(
         problem(
@@ -84,9 +93,8 @@ export function validateEdition(root: string, name: string, options: ValidateOpt
       );
       continue;
     }
-    const contentFile = `${practices.folder}/${inside}`;
     realPath.set(contentFile, rel);
-    const entry = parseEntry(practices, contentFile, fs.readFileSync(file));
+    const entry = parseEntry(practices, contentFile, fs.readFileSync(path.join(root, rel)));
     entries.push(entry);
     problems.push(...validateEntry(entry, root, options));
   }

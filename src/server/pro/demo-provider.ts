@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
+import { escapeHtml } from '../../plugins/content/shared/escape.js';
 import type { OidcConfig } from './oidc.js';
 
 export interface DemoAccount {
@@ -49,9 +50,6 @@ export interface DemoProvider {
   client: OidcConfig;
   close(): Promise<void>;
 }
-
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 function page(uid: string): string {
   const buttons = DEMO_ACCOUNTS.map(
