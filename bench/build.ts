@@ -114,18 +114,6 @@ const yes = (ok: boolean): string => (ok ? 'oui ✔' : 'NON ✖');
 
 // ---------------------------------------------------------------------------------------------
 
-/** Only generates a small tree and validates it with the core (a check of the generator). */
-if (args.has('--verifier-generateur')) {
-  const { validateRepository } = await import('../src/content/validate.js');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-bench-gen-'));
-  for (const e of generate(40, 140, 7)) write(dir, e.rel, e.text);
-  const { entries, problems } = validateRepository(dir);
-  console.log(`${entries.length} entrées générées, ${problems.length} problèmes`);
-  for (const p of problems.slice(0, 20)) console.log(`${p.file}:${p.line}:${p.col} ${p.rule} ${p.message}`);
-  fs.rmSync(dir, { recursive: true, force: true });
-  process.exit(problems.length === 0 ? 0 : 1);
-}
-
 /**
  * Only measures the search payload of the large size (10,000 entries), without building: the
  * entries are read and indexed by the plugin's own code, as `postBuild` does.

@@ -162,7 +162,11 @@ export function generate(sheets: number, others: number, seed: number): Generate
         ...common(practices),
         criteres: w.some(enumOf(practices, 'criteres'), 3),
         stade: w.pick(enumOf(practices, 'stade')),
-        evaluation: w.int(2) === 0,
+        nature: w.pick(enumOf(practices, 'nature')),
+        // Evidence levels that need a report link get one.
+        ...(w.int(2) === 0
+          ? { niveau_preuve: 'evaluation-externe', preuve_lien: `https://exemple.org/evaluations/${i}` }
+          : { niveau_preuve: w.pick(['aucune', 'auto-evaluation']) }),
         ...publics(practices),
         porteur: { nom: w.title().slice(0, 80), type: w.pick(enumOf(practices, 'porteur.type')) },
         derniere_revue: revue,
