@@ -3,7 +3,11 @@
  * into a temporary copy of the portal and builds it with Docusaurus, next to a plain Docusaurus
  * docs site with the same number of pages and the same texts, built in the same run. Prints wall
  * time, peak memory (resident set of the whole process tree), output size, the search payload
- * (raw and gzip) and the JavaScript a catalog page ships, then whether the goals hold.
+ * (raw and gzip) and the JavaScript a catalog page ships, then whether the goals hold. The portal
+ * is built a second time without its territory pages and feeds (ESSAIM_BANC_SANS_TERRITOIRES, read
+ * by the content plugin for this benchmark only): the difference is what the 120 territory pages
+ * add to the build. Every build of a run is cold (no persistent bundler cache), so that none
+ * profits from the one before.
  *
  *   npm run bench:build                  # small size: 500 sheets + 2,000 other entries
  *   npm run bench:build -- --grande      # also 2,000 sheets + 8,000 other entries (long)
@@ -11,14 +15,12 @@
  *   npm run bench:build -- --portail-seul  # only the portal (no reference site: no cost comparison)
  *   npm run bench:build -- --recherche   # only the search payload of 10,000 entries (no build)
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import zlib from 'node:zlib';
 import { allCollections } from '../src/content/collections.js';
-import { todayIso } from '../src/content/validate.js';
 import { SEARCH_FILE } from '../src/plugins/content/shared/model.js';
 import { launchBrowser } from '../test/site/browser.js';
 import { serveStatic } from '../test/site/serve.js';
@@ -161,14 +163,21 @@ for (const size of sizes) {
       ? 'Site Docusaurus simple non construit (--portail-seul) : pas de comparaison des coûts.'
       : 'Construction du site Docusaurus simple (référence)…',
   );
+  const cold = { DOCUSAURUS_NO_PERSISTENT_CACHE: '1' };
   const plain: BuildResult = portalOnly
     ? { ms: NaN, peakRss: NaN, outBytes: 0, ok: false, log: '' }
-    : await build(plainDir, path.join(plainDir, 'build'));
+    : await build(plainDir, path.join(plainDir, 'build'), cold);
   console.log('Construction du portail…');
-  const portal = await build(portalDir, path.join(portalDir, 'build'));
+  const portal = await build(portalDir, path.join(portalDir, 'build'), cold);
+  console.log('Construction du portail sans les pages des territoires…');
+  const noTerritories = await build(portalDir, path.join(portalDir, 'build-sans-territoires'), {
+    ...cold,
+    ESSAIM_BANC_SANS_TERRITOIRES: '1',
+  });
   for (const [name, r] of [
     ['docs simple', plain],
     ['portail', portal],
+    ['portail sans territoires', noTerritories],
   ] as const) {
     if (!r.ok && r.log) console.log(`\nÉchec de la construction (${name}) :\n${r.log.slice(-4000)}`);
   }
@@ -222,8 +231,7 @@ for (const size of sizes) {
       );
     }
     // Territory pages: JavaScript before interaction, the map (static SVG of /territoires), and what
-    // computing their data costs in Node (their share of the build; the rendering of their
-    // 120 HTML pages is counted by its share of the pages).
+    // they add to the build time (the two builds of the same site, with and without them).
     const territoryRoutes = ['/territoires', '/territoires/dep-34', '/territoires/reg-76'];
     const territoryJs = await pagesJs(built, territoryRoutes);
     for (const m of territoryJs)
@@ -233,20 +241,10 @@ for (const size of sizes) {
     const indexHtml = fs.readFileSync(path.join(built, 'territoires.html'), 'utf8');
     const svg = /<svg[^>]*aria-label="Carte des départements[\s\S]*?<\/svg>/.exec(indexHtml)?.[0] ?? '';
     const svgGz = gzip(Buffer.from(svg));
-    const { loadEntries } = await import('../src/plugins/content/load.js');
-    const { territoryPages, territoryIndex, territoryFeeds } = await import('../src/plugins/content/territories.js');
-    const loadedEntries = loadEntries(portalDir);
-    const tt = performance.now();
-    const tPages = territoryPages(loadedEntries, todayIso());
-    await territoryIndex(tPages, '/');
-    territoryFeeds(loadedEntries, { root: 'https://example.org/', title: 'Essaim', host: 'example.org' }, new Date());
-    const territoryMs = performance.now() - tt;
-    const htmlPages = execFileSync('find', [built, '-name', '*.html'], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean);
-    const territoryShare = territoryMs / portal.ms + (tPages.length + 1) / htmlPages.length;
+    const territoryShare = noTerritories.ok ? (portal.ms - noTerritories.ms) / noTerritories.ms : NaN;
+    const shareText = Number.isNaN(territoryShare) ? '—' : `${(territoryShare * 100).toFixed(1)} %`;
     console.log(
-      `Territoires : carte ${kb(svg.length)} brut, ${kb(svgGz)} gzip ; données et flux calculés en ${s(territoryMs)} ; ${tPages.length + 1} pages sur ${htmlPages.length} (part estimée de la construction : ${(territoryShare * 100).toFixed(1)} %)`,
+      `Territoires : carte ${kb(svg.length)} brut, ${kb(svgGz)} gzip ; construction ${s(portal.ms)} avec les 120 pages et leurs flux, ${s(noTerritories.ms)} sans (${shareText} de plus)`,
     );
     const js = [...measured, ...territoryJs].reduce((a, b) => (b.gzip > a.gzip ? b : a));
     const biggest = catalogs.filter((c) => c.route !== '/financements/appels').sort((a, b) => b.n - a.n)[0]!;
@@ -267,7 +265,7 @@ for (const size of sizes) {
       `index de recherche < 500 Ko gzip pour 10 000 entrées (extrapolé) : ${yes(per10k < GOALS.searchGzipFor10k)} (${kb(per10k)})`,
       `une page de catalogue ou de territoire charge < 250 Ko gzip de JS : ${yes(js.gzip < GOALS.catalogJsGzip)} (la plus lourde, ${js.route} : ${kb(js.gzip)})`,
       `la carte des territoires ≤ 150 Ko gzip : ${yes(svg !== '' && svgGz <= GOALS.mapSvgGzip)} (${kb(svgGz)})`,
-      `les pages des territoires ≤ 10 % de la construction (estimé) : ${yes(territoryShare <= GOALS.territoryShare)} (${(territoryShare * 100).toFixed(1)} %)`,
+      `les pages des territoires ajoutent ≤ 10 % à la construction (mesuré) : ${yes(territoryShare <= GOALS.territoryShare)} (${shareText})`,
     ];
     console.log('Objectifs :');
     for (const g of goals) console.log(`  - ${g}`);

@@ -368,7 +368,8 @@ export interface BuildResult {
   log: string;
 }
 
-export function build(siteDir: string, outDir: string): Promise<BuildResult> {
+/** `env`: variables added to the build's environment. */
+export function build(siteDir: string, outDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
   return new Promise((resolve) => {
     const start = performance.now();
     const child = spawn(
@@ -376,7 +377,7 @@ export function build(siteDir: string, outDir: string): Promise<BuildResult> {
       [path.join(repoRoot, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'), 'build', '--out-dir', outDir],
       {
         cwd: siteDir,
-        env: { ...process.env, NODE_ENV: 'production', ESSAIM_LIENS_CASSES: 'warn' },
+        env: { ...process.env, NODE_ENV: 'production', ESSAIM_LIENS_CASSES: 'warn', ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

@@ -55,6 +55,12 @@ export interface Content {
 const componentsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../components');
 const component = (file: string): string => path.join(componentsDir, file);
 
+/**
+ * Set only by the build benchmark (bench/build.ts), which builds the same site with and without the
+ * territory pages and feeds to measure what they add to the build. Never set it for a real build.
+ */
+const WITHOUT_TERRITORIES = process.env.ESSAIM_BANC_SANS_TERRITOIRES === '1';
+
 /** Collections that get their catalog and entry pages from this plugin. */
 const PAGED = allCollections().filter((c) => c.pages === 'essaim');
 
@@ -84,13 +90,15 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
       for (const e of entries)
         if (e.collection.format === 'md' && e.collection.pages === 'essaim') bodies[e.file] = renderMarkdown(e.body);
       const today = todayIso();
-      const territories = territoryPages(entries, today);
+      const territories = WITHOUT_TERRITORIES ? [] : territoryPages(entries, today);
       return {
         entries,
         bodies,
         today,
         territories,
-        territoryIndex: await territoryIndex(territories, context.baseUrl),
+        territoryIndex: WITHOUT_TERRITORIES
+          ? { regions: [], map: '' }
+          : await territoryIndex(territories, context.baseUrl),
       };
     },
 
@@ -187,13 +195,15 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
         modules: { collections: docs },
       });
 
-      const index = await createData('territoires.json', JSON.stringify(content.territoryIndex));
-      addRoute({
-        path: TERRITORIES_ROUTE,
-        component: component('territory/TerritoriesPage.tsx'),
-        exact: true,
-        modules: { index: sitePath(index) },
-      });
+      if (!WITHOUT_TERRITORIES) {
+        const index = await createData('territoires.json', JSON.stringify(content.territoryIndex));
+        addRoute({
+          path: TERRITORIES_ROUTE,
+          component: component('territory/TerritoriesPage.tsx'),
+          exact: true,
+          modules: { index: sitePath(index) },
+        });
+      }
       for (const t of content.territories) {
         const data = await createData(`territoires/${t.code}.json`, JSON.stringify(t));
         addRoute({
@@ -234,7 +244,7 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
           stamp,
         ),
       );
-      for (const f of territoryFeeds(entries, site, stamp)) await write(f.path, f.text);
+      if (!WITHOUT_TERRITORIES) for (const f of territoryFeeds(entries, site, stamp)) await write(f.path, f.text);
       const funders = entries.filter((e) => e.collection.name === 'funders');
       await write('donnees/appels.json', callsJson(funders));
       await write('donnees/appels.csv', callsCsv(funders));
