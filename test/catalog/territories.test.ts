@@ -12,7 +12,9 @@ import { loadEntries } from '../../src/plugins/content/load.js';
 import { filterItems, type FilterState } from '../../src/plugins/content/shared/facets.js';
 import { itemUrl } from '../../src/plugins/content/shared/model.js';
 import {
+  fitTransform,
   pagedTerritories,
+  pathBounds,
   territoryFeeds,
   territoryIndex,
   territoryPages,
@@ -104,6 +106,20 @@ describe('pages des territoires', () => {
     for (const code of ['dep-971', 'dep-972', 'dep-973', 'dep-974', 'dep-976'])
       expect(links.some((l) => l[1] === code)).toBe(true);
     expect(gzipSync(map).length).toBeLessThan(150 * 1024);
+    // The overseas départements are the world package's own boundaries, scaled into their insets.
+    const world = (await import('@svg-maps/world')).default as unknown as { locations: { id: string; path: string }[] };
+    for (const [code, id] of [
+      ['dep-971', 'gp'],
+      ['dep-972', 'mq'],
+      ['dep-973', 'gf'],
+      ['dep-974', 're'],
+      ['dep-976', 'yt'],
+    ]) {
+      const link = new RegExp(`<a href="/territoires/${code}"[^>]*>(.*?)</a>`).exec(map)?.[1] ?? '';
+      const d = world.locations.find((l) => l.id === id)!.path;
+      expect(link, code).toContain(`d="${d}"`);
+      expect(link, code).toMatch(/<path transform="translate\([^"]+\) scale\([^"]+\)"/);
+    }
     expect(regions).toHaveLength(18);
     expect(regions.flatMap((r) => r.departements)).toHaveLength(101);
   });
@@ -121,5 +137,23 @@ describe('pages des territoires', () => {
     const ics = feeds.find((f) => f.path === '/flux/territoires/dep-34.ics')!.text;
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(ics.match(/BEGIN:VEVENT/g)?.length).toBeGreaterThan(0);
+  });
+});
+
+describe('encarts de la carte', () => {
+  it('la boîte englobante d’un tracé suit les commandes absolues et relatives, sous-tracés compris', () => {
+    // Relative moveto after a close starts from the subpath's first point.
+    expect(pathBounds('m 10,10 5,0 0,5 z m -2,-3 1,1 z')).toEqual({ minX: 8, minY: 7, maxX: 15, maxY: 15 });
+    expect(pathBounds('M 1 2 L 4 -6 H 10 V 3 h -20 v 1 Z')).toEqual({ minX: -10, minY: -6, maxX: 10, maxY: 4 });
+    expect(() => pathBounds('M 0 0 C 1 1 2 2 3 3')).toThrowErrorMatchingInlineSnapshot(
+      `[Error: Commande de tracé SVG non prise en charge : C]`,
+    );
+  });
+
+  it('la transformation place la forme au centre de sa boîte, proportions gardées', () => {
+    // 20 × 10, into a box of 100 at (0, 0): scale 5, centred vertically.
+    expect(fitTransform({ minX: 10, minY: 30, maxX: 30, maxY: 40 }, 0, 0, 100)).toBe(
+      'translate(0 25) scale(5) translate(-10 -30)',
+    );
   });
 });

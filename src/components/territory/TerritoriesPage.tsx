@@ -36,6 +36,14 @@ export default function TerritoriesPage({ index }: { index: TerritoryIndexData }
               <span aria-live="polite">{current || 'Survolez ou parcourez la carte au clavier (Tab).'}</span>
               <br />
               La carte n’est qu’un raccourci : la liste complète des territoires suit.
+              <br />
+              {/* The packages franceMapSvg (plugins/content/territories.ts) draws from: their licence asks for it. */}
+              <span className={styles.credit}>
+                Contours : <a href="https://github.com/VictorCazanave/svg-maps">svg-maps</a> (France.Departments et
+                World), de Victor Cazanave, licence{' '}
+                <a href="https://creativecommons.org/licenses/by/4.0/deed.fr">CC BY 4.0</a> ; outre-mer en encarts, à
+                une autre échelle.
+              </span>
             </figcaption>
           </figure>
           <section aria-labelledby="liste-territoires" className={styles.list}>

