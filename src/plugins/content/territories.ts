@@ -107,6 +107,13 @@ function candidates(entries: readonly LoadedEntry[], today: string): Map<string,
   return out;
 }
 
+/**
+ * The collections a territory page has a section for: those whose catalog filters by territory,
+ * which each section links to. The news are a blog, without that filter: they are in the
+ * territory's Atom feed.
+ */
+const sectionCollections = () => allCollections().filter((c) => c.pages !== 'blog');
+
 const SECTION_TITLES: Partial<Record<string, string>> = {
   funders: 'Appels à projets ouverts ou à venir',
   events: 'Événements à venir',
@@ -129,7 +136,7 @@ export function territoryPages(entries: readonly LoadedEntry[], today: string): 
   const labels = Object.fromEntries(territories.map((t) => [t.code, t.label]));
   return territories.map((t) => {
     const sections: TerritorySection[] = [];
-    for (const c of allCollections()) {
+    for (const c of sectionCollections()) {
       const local: TerritoryLine[] = [];
       const national: TerritoryLine[] = [];
       let localCount = 0;
