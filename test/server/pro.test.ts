@@ -15,6 +15,7 @@ import { createService } from '../../src/server/index.js';
 import { DEMO_ACCOUNTS, startDemoProvider, type DemoProvider } from '../../src/server/pro/demo-provider.js';
 import { sendReminders } from '../../src/server/pro/reminders.js';
 import { makeRepo, tempDir } from './helpers.js';
+import { cookieOf, proSession, signInThroughProvider, type ProBrowser } from './pro-signin.js';
 
 type Service = Awaited<ReturnType<typeof createService>>;
 
@@ -62,85 +63,12 @@ afterAll(async () => {
   fs.rmSync(repo, { recursive: true, force: true });
 });
 
-/** Cookies of one browser at the identity provider. */
-class Jar {
-  private readonly cookies = new Map<string, string>();
-  header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-  store(res: Response): void {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const eq = pair!.indexOf('=');
-      this.cookies.set(pair!.slice(0, eq).trim(), pair!.slice(eq + 1).trim());
-    }
-  }
-}
-
-const cookieOf = (setCookie: string | string[] | undefined, name: string): string | undefined => {
-  const lines = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
-  return lines.find((l) => l.startsWith(`${name}=`));
-};
-
 /** Signs in through the provider as `account`, like a browser; returns the service's session cookie line. */
-async function signIn(
-  account: string,
-  { tamper, retour = `/acteurs/${ACTOR}` }: { tamper?: (callback: URL) => void; retour?: string } = {},
-): Promise<{ status: number; cookie?: string; body: string }> {
-  const start = await service.app.inject({
-    method: 'GET',
-    url: `/api/pro/connexion?retour=${encodeURIComponent(retour)}`,
-  });
-  expect(start.statusCode).toBe(303);
-  const loginCookie = cookieOf(start.headers['set-cookie'], 'essaim_connexion')!.split(';')[0]!;
-  const jar = new Jar();
-  let url = String(start.headers.location);
-  let res = await fetch(url, { redirect: 'manual', headers: { cookie: jar.header() } });
-  // Follow the provider's redirects to its sign-in page, then post the chosen account.
-  for (let i = 0; i < 10 && res.status >= 300 && res.status < 400; i++) {
-    jar.store(res);
-    url = new URL(res.headers.get('location')!, url).toString();
-    res = await fetch(url, { redirect: 'manual', headers: { cookie: jar.header() } });
-  }
-  jar.store(res);
-  const page = await res.text();
-  expect(page).toContain('Fournisseur d’identité de démonstration');
-  const action = /action="([^"]+)"/.exec(page)![1]!;
-  res = await fetch(new URL(action, url), {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ compte: account }),
-  });
-  for (let i = 0; i < 10 && !res.headers.get('location')?.startsWith(SERVICE_ORIGIN); i++) {
-    jar.store(res);
-    url = new URL(res.headers.get('location')!, url).toString();
-    res = await fetch(url, { redirect: 'manual', headers: { cookie: jar.header() } });
-  }
-  const callback = new URL(res.headers.get('location')!);
-  expect(callback.pathname).toBe('/api/pro/retour');
-  tamper?.(callback);
-  const back = await service.app.inject({
-    method: 'GET',
-    url: callback.pathname + callback.search,
-    headers: { cookie: loginCookie },
-  });
-  const line = cookieOf(back.headers['set-cookie'], 'essaim_session');
-  return { status: back.statusCode, body: back.body, ...(line ? { cookie: line } : {}) };
-}
+const signIn = (account: string, options: { tamper?: (callback: URL) => void; retour?: string } = {}) =>
+  signInThroughProvider(service.app, SERVICE_ORIGIN, account, { retour: `/acteurs/${ACTOR}`, ...options });
 
-interface Browser {
-  cookie: string;
-  csrf: string;
-}
-
-async function session(account: string): Promise<Browser> {
-  const { status, cookie } = await signIn(account);
-  expect(status).toBe(200);
-  const pair = cookie!.split(';')[0]!;
-  const s = await service.app.inject({ method: 'GET', url: '/api/pro/session', headers: { cookie: pair } });
-  return { cookie: pair, csrf: s.json<{ csrf: string }>().csrf };
-}
+type Browser = ProBrowser;
+const session = (account: string): Promise<Browser> => proSession(service.app, SERVICE_ORIGIN, account);
 
 async function put(who: Browser | undefined, body: unknown, extra: Record<string, string> = {}) {
   return service.app.inject({

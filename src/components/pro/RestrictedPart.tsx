@@ -4,20 +4,9 @@
  * itself stays static and public. Coming back with the browser's Back button asks the service again,
  * so that nothing stays on screen after signing out.
  */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import RestrictedEditor, { NEEDS, type Restricted } from './RestrictedEditor.js';
 
-interface Contact {
-  nom: string;
-  fonction?: string;
-  telephone?: string;
-  courriel?: string;
-}
-interface Restricted {
-  contacts?: Contact[];
-  horaires_partenaires?: string;
-  capacite?: string;
-  besoins?: { benevoles?: string; logistique?: string; produits?: string };
-}
 interface SessionInfo {
   connecte: boolean;
   demo?: boolean;
@@ -26,6 +15,7 @@ interface SessionInfo {
 }
 interface RestrictedAnswer {
   renseigne: boolean;
+  modifiable?: boolean;
   masque?: boolean;
   aConfirmer?: boolean;
   confirmeLe?: string;
@@ -38,8 +28,6 @@ type State =
   | { kind: 'anonyme'; demo: boolean }
   | { kind: 'pro'; session: SessionInfo; answer: RestrictedAnswer };
 
-const NEEDS = { benevoles: 'Bénévoles', logistique: 'Logistique', produits: 'Produits' } as const;
-
 async function getJson(url: string): Promise<{ status: number; body?: unknown }> {
   const res = await fetch(url, {
     credentials: 'same-origin',
@@ -50,10 +38,24 @@ async function getJson(url: string): Promise<{ status: number; body?: unknown }>
   return { status: res.status, ...(type.includes('json') ? { body: (await res.json()) as unknown } : {}) };
 }
 
-const age = (iso: string): string => new Date(iso).toLocaleDateString('fr-FR', { dateStyle: 'long' });
+const day = (iso: string): string => new Date(iso).toLocaleDateString('fr-FR', { dateStyle: 'long' });
+
+/** How long ago `iso` was, in words: readers judge how far to trust the data. */
+function age(iso: string): string {
+  const days = Math.floor((Date.now() - new Date(iso).getTime()) / (24 * 3600 * 1000));
+  if (days < 1) return 'aujourd’hui';
+  if (days < 31) return `il y a ${days} jour${days > 1 ? 's' : ''}`;
+  const months = Math.floor(days / 30.44);
+  return months < 12 ? `il y a ${months} mois` : 'il y a plus d’un an';
+}
 
 export default function RestrictedPart({ actorId }: { actorId: string }): ReactNode {
   const [state, setState] = useState<State>({ kind: 'chargement' });
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | undefined>();
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  // After saving or confirming, the form or button is gone: the message takes the focus.
+  useEffect(() => noticeRef.current?.focus(), [notice]);
 
   const load = useCallback(async () => {
     try {
@@ -91,6 +93,8 @@ export default function RestrictedPart({ actorId }: { actorId: string }): ReactN
 
   const signOut = async (csrf: string | undefined): Promise<void> => {
     setState({ kind: 'chargement' });
+    setEditing(false);
+    setNotice(undefined);
     await fetch('/api/pro/deconnexion', {
       method: 'POST',
       credentials: 'same-origin',
@@ -99,45 +103,109 @@ export default function RestrictedPart({ actorId }: { actorId: string }): ReactN
     await load();
   };
 
+  const act = async (url: string, csrf: string | undefined, done: string): Promise<void> => {
+    setNotice(undefined);
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        credentials: 'same-origin',
+        cache: 'no-store',
+        headers: { 'x-csrf-token': csrf ?? '' },
+      });
+      const body = (await res.json().catch(() => ({}))) as { erreur?: string };
+      setNotice(res.ok ? done : (body.erreur ?? 'Action impossible : réessayez dans un moment.'));
+    } catch {
+      setNotice('Le service ne répond pas : réessayez dans un moment.');
+    }
+    await load();
+  };
+
   const here = typeof window === 'undefined' ? '/' : window.location.pathname;
+  const canEdit = state.kind === 'pro' && state.answer.modifiable === true;
   return (
-    <section aria-labelledby="reserve-titre" aria-live="polite" style={{ minHeight: '8rem' }} className="fr-mt-4w">
+    <section aria-labelledby="reserve-titre" style={{ minHeight: '8rem' }} className="fr-mt-4w">
       <h2 id="reserve-titre">Informations réservées aux professionnels</h2>
-      {state.kind === 'chargement' && <p>Chargement…</p>}
-      {state.kind === 'indisponible' && (
-        <p>Les informations réservées aux professionnels ne sont pas disponibles sur cette copie du portail.</p>
-      )}
-      {state.kind === 'anonyme' && (
-        <p>
-          Contacts directs, horaires pour les partenaires, capacités et besoins : réservé aux professionnels —{' '}
-          <a href={`/api/pro/connexion?retour=${encodeURIComponent(here)}`}>se connecter</a>
-          {state.demo ? ' (fournisseur d’identité de démonstration).' : ' avec ProConnect.'}
-        </p>
-      )}
-      {state.kind === 'pro' && (
-        <>
+      <div aria-live="polite">
+        {state.kind === 'chargement' && <p>Chargement…</p>}
+        {state.kind === 'indisponible' && (
+          <p>Les informations réservées aux professionnels ne sont pas disponibles sur cette copie du portail.</p>
+        )}
+        {state.kind === 'anonyme' && (
           <p>
-            Connecté en tant que {state.session.nom}.{' '}
+            Contacts directs, horaires pour les partenaires, capacités et besoins : réservé aux professionnels —{' '}
+            <a href={`/api/pro/connexion?retour=${encodeURIComponent(here)}`}>se connecter</a>
+            {state.demo ? ' (fournisseur d’identité de démonstration).' : ' avec ProConnect.'}
+          </p>
+        )}
+        {state.kind === 'pro' && (
+          <>
+            <p>
+              Connecté en tant que {state.session.nom}.{' '}
+              <button
+                type="button"
+                className="fr-btn fr-btn--sm fr-btn--tertiary"
+                onClick={() => void signOut(state.session.csrf)}
+              >
+                Se déconnecter
+              </button>
+            </p>
+            {!state.answer.renseigne && <p>Cette structure n’a pas encore renseigné ses informations réservées.</p>}
+            {state.answer.renseigne && state.answer.masque && state.answer.confirmeLe && (
+              <p>
+                Informations masquées : non confirmées depuis le {day(state.answer.confirmeLe)} (
+                {age(state.answer.confirmeLe)}).
+              </p>
+            )}
+            {state.answer.donnees && <RestrictedView data={state.answer.donnees} />}
+            {state.answer.confirmeLe && !state.answer.masque && (
+              <p>
+                Confirmées le <time dateTime={state.answer.confirmeLe}>{day(state.answer.confirmeLe)}</time> (
+                {age(state.answer.confirmeLe)})
+                {state.answer.aConfirmer ? ' — à confirmer par la structure (plus de six mois).' : '.'}
+              </p>
+            )}
+          </>
+        )}
+        {notice && (
+          <p ref={noticeRef} tabIndex={-1}>
+            {notice}
+          </p>
+        )}
+      </div>
+      {state.kind === 'pro' && canEdit && !editing && (
+        <p>
+          <button type="button" className="fr-btn fr-btn--sm" onClick={() => setEditing(true)}>
+            Modifier ces informations
+          </button>{' '}
+          {state.answer.renseigne && (
             <button
               type="button"
-              className="fr-btn fr-btn--sm fr-btn--tertiary"
-              onClick={() => void signOut(state.session.csrf)}
+              className="fr-btn fr-btn--sm fr-btn--secondary"
+              onClick={() =>
+                void act(
+                  `/api/acteurs/${encodeURIComponent(actorId)}/confirmation`,
+                  state.session.csrf,
+                  'Informations confirmées : elles restent à jour pour six mois.',
+                )
+              }
             >
-              Se déconnecter
+              Confirmer qu’elles sont à jour
             </button>
-          </p>
-          {!state.answer.renseigne && <p>Cette structure n’a pas encore renseigné ses informations réservées.</p>}
-          {state.answer.renseigne && state.answer.masque && (
-            <p>Informations masquées : non confirmées depuis le {age(state.answer.confirmeLe ?? '')}, plus d’un an.</p>
           )}
-          {state.answer.donnees && <RestrictedView data={state.answer.donnees} />}
-          {state.answer.confirmeLe && !state.answer.masque && (
-            <p>
-              Confirmées le <time dateTime={state.answer.confirmeLe}>{age(state.answer.confirmeLe)}</time>
-              {state.answer.aConfirmer ? ' — à confirmer par la structure (plus de six mois).' : '.'}
-            </p>
-          )}
-        </>
+        </p>
+      )}
+      {state.kind === 'pro' && canEdit && editing && (
+        <RestrictedEditor
+          actorId={actorId}
+          csrf={state.session.csrf ?? ''}
+          data={state.answer.donnees}
+          onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            setNotice('Informations enregistrées.');
+            void load();
+          }}
+        />
       )}
     </section>
   );
