@@ -84,6 +84,8 @@ export default function RestrictedPart({ actorId }: { actorId: string }): ReactN
     const onShow = (e: PageTransitionEvent): void => {
       if (e.persisted) {
         setState({ kind: 'chargement' });
+        setEditing(false);
+        setNotice(undefined);
         void load();
       }
     };
