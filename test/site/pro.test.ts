@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/index.js';
-import { startDemoProvider, type DemoProvider } from '../../src/server/pro/demo-provider.js';
+import { DEMO_ACCOUNTS, startDemoProvider, type DemoProvider } from '../../src/server/pro/demo-provider.js';
 import { ProStore } from '../../src/server/pro/store.js';
 import { tempDir } from '../server/helpers.js';
 import { launchBrowser, seriousViolations, type Browser } from './browser.js';
@@ -76,6 +76,9 @@ describe('an actor’s restricted part', () => {
     await page.waitForURL(`**/acteurs/${ACTOR}`);
     await expect.poll(() => section.textContent(), { timeout: 10_000 }).toContain(CONTACT);
     expect(await section.textContent()).toContain('Connecté en tant que Camille Professionnelle');
+    expect(await section.textContent()).toMatch(/Confirmées le .* \(aujourd’hui\)/);
+    // A professional reads; only the structure's managers and the moderators change.
+    expect(await section.getByRole('button', { name: 'Modifier ces informations' }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
 
     await section.getByRole('button', { name: 'Se déconnecter' }).click();
@@ -97,6 +100,57 @@ describe('an actor’s restricted part', () => {
     await page.waitForURL(`**/acteurs/${ACTOR}`);
     await expect.poll(() => section.textContent()).toContain('se connecter');
     expect(await page.content()).not.toContain(CONTACT);
+    await page.close();
+  }, 120_000);
+
+  it('is edited and confirmed by a manager of the structure, on its page', async () => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await page.goto(`${service.url}/acteurs/${ACTOR}`);
+    const section = page.getByRole('region', { name: 'Informations réservées aux professionnels' });
+    const signIn = async (): Promise<void> => {
+      await section.getByRole('link', { name: 'se connecter' }).click();
+      await page.waitForURL(`**/acteurs/${ACTOR}`);
+      await expect.poll(() => section.textContent(), { timeout: 10_000 }).toContain('Connecté en tant que Samir');
+    };
+    await section.getByRole('link', { name: 'se connecter' }).click();
+    await page.getByRole('button', { name: 'Samir Gestionnaire' }).click();
+    await page.waitForURL(`**/acteurs/${ACTOR}`);
+    await expect.poll(() => section.textContent(), { timeout: 10_000 }).toContain('Connecté en tant que Samir');
+    // A moderator links Samir's account to the structure (the moderators' request is tested in test/server).
+    expect(new ProStore(service.outbox.db).addManager(DEMO_ACCOUNTS[1]!.email, ACTOR, Date.now())).toBe(true);
+    await page.reload();
+    await section.getByRole('button', { name: 'Modifier ces informations' }).click();
+    const form = section.getByRole('form', { name: 'Modifier les informations réservées' });
+    expect(await form.getByLabel('Nom').inputValue()).toBe(CONTACT);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Signed out meanwhile (another tab): the change is refused, and the form says so.
+    await page.evaluate(async () => {
+      const s = (await (await fetch('/api/pro/session')).json()) as { csrf: string };
+      await fetch('/api/pro/deconnexion', { method: 'POST', headers: { 'x-csrf-token': s.csrf } });
+    });
+    await form.getByLabel('Horaires pour les partenaires').fill('Lundi 8 h – 10 h');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toBe('Connectez-vous à l’espace professionnel.');
+
+    await page.goto(`${service.url}/acteurs/${ACTOR}`);
+    await signIn();
+    await section.getByRole('button', { name: 'Modifier ces informations' }).click();
+    await form.getByLabel('Horaires pour les partenaires').fill('Lundi 8 h – 10 h, quai de livraison');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => section.textContent()).toContain('Informations enregistrées.');
+    expect(await section.textContent()).toContain('Lundi 8 h – 10 h, quai de livraison');
+    expect(await section.textContent()).toContain(CONTACT);
+    await page.reload();
+    await expect.poll(() => section.textContent()).toContain('Lundi 8 h – 10 h, quai de livraison');
+
+    await section.getByRole('button', { name: 'Confirmer qu’elles sont à jour' }).click();
+    await expect.poll(() => section.textContent()).toContain('Informations confirmées');
+
+    await section.getByRole('button', { name: 'Se déconnecter' }).click();
+    await expect.poll(() => section.textContent()).toContain('se connecter');
+    expect(await page.content()).not.toContain('quai de livraison');
     await page.close();
   }, 120_000);
 });
