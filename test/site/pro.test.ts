@@ -43,7 +43,7 @@ beforeAll(async () => {
     staticDir: site,
     noWorker: true,
     logLevel: false,
-    pro: { oidc: provider.client, moderators: [], sessionHours: 8 },
+    pro: { oidc: provider.client, moderators: [DEMO_ACCOUNTS[2]!.email], sessionHours: 8 },
   });
   new ProStore(service.outbox.db).saveRestricted(
     ACTOR,
@@ -104,22 +104,37 @@ describe('an actor’s restricted part', () => {
   }, 120_000);
 
   it('is edited and confirmed by a manager of the structure, on its page', async () => {
-    await browser.context.clearCookies();
     const page = await browser.context.newPage();
-    await page.goto(`${service.url}/acteurs/${ACTOR}`);
     const section = page.getByRole('region', { name: 'Informations réservées aux professionnels' });
+    /** Signs in as `name`, asked afresh by the provider. */
+    const signInAs = async (name: string): Promise<void> => {
+      await browser.context.clearCookies();
+      await page.goto(`${service.url}/acteurs/${ACTOR}`);
+      await section.getByRole('link', { name: 'se connecter' }).click();
+      await page.getByRole('button', { name }).click();
+      await page.waitForURL(`**/acteurs/${ACTOR}`);
+      await expect.poll(() => section.textContent(), { timeout: 10_000 }).toContain(`Connecté en tant que ${name}`);
+    };
+    /** Signs in again, the provider remembering who. */
     const signIn = async (): Promise<void> => {
       await section.getByRole('link', { name: 'se connecter' }).click();
       await page.waitForURL(`**/acteurs/${ACTOR}`);
       await expect.poll(() => section.textContent(), { timeout: 10_000 }).toContain('Connecté en tant que Samir');
     };
-    await section.getByRole('link', { name: 'se connecter' }).click();
-    await page.getByRole('button', { name: 'Samir Gestionnaire' }).click();
-    await page.waitForURL(`**/acteurs/${ACTOR}`);
-    await expect.poll(() => section.textContent(), { timeout: 10_000 }).toContain('Connecté en tant que Samir');
-    // A moderator links Samir's account to the structure (the moderators' request is tested in test/server).
-    expect(new ProStore(service.outbox.db).addManager(DEMO_ACCOUNTS[1]!.email, ACTOR, Date.now())).toBe(true);
-    await page.reload();
+    // Samir signs in once: a plain professional until a moderator links his account to the structure.
+    await signInAs('Samir Gestionnaire');
+    expect(await section.getByRole('button', { name: 'Modifier ces informations' }).count()).toBe(0);
+    expect(await section.getByRole('form', { name: 'Relier un gestionnaire à cette structure' }).count()).toBe(0);
+    await signInAs('Nadia Modératrice');
+    const link = section.getByRole('form', { name: 'Relier un gestionnaire à cette structure' });
+    await link.getByLabel('Courriel du compte professionnel').fill(DEMO_ACCOUNTS[1]!.email);
+    await link.getByRole('button', { name: 'Relier ce gestionnaire' }).click();
+    await expect
+      .poll(() => section.textContent())
+      .toContain(`${DEMO_ACCOUNTS[1]!.email} gère désormais cette structure.`);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await signInAs('Samir Gestionnaire');
     await section.getByRole('button', { name: 'Modifier ces informations' }).click();
     const form = section.getByRole('form', { name: 'Modifier les informations réservées' });
     expect(await form.getByLabel('Nom').inputValue()).toBe(CONTACT);

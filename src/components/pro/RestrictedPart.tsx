@@ -4,7 +4,7 @@
  * itself stays static and public. Coming back with the browser's Back button asks the service again,
  * so that nothing stays on screen after signing out.
  */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import RestrictedEditor, { NEEDS, type Restricted } from './RestrictedEditor.js';
 
 interface SessionInfo {
@@ -12,6 +12,7 @@ interface SessionInfo {
   demo?: boolean;
   nom?: string;
   csrf?: string;
+  roles?: string[];
 }
 interface RestrictedAnswer {
   renseigne: boolean;
@@ -105,17 +106,18 @@ export default function RestrictedPart({ actorId }: { actorId: string }): ReactN
     await load();
   };
 
-  const act = async (url: string, csrf: string | undefined, done: string): Promise<void> => {
+  const act = async (url: string, csrf: string | undefined, done: string, body?: object): Promise<void> => {
     setNotice(undefined);
     try {
       const res = await fetch(url, {
         method: 'POST',
         credentials: 'same-origin',
         cache: 'no-store',
-        headers: { 'x-csrf-token': csrf ?? '' },
+        headers: { 'x-csrf-token': csrf ?? '', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
-      const body = (await res.json().catch(() => ({}))) as { erreur?: string };
-      setNotice(res.ok ? done : (body.erreur ?? 'Action impossible : réessayez dans un moment.'));
+      const answer = (await res.json().catch(() => ({}))) as { erreur?: string };
+      setNotice(res.ok ? done : (answer.erreur ?? 'Action impossible : réessayez dans un moment.'));
     } catch {
       setNotice('Le service ne répond pas : réessayez dans un moment.');
     }
@@ -196,6 +198,18 @@ export default function RestrictedPart({ actorId }: { actorId: string }): ReactN
           )}
         </p>
       )}
+      {state.kind === 'pro' && state.session.roles?.includes('moderateur') && !editing && (
+        <LinkManager
+          onLink={(courriel) =>
+            act(
+              `/api/acteurs/${encodeURIComponent(actorId)}/gestionnaires`,
+              state.session.csrf,
+              `${courriel} gère désormais cette structure.`,
+              { courriel },
+            )
+          }
+        />
+      )}
       {state.kind === 'pro' && canEdit && editing && (
         <RestrictedEditor
           actorId={actorId}
@@ -210,6 +224,41 @@ export default function RestrictedPart({ actorId }: { actorId: string }): ReactN
         />
       )}
     </section>
+  );
+}
+
+/** For moderators: links the account of a person (by the e-mail of their sign-in) to this structure. */
+function LinkManager({ onLink }: { onLink: (courriel: string) => Promise<void> }): ReactNode {
+  const id = useId();
+  const [courriel, setCourriel] = useState('');
+  return (
+    <form
+      aria-labelledby={`${id}-titre`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onLink(courriel.trim()).then(() => setCourriel(''));
+      }}
+    >
+      <h3 id={`${id}-titre`}>Relier un gestionnaire à cette structure</h3>
+      <div className="fr-input-group">
+        <label className="fr-label" htmlFor={`${id}-courriel`}>
+          Courriel du compte professionnel
+          <span className="fr-hint-text">La personne doit s’être connectée une première fois.</span>
+        </label>
+        <input
+          className="fr-input"
+          id={`${id}-courriel`}
+          type="email"
+          required
+          maxLength={254}
+          value={courriel}
+          onChange={(e) => setCourriel(e.target.value)}
+        />
+      </div>
+      <button type="submit" className="fr-btn fr-btn--sm fr-btn--secondary">
+        Relier ce gestionnaire
+      </button>
+    </form>
   );
 }
 
