@@ -4,8 +4,9 @@
  * provider and saves them with the session's CSRF token). Then they must appear nowhere else: not in a
  * build of the site made afterwards from the service's own content repository, with the database in it
  * and the service's settings in the environment (pages, `/donnees`, search index), not in the Git
- * history of that repository, not in the service's logs, not in any answer to an anonymous request, a
- * forged, expired or closed session — and they must reach a signed-in professional, so that the test can fail.
+ * history of that repository, not in the service's logs nor in its reminder e-mails, not in any answer
+ * to an anonymous request or to a forged, expired or closed session. And they must reach a signed-in
+ * professional, so that the test can fail.
  */
 import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -15,8 +16,10 @@ import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/content/paths.js';
+import { createMailer, DEFAULT_FROM } from '../../src/mail/mailer.js';
 import { createService } from '../../src/server/index.js';
 import { DEMO_ACCOUNTS, startDemoProvider, type DemoProvider } from '../../src/server/pro/demo-provider.js';
+import { REMIND_AFTER_MS, sendReminders } from '../../src/server/pro/reminders.js';
 import { ProStore } from '../../src/server/pro/store.js';
 import { git } from './helpers.js';
 import { proSession, type ProBrowser } from './pro-signin.js';
@@ -253,5 +256,20 @@ describe('canary: restricted values planted in the database', () => {
       });
       expect(res.statusCode).toBe(401);
     }
+  });
+
+  it('are not in the reminders e-mailed to the managers', async () => {
+    // Simulated time: the next reminder is due six months after the confirmation.
+    const outboxDir = path.join(site, '.essaim', 'rappels');
+    const mailer = createMailer({ from: DEFAULT_FROM, outboxDir });
+    const later = Date.now() + REMIND_AFTER_MS + 24 * 3600_000;
+    expect(await sendReminders(service.outbox.db, mailer, 'https://portail.example.org', later)).toEqual({
+      actors: 1,
+      messages: 1,
+    });
+    const mails = filesOf(outboxDir);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain(`/acteurs/${ACTOR}`);
+    expect(leak(mails[0]!.text)).toBeUndefined();
   });
 });

@@ -89,7 +89,7 @@ let samir: Browser;
 let nadia: Browser;
 
 describe('sign-in through OpenID Connect', () => {
-  it('signs in with the authorization code, PKCE, state and nonce, into an HttpOnly, Secure, SameSite cookie', async () => {
+  it('signs in (authorization code, PKCE, state, nonce) into an HttpOnly, Secure, SameSite cookie', async () => {
     const { status, cookie } = await signIn('camille');
     expect(status).toBe(200);
     expect(cookie).toMatch(/HttpOnly/);
