@@ -177,6 +177,45 @@ describe('the restricted part of an actor', () => {
     expect((await put(nadia, RESTRICTED)).statusCode).toBe(200);
   });
 
+  it('refuses a wrong value with the field and what it takes, in French, and changes nothing', async () => {
+    const refused = async (body: unknown): Promise<string> => {
+      const res = await put(samir, body);
+      expect(res.statusCode).toBe(400);
+      return res.json<{ erreur: string }>().erreur;
+    };
+    expect(await refused({ contacts: [{ nom: 'Martine', telephone: 'le standard' }] })).toMatchInlineSnapshot(
+      `"Contact 1, téléphone : chiffres, espaces et + ( ) . - seulement, 30 caractères au plus. Corrigez ce champ et recommencez."`,
+    );
+    expect(await refused({ contacts: [{ nom: 'Martine' }, { fonction: 'Directrice' }] })).toMatchInlineSnapshot(
+      `"Contact 2, nom : de 2 à 120 caractères, obligatoire pour chaque contact. Corrigez ce champ et recommencez."`,
+    );
+    expect(await refused({ besoins: { produits: 'x'.repeat(501) } })).toMatchInlineSnapshot(
+      `"Besoins en produits : 500 caractères au plus. Corrigez ce champ et recommencez."`,
+    );
+    expect(await refused({ mot_de_passe: 'x' })).toMatchInlineSnapshot(
+      `"Champ inattendu : « mot_de_passe ». Retirez-le et recommencez."`,
+    );
+    expect(await refused([])).toMatchInlineSnapshot(`"Informations refusées : envoyez un objet JSON."`);
+    const link = await service.app.inject({
+      method: 'POST',
+      url: `/api/acteurs/${ACTOR}/gestionnaires`,
+      headers: { 'content-type': 'application/json', origin: PORTAL, cookie: nadia.cookie, 'x-csrf-token': nadia.csrf },
+      payload: JSON.stringify({ courriel: 'samir' }),
+    });
+    expect(link.statusCode).toBe(400);
+    expect(link.json()).toMatchInlineSnapshot(`
+      {
+        "erreur": "Courriel du compte : une adresse comme nom@exemple.org. Corrigez ce champ et recommencez.",
+      }
+    `);
+    const read = await service.app.inject({
+      method: 'GET',
+      url: `/api/acteurs/${ACTOR}/restreint`,
+      headers: { cookie: samir.cookie },
+    });
+    expect(read.json()).toMatchObject({ donnees: RESTRICTED });
+  });
+
   it('is read by professionals only, never kept by a shared cache', async () => {
     const get = (cookie?: string) =>
       service.app.inject({

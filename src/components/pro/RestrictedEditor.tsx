@@ -1,7 +1,7 @@
 /**
  * The form with which a manager of a structure (or a moderator) changes its restricted part, on the
  * actor's page. Sent to the service with the session's CSRF token; the service checks everything
- * again (RESTRICTED_SCHEMA in src/server/pro/routes.ts) and its French error is shown next to the form.
+ * again (RESTRICTED_SCHEMA in src/server/pro/routes.ts) and its French error is shown with the form.
  */
 import { useId, useState, type ReactNode, type SyntheticEvent } from 'react';
 
@@ -59,22 +59,6 @@ function payloadOf(draft: Draft): Restricted {
   };
 }
 
-/** The label of a field named by the service (`contacts.0.telephone`), for its error message. */
-function fieldLabel(champ: string): string {
-  const [first, index, sub] = champ.split('.');
-  if (first === 'contacts' && index !== undefined) {
-    const names: Record<string, string> = {
-      nom: 'nom',
-      fonction: 'fonction',
-      telephone: 'téléphone',
-      courriel: 'courriel',
-    };
-    return `Contact ${Number(index) + 1}${sub ? `, ${names[sub] ?? sub}` : ''}`;
-  }
-  if (first === 'besoins' && index) return `Besoins : ${NEEDS[index as Need].toLowerCase()}`;
-  return { horaires_partenaires: 'Horaires pour les partenaires', capacite: 'Capacité' }[first ?? ''] ?? champ;
-}
-
 export default function RestrictedEditor({
   actorId,
   csrf,
@@ -112,13 +96,9 @@ export default function RestrictedEditor({
         onSaved();
         return;
       }
-      const body = (await res.json().catch(() => ({}))) as { erreur?: string; problemes?: { champ: string }[] };
-      const champ = body.problemes?.[0]?.champ;
-      setError(
-        champ
-          ? `${fieldLabel(champ)} : valeur refusée. Vérifiez ce champ et recommencez.`
-          : (body.erreur ?? 'Enregistrement impossible : réessayez dans un moment.'),
-      );
+      // The service names the field and what it takes (restrictedFieldError in src/server/pro/routes.ts).
+      const body = (await res.json().catch(() => ({}))) as { erreur?: string };
+      setError(body.erreur ?? 'Enregistrement impossible : réessayez dans un moment.');
     } catch {
       setError('Le service ne répond pas : vos modifications ne sont pas enregistrées, réessayez dans un moment.');
     } finally {
