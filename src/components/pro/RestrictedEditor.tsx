@@ -69,7 +69,7 @@ export default function RestrictedEditor({
   actorId: string;
   csrf: string;
   data: Restricted | undefined;
-  onSaved: () => void;
+  onSaved: () => Promise<void>;
   onCancel: () => void;
 }): ReactNode {
   const id = useId();
@@ -93,7 +93,7 @@ export default function RestrictedEditor({
         body: JSON.stringify(payloadOf(draft)),
       });
       if (res.ok) {
-        onSaved();
+        await onSaved();
         return;
       }
       // The service names the field and what it takes (restrictedFieldError in src/server/pro/routes.ts).

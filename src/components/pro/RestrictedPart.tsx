@@ -117,11 +117,12 @@ export default function RestrictedPart({ actorId }: { actorId: string }): ReactN
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
       const answer = (await res.json().catch(() => ({}))) as { erreur?: string };
+      // The message comes with what it is about: after the data is read again.
+      await load();
       setNotice(res.ok ? done : (answer.erreur ?? 'Action impossible : réessayez dans un moment.'));
     } catch {
       setNotice('Le service ne répond pas : réessayez dans un moment.');
     }
-    await load();
   };
 
   const here = typeof window === 'undefined' ? '/' : window.location.pathname;
@@ -216,10 +217,10 @@ export default function RestrictedPart({ actorId }: { actorId: string }): ReactN
           csrf={state.session.csrf ?? ''}
           data={state.answer.donnees}
           onCancel={() => setEditing(false)}
-          onSaved={() => {
+          onSaved={async () => {
+            await load();
             setEditing(false);
             setNotice('Informations enregistrées.');
-            void load();
           }}
         />
       )}
