@@ -4,28 +4,19 @@
  * itself stays static and public. Coming back with the browser's Back button asks the service again,
  * so that nothing stays on screen after signing out.
  */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import RestrictedEditor, { NEEDS, type Restricted } from './RestrictedEditor.js';
 
-interface Contact {
-  nom: string;
-  fonction?: string;
-  telephone?: string;
-  courriel?: string;
-}
-interface Restricted {
-  contacts?: Contact[];
-  horaires_partenaires?: string;
-  capacite?: string;
-  besoins?: { benevoles?: string; logistique?: string; produits?: string };
-}
 interface SessionInfo {
   connecte: boolean;
   demo?: boolean;
   nom?: string;
   csrf?: string;
+  roles?: string[];
 }
 interface RestrictedAnswer {
   renseigne: boolean;
+  modifiable?: boolean;
   masque?: boolean;
   aConfirmer?: boolean;
   confirmeLe?: string;
@@ -38,8 +29,6 @@ type State =
   | { kind: 'anonyme'; demo: boolean }
   | { kind: 'pro'; session: SessionInfo; answer: RestrictedAnswer };
 
-const NEEDS = { benevoles: 'Bénévoles', logistique: 'Logistique', produits: 'Produits' } as const;
-
 async function getJson(url: string): Promise<{ status: number; body?: unknown }> {
   const res = await fetch(url, {
     credentials: 'same-origin',
@@ -50,10 +39,24 @@ async function getJson(url: string): Promise<{ status: number; body?: unknown }>
   return { status: res.status, ...(type.includes('json') ? { body: (await res.json()) as unknown } : {}) };
 }
 
-const age = (iso: string): string => new Date(iso).toLocaleDateString('fr-FR', { dateStyle: 'long' });
+const day = (iso: string): string => new Date(iso).toLocaleDateString('fr-FR', { dateStyle: 'long' });
+
+/** How long ago `iso` was, in words: readers judge how far to trust the data. */
+function age(iso: string): string {
+  const days = Math.floor((Date.now() - new Date(iso).getTime()) / (24 * 3600 * 1000));
+  if (days < 1) return 'aujourd’hui';
+  if (days < 31) return `il y a ${days} jour${days > 1 ? 's' : ''}`;
+  const months = Math.floor(days / 30.44);
+  return months < 12 ? `il y a ${months} mois` : 'il y a plus d’un an';
+}
 
 export default function RestrictedPart({ actorId }: { actorId: string }): ReactNode {
   const [state, setState] = useState<State>({ kind: 'chargement' });
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | undefined>();
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  // After saving or confirming, the form or button is gone: the message takes the focus.
+  useEffect(() => noticeRef.current?.focus(), [notice]);
 
   const load = useCallback(async () => {
     try {
@@ -82,6 +85,8 @@ export default function RestrictedPart({ actorId }: { actorId: string }): ReactN
     const onShow = (e: PageTransitionEvent): void => {
       if (e.persisted) {
         setState({ kind: 'chargement' });
+        setEditing(false);
+        setNotice(undefined);
         void load();
       }
     };
@@ -91,6 +96,8 @@ export default function RestrictedPart({ actorId }: { actorId: string }): ReactN
 
   const signOut = async (csrf: string | undefined): Promise<void> => {
     setState({ kind: 'chargement' });
+    setEditing(false);
+    setNotice(undefined);
     await fetch('/api/pro/deconnexion', {
       method: 'POST',
       credentials: 'same-origin',
@@ -99,47 +106,160 @@ export default function RestrictedPart({ actorId }: { actorId: string }): ReactN
     await load();
   };
 
+  const act = async (url: string, csrf: string | undefined, done: string, body?: object): Promise<void> => {
+    setNotice(undefined);
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        credentials: 'same-origin',
+        cache: 'no-store',
+        headers: { 'x-csrf-token': csrf ?? '', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      const answer = (await res.json().catch(() => ({}))) as { erreur?: string };
+      // The message comes with what it is about: after the data is read again.
+      await load();
+      setNotice(res.ok ? done : (answer.erreur ?? 'Action impossible : réessayez dans un moment.'));
+    } catch {
+      setNotice('Le service ne répond pas : réessayez dans un moment.');
+    }
+  };
+
   const here = typeof window === 'undefined' ? '/' : window.location.pathname;
+  const canEdit = state.kind === 'pro' && state.answer.modifiable === true;
   return (
-    <section aria-labelledby="reserve-titre" aria-live="polite" style={{ minHeight: '8rem' }} className="fr-mt-4w">
+    <section aria-labelledby="reserve-titre" style={{ minHeight: '8rem' }} className="fr-mt-4w">
       <h2 id="reserve-titre">Informations réservées aux professionnels</h2>
-      {state.kind === 'chargement' && <p>Chargement…</p>}
-      {state.kind === 'indisponible' && (
-        <p>Les informations réservées aux professionnels ne sont pas disponibles sur cette copie du portail.</p>
-      )}
-      {state.kind === 'anonyme' && (
-        <p>
-          Contacts directs, horaires pour les partenaires, capacités et besoins : réservé aux professionnels —{' '}
-          <a href={`/api/pro/connexion?retour=${encodeURIComponent(here)}`}>se connecter</a>
-          {state.demo ? ' (fournisseur d’identité de démonstration).' : ' avec ProConnect.'}
-        </p>
-      )}
-      {state.kind === 'pro' && (
-        <>
+      <div aria-live="polite">
+        {state.kind === 'chargement' && <p>Chargement…</p>}
+        {state.kind === 'indisponible' && (
+          <p>Les informations réservées aux professionnels ne sont pas disponibles sur cette copie du portail.</p>
+        )}
+        {state.kind === 'anonyme' && (
           <p>
-            Connecté en tant que {state.session.nom}.{' '}
+            Contacts directs, horaires pour les partenaires, capacités et besoins : réservé aux professionnels —{' '}
+            <a href={`/api/pro/connexion?retour=${encodeURIComponent(here)}`}>se connecter</a>
+            {state.demo ? ' (fournisseur d’identité de démonstration).' : ' avec ProConnect.'}
+          </p>
+        )}
+        {state.kind === 'pro' && (
+          <>
+            <p>
+              Connecté en tant que {state.session.nom}.{' '}
+              <button
+                type="button"
+                className="fr-btn fr-btn--sm fr-btn--tertiary"
+                onClick={() => void signOut(state.session.csrf)}
+              >
+                Se déconnecter
+              </button>
+            </p>
+            {!state.answer.renseigne && <p>Cette structure n’a pas encore renseigné ses informations réservées.</p>}
+            {state.answer.renseigne && state.answer.masque && state.answer.confirmeLe && (
+              <p>
+                Informations masquées : non confirmées depuis le {day(state.answer.confirmeLe)} (
+                {age(state.answer.confirmeLe)}).
+              </p>
+            )}
+            {state.answer.donnees && <RestrictedView data={state.answer.donnees} />}
+            {state.answer.confirmeLe && !state.answer.masque && (
+              <p>
+                Confirmées le <time dateTime={state.answer.confirmeLe}>{day(state.answer.confirmeLe)}</time> (
+                {age(state.answer.confirmeLe)})
+                {state.answer.aConfirmer ? ' — à confirmer par la structure (plus de six mois).' : '.'}
+              </p>
+            )}
+          </>
+        )}
+        {notice && (
+          <p ref={noticeRef} tabIndex={-1}>
+            {notice}
+          </p>
+        )}
+      </div>
+      {state.kind === 'pro' && canEdit && !editing && (
+        <p>
+          <button type="button" className="fr-btn fr-btn--sm" onClick={() => setEditing(true)}>
+            Modifier ces informations
+          </button>{' '}
+          {state.answer.renseigne && (
             <button
               type="button"
-              className="fr-btn fr-btn--sm fr-btn--tertiary"
-              onClick={() => void signOut(state.session.csrf)}
+              className="fr-btn fr-btn--sm fr-btn--secondary"
+              onClick={() =>
+                void act(
+                  `/api/acteurs/${encodeURIComponent(actorId)}/confirmation`,
+                  state.session.csrf,
+                  'Informations confirmées : elles restent à jour pour six mois.',
+                )
+              }
             >
-              Se déconnecter
+              Confirmer qu’elles sont à jour
             </button>
-          </p>
-          {!state.answer.renseigne && <p>Cette structure n’a pas encore renseigné ses informations réservées.</p>}
-          {state.answer.renseigne && state.answer.masque && (
-            <p>Informations masquées : non confirmées depuis le {age(state.answer.confirmeLe ?? '')}, plus d’un an.</p>
           )}
-          {state.answer.donnees && <RestrictedView data={state.answer.donnees} />}
-          {state.answer.confirmeLe && !state.answer.masque && (
-            <p>
-              Confirmées le <time dateTime={state.answer.confirmeLe}>{age(state.answer.confirmeLe)}</time>
-              {state.answer.aConfirmer ? ' — à confirmer par la structure (plus de six mois).' : '.'}
-            </p>
-          )}
-        </>
+        </p>
+      )}
+      {state.kind === 'pro' && state.session.roles?.includes('moderateur') && !editing && (
+        <LinkManager
+          onLink={(courriel) =>
+            act(
+              `/api/acteurs/${encodeURIComponent(actorId)}/gestionnaires`,
+              state.session.csrf,
+              `${courriel} gère désormais cette structure.`,
+              { courriel },
+            )
+          }
+        />
+      )}
+      {state.kind === 'pro' && canEdit && editing && (
+        <RestrictedEditor
+          actorId={actorId}
+          csrf={state.session.csrf ?? ''}
+          data={state.answer.donnees}
+          onCancel={() => setEditing(false)}
+          onSaved={async () => {
+            await load();
+            setEditing(false);
+            setNotice('Informations enregistrées.');
+          }}
+        />
       )}
     </section>
+  );
+}
+
+/** For moderators: links the account of a person (by the e-mail of their sign-in) to this structure. */
+function LinkManager({ onLink }: { onLink: (courriel: string) => Promise<void> }): ReactNode {
+  const id = useId();
+  const [courriel, setCourriel] = useState('');
+  return (
+    <form
+      aria-labelledby={`${id}-titre`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onLink(courriel.trim()).then(() => setCourriel(''));
+      }}
+    >
+      <h3 id={`${id}-titre`}>Relier un gestionnaire à cette structure</h3>
+      <div className="fr-input-group">
+        <label className="fr-label" htmlFor={`${id}-courriel`}>
+          Courriel du compte professionnel
+          <span className="fr-hint-text">La personne doit s’être connectée une première fois.</span>
+        </label>
+        <input
+          className="fr-input"
+          id={`${id}-courriel`}
+          type="email"
+          required
+          maxLength={254}
+          value={courriel}
+          onChange={(e) => setCourriel(e.target.value)}
+        />
+      </div>
+      <button type="submit" className="fr-btn fr-btn--sm fr-btn--secondary">
+        Relier ce gestionnaire
+      </button>
+    </form>
   );
 }
 

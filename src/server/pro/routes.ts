@@ -68,6 +68,40 @@ function refuse(reply: FastifyReply, status: number, message: string): FastifyRe
   return reply.code(status).header('cache-control', 'no-store').send({ erreur: message });
 }
 
+const CONTACT_RULES: Record<string, string> = {
+  nom: 'nom : de 2 à 120 caractères, obligatoire pour chaque contact',
+  fonction: 'fonction : 120 caractères au plus',
+  telephone: 'téléphone : chiffres, espaces et + ( ) . - seulement, 30 caractères au plus',
+  courriel: 'courriel : une adresse comme nom@exemple.org',
+};
+const FIELD_RULES: Record<string, string> = {
+  contacts: 'Contacts : 10 au plus',
+  courriel: 'Courriel du compte : une adresse comme nom@exemple.org',
+  horaires_partenaires: 'Horaires pour les partenaires : 500 caractères au plus',
+  capacite: 'Capacité : 300 caractères au plus',
+  'besoins.benevoles': 'Besoins en bénévoles : 500 caractères au plus',
+  'besoins.logistique': 'Besoins en logistique : 500 caractères au plus',
+  'besoins.produits': 'Besoins en produits : 500 caractères au plus',
+};
+
+/** The French message for the first problem a body schema of these routes found: the field, and what it takes. */
+export function restrictedFieldError(
+  issues: readonly { instancePath: string; keyword: string; params: Record<string, unknown> }[],
+): string {
+  const issue = issues[0];
+  if (issue?.keyword === 'additionalProperties')
+    return `Champ inattendu : « ${String(issue.params.additionalProperty).slice(0, 60)} ». Retirez-le et recommencez.`;
+  const steps = issue?.instancePath.split('/').filter(Boolean) ?? [];
+  if (issue?.keyword === 'required') steps.push(String(issue.params.missingProperty));
+  if (steps.length === 0) return 'Informations refusées : envoyez un objet JSON.';
+  const [first, index, field] = steps;
+  const rule =
+    first === 'contacts' && index !== undefined && field !== undefined
+      ? `Contact ${Number(index) + 1}, ${CONTACT_RULES[field] ?? field}`
+      : (FIELD_RULES[steps.join('.')] ?? `« ${steps.join('.')} » : valeur refusée`);
+  return `${rule}. Corrigez ce champ et recommencez.`;
+}
+
 /** A path of the portal to come back to after signing in (never another site). */
 function safeReturn(raw: unknown): string {
   return typeof raw === 'string' && /^\/(?![/\\])[^\s]*$/.test(raw) && raw.length < 500 ? raw : '/';
@@ -78,6 +112,11 @@ export async function proRoutes(app: FastifyInstance, deps: ProDeps): Promise<vo
   const store = new ProStore(deps.db);
   const oidc = new OidcClient(config.oidc);
   await app.register(cookie);
+  app.setErrorHandler((error: Error & { validation?: Parameters<typeof restrictedFieldError>[0] }, _req, reply) => {
+    if (error.validation) return refuse(reply, 400, restrictedFieldError(error.validation));
+    // Anything else is answered by the service's handler.
+    throw error;
+  });
   // Secure always: browsers accept it from http://localhost too, so the offline demo works.
   const cookieOptions = { path: '/', httpOnly: true, secure: true } as const;
 
