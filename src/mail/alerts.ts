@@ -53,7 +53,9 @@ export class Subscriptions {
       update: db.prepare('UPDATE alert_subscriptions SET criteria = @criteria, updated_at = @now WHERE id = @id'),
       remove: db.prepare('DELETE FROM alert_subscriptions WHERE id = ?'),
       purge: db.prepare('DELETE FROM alert_subscriptions WHERE confirmed_at IS NULL AND created_at < ?'),
-      confirmed: db.prepare('SELECT * FROM alert_subscriptions WHERE confirmed_at IS NOT NULL ORDER BY created_at'),
+      // Suspended addresses (too many hard bounces, see queue.ts) get nothing.
+      confirmed: db.prepare(`SELECT * FROM alert_subscriptions WHERE confirmed_at IS NOT NULL
+        AND lower(email) NOT IN (SELECT email FROM mail_bounces WHERE permanent = 1) ORDER BY created_at`),
     };
   }
 
@@ -81,7 +83,10 @@ export class Subscriptions {
     return this.stmts.remove.run(id).changes === 1;
   }
 
-  /** Confirmed subscriptions (all read at once: the messages are then queued on the same connection). */
+  /**
+   * Confirmed subscriptions of addresses that are not suspended (all read at once: the messages
+   * are then queued on the same connection).
+   */
   confirmed(): Subscription[] {
     return (this.stmts.confirmed.all() as Row[]).map(toSubscription);
   }
