@@ -51,7 +51,10 @@ export class Subscriptions {
         'UPDATE alert_subscriptions SET confirmed_at = coalesce(confirmed_at, @now), updated_at = @now WHERE id = @id',
       ),
       update: db.prepare('UPDATE alert_subscriptions SET criteria = @criteria, updated_at = @now WHERE id = @id'),
-      remove: db.prepare('DELETE FROM alert_subscriptions WHERE id = ?'),
+      remove: db.prepare('DELETE FROM alert_subscriptions WHERE id = ? RETURNING email'),
+      // The bounces of an address are personal data too: gone with its last subscription.
+      forgetBounces: db.prepare(`DELETE FROM mail_bounces WHERE email = lower(@email)
+        AND NOT EXISTS (SELECT 1 FROM alert_subscriptions WHERE lower(email) = lower(@email))`),
       purge: db.prepare('DELETE FROM alert_subscriptions WHERE confirmed_at IS NULL AND created_at < ?'),
       // Suspended addresses (too many hard bounces, see queue.ts) get nothing.
       confirmed: db.prepare(`SELECT * FROM alert_subscriptions WHERE confirmed_at IS NOT NULL
@@ -80,7 +83,9 @@ export class Subscriptions {
   }
 
   remove(id: string): boolean {
-    return this.stmts.remove.run(id).changes === 1;
+    const removed = this.stmts.remove.get(id) as { email: string } | undefined;
+    if (removed) this.stmts.forgetBounces.run(removed);
+    return removed !== undefined;
   }
 
   /**

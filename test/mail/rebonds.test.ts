@@ -2,7 +2,8 @@
  * Bounces Essaim is told about (`essaim rebonds`): non-delivery notices (RFC 3464) and lists of
  * addresses are recorded; after the set number of hard bounces the address is suspended, and the
  * next alerts are neither queued nor sent to it (against a real SMTP server); the suspension can
- * be lifted. Bad input is refused in French and records nothing.
+ * be lifted, and goes with the address's last subscription. Bad input is refused in French and
+ * records nothing.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Subscriptions } from '../../src/mail/alerts.js';
 import { parseDsn } from '../../src/mail/bounces.js';
-import { HARD_BOUNCES_TO_SUSPEND } from '../../src/mail/queue.js';
+import { HARD_BOUNCES_TO_SUSPEND, MailQueue } from '../../src/mail/queue.js';
 import { Outbox } from '../../src/server/store.js';
 import { runCli } from '../helpers/tree.js';
 import { makeRepo, tempDir } from '../server/helpers.js';
@@ -208,4 +209,23 @@ describe('essaim rebonds', () => {
     expect(lifted.stdout).toContain('Rebonds effacés pour partie@example.org');
     expect((await lettre('2026-06-17')).stdout).toContain('Alertes mises en file : 2 messages');
   }, 60_000);
+});
+
+it('les rebonds d’une adresse partent avec son dernier abonnement (donnée personnelle)', () => {
+  const outbox = new Outbox(tempDir('essaim-rebonds-effaces-'));
+  const subscriptions = new Subscriptions(outbox.db);
+  const queue = new MailQueue(outbox.db);
+  const all = { territoires: [], maillons: [], contenus: [] };
+  const [first, second] = [
+    subscriptions.create('Deux@example.org', all),
+    subscriptions.create('deux@example.org', all),
+  ];
+  queue.recordBounce('deux@example.org', { permanent: true, reason: '550' });
+  subscriptions.remove(first.id);
+  expect(outbox.db.prepare('SELECT email, count FROM mail_bounces').all()).toEqual([
+    { email: 'deux@example.org', count: 1 },
+  ]);
+  subscriptions.remove(second.id);
+  expect(outbox.db.prepare('SELECT COUNT(*) AS n FROM mail_bounces').get()).toEqual({ n: 0 });
+  outbox.close();
 });
