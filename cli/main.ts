@@ -14,6 +14,7 @@ import type { FormatOptions } from './commands/format.js';
 import type { LinksOptions } from './commands/links.js';
 import type { NewOptions } from './commands/new.js';
 import type { ProposeOptions } from './commands/propose.js';
+import type { RebondsOptions } from './commands/rebonds.js';
 import type { SauvegardeOptions } from './commands/sauvegarde.js';
 import type { StaleOptions } from './commands/stale.js';
 import type { ValidateOptions } from './commands/validate.js';
@@ -156,6 +157,15 @@ function program(io: Io, run: (action: () => Promise<ExitCode>) => Promise<void>
     .option('--alertes', 'met en file un message par abonné dont les critères correspondent')
     .option('--envoyer', 'envoie la file au rythme configuré (ESSAIM_MAIL_PER_SECOND)')
     .action((opts: LettreOptions) => run(async () => (await import('./commands/lettre.js')).lettre(opts, io)));
+
+  cmd
+    .command('rebonds')
+    .description('enregistre les rebonds signalés par le fournisseur de courriel (avis de non-remise ou liste)')
+    .argument('[fichiers...]', 'avis de non-remise (.eml), dossiers qui les contiennent, ou listes d’adresses')
+    .option('--lever <adresse>', 'lève la suspension d’une adresse (répétable)', collect)
+    .action((files: string[], opts: RebondsOptions) =>
+      run(async () => (await import('./commands/rebonds.js')).rebonds(files, opts, io)),
+    );
 
   cmd
     .command('importer-acteurs')

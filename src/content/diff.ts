@@ -13,7 +13,7 @@ import {
   type Collection,
   type CollectionName,
 } from './collections.js';
-import { changedFiles, mergeBase, requireCommit, showFile, type ChangedFile } from './git.js';
+import { changedFiles, mergeBase, requireCommit, showFiles, type ChangedFile } from './git.js';
 import { parseMarkdown } from './markdown.js';
 import { parseEntry, type ParsedEntry } from './parse.js';
 import { readSchema, resolve, type JsonSchema } from './schemas.js';
@@ -424,10 +424,13 @@ export function diffRevisions(root: string, base: string, head?: string, options
   const from = ancestor ?? baseCommit;
   const only = options.files ? new Set(options.files) : undefined;
   const changes = changedFiles(root, from, head).filter((f) => !only || only.has(f.file));
-  const read = (rev: string | undefined, c: Collection, file: string): ParsedEntry | undefined => {
-    const bytes = rev ? showFile(root, rev, file) : readWorkingFile(root, file);
-    return bytes ? parseEntry(c, file, bytes) : undefined;
-  };
+  // Each side read by one `git cat-file --batch` (a week of a big portal is hundreds of files).
+  const entryFiles = (status: ChangedFile['status']): string[] =>
+    changes.filter((f) => f.status !== status && isEntryFile(f.file)).map((f) => f.file);
+  const fromBytes = showFiles(root, from, entryFiles('A'));
+  const headBytes = head ? showFiles(root, head, entryFiles('D')) : undefined;
+  const parsed = (c: Collection, file: string, bytes: Buffer | undefined): ParsedEntry | undefined =>
+    bytes ? parseEntry(c, file, bytes) : undefined;
   const others: ChangedFile[] = [];
   const added: ParsedEntry[] = [];
   const removed: ParsedEntry[] = [];
@@ -438,8 +441,11 @@ export function diffRevisions(root: string, base: string, head?: string, options
       if (!change.file.endsWith('.gitkeep')) others.push(change);
       continue;
     }
-    const before = change.status === 'A' ? undefined : read(from, c, change.file);
-    const after = change.status === 'D' ? undefined : read(head, c, change.file);
+    const before = change.status === 'A' ? undefined : parsed(c, change.file, fromBytes.get(change.file));
+    const after =
+      change.status === 'D'
+        ? undefined
+        : parsed(c, change.file, headBytes ? headBytes.get(change.file) : readWorkingFile(root, change.file));
     if (before && !after) removed.push(before);
     else if (after && !before) added.push(after);
     else if (before && after) entries.push(diffEntries(before, after));

@@ -223,24 +223,80 @@ export function buildDigest(root: string, o: DigestOptions): Digest {
   return { since: o.since, until: o.until, items };
 }
 
+const DIMENSIONS = ['territoires', 'maillons', 'contenus'] as const;
+
 /**
- * Does an item match a subscriber's criteria? Territories follow the hierarchy (a département
- * finds the entries of its région and the national ones, and the reverse); an entry without
- * territory is national.
+ * Does an item match one value a subscriber picked? Territories follow the hierarchy (a
+ * département finds the entries of its région and the national ones, and the reverse); an entry
+ * without territory is national. The one definition of matching: `matcherFor` and `DigestIndex`
+ * both ask it.
  */
+function valueMatches(
+  dimension: keyof AlertCriteria,
+  value: string,
+  item: DigestItem,
+  parents: Readonly<Record<string, string>>,
+): boolean {
+  if (dimension === 'contenus') return item.kind === value;
+  if (dimension === 'maillons') return item.maillons.includes(value);
+  return territoryMatches(item.territoires.length > 0 ? item.territoires : [NATIONAL], value, parents);
+}
+
+/** Does an item match a subscriber's criteria? Each list is « any of these », an empty one « all ». */
 export function matcherFor(
   criteria: AlertCriteria,
   parents: Readonly<Record<string, string>> = territoryParents(),
 ): (item: DigestItem) => boolean {
-  const contenus = new Set(criteria.contenus);
-  const maillons = new Set(criteria.maillons);
-  return (item) => {
-    if (contenus.size > 0 && !contenus.has(item.kind)) return false;
-    if (maillons.size > 0 && !item.maillons.some((m) => maillons.has(m))) return false;
-    if (criteria.territoires.length === 0) return true;
-    const tags = item.territoires.length > 0 ? item.territoires : [NATIONAL];
-    return criteria.territoires.some((t) => territoryMatches(tags, t, parents));
-  };
+  return (item) =>
+    DIMENSIONS.every((d) => criteria[d].length === 0 || criteria[d].some((v) => valueMatches(d, v, item, parents)));
+}
+
+/**
+ * The items of a digest indexed by criterion value (one bit per item), so that matching a
+ * subscriber costs a few ORs and ANDs of short bit sets, whatever their criteria and the number
+ * of items. Each value's bit set is computed once, with `valueMatches`.
+ */
+export class DigestIndex {
+  private readonly words: number;
+  private readonly sets = new Map<string, Uint32Array>();
+
+  constructor(
+    readonly items: readonly DigestItem[],
+    private readonly parents: Readonly<Record<string, string>> = territoryParents(),
+  ) {
+    this.words = Math.ceil(items.length / 32);
+  }
+
+  private setOf(dimension: keyof AlertCriteria, value: string): Uint32Array {
+    const key = `${dimension}:${value}`;
+    let set = this.sets.get(key);
+    if (!set) {
+      set = new Uint32Array(this.words);
+      for (let i = 0; i < this.items.length; i++)
+        if (valueMatches(dimension, value, this.items[i]!, this.parents)) set[i >>> 5]! |= 1 << (i & 31);
+      this.sets.set(key, set);
+    }
+    return set;
+  }
+
+  /** The positions in the digest of the items matching `criteria`, in order. */
+  matching(criteria: AlertCriteria): number[] {
+    let all: Uint32Array | undefined;
+    for (const d of DIMENSIONS) {
+      if (criteria[d].length === 0) continue;
+      const any = new Uint32Array(this.words);
+      for (const v of criteria[d]) {
+        const set = this.setOf(d, v);
+        for (let w = 0; w < this.words; w++) any[w]! |= set[w]!;
+      }
+      if (all) for (let w = 0; w < this.words; w++) all[w]! &= any[w]!;
+      else all = any;
+    }
+    if (!all) return this.items.map((_, i) => i);
+    const out: number[] = [];
+    for (let i = 0; i < this.items.length; i++) if (all[i >>> 5]! & (1 << (i & 31))) out.push(i);
+    return out;
+  }
 }
 
 const MAX_LIST = 30;

@@ -18,13 +18,14 @@ export class GitError extends Error {
   }
 }
 
-/** Runs `git …args` in `root` and returns stdout as bytes. */
-export function gitBytes(root: string, args: readonly string[]): Buffer {
+/** Runs `git …args` in `root` (with `input` on stdin) and returns stdout as bytes. */
+export function gitBytes(root: string, args: readonly string[], input?: string): Buffer {
   try {
     return execFileSync('git', [...args], {
       cwd: root,
       env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      ...(input === undefined ? {} : { input }),
       maxBuffer: 256 * 1024 * 1024,
     });
   } catch (e) {
@@ -98,6 +99,34 @@ export function showFile(root: string, rev: string, file: string): Buffer | unde
     if (e instanceof GitError) return undefined;
     throw e;
   }
+}
+
+/**
+ * Bytes of each of `files` at revision `rev` (absent from the map when not there), read by one
+ * `git cat-file --batch` rather than one process per file. A name holding a line break cannot be
+ * asked on a batch line: it is read on its own.
+ */
+export function showFiles(root: string, rev: string, files: readonly string[]): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const batched = files.filter((f) => !/[\r\n]/.test(f));
+  for (const file of files.filter((f) => /[\r\n]/.test(f))) {
+    const bytes = showFile(root, rev, file);
+    if (bytes) out.set(file, bytes);
+  }
+  if (batched.length === 0) return out;
+  const answer = gitBytes(root, ['cat-file', '--batch'], batched.map((f) => `${rev}:./${f}\n`).join(''));
+  let at = 0;
+  for (const file of batched) {
+    const eol = answer.indexOf(0x0a, at);
+    // `<oid> <type> <size>` then the bytes; or `<name> missing` alone.
+    const found = /^[0-9a-f]+ (\w+) (\d+)$/.exec(answer.toString('utf8', at, eol));
+    at = eol + 1;
+    if (!found) continue;
+    const end = at + Number(found[2]);
+    if (found[1] === 'blob') out.set(file, answer.subarray(at, end));
+    at = end + 1;
+  }
+  return out;
 }
 
 /** Files under `under` at revision `rev`. */

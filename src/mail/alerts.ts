@@ -51,9 +51,14 @@ export class Subscriptions {
         'UPDATE alert_subscriptions SET confirmed_at = coalesce(confirmed_at, @now), updated_at = @now WHERE id = @id',
       ),
       update: db.prepare('UPDATE alert_subscriptions SET criteria = @criteria, updated_at = @now WHERE id = @id'),
-      remove: db.prepare('DELETE FROM alert_subscriptions WHERE id = ?'),
+      remove: db.prepare('DELETE FROM alert_subscriptions WHERE id = ? RETURNING email'),
+      // The bounces of an address are personal data too: gone with its last subscription.
+      forgetBounces: db.prepare(`DELETE FROM mail_bounces WHERE email = lower(@email)
+        AND NOT EXISTS (SELECT 1 FROM alert_subscriptions WHERE lower(email) = lower(@email))`),
       purge: db.prepare('DELETE FROM alert_subscriptions WHERE confirmed_at IS NULL AND created_at < ?'),
-      confirmed: db.prepare('SELECT * FROM alert_subscriptions WHERE confirmed_at IS NOT NULL ORDER BY created_at'),
+      // Suspended addresses (too many hard bounces, see queue.ts) get nothing.
+      confirmed: db.prepare(`SELECT * FROM alert_subscriptions WHERE confirmed_at IS NOT NULL
+        AND lower(email) NOT IN (SELECT email FROM mail_bounces WHERE permanent = 1) ORDER BY created_at`),
     };
   }
 
@@ -78,10 +83,15 @@ export class Subscriptions {
   }
 
   remove(id: string): boolean {
-    return this.stmts.remove.run(id).changes === 1;
+    const removed = this.stmts.remove.get(id) as { email: string } | undefined;
+    if (removed) this.stmts.forgetBounces.run(removed);
+    return removed !== undefined;
   }
 
-  /** Confirmed subscriptions (all read at once: the messages are then queued on the same connection). */
+  /**
+   * Confirmed subscriptions of addresses that are not suspended (all read at once: the messages
+   * are then queued on the same connection).
+   */
   confirmed(): Subscription[] {
     return (this.stmts.confirmed.all() as Row[]).map(toSubscription);
   }

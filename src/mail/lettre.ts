@@ -5,7 +5,7 @@
 import { collections, type Collection } from '../content/collections.js';
 import { md } from '../content/diff-render.js';
 import { frenchDate } from '../content/diff.js';
-import { matcherFor, type Digest, type DigestItem, type DigestSection } from '../content/digest.js';
+import { DigestIndex, type Digest, type DigestItem, type DigestSection } from '../content/digest.js';
 import { serializeEntry } from '../content/serialize.js';
 import { escapeHtml } from '../plugins/content/shared/escape.js';
 import { alertLinks, criteriaText, unsubscribeHeaders, type Subscription } from './alerts.js';
@@ -97,7 +97,8 @@ export function renderLetter(digest: Digest, portalUrl: string): LetterParts {
 
 /**
  * One message per confirmed subscriber whose criteria match at least one item (nobody gets an
- * empty letter). Items are rendered once; subscribers with the same criteria share one matching.
+ * empty letter). Items are rendered once and matched through the digest's index of criteria;
+ * nothing is kept per subscriber, so memory does not grow with their number.
  */
 export function* alertMessages(
   digest: Digest,
@@ -106,20 +107,11 @@ export function* alertMessages(
 ): Generator<QueuedMail> {
   const portal = o.portalUrl.replace(/\/+$/, '');
   const rendered = digest.items.map((i) => renderItem(i, portal));
-  const byCriteria = new Map<string, { matched: Rendered[]; why: string }>();
+  const index = new DigestIndex(digest.items);
   for (const s of subscribers) {
-    const key = JSON.stringify(s.criteria);
-    let found = byCriteria.get(key);
-    if (!found) {
-      const matches = matcherFor(s.criteria);
-      found = {
-        matched: rendered.filter((r) => matches(r.item)),
-        why: `Vous recevez ce message parce que vous avez demandé une alerte Essaim (${criteriaText(s.criteria)}).`,
-      };
-      byCriteria.set(key, found);
-    }
-    const { matched, why } = found;
+    const matched = index.matching(s.criteria).map((i) => rendered[i]!);
     if (matched.length === 0) continue;
+    const why = `Vous recevez ce message parce que vous avez demandé une alerte Essaim (${criteriaText(s.criteria)}).`;
     const links = alertLinks(portal, o.secret, s.id);
     const parts = letter(digest, matched, portal, {
       text: [why, `Modifier ou supprimer l’alerte : ${links.manage}`, `Se désabonner : ${links.unsubscribe}`],

@@ -6,7 +6,12 @@
  * mailer, and `envoye` after. A message found in `envoi` after a crash may or may not have left:
  * it becomes `incertain` and is not sent again (at most once: a missing newsletter is better than
  * a duplicate one, which gets a sender flagged as spam). A refusal by the SMTP server (a response
- * code) means the message did not leave: 4xx is retried later, 5xx is a bounce.
+ * code) means the message did not leave: 4xx is retried later, 5xx is a hard bounce.
+ *
+ * Bounces (`mail_bounces`, one row per address): `count` is the number of hard bounces, from the
+ * SMTP server's refusals and from those Essaim is told about (`essaim rebonds`); at
+ * `HARD_BOUNCES_TO_SUSPEND` the address is suspended (`permanent`): nothing more is queued to it
+ * for the alerts, and what is still queued is not sent. A temporary bounce is noted, not counted.
  */
 import type Database from 'better-sqlite3';
 import type { Mailer, MailMessage } from './mailer.js';
@@ -36,6 +41,12 @@ export interface QueueOptions {
   /** First retry delay (ms), doubled at each temporary refusal. */
   retryDelayMs?: number;
 }
+
+/**
+ * Hard bounces after which an address is suspended. More than one: a single refusal may be the
+ * receiving server's passing mistake, and the reader would lose their alerts without knowing why.
+ */
+export const HARD_BOUNCES_TO_SUSPEND = 3;
 
 /** Time after which a message still `envoi` is taken as the victim of a crash (no send takes that long). */
 export const STALE_CLAIM_MS = 10 * 60_000;
@@ -68,10 +79,12 @@ export class MailQueue {
       ),
       nextDue: db.prepare(`SELECT MIN(next_attempt_at) AS t FROM mail_queue WHERE status = 'attente'`),
       counts: db.prepare('SELECT status, COUNT(*) AS n FROM mail_queue GROUP BY status'),
-      bounce: db.prepare(`INSERT INTO mail_bounces (email, permanent, reason, count, at) VALUES (@email, @permanent,
-        @reason, 1, @now) ON CONFLICT (email) DO UPDATE SET permanent = max(permanent, excluded.permanent),
-        reason = excluded.reason, count = count + 1, at = excluded.at`),
+      bounce: db.prepare(`INSERT INTO mail_bounces (email, permanent, reason, count, at)
+        VALUES (@email, @hard >= @limit, @reason, @hard, @now)
+        ON CONFLICT (email) DO UPDATE SET permanent = max(permanent, count + excluded.count >= @limit),
+        reason = excluded.reason, count = count + excluded.count, at = excluded.at`),
       bounced: db.prepare('SELECT 1 FROM mail_bounces WHERE email = ? AND permanent = 1'),
+      lift: db.prepare('DELETE FROM mail_bounces WHERE email = ?'),
     };
   }
 
@@ -94,12 +107,28 @@ export class MailQueue {
     return n;
   }
 
-  /** Records a bounce (from the SMTP server's refusal, or reported by the mail provider). */
-  recordBounce(email: string, bounce: { permanent: boolean; reason: string }, now = Date.now()): void {
-    this.stmts.bounce.run({ email: normalise(email), permanent: bounce.permanent ? 1 : 0, reason: bounce.reason, now });
+  /**
+   * Records a bounce (from the SMTP server's refusal, or reported by the mail provider); returns
+   * true when the address is suspended after it.
+   */
+  recordBounce(email: string, bounce: { permanent: boolean; reason: string }, now = Date.now()): boolean {
+    const hard = bounce.permanent ? 1 : 0;
+    this.stmts.bounce.run({
+      email: normalise(email),
+      hard,
+      limit: HARD_BOUNCES_TO_SUSPEND,
+      reason: bounce.reason,
+      now,
+    });
+    return this.bounced(email);
   }
 
-  /** True when mail to this address bounced for good: nothing more is sent to it. */
+  /** Lifts the suspension of an address (the reader fixed their mailbox); false when it had none. */
+  liftBounces(email: string): boolean {
+    return this.stmts.lift.run(normalise(email)).changes === 1;
+  }
+
+  /** True when the address is suspended: nothing more is sent to it. */
   bounced(email: string): boolean {
     return this.stmts.bounced.get(normalise(email)) !== undefined;
   }

@@ -1,13 +1,21 @@
 /**
  * The newsletter: the semantic diff's words for calls (new call, postponed deadline), the
- * territory hierarchy in matching, an HTML e-mail readable without CSS whose entry text cannot
+ * territory hierarchy in matching (and the subscribers' index agreeing with it), an HTML e-mail readable without CSS whose entry text cannot
  * become markup, and a news draft that `essaim validate` accepts.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDigest, matcherFor, type Digest } from '../../src/content/digest.js';
+import {
+  buildDigest,
+  DigestIndex,
+  matcherFor,
+  type AlertCriteria,
+  type Digest,
+  type DigestItem,
+} from '../../src/content/digest.js';
+import { vocabularies } from '../../src/content/schemas.js';
 import { newsDraft, renderLetter } from '../../src/mail/lettre.js';
 import { runCli } from '../helpers/tree.js';
 import { makeRepo } from '../server/helpers.js';
@@ -106,5 +114,39 @@ describe('lettre d’information', () => {
     expect(draft.content).toContain('type: lettre');
     expect(draft.content).toContain('&lt;script&gt;');
     expect(draft.content).not.toContain('<script>');
+  });
+
+  it('l’index des critères donne exactement les éléments que l’appariement élément par élément retient', () => {
+    let seed = 7;
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const some = (xs: string[], max: number): string[] => [
+      ...new Set(Array.from({ length: Math.floor(rnd() * (max + 1)) }, () => xs[Math.floor(rnd() * xs.length)]!)),
+    ];
+    const vocab = vocabularies();
+    const territoires = Object.keys(vocab.territoire?.labels ?? {});
+    const maillons = Object.keys(vocab.maillon?.labels ?? {});
+    const kinds = ['practices', 'events', 'news', 'funders', 'appels'] as const;
+    // More than 32 items (several words of bits), national ones and ones without territory among them.
+    const items: DigestItem[] = Array.from({ length: 150 }, (_, i) => ({
+      ...digest.items[0]!,
+      kind: kinds[i % kinds.length]!,
+      ref: `practices/element-${i}`,
+      maillons: some(maillons, 2),
+      territoires: i % 17 === 0 ? ['national'] : some(territoires, 2),
+    }));
+    const index = new DigestIndex(items);
+    let nonEmpty = 0;
+    for (let n = 0; n < 400; n++) {
+      const criteria: AlertCriteria = {
+        territoires: some(territoires, 2),
+        maillons: some(maillons, 2),
+        contenus: some([...kinds], 2),
+      };
+      const matches = matcherFor(criteria);
+      const expected = items.flatMap((item, i) => (matches(item) ? [i] : []));
+      expect(index.matching(criteria)).toEqual(expected);
+      if (expected.length > 0 && expected.length < items.length) nonEmpty++;
+    }
+    expect(nonEmpty).toBeGreaterThan(100);
   });
 });

@@ -1,12 +1,12 @@
 /**
  * The mail queue against a real SMTP server: paced, resumed after a crash without sending any
- * message twice, and bounces recorded so that nothing more goes to a dead address.
+ * message twice, and hard bounces counted so that nothing more goes to a dead address.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMailer, mailConfigFrom } from '../../src/mail/mailer.js';
-import { MailQueue, type QueuedMail } from '../../src/mail/queue.js';
+import { HARD_BOUNCES_TO_SUSPEND, MailQueue, type QueuedMail } from '../../src/mail/queue.js';
 import { repoRoot } from '../../src/content/paths.js';
 import { Outbox } from '../../src/server/store.js';
 import { tempDir } from '../server/helpers.js';
@@ -95,7 +95,7 @@ describe('file d’envoi des courriels', () => {
     expect(queue.counts()).toMatchObject({ envoye: 7, incertain: 1, attente: 0, envoi: 0 });
   });
 
-  it('enregistre un rebond définitif et n’écrit plus à cette adresse', async () => {
+  it(`suspend une adresse après ${HARD_BOUNCES_TO_SUSPEND} refus définitifs (5xx) et ne lui écrit plus`, async () => {
     const server = await smtp({
       onRcptTo(address, _session, done) {
         done(
@@ -110,9 +110,14 @@ describe('file d’envoi des courriels', () => {
     cleanups.push(() => mailer.close());
     queue.enqueue([mail(1), mail(2), mail(3)]);
     expect(await queue.drain(mailer, { perSecond: 1000 })).toMatchObject({ envoye: 2, echec: 1 });
+    for (let week = 2; week <= HARD_BOUNCES_TO_SUSPEND; week++) {
+      expect(queue.bounced('Abonne-02@example.org')).toBe(false);
+      queue.enqueue([{ ...mail(2), key: `semaine:${week}` }]);
+      expect(await queue.drain(mailer, { perSecond: 1000 })).toMatchObject({ envoye: 0, echec: 1 });
+    }
     expect(queue.bounced('Abonne-02@example.org')).toBe(true);
     queue.enqueue([{ ...mail(2), key: 'lettre:suivante' }]);
-    expect(await queue.drain(mailer, { perSecond: 1000 })).toMatchObject({ envoye: 0, ignore: 1 });
+    expect(await queue.drain(mailer, { perSecond: 1000 })).toMatchObject({ envoye: 0, echec: 0, ignore: 1 });
     expect(recipients(server.received)).toEqual(['abonne-01@example.org', 'abonne-03@example.org']);
   });
 
