@@ -275,7 +275,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   );
 
-  await app.register(observability, { options, outbox, proofOfWork: pow !== undefined, now });
+  await app.register(observability, {
+    options,
+    outbox,
+    ...(deps.alerts ? { mail: deps.alerts.queue } : {}),
+    proofOfWork: pow !== undefined,
+    now,
+  });
 
   app.get('/api/altcha/challenge', { config: limited }, async (_req, reply) => {
     if (!pow) return jsonError(reply, 404, 'La preuve de travail n’est pas activée sur ce service.');

@@ -3,18 +3,21 @@
  * HEALTHCHECK and the supervision call it) and answers 503 when the database no longer takes
  * writes. `/api/metrics`, in Prometheus' text format, is for the operator only: with
  * ESSAIM_METRICS_TOKEN set, the bearer token is required; without it, only loopback and private
- * addresses get it. Mails are not counted: the service sends none yet.
+ * addresses get it.
  */
 import crypto from 'node:crypto';
 import net from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerOptions } from './config.js';
 import { SCHEMA_VERSION } from './migrations.js';
+import type { MailQueue, MailStatus } from '../mail/queue.js';
 import type { Outbox, SubmissionStatus } from './store.js';
 
 export interface ObservabilityOptions {
   options: ServerOptions;
   outbox: Outbox;
+  /** The mail queue (alerts, follow-up e-mails), when the service sends mail. */
+  mail?: MailQueue;
   /** Whether submissions must carry a proof-of-work (the form reads it). */
   proofOfWork: boolean;
   now?: () => number;
@@ -173,6 +176,17 @@ function observability(app: FastifyInstance, o: ObservabilityOptions, done: (err
       ),
       metric('essaim_database_writable', 'gauge', 'Base inscriptible (1) ou non (0).', [[{}, writable() ? 1 : 0]]),
     ];
+    if (o.mail) {
+      const mails = o.mail.counts();
+      body.push(
+        metric(
+          'essaim_mail_queue',
+          'gauge',
+          'Courriels de la file (alertes, suivi des propositions), par statut.',
+          (Object.keys(mails) as MailStatus[]).map((s) => [{ statut: s }, mails[s]]),
+        ),
+      );
+    }
     return reply.type('text/plain; version=0.0.4; charset=utf-8').send(`${body.join('\n')}\n`);
   });
   done();

@@ -118,7 +118,7 @@ describe('/api/health', () => {
 });
 
 describe('/api/metrics', () => {
-  it('au format texte de Prometheus : propositions acceptées et refusées, boîte d’envoi, échecs', async () => {
+  it('au format texte de Prometheus : propositions acceptées et refusées, boîte d’envoi, échecs, file des courriels', async () => {
     const s = await service();
     const accepted = await s.app.inject({ method: 'POST', url: '/api/submissions', payload: practice() });
     expect(accepted.statusCode).toBe(202);
@@ -153,6 +153,9 @@ describe('/api/metrics', () => {
     ).toBe(400);
     s.outbox.insert(submission('abandonnee'));
     s.outbox.markFailed('abandonnee', 'refusée');
+    s.mailQueue.enqueue([
+      { to: 'abonnee@example.org', subject: 'Alerte', text: 'Deux nouvelles fiches.', key: 'alerte-1' },
+    ]);
 
     const r = await s.app.inject({ method: 'GET', url: '/api/metrics', remoteAddress: '127.0.0.1' });
     expect(r.statusCode).toBe(200);
@@ -170,6 +173,12 @@ describe('/api/metrics', () => {
       essaim_dead_letters: 1,
       essaim_last_transmission_timestamp_seconds: 0,
       essaim_database_writable: 1,
+      'essaim_mail_queue{statut="attente"}': 1,
+      'essaim_mail_queue{statut="envoi"}': 0,
+      'essaim_mail_queue{statut="envoye"}': 0,
+      'essaim_mail_queue{statut="incertain"}': 0,
+      'essaim_mail_queue{statut="echec"}': 0,
+      'essaim_mail_queue{statut="ignore"}': 0,
     });
     expect(m.get('essaim_outbox_oldest_pending_age_seconds')).toBeGreaterThanOrEqual(0);
   });
