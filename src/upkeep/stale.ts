@@ -1,7 +1,7 @@
 /**
  * What needs upkeep: entries not re-reviewed within their collection's interval (the registry's
  * `reviewMonths`), calls past their deadline still listed, permanent calls not confirmed for a year,
- * past events, entries whose links were broken at the last external check.
+ * past events with nothing to see again, entries whose links were broken at the last external check.
  */
 import type { ParsedEntry } from '../content/parse.js';
 import { extractLinks, isExternal } from '../content/links.js';
@@ -93,7 +93,8 @@ export function findStale(
           );
       });
     }
-    if (isIn(entry, 'events')) {
+    // A past event with a replay or a summary stays useful: the agenda lists it under « Revoir ».
+    if (isIn(entry, 'events') && !entry.data.replay && !entry.data.compte_rendu) {
       const end = entry.data.fin ?? entry.data.debut;
       if (end.slice(0, 10) < today)
         report.evenementsPasses.push(
