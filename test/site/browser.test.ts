@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { findCollection } from '../../src/content/collections.js';
 import { listEntries, readEntry } from '../../src/content/load.js';
-import { fieldLabel, vocabularies } from '../../src/content/schemas.js';
+import { fieldLabel, schemaAt, vocabularies } from '../../src/content/schemas.js';
 import { isRead } from '../../src/content/validate.js';
 import { listEditions, validateEdition } from '../../src/plugins/sheets/editions.js';
 import { maillons } from '../../src/plugins/sheets/sidebar.js';
@@ -119,6 +119,26 @@ describe('portal in the browser', () => {
     expect(await history.getAttribute('href')).toBe(
       `https://github.com/essaim-portail/essaim/commits/main/${sheet.file}`,
     );
+  });
+
+  it('a sheet shows its level of evidence with its link, and its figures with source and year', async () => {
+    const sheets = listEntries(repo, [practices.folder])
+      .files.map((f) => readEntry(repo, f))
+      .filter(isRead);
+    const withProof = sheets.find((s) => typeof s.data.preuve_lien === 'string')!;
+    await page.goto(`${server.url}/fiches/${String(withProof.data.id)}`);
+    const proof = page.locator('.essaim-sheet-fields [data-champ="niveau_preuve"] dd');
+    const levels = schemaAt(practices, ['niveau_preuve'])!['x-labels']!;
+    expect(await proof.innerText()).toContain(levels[String(withProof.data.niveau_preuve)]);
+    expect(await proof.locator('a').getAttribute('href')).toBe(withProof.data.preuve_lien);
+
+    const withFigures = sheets.find((s) => Array.isArray(s.data.chiffres) && s.data.chiffres.length > 0)!;
+    const figures = withFigures.data.chiffres as { valeur: string; source: string; annee: number }[];
+    await page.goto(`${server.url}/fiches/${String(withFigures.data.id)}`);
+    const items = page.locator('.essaim-sheet-fields [data-champ="chiffres"] li');
+    expect(await items.count()).toBe(figures.length);
+    expect(await items.first().innerText()).toContain(`${figures[0]!.valeur} (${figures[0]!.annee})`);
+    expect(await items.first().locator('a').getAttribute('href')).toBe(figures[0]!.source);
   });
 
   it('the edition menu leads to the same sheet in the cut edition, which shows its banner', async () => {
