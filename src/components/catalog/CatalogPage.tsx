@@ -441,11 +441,13 @@ export default function CatalogPage({ catalog }: { catalog: CatalogPageData }): 
                   Aucun résultat avec ces filtres. Retirez un filtre ou élargissez le territoire.
                 </p>
               ) : (
-                <ul className={styles.results}>
-                  {current.slice(0, shown).map((item) => (
-                    <Result key={item.id} item={item} catalog={catalog} now={now} labels={maillonLabels} />
-                  ))}
-                </ul>
+                current.length > 0 && (
+                  <ul className={styles.results}>
+                    {current.slice(0, shown).map((item) => (
+                      <Result key={item.id} item={item} catalog={catalog} now={now} labels={maillonLabels} />
+                    ))}
+                  </ul>
+                )
               ))}
             {current !== null && matched - past.length > shown && (
               <button
