@@ -1235,7 +1235,7 @@ export interface Training {
   format: Format;
   duree?: Duree;
   cout?: Cout;
-  gratuit: Gratuit;
+  gratuit?: Gratuit;
   audience?: ParticipantsVises;
   sessions?: Sessions;
   url: AdresseWeb6;

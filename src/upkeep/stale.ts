@@ -1,12 +1,14 @@
 /**
  * What needs upkeep: entries not re-reviewed within their collection's interval (the registry's
  * `reviewMonths`), calls past their deadline still listed, permanent calls not confirmed for a year,
- * past events, entries whose links were broken at the last external check.
+ * past events with nothing to see again, entries whose links were broken at the last external check.
  */
-import type { Collection } from '../content/collections.js';
 import type { ParsedEntry } from '../content/parse.js';
 import { extractLinks, isExternal } from '../content/links.js';
 import { isIn, validEntry } from '../content/validate.js';
+import { isOverdue, monthsBefore, reviewOf } from '../content/review.js';
+
+export { monthsBefore, needsReview, reviewOf } from '../content/review.js';
 
 export interface StaleItem {
   file: string;
@@ -30,35 +32,9 @@ export interface StaleReport {
 /** Broken URLs from the last external link check, with their French messages. */
 export type BrokenLinks = ReadonlyMap<string, string>;
 
-export function monthsBefore(today: string, months: number): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d.toISOString().slice(0, 10);
-}
-
 export function frDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `${d}/${m}/${y}`;
-}
-
-/** Date of an entry's last review, and its collection's interval, when the collection has one. */
-export function reviewOf(
-  collection: Collection,
-  data: object,
-  months = collection.reviewMonths,
-): { date: string; months: number } | undefined {
-  const date: unknown = collection.reviewField ? (data as Record<string, unknown>)[collection.reviewField] : undefined;
-  return months !== undefined && typeof date === 'string' ? { date, months } : undefined;
-}
-
-/** True when an entry is past its review interval: readers see « à vérifier ». */
-export function needsReview(collection: Collection, data: object, today: string): boolean {
-  const review = reviewOf(collection, data);
-  return review !== undefined && review.date < monthsBefore(today, review.months);
 }
 
 /** What needs upkeep among the entries that pass their schema (the others are for `essaim validate`). */
@@ -87,7 +63,7 @@ export function findStale(
       detail,
     });
     const review = reviewOf(entry.collection, entry.data, months ?? entry.collection.reviewMonths);
-    if (review && review.date < monthsBefore(today, review.months)) {
+    if (review && isOverdue(review, today)) {
       const what = entry.collection.reviewField === 'derniere_revue' ? 'Dernière revue' : 'Dernière mise à jour';
       report.aRelire.push(
         item(
@@ -117,7 +93,8 @@ export function findStale(
           );
       });
     }
-    if (isIn(entry, 'events')) {
+    // A past event with a replay or a summary stays useful: the agenda lists it under « Revoir ».
+    if (isIn(entry, 'events') && !entry.data.replay && !entry.data.compte_rendu) {
       const end = entry.data.fin ?? entry.data.debut;
       if (end.slice(0, 10) < today)
         report.evenementsPasses.push(

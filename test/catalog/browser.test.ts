@@ -141,9 +141,10 @@ describe('catalogues et recherche dans le navigateur', () => {
     await page.clock.setFixedTime(new Date('2026-05-02T10:00:00'));
     await page.reload();
     await expect.poll(() => call.locator('[data-statut]').textContent()).toBe('Clos');
-    // The status facet counts from the same clock: one call closed, the winter call not open yet.
+    // The status facet counts from the same clock: one call closed, the winter call not open yet
+    // (the permanent call has no status to filter on).
     await page.getByLabel(/^Clos/).check();
-    await expect.poll(() => summary(page).textContent()).toBe('1 appel sur 2');
+    await expect.poll(() => summary(page).textContent()).toBe('1 appel sur 3');
     // The funder's page agrees.
     await page.goto(`${server.url}/financements/fondation-solidarite`);
     await expect.poll(() => page.locator('#appel-mieux-manger-2026 [data-statut]').textContent()).toBe('Clos');
@@ -153,12 +154,108 @@ describe('catalogues et recherche dans le navigateur', () => {
     await page.close();
   });
 
+  it('un appel permanent porte le badge « Permanent » et vient après les appels datés', async () => {
+    const page = await browser.context.newPage();
+    await page.clock.install({ time: new Date('2026-04-20T10:00:00') });
+    await page.goto(`${server.url}/financements/appels`);
+    await expect
+      .poll(() => titles(page))
+      .toEqual([
+        'Mieux manger pour tous 2026',
+        'Solidarité alimentaire de l’hiver 2027',
+        'Fonds permanent pour les épiceries solidaires',
+      ]);
+    const permanent = page.locator('main li', { hasText: 'Fonds permanent pour les épiceries solidaires' });
+    expect(await permanent.locator('[data-statut]').textContent()).toBe('Permanent');
+    // The funder's page lists its calls in the same order, with the same badge.
+    await page.goto(`${server.url}/financements/fondation-solidarite`);
+    await expect
+      .poll(() => page.locator('main li[id^=appel-] h3').allTextContents())
+      .toEqual([
+        'Mieux manger pour tous 2026',
+        'Solidarité alimentaire de l’hiver 2027',
+        'Fonds permanent pour les épiceries solidaires',
+      ]);
+    expect(await page.locator('#appel-fonds-permanent [data-statut]').textContent()).toBe('Permanent');
+    await page.close();
+  });
+
+  it('un événement passé qui a un replay passe dans « Revoir », avec le lien du replay', async () => {
+    const page = await browser.context.newPage();
+    await page.clock.install({ time: new Date('2026-04-20T10:00:00') });
+    await page.goto(`${server.url}/agenda`);
+    const revoir = page.getByRole('region', { name: 'Revoir' });
+    await expect
+      .poll(() => revoir.locator('li h3').allTextContents())
+      .toEqual(['Webinaire sur l’aide alimentaire rurale 2025']);
+    expect(await revoir.getByRole('link', { name: /^Voir le replay/ }).getAttribute('href')).toBe(
+      'https://paniers-du-causse.example.org/webinaire-2025/replay',
+    );
+    // The coming events stay in the main list, the past one is not there any more.
+    expect(await titles(page)).toEqual(['Visite apprenante de l’épicerie mobile']);
+    expect(await summary(page).textContent()).toBe('2 événements');
+    // Before the event, it is in the main list and there is nothing to see again.
+    await page.clock.setFixedTime(new Date('2025-06-01T10:00:00'));
+    await page.reload();
+    await expect
+      .poll(() => titles(page))
+      .toEqual(['Webinaire sur l’aide alimentaire rurale 2025', 'Visite apprenante de l’épicerie mobile']);
+    expect(await revoir.count()).toBe(0);
+    await page.close();
+  });
+
+  it('la page d’un événement donne l’inscription, le replay et l’accessibilité', async () => {
+    const page = await open('/agenda/webinaire-aide-rurale-2025');
+    const main = page.locator('main');
+    await expect.poll(() => main.locator('h1').textContent()).toBe('Webinaire sur l’aide alimentaire rurale 2025');
+    for (const [name, href] of [
+      ['Inscription', 'https://paniers-du-causse.example.org/webinaire-2025/inscription'],
+      ['Replay', 'https://paniers-du-causse.example.org/webinaire-2025/replay'],
+    ])
+      expect(
+        await main
+          .locator('div', { has: page.locator('dt', { hasText: name }) })
+          .locator('a')
+          .getAttribute('href'),
+      ).toBe(href);
+    expect(await main.textContent()).toContain('Sous-titrage en direct.');
+    await page.close();
+  });
+
+  it('la page d’une étude montre ses constats clés et sa méthode', async () => {
+    const page = await open('/etudes/etude-herault');
+    const constats = page.locator('main div', { has: page.locator('dt', { hasText: 'Constats clés' }) }).locator('li');
+    await expect
+      .poll(() => constats.allTextContents())
+      .toEqual([
+        'Un ménage aidé sur trois vit à plus de 10 km du premier lieu de distribution.',
+        'Les épiceries itinérantes touchent surtout des personnes âgées.',
+      ]);
+    expect(await page.locator('main').textContent()).toContain('Questionnaire auprès de 400 ménages aidés');
+    await page.close();
+  });
+
+  it('une entrée qui a dépassé son délai de relecture affiche « À vérifier » (horloge du lecteur)', async () => {
+    // The study was updated on 2026-01-15; studies are re-read every 24 months.
+    const page = await browser.context.newPage();
+    await page.clock.install({ time: new Date('2028-01-15T10:00:00') });
+    await page.goto(`${server.url}/etudes/etude-herault`);
+    await expect.poll(() => page.locator('html').getAttribute('data-has-hydrated')).toBe('true');
+    expect(await page.locator('main h1').textContent()).toBe('Étude dans l’Hérault');
+    expect(await page.locator('main [data-revue]').count()).toBe(0);
+    await page.clock.setFixedTime(new Date('2028-01-16T10:00:00'));
+    await page.reload();
+    await expect.poll(() => page.locator('main [data-revue]').textContent()).toBe('À vérifier');
+    await page.close();
+  });
+
   it('un catalogue et une page d’entrée n’ont aucune violation d’accessibilité grave ou critique (axe-core)', async () => {
     for (const route of [
       '/etudes',
       '/financements/appels',
       '/financements/fondation-solidarite',
       '/etudes/barometre-precarite-2025',
+      '/agenda',
     ]) {
       const page = await open(route);
       await page.waitForSelector('main h1');

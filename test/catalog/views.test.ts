@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { collections } from '../../src/content/collections.js';
 import { globalData } from '../../src/plugins/content/global-data.js';
 import { loadEntries } from '../../src/plugins/content/load.js';
-import { callsCatalogData, catalogData, catalogPageModule, entryFields } from '../../src/plugins/content/views.js';
+import {
+  callsCatalogData,
+  catalogData,
+  catalogPageModule,
+  entryFields,
+  reviewView,
+  sortCalls,
+} from '../../src/plugins/content/views.js';
 import { countFacets, emptyState } from '../../src/plugins/content/shared/facets.js';
 import {
   CATALOG_PAGE,
@@ -35,9 +42,11 @@ describe('pages et catalogues', () => {
     `);
     expect(JSON.stringify(fields)).not.toContain('secret');
     const calls = fields.find((f) => f.kind === 'items');
-    expect(calls?.kind === 'items' && calls.value.map((c) => [c.anchor, c.status, c.window])).toEqual([
-      ['appel-mieux-manger-2026', 'call', ['2026-02-01', '2026-04-30']],
-      ['appel-solidarite-hiver-2027', 'call', ['2026-09-01', '2027-01-31']],
+    // The permanent call (first in the file) comes after the dated ones, with its badge instead of dates.
+    expect(calls?.kind === 'items' && calls.value.map((c) => [c.anchor, c.status, c.window, c.recurrence])).toEqual([
+      ['appel-mieux-manger-2026', 'call', ['2026-02-01', '2026-04-30'], undefined],
+      ['appel-solidarite-hiver-2027', 'call', ['2026-09-01', '2027-01-31'], undefined],
+      ['appel-fonds-permanent', 'call', undefined, 'permanent'],
     ]);
   });
 
@@ -65,18 +74,52 @@ describe('pages et catalogues', () => {
     });
     expect(itemUrl(data.route, herault)).toBe('/etudes/etude-herault');
     const calls = callsCatalogData(funders, [funder]);
-    expect(calls.items.map((i) => [i.id, itemUrl(calls.route, i), i.facets.territoires])).toEqual([
+    expect(calls.items.map((i) => [i.id, itemUrl(calls.route, i), i.facets.territoires, i.recurrence])).toEqual([
       [
         'fondation-solidarite/mieux-manger-2026',
         '/financements/fondation-solidarite#appel-mieux-manger-2026',
         ['reg-76'],
+        undefined,
       ],
       [
         'fondation-solidarite/solidarite-hiver-2027',
         '/financements/fondation-solidarite#appel-solidarite-hiver-2027',
         ['national'],
+        undefined,
+      ],
+      [
+        'fondation-solidarite/fonds-permanent',
+        '/financements/fondation-solidarite#appel-fonds-permanent',
+        ['national'],
+        'permanent',
       ],
     ]);
+  });
+
+  it('les appels datés viennent par date limite, puis les annuels à confirmer, puis les permanents', () => {
+    const calls = [
+      { id: 'permanent', recurrence: 'permanent' },
+      { id: 'annuel', recurrence: 'annuel', calendrier: 'à confirmer' },
+      { id: 'tard', ouverture: '2026-01-01', cloture: '2026-09-30' },
+      // An annual call whose dates are known is a dated call.
+      { id: 'annuel-date', recurrence: 'annuel', ouverture: '2026-01-01', cloture: '2026-03-31' },
+    ];
+    expect(sortCalls(calls, (c) => c).map((c) => c.id)).toEqual(['annuel-date', 'tard', 'annuel', 'permanent']);
+  });
+
+  it('un événement passé garde son replay (sinon son compte rendu) ; une étude, sa date de revue', () => {
+    const events = collections.get('events')!;
+    const agenda = catalogData(
+      events,
+      entries.filter((e) => e.collection === events),
+    );
+    expect(agenda.items.map((i) => [i.id, i.replay?.label])).toEqual([
+      ['webinaire-aide-rurale-2025', 'Voir le replay'],
+      ['visite-epicerie-mobile', undefined],
+    ]);
+    const studies = collections.get('studies')!;
+    expect(reviewView(studies, { date_maj: '2026-01-15' })).toEqual({ review: { date: '2026-01-15', months: 24 } });
+    expect(reviewView(events, { date_maj: '2026-01-15' })).toEqual({});
   });
 
   it('la page d’un catalogue reçoit ses premières lignes et ses comptes ; toutes les lignes sont dans un autre fichier', async () => {

@@ -96,7 +96,6 @@ describe('invalid entries', () => {
   it('trainings', () => {
     expect(of('trainings')).toMatchInlineSnapshot(`
       [
-        "content/trainings/mooc-aide-alimentaire.yaml:2:1  schema  Le champ obligatoire « Gratuit » (\`gratuit\`) est manquant. → Ajoutez le champ \`gratuit\` : Vrai si la formation est gratuite pour les participants.",
         "content/trainings/mooc-aide-alimentaire.yaml:6:9  schema  Valeur non reconnue pour « Format ». → Valeurs possibles : presentiel, distanciel, mooc, hybride.",
         "content/trainings/mooc-aide-alimentaire.yaml:7:6  schema  « Lien » doit être une adresse commençant par https://. → Utilisez l’adresse sécurisée (https://) de la page.",
         "content/trainings/mooc-aide-alimentaire.yaml:11:12  schema  « Début » doit être une date au format AAAA-MM-JJ. → Par exemple : 2026-03-31.",

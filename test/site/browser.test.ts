@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { findCollection } from '../../src/content/collections.js';
 import { listEntries, readEntry } from '../../src/content/load.js';
-import { fieldLabel, vocabularies } from '../../src/content/schemas.js';
+import { fieldLabel, schemaAt, vocabularies } from '../../src/content/schemas.js';
 import { isRead } from '../../src/content/validate.js';
 import { listEditions, validateEdition } from '../../src/plugins/sheets/editions.js';
 import { maillons } from '../../src/plugins/sheets/sidebar.js';
@@ -119,6 +119,26 @@ describe('portal in the browser', () => {
     expect(await history.getAttribute('href')).toBe(
       `https://github.com/essaim-portail/essaim/commits/main/${sheet.file}`,
     );
+  });
+
+  it('a sheet shows its level of evidence, and its figures with source and year', async () => {
+    const sheet = listEntries(repo, [practices.folder])
+      .files.map((f) => readEntry(repo, f))
+      .filter(isRead)
+      .find((s) => Array.isArray(s.data.chiffres) && s.data.chiffres.length > 0);
+    if (!sheet) throw new Error('Aucune fiche avec des chiffres clés : le contenu de départ a changé ?');
+    await page.goto(`${server.url}/fiches/${String(sheet.data.id)}`);
+    const fields = page.locator('.essaim-sheet-fields');
+    const levels = schemaAt(practices, ['niveau_preuve'])!['x-labels']!;
+    expect(await fields.locator('[data-champ="niveau_preuve"] dt').innerText()).toBe('Niveau de preuve');
+    expect(await fields.locator('[data-champ="niveau_preuve"] dd').innerText()).toContain(
+      levels[String(sheet.data.niveau_preuve)],
+    );
+    const figures = sheet.data.chiffres as { valeur: string; source: string; annee: number }[];
+    const items = fields.locator('[data-champ="chiffres"] li');
+    expect(await items.count()).toBe(figures.length);
+    expect(await items.first().innerText()).toContain(`${figures[0]!.valeur} (${figures[0]!.annee})`);
+    expect(await items.first().locator('a').getAttribute('href')).toBe(figures[0]!.source);
   });
 
   it('the edition menu leads to the same sheet in the cut edition, which shows its banner', async () => {

@@ -90,6 +90,17 @@ organisateur: Une association
 territoires: [national]
 date_maj: 2026-01-01
 `,
+  // A past event with a replay stays on the agenda, under « Revoir »: nothing to do.
+  'content/events/webinaire-a-revoir.yaml': `id: webinaire-a-revoir
+titre: Un webinaire à revoir
+resume: Un événement terminé dont l’enregistrement reste en ligne.
+type: webinaire
+debut: 2026-01-15T10:00:00+01:00
+organisateur: Une association
+replay: https://exemple.org/replay
+territoires: [national]
+date_maj: 2026-01-20
+`,
   'content/events/rencontre-a-venir.yaml': `id: rencontre-a-venir
 titre: Une rencontre à venir
 resume: Un événement qui commence le jour du rapport.

@@ -43,6 +43,7 @@ import {
   type FacetDef,
   type ListItem,
 } from '../../plugins/content/shared/model.js';
+import { itemStatus } from '../../plugins/content/shared/status.js';
 import { childrenOf } from '../../plugins/content/shared/territory.js';
 import AlertLink from '../alerts/AlertLink.js';
 import { plural } from './format.js';
@@ -197,25 +198,37 @@ function Result({
   catalog,
   now,
   labels,
+  past = false,
 }: {
   item: ListItem;
   catalog: CatalogPageData;
   now: number | null;
   labels: Record<string, string>;
+  /** A past event under « Revoir »: its title is one level lower, its replay is linked. */
+  past?: boolean;
 }): ReactNode {
   const maillons = item.facets.maillons ?? [];
+  const Title = past ? 'h3' : 'h2';
   return (
     <li className={styles.result}>
-      <h2>
+      <Title>
         <Link to={itemUrl(catalog.route, item)}>{item.title}</Link>
-      </h2>
+      </Title>
       {item.extra && <p className={styles.extra}>{item.extra}</p>}
       {catalog.status && (
         <p>
-          <StatusBadge kind={catalog.status} window={item.window} now={now} />
+          <StatusBadge kind={catalog.status} window={item.window} now={now} recurrence={item.recurrence} />
         </p>
       )}
       <p>{item.summary}</p>
+      {past && item.replay && (
+        <p>
+          <a href={item.replay.url} target="_blank" rel="noopener noreferrer">
+            {item.replay.label}
+            <span className={styles.srOnly}> : {item.title} (nouvelle fenêtre)</span>
+          </a>
+        </p>
+      )}
       {maillons.length > 0 && (
         <ul className={styles.tags} aria-label="Maillons">
           {maillons.map((m) => (
@@ -274,9 +287,11 @@ export default function CatalogPage({ catalog }: { catalog: CatalogPageData }): 
 
   const active = state.q !== '' || Object.values(state.values).some((vs) => vs.some((v) => v));
   const { lines, failed, load } = useLines(catalog);
+  // The agenda's « Revoir » section needs every past event, not only the first lines.
+  const splitPast = catalog.status === 'event' && now !== null;
   useEffect(() => {
-    if ((active && !preset) || shown > CATALOG_PAGE) load();
-  }, [active, preset, shown, load]);
+    if ((active && !preset) || shown > CATALOG_PAGE || (splitPast && catalog.total > catalog.first.length)) load();
+  }, [active, preset, shown, load, splitPast, catalog]);
 
   const ctx: FilterContext = useMemo(
     () => ({ facets: catalog.facets, parents: global.territoryParents, status: catalog.status, now }),
@@ -330,6 +345,11 @@ export default function CatalogPage({ catalog }: { catalog: CatalogPageData }): 
     go({ ...state, q });
   };
   const maillonLabels = global.vocabularies.maillon ?? {};
+  // Past events with a replay or a summary stay useful: they move to « Revoir » (reader's clock).
+  const isPast = (i: ListItem): boolean =>
+    splitPast && i.replay !== undefined && itemStatus('event', i.window, now) === 'passe';
+  const current = results?.filter((i) => !isPast(i)) ?? null;
+  const past = results?.filter(isPast) ?? [];
   const exportBase = useBaseUrl('/');
 
   return (
@@ -415,26 +435,38 @@ export default function CatalogPage({ catalog }: { catalog: CatalogPageData }): 
                     ? plural(matched, catalog.noun)
                     : `${plural(matched, catalog.noun)} sur ${catalog.total.toLocaleString('fr-FR')}`}
             </p>
-            {results !== null &&
-              (results.length === 0 ? (
+            {current !== null &&
+              (results?.length === 0 ? (
                 <p className={styles.empty}>
                   Aucun résultat avec ces filtres. Retirez un filtre ou élargissez le territoire.
                 </p>
               ) : (
-                <ul className={styles.results}>
-                  {results.slice(0, shown).map((item) => (
-                    <Result key={item.id} item={item} catalog={catalog} now={now} labels={maillonLabels} />
-                  ))}
-                </ul>
+                current.length > 0 && (
+                  <ul className={styles.results}>
+                    {current.slice(0, shown).map((item) => (
+                      <Result key={item.id} item={item} catalog={catalog} now={now} labels={maillonLabels} />
+                    ))}
+                  </ul>
+                )
               ))}
-            {results !== null && matched > shown && (
+            {current !== null && matched - past.length > shown && (
               <button
                 type="button"
                 className={`fr-btn fr-btn--secondary ${styles.more}`}
                 onClick={() => setShown(shown + CATALOG_PAGE)}
               >
-                Afficher {Math.min(CATALOG_PAGE, matched - shown)} résultats de plus
+                Afficher {Math.min(CATALOG_PAGE, matched - past.length - shown)} résultats de plus
               </button>
+            )}
+            {past.length > 0 && (
+              <section aria-labelledby="revoir">
+                <h2 id="revoir">Revoir</h2>
+                <ul className={styles.results}>
+                  {past.map((item) => (
+                    <Result key={item.id} item={item} catalog={catalog} now={now} labels={maillonLabels} past />
+                  ))}
+                </ul>
+              </section>
             )}
           </section>
         </div>

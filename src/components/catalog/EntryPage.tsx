@@ -9,6 +9,8 @@ import EntryActions from '../form/EntryActions.js';
 import Markdown from './Markdown.js';
 import RestrictedPart from '../pro/RestrictedPart.js';
 import { StatusBadge, useNow } from './Status.js';
+import { isOverdue } from '../../content/review.js';
+import { localDate } from '../../plugins/content/shared/status.js';
 import styles from './catalog.module.css';
 
 export default function EntryPage({ entry }: { entry: EntryPageData }): ReactNode {
@@ -25,6 +27,15 @@ export default function EntryPage({ entry }: { entry: EntryPageData }): ReactNod
           {entry.status && (
             <p>
               <StatusBadge kind={entry.status} window={entry.window} now={now} />
+            </p>
+          )}
+          {entry.review && now !== null && isOverdue(entry.review, localDate(now)) && (
+            <p>
+              <span className="fr-badge fr-badge--sm fr-badge--warning fr-badge--no-icon" data-revue="a-verifier">
+                À vérifier
+              </span>{' '}
+              Ces informations n’ont pas été relues depuis plus de {entry.review.months} mois : vérifiez-les auprès de
+              la source avant de vous en servir.
             </p>
           )}
           <p className={styles.lead}>{entry.resume}</p>

@@ -107,7 +107,7 @@ function Items({ items, now }: { items: readonly ItemView[]; now: number | null 
           {item.title && <h3>{item.title}</h3>}
           {item.status && (
             <p>
-              <StatusBadge kind={item.status} window={item.window} now={now} />
+              <StatusBadge kind={item.status} window={item.window} now={now} recurrence={item.recurrence} />
             </p>
           )}
           <FieldList fields={item.fields} now={now} />

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { callStatus, callStatusText, eventStatus, EVENT_STATUS_LABELS } from '../../plugins/content/shared/status.js';
-import type { StatusKind, StatusWindow } from '../../plugins/content/shared/model.js';
+import type { CallRecurrence, StatusKind, StatusWindow } from '../../plugins/content/shared/model.js';
 
 /** The reader's clock (refreshed every minute), or null while the page is rendered at build time. */
 export function useNow(): number | null {
@@ -24,17 +24,32 @@ const CALL_BADGE = {
   bientot: 'fr-badge--warning',
   clos: 'fr-badge--error',
 } as const;
+/** A call without a deadline: its badge does not depend on the clock, so it is in the static page. */
+const RECURRENCE_BADGE: Record<CallRecurrence, [string, string]> = {
+  permanent: ['Permanent', 'fr-badge--success'],
+  annuel: ['Annuel, dates à confirmer', 'fr-badge--info'],
+};
 const EVENT_BADGE = { 'a-venir': 'fr-badge--info', 'en-cours': 'fr-badge--success', passe: 'fr-badge--error' } as const;
 
 export function StatusBadge({
   kind,
   window,
   now,
+  recurrence,
 }: {
   kind: StatusKind;
   window: StatusWindow | undefined;
   now: number | null;
+  recurrence?: CallRecurrence | undefined;
 }): ReactNode {
+  if (kind === 'call' && recurrence) {
+    const [text, color] = RECURRENCE_BADGE[recurrence];
+    return (
+      <span className={`fr-badge fr-badge--sm fr-badge--no-icon ${color}`} data-statut={recurrence}>
+        {text}
+      </span>
+    );
+  }
   if (!window) return null;
   const [start, end] = window;
   if (!(kind === 'call' ? end : start)) return null;

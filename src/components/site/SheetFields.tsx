@@ -10,12 +10,16 @@ import { usePluginData } from '@docusaurus/useGlobalData';
 import type { SheetsData } from '@site/src/plugins/sheets/types.ts';
 import { asRecord, asStrings, frenchDate, label, str } from './format.ts';
 import { useContentData } from './contentData.ts';
+import { collections } from '@site/src/content/collections.ts';
+import { needsReview } from '@site/src/content/review.ts';
+import { localDate } from '@site/src/plugins/content/shared/status.ts';
+import { useNow } from '@site/src/components/catalog/Status.tsx';
 
 export function useSheetsData(): SheetsData {
   return (
     (usePluginData('essaim-sheets') as SheetsData | undefined) ?? {
       fields: {},
-      evaluation: { oui: 'Oui', non: 'Non' },
+      labels: {},
       maillons: [],
     }
   );
@@ -57,6 +61,7 @@ function ExternalLink({ href, children }: { href: string; children: ReactNode })
 export default function SheetFields({ frontMatter }: { frontMatter: Record<string, unknown> }) {
   const data = useSheetsData();
   const content = useContentData();
+  const now = useNow();
   const refs = content.refs ?? {};
   const vocab = (name: string): Record<string, string> | undefined => content.vocabularies?.[name];
   const f = (name: string): string => data.fields[name] ?? name;
@@ -110,13 +115,58 @@ export default function SheetFields({ frontMatter }: { frontMatter: Record<strin
         <span className="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">{label(vocab('stade'), stade)}</span>
       </Row>,
     );
-  if (typeof frontMatter.evaluation === 'boolean') {
+  const nature = str(frontMatter.nature);
+  if (nature)
     rows.push(
-      <Row key="evaluation" name="evaluation" title={f('evaluation')}>
-        {frontMatter.evaluation ? data.evaluation.oui : data.evaluation.non}
+      <Row key="nature" name="nature" title={f('nature')}>
+        {label(data.labels.nature, nature)}
       </Row>,
     );
-  }
+  const preuve = str(frontMatter.niveau_preuve);
+  const preuveLien = str(frontMatter.preuve_lien);
+  if (preuve)
+    rows.push(
+      <Row key="niveau_preuve" name="niveau_preuve" title={f('niveau_preuve')}>
+        {label(data.labels.niveau_preuve, preuve)}
+        {preuveLien && (
+          <>
+            {' — '}
+            <ExternalLink href={preuveLien}>{f('preuve_lien')}</ExternalLink>
+          </>
+        )}
+      </Row>,
+    );
+  const chiffres = Array.isArray(frontMatter.chiffres)
+    ? frontMatter.chiffres.map(asRecord).filter((c): c is Record<string, unknown> => !!c)
+    : [];
+  if (chiffres.length)
+    rows.push(
+      <Row key="chiffres" name="chiffres" title={f('chiffres')}>
+        <ul className="essaim-list">
+          {chiffres.map((c, i) => {
+            const source = str(c.source);
+            return (
+              <li key={i}>
+                {str(c.valeur)}
+                {typeof c.annee === 'number' && <span className="essaim-muted"> ({c.annee})</span>}
+                {source && (
+                  <>
+                    {' — '}
+                    <ExternalLink href={source}>{f('chiffres.source')}</ExternalLink>
+                  </>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </Row>,
+    );
+  if (frontMatter.visites_apprenantes === true)
+    rows.push(
+      <Row key="visites_apprenantes" name="visites_apprenantes" title={f('visites_apprenantes')}>
+        Oui
+      </Row>,
+    );
   const couts = str(frontMatter.couts);
   if (couts)
     rows.push(
@@ -194,10 +244,21 @@ export default function SheetFields({ frontMatter }: { frontMatter: Record<strin
   }
 
   const revue = str(frontMatter.derniere_revue);
+  // Past its review interval (reader's clock, the same rule as `essaim stale`), the sheet says so.
+  const practices = collections.get('practices');
+  const overdue = now !== null && practices !== undefined && needsReview(practices, frontMatter, localDate(now));
   if (revue)
     rows.push(
       <Row key="derniere_revue" name="derniere_revue" title={f('derniere_revue')}>
         <time dateTime={revue}>{frenchDate(revue)}</time>
+        {overdue && (
+          <>
+            {' '}
+            <span className="fr-badge fr-badge--sm fr-badge--warning fr-badge--no-icon" data-revue="a-verifier">
+              À vérifier
+            </span>
+          </>
+        )}
       </Row>,
     );
 

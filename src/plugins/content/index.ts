@@ -40,7 +40,7 @@ import {
 } from './shared/model.js';
 import { TERRITORIES_ROUTE, territoryFeeds, territoryIndex, territoryPages, territoryRoute } from './territories.js';
 import { allRefs } from './global-data.js';
-import { callsCatalogData, catalogData, catalogPageModule, entryFields, entryUrl } from './views.js';
+import { callsCatalogData, catalogData, catalogPageModule, entryFields, entryUrl, reviewView } from './views.js';
 
 export interface Content {
   entries: LoadedEntry[];
@@ -132,6 +132,7 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
             body: bodies[e.file] ?? [],
             source: e.file,
             ...(typeof e.data.date_maj === 'string' ? { dateMaj: e.data.date_maj } : {}),
+            ...reviewView(c, e.data),
             ...(c.name === 'events' && typeof e.data.debut === 'string'
               ? {
                   status: 'event' as const,

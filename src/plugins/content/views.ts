@@ -4,11 +4,13 @@
  */
 import type { Collection } from '../../content/collections.js';
 import { expandTerritories } from '../../content/geography.js';
+import { reviewOf } from '../../content/review.js';
 import { readSchema, resolve, schemaAt, territoryParents, type JsonSchema } from '../../content/schemas.js';
 import type { LoadedEntry } from './load.js';
 import { countFacets, emptyState, filterItems } from './shared/facets.js';
 import {
   CATALOG_PAGE,
+  type CallRecurrence,
   type CatalogData,
   type CatalogPageData,
   type FacetDef,
@@ -94,7 +96,8 @@ function viewOf(label: string, raw: JsonSchema, value: unknown, refs: Refs, key:
         value: (value as { titre: string; url: string }[]).map((l) => ({ titre: l.titre, url: l.url })),
       };
     }
-    const views: ItemView[] = (value as Record<string, unknown>[]).map((item) => {
+    const objects = value as Record<string, unknown>[];
+    const views: ItemView[] = (key === 'appels' ? sortCalls(objects, (c) => c) : objects).map((item) => {
       const fields = objectFields(items, item, refs, ['id', 'titre']);
       const view: ItemView = { fields };
       if (typeof item.titre === 'string') view.title = item.titre;
@@ -103,6 +106,11 @@ function viewOf(label: string, raw: JsonSchema, value: unknown, refs: Refs, key:
       if (window) {
         view.window = window.window;
         view.status = window.status;
+      }
+      const recurrence = key === 'appels' ? recurrenceOf(item) : undefined;
+      if (recurrence) {
+        view.status = 'call';
+        view.recurrence = recurrence;
       }
       return view;
     });
@@ -121,6 +129,31 @@ function windowOf(item: Record<string, unknown>): { window: StatusWindow; status
   if (typeof item.cloture === 'string') return { window: [str(item.ouverture), item.cloture], status: 'call' };
   if (typeof item.debut === 'string') return { window: [item.debut, str(item.fin)], status: 'event' };
   return undefined;
+}
+
+/** The recurrence of a call without a deadline: a badge stands for its dates. */
+function recurrenceOf(call: Record<string, unknown>): CallRecurrence | undefined {
+  if (typeof call.cloture === 'string') return undefined;
+  return call.recurrence === 'permanent' || call.recurrence === 'annuel' ? call.recurrence : undefined;
+}
+
+/** Calls by deadline; then annual calls whose next dates are to be confirmed; permanent calls last. */
+export function sortCalls<T>(list: readonly T[], callOf: (t: T) => Record<string, unknown>): T[] {
+  const rank = (t: T): [number, string] => {
+    const call = callOf(t);
+    const r = recurrenceOf(call);
+    return [r === 'permanent' ? 2 : r === 'annuel' ? 1 : 0, typeof call.cloture === 'string' ? call.cloture : ''];
+  };
+  return list
+    .map((t) => ({ t, r: rank(t) }))
+    .sort((a, b) => a.r[0] - b.r[0] || a.r[1].localeCompare(b.r[1]))
+    .map(({ t }) => t);
+}
+
+/** The last review of an entry and its collection's interval, for « à vérifier » (see content/review.ts). */
+export function reviewView(c: Collection, data: object): { review?: { date: string; months: number } } {
+  const review = reviewOf(c, data);
+  return review ? { review } : {};
 }
 
 function objectFields(
@@ -261,6 +294,10 @@ export function listItem(e: LoadedEntry, facets: readonly FacetDef[]): ListItem 
   if (typeof date === 'string') item.date = date;
   if (e.collection.name === 'events' && typeof d.debut === 'string')
     item.window = [d.debut, typeof d.fin === 'string' ? d.fin : null];
+  if (e.collection.name === 'events') {
+    if (typeof d.replay === 'string') item.replay = { url: d.replay, label: 'Voir le replay' };
+    else if (typeof d.compte_rendu === 'string') item.replay = { url: d.compte_rendu, label: 'Lire le compte rendu' };
+  }
   const extra = (EXTRA[e.collection.name] ?? [])
     .map((k) => d[k])
     .filter((v): v is string => typeof v === 'string' && v !== '');
@@ -315,6 +352,8 @@ export function callItem({ funder, call }: Call): ListItem {
     if (m.length > 0) item.facets.maillons = m;
   }
   item.facets.financeur = facetValues(funder.data, 'type');
+  const recurrence = recurrenceOf(call);
+  if (recurrence) item.recurrence = recurrence;
   return item;
 }
 
@@ -361,9 +400,7 @@ export function catalogData(c: Collection, entries: readonly LoadedEntry[]): Cat
 }
 
 export function callsCatalogData(funders: Collection, entries: readonly LoadedEntry[]): CatalogData {
-  const items = callsOf(entries)
-    .map(callItem)
-    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  const items = sortCalls(callsOf(entries), (c) => c.call).map(callItem);
   return {
     route: `${funders.route}/appels`,
     title: 'Appels à projets',

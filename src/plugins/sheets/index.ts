@@ -8,7 +8,7 @@
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { findCollection } from '../../content/collections.js';
 import { listEntries, readEntry } from '../../content/load.js';
-import { fieldLabel } from '../../content/schemas.js';
+import { fieldLabel, schemaAt } from '../../content/schemas.js';
 import { isIn, validEntry } from '../../content/validate.js';
 import { maillons } from './sidebar.js';
 import type { SheetsData } from './types.js';
@@ -21,7 +21,11 @@ export const SHEET_FIELDS = [
   'porteur',
   'criteres',
   'stade',
-  'evaluation',
+  'nature',
+  'niveau_preuve',
+  'preuve_lien',
+  'chiffres',
+  'visites_apprenantes',
   'couts',
   'partenaires',
   'contacts',
@@ -32,7 +36,11 @@ export const SHEET_FIELDS = [
 const SUB_FIELDS: Record<string, string[]> = {
   porteur: ['nom', 'type', 'site'],
   contacts: ['structure', 'role', 'site', 'courriel'],
+  chiffres: ['valeur', 'source', 'annee'],
 };
+
+/** Fields of the sheets whose values have labels of their own (not a shared vocabulary). */
+const LABELLED = ['nature', 'niveau_preuve'] as const;
 
 export function sheetsData(siteDir: string): SheetsData {
   const practices = findCollection('practices')!;
@@ -40,8 +48,10 @@ export function sheetsData(siteDir: string): SheetsData {
   for (const f of [...SHEET_FIELDS, 'ressources_liees', 'date_maj']) {
     fields[f] = fieldLabel(practices, [f]);
     for (const sub of SUB_FIELDS[f] ?? [])
-      fields[`${f}.${sub}`] = fieldLabel(practices, f === 'contacts' ? [f, 0, sub] : [f, sub]);
+      fields[`${f}.${sub}`] = fieldLabel(practices, f === 'porteur' ? [f, sub] : [f, 0, sub]);
   }
+  const labels: SheetsData['labels'] = {};
+  for (const f of LABELLED) labels[f] = schemaAt(practices, [f])?.['x-labels'] ?? {};
   const counts = new Map<string, number>();
   for (const f of listEntries(siteDir, [practices.folder]).files) {
     const entry = validEntry(readEntry(siteDir, f));
@@ -50,7 +60,7 @@ export function sheetsData(siteDir: string): SheetsData {
   }
   return {
     fields,
-    evaluation: { oui: 'Oui', non: 'Non' },
+    labels,
     maillons: maillons().map((m) => ({ ...m, count: counts.get(m.id) ?? 0 })),
   };
 }

@@ -42,7 +42,13 @@ export interface ListItem {
   window?: StatusWindow;
   /** One extra line (funder of a call, organiser, place). */
   extra?: string;
+  /** A call without dates: permanent, or annual with its next dates to be confirmed. */
+  recurrence?: CallRecurrence;
+  /** What a past event left to see or read (its replay, else its written summary). */
+  replay?: { url: string; label: string };
 }
+
+export type CallRecurrence = 'permanent' | 'annuel';
 
 export type StatusKind = 'call' | 'event';
 
@@ -111,6 +117,7 @@ export interface ItemView {
   /** Status window, when the item is a call or a session. */
   window?: StatusWindow;
   status?: StatusKind;
+  recurrence?: CallRecurrence;
 }
 
 /** A compact HTML tree rendered from a Markdown body at build time (see markdown.ts):
@@ -129,6 +136,8 @@ export interface EntryPageData {
   status?: StatusKind;
   window?: StatusWindow;
   dateMaj?: string;
+  /** Last review and interval of a collection that has one: past it, the page says « à vérifier ». */
+  review?: { date: string; months: number };
   source: string;
 }
 
