@@ -167,6 +167,9 @@ describe('catalogues et recherche dans le navigateur', () => {
       ]);
     const permanent = page.locator('main li', { hasText: 'Fonds permanent pour les épiceries solidaires' });
     expect(await permanent.locator('[data-statut]').textContent()).toBe('Permanent');
+    // A permanent call is open: the « Ouvert » filter keeps it.
+    await page.goto(`${server.url}/financements/appels?statut=ouvert`);
+    await expect.poll(() => titles(page)).toContain('Fonds permanent pour les épiceries solidaires');
     // The funder's page lists its calls in the same order, with the same badge.
     await page.goto(`${server.url}/financements/fondation-solidarite`);
     await expect

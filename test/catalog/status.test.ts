@@ -68,5 +68,9 @@ describe('statut des événements', () => {
     expect(itemStatus('call', ['2026-03-01', '2026-04-30'], at('2026-06-01'))).toBe('clos');
     expect(itemStatus('event', ['2026-05-10', null], at('2026-05-01'))).toBe('a-venir');
     expect(itemStatus('call', undefined, at('2026-05-01'))).toBeUndefined();
+    // A permanent call (no deadline) is open, once its opening date has come; an annual call without dates has no status.
+    expect(itemStatus('call', [null, null], at('2026-05-01'))).toBe('ouvert');
+    expect(itemStatus('call', ['2026-06-01', null], at('2026-05-01'))).toBe('a-venir');
+    expect(itemStatus('call', [null, ''], at('2026-05-01'))).toBeUndefined();
   });
 });

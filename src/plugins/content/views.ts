@@ -333,7 +333,11 @@ export function callItem({ funder, call }: Call): ListItem {
     url: callUrl(funder, String(call.id)),
     facets: {},
     date: cloture,
-    window: [typeof call.ouverture === 'string' ? call.ouverture : null, cloture],
+    // No deadline: a permanent call stays open (`null` end); an annual one has no status until its dates are known.
+    window: [
+      typeof call.ouverture === 'string' ? call.ouverture : null,
+      cloture || (recurrenceOf(call) === 'permanent' ? null : ''),
+    ],
     extra: `${funder.data.titre}${typeof call.montant === 'string' ? ` · ${call.montant}` : ''}`,
   };
   for (const k of ['maillons', 'beneficiaires']) {

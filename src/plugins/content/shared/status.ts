@@ -93,6 +93,10 @@ export function itemStatus(
 ): string | undefined {
   if (!window) return undefined;
   const [start, end] = window;
-  if (kind === 'call') return end ? callStatus(start, end, now).status : undefined;
+  if (kind === 'call') {
+    if (end) return callStatus(start, end, now).status;
+    // A permanent call has no deadline (`null` end): open from its opening date on.
+    return end === null ? (start && localDate(now) < start ? 'a-venir' : 'ouvert') : undefined;
+  }
   return start ? eventStatus(start, end, now) : undefined;
 }
