@@ -255,6 +255,20 @@ for (const size of sizes) {
       console.log(
         `  ${m.route.padEnd(22)} ${kb(m.gzip).padStart(7)} de JS en ${m.files} fichiers (${kb(m.own)} propres)`,
       );
+    // Entry pages: their own part is their shared data module (see BUCKET_BYTES in the content plugin).
+    const entryRoutes = ['studies', 'events'].flatMap((name) => {
+      const e = entries.find((g) => g.collection.name === name);
+      return e ? [`${e.collection.route}/${path.basename(e.rel).replace(/\.(md|ya?ml)$/, '')}`] : [];
+    });
+    for (const m of await pagesJs(built, entryRoutes))
+      console.log(
+        `  ${m.route.slice(0, 22).padEnd(22)} ${kb(m.gzip).padStart(7)} de JS en ${m.files} fichiers (${kb(m.own)} propres)`,
+      );
+    const jsDir = path.join(built, 'assets/js');
+    for (const f of fs.readdirSync(jsDir).filter((f) => /^(main|runtime~main)\.[^.]+\.js$/.test(f))) {
+      const buf = fs.readFileSync(path.join(jsDir, f));
+      console.log(`  ${f} : ${kb(buf.length)} brut, ${kb(gzip(buf))} gzip`);
+    }
     const indexHtml = fs.readFileSync(path.join(built, 'territoires.html'), 'utf8');
     const svg = /<svg[^>]*aria-label="Carte des départements[\s\S]*?<\/svg>/.exec(indexHtml)?.[0] ?? '';
     const svgGz = gzip(Buffer.from(svg));

@@ -67,14 +67,20 @@ function Checkboxes({
   state,
   counts,
   onToggle,
+  pending = false,
 }: {
   facet: FacetDef;
   state: FilterState;
   counts: Record<string, number>;
   onToggle: (key: string, value: string, on: boolean) => void;
+  /** Counts not known yet (statuses before the reader's clock is): their place is kept, invisible. */
+  pending?: boolean;
 }): ReactNode {
   const selected = state.values[facet.key] ?? [];
-  const values = (facet.values ?? []).filter((v) => (counts[v.value] ?? 0) > 0 || selected.includes(v.value));
+  // A status facet keeps all its values, so that it does not change size when the clock is known.
+  const values = (facet.values ?? []).filter(
+    (v) => facet.kind === 'status' || (counts[v.value] ?? 0) > 0 || selected.includes(v.value),
+  );
   if (values.length === 0) return null;
   return (
     <fieldset>
@@ -89,9 +95,21 @@ function Checkboxes({
               name={facet.key}
               value={v.value}
               checked={selected.includes(v.value)}
+              disabled={pending}
               onChange={(e) => onToggle(facet.key, v.value, e.target.checked)}
             />
-            <label htmlFor={id}>{withCount(v.label, counts[v.value])}</label>
+            <label htmlFor={id}>
+              {pending ? (
+                <>
+                  {v.label}{' '}
+                  <span className={styles.count} style={{ visibility: 'hidden' }}>
+                    (0)
+                  </span>
+                </>
+              ) : (
+                withCount(v.label, counts[v.value])
+              )}
+            </label>
           </div>
         );
       })}
@@ -405,9 +423,15 @@ export default function CatalogPage({ catalog }: { catalog: CatalogPageData }): 
                   />
                 );
               if (f.kind === 'date') return <DateRange key={f.key} facet={f} state={state} onRange={onRange} />;
-              if (f.kind === 'status' && now === null) return null;
               return (
-                <Checkboxes key={f.key} facet={f} state={state} counts={counts[f.key] ?? {}} onToggle={onToggle} />
+                <Checkboxes
+                  key={f.key}
+                  facet={f}
+                  state={state}
+                  counts={counts[f.key] ?? {}}
+                  onToggle={onToggle}
+                  pending={f.kind === 'status' && now === null}
+                />
               );
             })}
             <div className={styles.actions}>

@@ -13,8 +13,20 @@ import { isOverdue } from '../../content/review.js';
 import { localDate } from '../../plugins/content/shared/status.js';
 import styles from './catalog.module.css';
 
-export default function EntryPage({ entry }: { entry: EntryPageData }): ReactNode {
+/**
+ * `entries` is the data module this page shares with neighbouring entries (keyed by their declared
+ * route path); `route` is the route Docusaurus renders, its path possibly given a trailing slash.
+ */
+export default function EntryPage({
+  entries,
+  route,
+}: {
+  entries: Record<string, EntryPageData>;
+  route: { path: string };
+}): ReactNode {
   const now = useNow();
+  const entry = entries[route.path.replace(/\/$/, '')];
+  if (!entry) throw new Error(`Aucune donnée pour la page ${route.path}.`);
   return (
     <Layout title={entry.titre} description={entry.resume}>
       <main className={`container ${styles.page}`} id="contenu">

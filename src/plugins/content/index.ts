@@ -64,6 +64,31 @@ const WITHOUT_TERRITORIES = process.env.ESSAIM_BANC_SANS_TERRITOIRES === '1';
 /** Collections that get their catalog and entry pages from this plugin. */
 const PAGED = allCollections().filter((c) => c.pages === 'essaim');
 
+/**
+ * Entry pages share their data modules: consecutive entries (by id) up to this much JSON per
+ * module. Every data module costs every page of the site a registry entry, a chunk and two
+ * entries of the runtime's chunk maps; an entry page loads its whole module, hence a bound in bytes.
+ */
+export const BUCKET_BYTES = 32 * 1024;
+
+/** `items` in order, cut into groups of at most `max` (by `size`); an item larger than `max` is alone. */
+export function packBySize<T>(items: readonly T[], size: (item: T) => number, max: number): T[][] {
+  const groups: T[][] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const n = size(item);
+    const last = groups.at(-1);
+    if (last && bytes + n <= max) {
+      last.push(item);
+      bytes += n;
+    } else {
+      groups.push([item]);
+      bytes = n;
+    }
+  }
+  return groups;
+}
+
 export function siteInfo(context: LoadContext): SiteInfo {
   const { url, baseUrl, title } = context.siteConfig;
   const root = `${url.replace(/\/$/, '')}${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}`;
@@ -120,33 +145,43 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
           exact: true,
           modules: { catalog: await catalogPage(c.name, catalogData(c, list)) },
         });
-        for (const e of list) {
-          const page: EntryPageData = {
-            collection: c.name,
-            collectionLabel: c.label,
-            collectionRoute: c.route,
-            id: e.id,
-            titre: e.data.titre,
-            resume: e.data.resume,
-            fields: entryFields(c, e.data, refs),
-            body: bodies[e.file] ?? [],
-            source: e.file,
-            ...(typeof e.data.date_maj === 'string' ? { dateMaj: e.data.date_maj } : {}),
-            ...reviewView(c, e.data),
-            ...(c.name === 'events' && typeof e.data.debut === 'string'
-              ? {
-                  status: 'event' as const,
-                  window: [e.data.debut, typeof e.data.fin === 'string' ? e.data.fin : null] as [string, string | null],
-                }
-              : {}),
-          };
-          const data = await createData(`${c.name}/${e.id}.json`, JSON.stringify(page));
-          addRoute({
-            path: entryUrl(e),
-            component: component('catalog/EntryPage.tsx'),
-            exact: true,
-            modules: { entry: sitePath(data) },
+        const pages = [...list]
+          .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+          .map((e) => {
+            const page: EntryPageData = {
+              collection: c.name,
+              collectionLabel: c.label,
+              collectionRoute: c.route,
+              id: e.id,
+              titre: e.data.titre,
+              resume: e.data.resume,
+              fields: entryFields(c, e.data, refs),
+              body: bodies[e.file] ?? [],
+              source: e.file,
+              ...(typeof e.data.date_maj === 'string' ? { dateMaj: e.data.date_maj } : {}),
+              ...reviewView(c, e.data),
+              ...(c.name === 'events' && typeof e.data.debut === 'string'
+                ? {
+                    status: 'event' as const,
+                    window: [e.data.debut, typeof e.data.fin === 'string' ? e.data.fin : null] as [
+                      string,
+                      string | null,
+                    ],
+                  }
+                : {}),
+            };
+            return { path: entryUrl(e), json: JSON.stringify(page) };
           });
+        for (const [i, bucket] of packBySize(pages, (p) => p.json.length, BUCKET_BYTES).entries()) {
+          const json = `{${bucket.map((p) => `${JSON.stringify(p.path)}:${p.json}`).join(',')}}`;
+          const data = sitePath(await createData(`${c.name}/lot-${i}.json`, json));
+          for (const p of bucket)
+            addRoute({
+              path: p.path,
+              component: component('catalog/EntryPage.tsx'),
+              exact: true,
+              modules: { entries: data },
+            });
         }
       }
       // The finder of the sheets (the sheets themselves are pages of the docs instance), and each
