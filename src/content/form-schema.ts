@@ -76,12 +76,15 @@ function labelled(s: JsonSchema): JsonSchema {
     const { enum: values, ...rest } = out;
     return { ...rest, oneOf: values.map((v) => ({ const: v, title: labels[v] ?? v })) };
   }
-  // The territory vocabulary also accepts commune and EPCI codes (`anyOf`): the form offers the vocabulary.
+  // The territory vocabulary also accepts commune and EPCI codes (`anyOf`): the labelled vocabulary
+  // first (the form offers it), then the other forms, so that a commune found by the search is valid.
   const vocabulary = out['x-labels'] && out.anyOf?.find((a) => Array.isArray(a.enum) && a.type === 'string');
   if (vocabulary) {
-    const rest: JsonSchema = { ...out, ...vocabulary };
-    delete rest.anyOf;
-    return labelled(rest);
+    const { anyOf = [], 'x-labels': labels, ...rest } = out;
+    return {
+      ...rest,
+      anyOf: [labelled({ ...vocabulary, 'x-labels': labels }), ...anyOf.filter((a) => a !== vocabulary)],
+    };
   }
   return out;
 }
@@ -132,7 +135,7 @@ export function formSchema(collectionSchema: JsonSchema, defs: JsonSchema): Json
 /** Territory codes with their French labels, from the bundled `territoire` vocabulary. */
 export function vocabularyOptions(s: JsonSchema | undefined): { value: string; label: string }[] {
   const items = s?.items ?? s;
-  const oneOf = (items?.oneOf as JsonSchema[] | undefined) ?? [];
+  const oneOf = ((items?.oneOf ?? items?.anyOf?.[0]?.oneOf) as JsonSchema[] | undefined) ?? [];
   return oneOf.map((o) => ({ value: String(o.const), label: String(o.title ?? o.const) }));
 }
 
