@@ -469,7 +469,12 @@ export default function ProposalForm(): ReactElement {
           id="collection"
           className="form-control fr-select"
           value={collectionName}
-          onChange={(e) => e.target.value && choose(e.target.value as CollectionName)}
+          onChange={(e) => {
+            if (!e.target.value) return;
+            choose(e.target.value as CollectionName);
+            // In the address too: after a reload, the form comes back with its draft.
+            history.replace({ search: `?collection=${e.target.value}` });
+          }}
         >
           <option value="">Choisissez un type de ressource…</option>
           {allCollections().map((c) => (
