@@ -82,6 +82,10 @@ function startingText(c: Collection): string {
     .replace(/\n{3,}/g, '\n\n');
 }
 
+function skipPopulate(_validator: unknown, s: { items?: unknown }): boolean {
+  return typeof s.items === 'object' && s.items !== null && 'anyOf' in s.items;
+}
+
 function topField(property: string | undefined): string {
   return (property ?? '').replace(/^\./, '').split('.')[0] ?? '';
 }
@@ -576,7 +580,10 @@ export default function ProposalForm(): ReactElement {
               widgets={widgets}
               templates={templates}
               // An optional list with `minItems` (sources…) starts empty, not with one blank item to fill.
-              experimental_defaultFormStateBehavior={{ arrayMinItems: { populate: 'requiredOnly' } }}
+              // The territories (a vocabulary, or communes found by the search) start empty too.
+              experimental_defaultFormStateBehavior={{
+                arrayMinItems: { populate: 'requiredOnly', computeSkipPopulate: skipPopulate },
+              }}
               onChange={(e, id) => {
                 setFormData(e.formData as Data);
                 if (id) {
@@ -750,7 +757,10 @@ export default function ProposalForm(): ReactElement {
                 )}
                 <li>
                   {last ? (
+                    // Keys: « Suivant » and « Envoyer » are two elements, never one button whose type changes
+                    // during the click (which would send the form from the step before the review).
                     <button
+                      key="envoyer"
                       id="envoyer"
                       type="submit"
                       className="fr-btn"
@@ -759,7 +769,7 @@ export default function ProposalForm(): ReactElement {
                       {service === undefined ? 'Préparer le fichier' : 'Envoyer la proposition'}
                     </button>
                   ) : (
-                    <button id="suivant" type="button" className="fr-btn" onClick={next}>
+                    <button key="suivant" id="suivant" type="button" className="fr-btn" onClick={next}>
                       Suivant
                     </button>
                   )}

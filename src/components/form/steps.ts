@@ -1,6 +1,6 @@
 /**
  * The form's steps (the DSFR stepper): « Quoi » (title, summary and the other required fields),
- * « Où et pour qui » (territories, audiences, links of the food chain, places and carriers),
+ * « Où et pour qui » (territories, audiences, places and carriers),
  * « Contenu » (every other field and the text), « Contact » (only with the service), « Relecture ».
  * Computed from the collection's form schema, so a new field lands in a step by itself.
  */
@@ -22,7 +22,6 @@ const WHERE_AND_WHO = new Set([
   'publics',
   'audience',
   'beneficiaires',
-  'maillons',
   'lieu',
   'en_ligne',
   'accessibilite',
