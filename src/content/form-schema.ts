@@ -99,7 +99,13 @@ function withoutAnnotations(s: JsonSchema): JsonSchema {
         Object.entries(value as Record<string, JsonSchema>).map(([k, v]) => [k, withoutAnnotations(v)]),
       );
     else if (key === 'items') out.items = withoutAnnotations(value as JsonSchema);
-    else if (
+    else if ((key === 'then' || key === 'else') && value && typeof value === 'object') {
+      // `properties: { cloture: true }` in a branch only says the field exists; rjsf would merge that
+      // `true` over the field's definition and stop showing it. `required` is what the branch checks.
+      const { properties, ...branch } = value as JsonSchema;
+      const kept = Object.entries(properties ?? {}).filter(([, v]) => typeof v === 'object');
+      out[key] = withoutAnnotations(kept.length ? { ...branch, properties: Object.fromEntries(kept) } : branch);
+    } else if (
       key === 'anyOf' &&
       Array.isArray(value) &&
       value.every((v) => Object.keys(v as object).join() === 'format')

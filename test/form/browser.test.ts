@@ -151,7 +151,12 @@ async function chooseTerritory(page: Page, search: string, label: string): Promi
 /** « Suivant », and waits for the step `title`. */
 async function nextStep(page: Page, title: string): Promise<void> {
   await page.click('#suivant');
-  await page.locator('#etape-titre', { hasText: title }).waitFor({ timeout: 5000 });
+  await page
+    .locator('#etape-titre', { hasText: title })
+    .waitFor({ timeout: 5000 })
+    .catch(async () => {
+      throw new Error(`Étape « ${title} » non atteinte : ${await page.locator('.essaim-formulaire').innerText()}`);
+    });
 }
 
 async function statusOf(page: Page): Promise<string> {
@@ -326,9 +331,12 @@ async function tabTo(page: Page, selector: string, max = 150): Promise<void> {
 describe('corriger, signaler, sans GitHub ni souris', () => {
   it('depuis la page d’un financeur, changer la date limite d’un appel ouvre une pull request qui change ce champ seulement', async () => {
     const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${withGitHub.url}/financements/ademe`);
     await page.getByRole('link', { name: 'Proposer une modification' }).click();
     await page.waitForURL(/\/contribuer\/proposer\?modifier=funders\/ademe$/);
+    await page.waitForSelector('#root_titre');
     await expect(page.locator('.fr-callout').innerText()).resolves.toContain(
       'Vous proposez une modification de « ADEME (Agence de la transition écologique) »',
     );
@@ -360,6 +368,7 @@ describe('corriger, signaler, sans GitHub ni souris', () => {
       .split('\n')
       .filter((l) => /^[-+] /.test(l));
     expect(changed).toEqual(['-    cloture: 2026-03-31', '+    cloture: 2026-04-15']);
+    expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
 
@@ -384,13 +393,15 @@ describe('corriger, signaler, sans GitHub ni souris', () => {
     const page = await openForm(offline.url, 'platforms');
     await page.fill('#root_titre', 'Carte des jardins partagés');
     await page.fill('#root_resume', 'Une carte des jardins partagés ouverts aux habitants.');
-    await page.fill('#root_usage', 'Trouver un jardin.');
+    await page.fill('#root_usage', 'Trouver un jardin partagé près de chez soi.');
     await page.fill('#root_url', 'https://jardins.example.org');
     await page.fill('#root_editeur', 'Collectif Jardins');
     await nextStep(page, 'Où et pour qui');
+    await chooseTerritory(page, 'Bretagne', 'Bretagne');
     await page.reload();
     await page.locator('#etape-titre', { hasText: 'Où et pour qui' }).waitFor();
     await expect(page.locator('.essaim-brouillon').innerText()).resolves.toContain('a été restauré');
+    await expect(page.getByLabel('Bretagne', { exact: true }).isChecked()).resolves.toBe(true);
     await nextStep(page, 'Contenu');
     await page.click('#precedent');
     await page.click('#precedent');

@@ -581,8 +581,10 @@ export default function ProposalForm(): ReactElement {
               templates={templates}
               // An optional list with `minItems` (sources…) starts empty, not with one blank item to fill.
               // The territories (a vocabulary, or communes found by the search) start empty too.
+              // An edited entry gets no defaults either: the file changes only where the person changed it.
               experimental_defaultFormStateBehavior={{
                 arrayMinItems: { populate: 'requiredOnly', computeSkipPopulate: skipPopulate },
+                ...(edit ? { emptyObjectFields: 'skipDefaults' as const } : {}),
               }}
               onChange={(e, id) => {
                 setFormData(e.formData as Data);

@@ -48,7 +48,7 @@ export default function TerritoryWidget(props: WidgetProps): ReactElement {
   useEffect(() => {
     const q = query.trim();
     if (serviceBase === undefined || q.length < 2) {
-      setFound([]);
+      setFound((f) => (f.length ? [] : f));
       return;
     }
     const controller = new AbortController();
@@ -65,7 +65,8 @@ export default function TerritoryWidget(props: WidgetProps): ReactElement {
       window.clearTimeout(timer);
       controller.abort();
     };
-  }, [query, serviceBase, all]);
+    // `all` is rebuilt when rjsf gives a new schema object (nested in a list, at every render): its size is enough.
+  }, [query, serviceBase, all.length]);
 
   // The labels of communes already in the entry (an edit): asked once, by their code.
   useEffect(() => {
