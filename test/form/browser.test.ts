@@ -437,8 +437,10 @@ describe('corriger, signaler, sans GitHub ni souris', () => {
     await page.keyboard.press('Enter');
     await page.locator('#etape-titre', { hasText: 'Où et pour qui' }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('etape-titre');
-    await type('#root_territoires', 'Hérault');
-    await tabTo(page, '[id="root_territoires-dep-34"]');
+    // A commune, found by the service's search.
+    await type('#root_territoires', 'Montpellier');
+    await page.getByLabel('Montpellier (34)', { exact: true }).waitFor();
+    await tabTo(page, '[id="root_territoires-com-34172"]');
     await page.keyboard.press('Space');
     expect(await axeViolations(page, 'Formulaire de proposition, étape Où et pour qui')).toEqual([]);
     await tabTo(page, '#suivant');
@@ -454,12 +456,19 @@ describe('corriger, signaler, sans GitHub ni souris', () => {
     await tabTo(page, '#suivant');
     await page.keyboard.press('Enter');
     await page.locator('#etape-titre', { hasText: 'Relecture' }).waitFor();
-    await expect(page.locator('.essaim-relecture').innerText()).resolves.toContain('Hérault');
+    await expect(page.locator('.essaim-relecture').innerText()).resolves.toContain('Montpellier (34)');
     expect(await axeViolations(page, 'Formulaire de proposition, étape Relecture')).toEqual([]);
     await page.waitForTimeout(1000);
     await tabTo(page, '#envoyer');
     await page.keyboard.press('Enter');
     expect(await statusOf(page)).toContain('annuaire-des-cantines-solidaires');
+    expect(
+      git(
+        offlineRepo,
+        'show',
+        'formulaire/platforms/annuaire-des-cantines-solidaires:content/platforms/annuaire-des-cantines-solidaires.yaml',
+      ),
+    ).toContain('territoires:\n  - com-34172\n');
     expect(await axeViolations(page, 'Suivi d’une proposition')).toEqual([]);
     await page.goto(`${offline.url}/accessibilite`);
     expect(await axeViolations(page, 'Déclaration d’accessibilité')).toEqual([]);

@@ -5,6 +5,7 @@
 import { isValidElement, type ReactElement, type ReactNode } from 'react';
 import type { JsonSchema } from '../../content/schemas.js';
 import { MarkdownPreview } from './MarkdownField.js';
+import { foundTerritoryLabels } from './TerritoryWidget.js';
 
 type Data = Record<string, unknown>;
 
@@ -25,7 +26,7 @@ function wordFor(s: JsonSchema | undefined, v: unknown): string {
     ...((s?.anyOf?.[0]?.oneOf as JsonSchema[] | undefined) ?? []),
   ];
   const found = alternatives.find((o) => o.const === v);
-  return found?.title ?? String(v);
+  return found?.title ?? (typeof v === 'string' ? foundTerritoryLabels.get(v) : undefined) ?? String(v);
 }
 
 function show(s: JsonSchema | undefined, v: unknown): ReactNode {

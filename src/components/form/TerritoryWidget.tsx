@@ -22,6 +22,9 @@ interface Option {
   label: string;
 }
 
+/** Names of the communes and intercommunalities met in this page, for the review (`com-34172` → « Montpellier (34) »). */
+export const foundTerritoryLabels = new Map<string, string>();
+
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
@@ -40,10 +43,12 @@ export default function TerritoryWidget(props: WidgetProps): ReactElement {
   const countId = useId();
   const labelOf = (v: string): string => all.find((o) => o.value === v)?.label ?? known.get(v) ?? v;
 
-  const remember = (options: Option[]): void =>
+  const remember = (options: Option[]): void => {
+    for (const o of options) foundTerritoryLabels.set(o.value, o.label);
     setKnown((k) =>
       options.every((o) => k.has(o.value)) ? k : new Map([...k, ...options.map((o) => [o.value, o.label] as const)]),
     );
+  };
 
   useEffect(() => {
     const q = query.trim();
