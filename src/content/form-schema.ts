@@ -76,12 +76,15 @@ function labelled(s: JsonSchema): JsonSchema {
     const { enum: values, ...rest } = out;
     return { ...rest, oneOf: values.map((v) => ({ const: v, title: labels[v] ?? v })) };
   }
-  // The territory vocabulary also accepts commune and EPCI codes (`anyOf`): the form offers the vocabulary.
+  // The territory vocabulary also accepts commune and EPCI codes (`anyOf`): the labelled vocabulary
+  // first (the form offers it), then the other forms, so that a commune found by the search is valid.
   const vocabulary = out['x-labels'] && out.anyOf?.find((a) => Array.isArray(a.enum) && a.type === 'string');
   if (vocabulary) {
-    const rest: JsonSchema = { ...out, ...vocabulary };
-    delete rest.anyOf;
-    return labelled(rest);
+    const { anyOf = [], 'x-labels': labels, ...rest } = out;
+    return {
+      ...rest,
+      anyOf: [labelled({ ...vocabulary, 'x-labels': labels }), ...anyOf.filter((a) => a !== vocabulary)],
+    };
   }
   return out;
 }
@@ -96,7 +99,13 @@ function withoutAnnotations(s: JsonSchema): JsonSchema {
         Object.entries(value as Record<string, JsonSchema>).map(([k, v]) => [k, withoutAnnotations(v)]),
       );
     else if (key === 'items') out.items = withoutAnnotations(value as JsonSchema);
-    else if (
+    else if ((key === 'then' || key === 'else') && value && typeof value === 'object') {
+      // `properties: { cloture: true }` in a branch only says the field exists; rjsf would merge that
+      // `true` over the field's definition and stop showing it. `required` is what the branch checks.
+      const { properties, ...branch } = value as JsonSchema;
+      const kept = Object.entries(properties ?? {}).filter(([, v]) => typeof v === 'object');
+      out[key] = withoutAnnotations(kept.length ? { ...branch, properties: Object.fromEntries(kept) } : branch);
+    } else if (
       key === 'anyOf' &&
       Array.isArray(value) &&
       value.every((v) => Object.keys(v as object).join() === 'format')
@@ -132,7 +141,7 @@ export function formSchema(collectionSchema: JsonSchema, defs: JsonSchema): Json
 /** Territory codes with their French labels, from the bundled `territoire` vocabulary. */
 export function vocabularyOptions(s: JsonSchema | undefined): { value: string; label: string }[] {
   const items = s?.items ?? s;
-  const oneOf = (items?.oneOf as JsonSchema[] | undefined) ?? [];
+  const oneOf = ((items?.oneOf ?? items?.anyOf?.[0]?.oneOf) as JsonSchema[] | undefined) ?? [];
   return oneOf.map((o) => ({ value: String(o.const), label: String(o.title ?? o.const) }));
 }
 

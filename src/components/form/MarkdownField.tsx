@@ -62,6 +62,12 @@ function render(node: Nodes, key: number | string = 0): ReactNode {
   }
 }
 
+/** The text as it will be published (the same safe rendering as the preview). */
+export function MarkdownPreview({ value }: { value: string }): ReactElement {
+  const tree = useMemo(() => unified().use(remarkParse).parse(value), [value]);
+  return <>{tree.children.length > 0 ? render(tree) : <p>(Le texte est vide.)</p>}</>;
+}
+
 export interface MarkdownFieldProps {
   id: string;
   label: string;

@@ -1,7 +1,8 @@
 /**
- * « Proposer une ressource »: choose a collection, fill the form generated from its JSON Schema,
- * send it to the submission service — or, on a purely static site, download the entry file and
- * open GitHub's "new file" page.
+ * « Proposer une ressource »: choose a collection, fill the form generated from its JSON Schema in
+ * steps (the DSFR stepper, each step checked by the same validator before the next, a review of the
+ * entry as it will look), send it to the submission service — or, on a purely static site,
+ * download the entry file and open GitHub's "new file" page. The draft is kept in the browser.
  */
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import Form from '@rjsf/core';
@@ -14,11 +15,15 @@ import { bodyTemplates } from '../../content/templates.js';
 import { PLACEHOLDER } from '../../content/rules/a-completer.js';
 import { entryPath, serializeWithSchema, slugify } from '../../content/canonical.js';
 import { errorSchemaOf, frenchErrors, translateString, uiSchemaFor } from './form-ui.js';
+import '@gouvfr/dsfr/dist/component/stepper/stepper.min.css';
 import './form.css';
+import { deleteDraft, draftKey, readDraft, writeDraft } from './draft.js';
 import MarkdownField from './MarkdownField.js';
+import Review from './Review.js';
 import { collectionDescription, formSchemaOf, fullSchema } from './schemas.js';
 import { detectService, fetchEntry, proofOfWork, sendSubmission, type Problem, type ServiceInfo } from './service.js';
-import TerritoryWidget from './TerritoryWidget.js';
+import { formSteps, stepOfField } from './steps.js';
+import TerritoryWidget, { type FormContext } from './TerritoryWidget.js';
 
 type Data = Record<string, unknown>;
 interface Contact {
@@ -63,7 +68,7 @@ const templates = { FieldErrorTemplate };
 
 /** rjsf's id of the field an input belongs to (`root_maillons-3` → `root_maillons`). */
 function touchedId(id: string): string {
-  return id.replace(/-\d+$/, '').replace(/-(national|reg-\d+|dep-\w+)$/, '');
+  return id.replace(/-\d+$/, '').replace(/-(national|(reg|dep|com|epci)-\w+)$/, '');
 }
 
 /** The body template of the collection, without the « À COMPLÉTER » hints (headings only). */
@@ -75,6 +80,20 @@ function startingText(c: Collection): string {
     .filter((l) => !l.startsWith(PLACEHOLDER))
     .join('\n')
     .replace(/\n{3,}/g, '\n\n');
+}
+
+function skipPopulate(_validator: unknown, s: { items?: unknown }): boolean {
+  return typeof s.items === 'object' && s.items !== null && 'anyOf' in s.items;
+}
+
+function topField(property: string | undefined): string {
+  return (property ?? '').replace(/^\./, '').split('.')[0] ?? '';
+}
+
+/** The id of the entry being edited, from the address (`?modifier=funders/ademe`), before it is loaded. */
+function editIdOf(): string | undefined {
+  if (typeof window === 'undefined') return undefined;
+  return new URLSearchParams(window.location.search).get('modifier')?.split('/')[1] || undefined;
 }
 
 function todayIso(): string {
@@ -124,8 +143,18 @@ export default function ProposalForm(): ReactElement {
   const [serverErrors, setServerErrors] = useState<Problem[]>([]);
   const [sending, setSending] = useState<'' | 'preuve' | 'envoi'>('');
   const [result, setResult] = useState<StaticResult | undefined>();
+  const [step, setStep] = useState(0);
+  /** Top-level fields whose errors are shown because their step was checked. */
+  const [checked, setChecked] = useState<Set<string>>(new Set());
+  /** The entry as loaded, for an edit (the review marks what changed; « Supprimer le brouillon » goes back to it). */
+  const [original, setOriginal] = useState<{ donnees: Data; texte: string; sha: string } | undefined>();
+  /** When the restored draft was saved; '' when none was restored. */
+  const [restored, setRestored] = useState('');
+  /** The person changed something: from then on the draft is saved. */
+  const [dirty, setDirty] = useState(false);
   const renderedAt = useRef(Date.now());
   const summaryRef = useRef<HTMLDivElement>(null);
+  const stepTitleRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<Form>(null);
 
   useEffect(() => {
@@ -143,11 +172,14 @@ export default function ProposalForm(): ReactElement {
         setEditError(loaded.erreur);
         return;
       }
-      choose(editCollection as CollectionName);
-      setFormData(loaded.donnees);
-      setTexte(loaded.texte);
+      choose(editCollection as CollectionName, editId);
+      setOriginal({ donnees: loaded.donnees, texte: loaded.texte, sha: loaded.sha });
+      const draft = readDraft(draftKey(editCollection, editId));
+      setFormData(draft?.donnees ?? loaded.donnees);
+      setTexte(draft?.texte ?? loaded.texte);
       const titre = loaded.donnees.titre;
-      setEdit({ id: editId, sha: loaded.sha, titre: typeof titre === 'string' ? titre : editId });
+      // A draft keeps the version it started from: the service merges from there.
+      setEdit({ id: editId, sha: draft?.sha ?? loaded.sha, titre: typeof titre === 'string' ? titre : editId });
     });
     const wanted = params.get('collection');
     if (wanted && collections.has(wanted as CollectionName)) choose(wanted as CollectionName);
@@ -156,22 +188,62 @@ export default function ProposalForm(): ReactElement {
 
   const collection = collectionName ? collections.get(collectionName) : undefined;
   const schema = useMemo(() => (collection ? formSchemaOf(collection) : undefined), [collection]);
-  const uiSchema = useMemo(() => (schema ? uiSchemaFor(schema) : undefined), [schema]);
-  const shown = useMemo(
-    () => (id: string) => submitted || [...touched].some((t) => t === id || t.startsWith(`${id}_`)),
-    [submitted, touched],
+  const withContact = service !== undefined && service !== 'detection';
+  const steps = useMemo(() => (schema ? formSteps(schema, { withContact }) : []), [schema, withContact]);
+  const current = steps[Math.min(step, steps.length - 1)];
+  const last = step >= steps.length - 1;
+  // The fields of the other steps stay in the form (one validator for all) but are not displayed.
+  const uiSchema = useMemo(() => {
+    if (!schema) return undefined;
+    const ui = uiSchemaFor(schema);
+    for (const field of Object.keys(schema.properties ?? {}))
+      if (!current?.champs.includes(field))
+        ui[field] = { ...(ui[field] as object), 'ui:classNames': 'essaim-etape-cachee' };
+    return ui;
+  }, [schema, current]);
+  const formContext = useMemo<FormContext>(
+    () => (service && service !== 'detection' ? { serviceBase: service.base } : {}),
+    [service],
   );
+  const shown = useMemo(
+    () => (id: string) =>
+      submitted ||
+      [...checked].some((f) => id === `root_${f}` || id.startsWith(`root_${f}_`)) ||
+      [...touched].some((t) => t === id || t.startsWith(`${id}_`)),
+    [submitted, touched, checked],
+  );
+  const key = collectionName ? draftKey(collectionName, edit?.id ?? editIdOf()) : '';
+
+  // The draft follows every change the person makes.
+  useEffect(() => {
+    if (!dirty || !key) return;
+    writeDraft(key, {
+      donnees: formData,
+      texte,
+      motif,
+      etape: step,
+      ...(edit ? { sha: edit.sha } : {}),
+      enregistre: new Date().toISOString(),
+    });
+  }, [dirty, key, formData, texte, motif, step, edit]);
   const transformErrors = useMemo(() => (schema ? frenchErrors(schema, () => true) : undefined), [schema]);
   const extraErrors = useMemo<ErrorSchema | undefined>(() => {
     const fields = serverErrors.filter((p) => p.champ && p.champ !== 'texte' && !p.champ.startsWith('contact'));
     return fields.length ? errorSchemaOf(fields) : undefined;
   }, [serverErrors]);
 
-  function choose(name: CollectionName): void {
+  /** Chooses a collection (with its draft, if any), or the collection of an edited entry. */
+  function choose(name: CollectionName, editedId?: string): void {
     const c = collections.get(name)!;
+    const draft = readDraft(draftKey(name, editedId));
     setCollectionName(name);
-    setFormData({});
-    setTexte(startingText(c));
+    setFormData(draft?.donnees ?? {});
+    setTexte(draft?.texte ?? startingText(c));
+    setMotif(draft?.motif ?? '');
+    setStep(draft?.etape ?? 0);
+    setRestored(draft?.enregistre ?? '');
+    setDirty(false);
+    setChecked(new Set());
     setTouched(new Set());
     setSubmitted(false);
     setSummary([]);
@@ -194,6 +266,51 @@ export default function ProposalForm(): ReactElement {
     return out;
   }
 
+  function forgetDraft(): void {
+    if (!collectionName) return;
+    deleteDraft(key);
+    choose(collectionName, edit?.id);
+    if (original) {
+      setFormData(original.donnees);
+      setTexte(original.texte);
+      setEdit((e) => e && { ...e, sha: original.sha });
+    }
+  }
+
+  function goTo(i: number): void {
+    setStep(i);
+    setSummary([]);
+    // Bring keyboard and screen-reader users to the new step's title.
+    window.setTimeout(() => stepTitleRef.current?.focus(), 0);
+  }
+
+  /** The errors of one step, from the same validator as the whole form (the fields of other steps left out). */
+  function stepErrors(i: number): SummaryItem[] {
+    const s = steps[i];
+    if (!s || !schema) return [];
+    if (s.kind === 'contact') return ownErrors();
+    const data = (formRef.current?.state.formData as Data | undefined) ?? formData;
+    const { errors } = validator.validateFormData(data, schema as never);
+    const inStep = (p: string): boolean => s.champs.includes(p.replace(/^\./, '').split('.')[0] ?? '');
+    return frenchErrors(
+      schema,
+      inStep,
+    )(errors)
+      .sort((a, b) => s.champs.indexOf(topField(a.property)) - s.champs.indexOf(topField(b.property)))
+      .map((e) => ({ id: fieldId(e.property ?? ''), message: e.message ?? '' }));
+  }
+
+  function next(): void {
+    const items = stepErrors(step);
+    if (current?.kind === 'champs') setChecked((c) => new Set([...c, ...current.champs]));
+    if (current?.kind === 'contact') setSubmitted(true);
+    if (items.length) {
+      showSummary(items);
+      return;
+    }
+    goTo(step + 1);
+  }
+
   function showSummary(items: SummaryItem[]): void {
     setSummary(items);
     // Let React render the summary, then bring the person to it (announced as an alert) and to the first error.
@@ -204,6 +321,11 @@ export default function ProposalForm(): ReactElement {
   }
 
   function onError(errors: RJSFValidationError[]): void {
+    // Enter in a field of an earlier step: go on to the next step, as its button does.
+    if (!last) {
+      next();
+      return;
+    }
     setSubmitted(true);
     const fields = Object.keys(schema?.properties ?? {});
     const rank = (p: string): number => {
@@ -215,16 +337,29 @@ export default function ProposalForm(): ReactElement {
       (a, b) => rank(a.property ?? '') - rank(b.property ?? ''),
     );
     const items = [...sorted.map((e) => ({ id: fieldId(e.property ?? ''), message: e.message ?? '' })), ...ownErrors()];
-    showSummary(items);
+    showOnTheirStep(items);
+  }
+
+  /** Errors found when sending: the person is brought to the step of the first one, with that step's errors. */
+  function showOnTheirStep(items: SummaryItem[]): void {
+    const stepOf = (id: string): number =>
+      id === 'envoyer' ? step : stepOfField(steps, id.startsWith('root_') ? id.slice(5).replace(/_/g, '.') : id);
+    const target = items.length ? stepOf(items[0]!.id) : step;
+    if (target >= 0 && target !== step) setStep(target);
+    showSummary(items.filter((e) => stepOf(e.id) === target || target < 0));
   }
 
   async function onSubmit(data: Data): Promise<void> {
+    if (!last) {
+      next();
+      return;
+    }
     setSubmitted(true);
     setServerErrors([]);
     setServerMessage('');
     const own = ownErrors();
     if (own.length) {
-      showSummary(own);
+      showOnTheirStep(own);
       return;
     }
     setSummary([]);
@@ -257,12 +392,13 @@ export default function ProposalForm(): ReactElement {
         ...(altcha ? { altcha } : {}),
       });
       if (r.ok) {
+        deleteDraft(key);
         history.push(r.suiviUrl);
         return;
       }
       setServerMessage(r.message);
       setServerErrors(r.problemes);
-      showSummary(
+      showOnTheirStep(
         r.problemes.length
           ? r.problemes.map((p) => ({
               id:
@@ -337,7 +473,12 @@ export default function ProposalForm(): ReactElement {
           id="collection"
           className="form-control fr-select"
           value={collectionName}
-          onChange={(e) => e.target.value && choose(e.target.value as CollectionName)}
+          onChange={(e) => {
+            if (!e.target.value) return;
+            choose(e.target.value as CollectionName);
+            // In the address too: after a reload, the form comes back with its draft.
+            history.replace({ search: `?collection=${e.target.value}` });
+          }}
         >
           <option value="">Choisissez un type de ressource…</option>
           {allCollections().map((c) => (
@@ -352,6 +493,46 @@ export default function ProposalForm(): ReactElement {
         <>
           <p className="essaim-formulaire__intro">{collectionDescription(collection)}</p>
           <p>Les champs marqués d’un astérisque (*) sont obligatoires.</p>
+
+          <div className="essaim-brouillon">
+            {restored ? (
+              <div className="fr-notice fr-notice--info">
+                <p>
+                  Votre brouillon du {new Date(restored).toLocaleString('fr-FR')} a été restauré (il est gardé dans ce
+                  navigateur, sans vos coordonnées).{' '}
+                  <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" onClick={forgetDraft}>
+                    Supprimer le brouillon
+                  </button>
+                </p>
+              </div>
+            ) : (
+              dirty && (
+                <p className="essaim-brouillon__note">
+                  Brouillon gardé dans ce navigateur (sans vos coordonnées).{' '}
+                  <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" onClick={forgetDraft}>
+                    Supprimer le brouillon
+                  </button>
+                </p>
+              )
+            )}
+          </div>
+
+          {current && (
+            <div className="fr-stepper essaim-etapes">
+              <h2 className="fr-stepper__title" id="etape-titre" tabIndex={-1} ref={stepTitleRef}>
+                {current.titre}
+                <span className="fr-stepper__state">
+                  Étape {step + 1} sur {steps.length}
+                </span>
+              </h2>
+              <div className="fr-stepper__steps" data-fr-current-step={step + 1} data-fr-steps={steps.length} />
+              {!last && (
+                <p className="fr-stepper__details">
+                  <span className="fr-text--bold">Étape suivante :</span> {steps[step + 1]?.titre}
+                </p>
+              )}
+            </div>
+          )}
 
           <div
             ref={summaryRef}
@@ -395,13 +576,22 @@ export default function ProposalForm(): ReactElement {
               uiSchema={uiSchema}
               validator={validator}
               formData={formData}
+              formContext={formContext}
               widgets={widgets}
               templates={templates}
               // An optional list with `minItems` (sources…) starts empty, not with one blank item to fill.
-              experimental_defaultFormStateBehavior={{ arrayMinItems: { populate: 'requiredOnly' } }}
+              // The territories (a vocabulary, or communes found by the search) start empty too.
+              // An edited entry gets no defaults either: the file changes only where the person changed it.
+              experimental_defaultFormStateBehavior={{
+                arrayMinItems: { populate: 'requiredOnly', computeSkipPopulate: skipPopulate },
+                ...(edit ? { emptyObjectFields: 'skipDefaults' as const } : {}),
+              }}
               onChange={(e, id) => {
                 setFormData(e.formData as Data);
-                if (id) setTouched((t) => (t.has(touchedId(id)) ? t : new Set(t).add(touchedId(id))));
+                if (id) {
+                  setDirty(true);
+                  setTouched((t) => (t.has(touchedId(id)) ? t : new Set(t).add(touchedId(id))));
+                }
               }}
               onBlur={(id) => setTouched((t) => (t.has(touchedId(id)) ? t : new Set(t).add(touchedId(id))))}
               onSubmit={(e) => void onSubmit(e.formData as Data)}
@@ -415,18 +605,21 @@ export default function ProposalForm(): ReactElement {
               omitExtraData
               liveOmit="onChange"
             >
-              {collection.format === 'md' && (
+              {collection.format === 'md' && current?.texte && (
                 <MarkdownField
                   id="texte"
                   label="Texte"
                   help="Le texte de la ressource, en Markdown simple : ## pour un intertitre, - pour une liste, [texte](https://…) pour un lien. Pas de HTML."
                   value={texte}
-                  onChange={setTexte}
+                  onChange={(t) => {
+                    setTexte(t);
+                    setDirty(true);
+                  }}
                   errors={textErrors}
                 />
               )}
 
-              {edit && (
+              {edit && current?.texte && (
                 <div className="form-group">
                   <label htmlFor="motif" className="control-label">
                     Pourquoi cette modification ? (source, constat…)
@@ -437,12 +630,15 @@ export default function ProposalForm(): ReactElement {
                     maxLength={2000}
                     rows={3}
                     value={motif}
-                    onChange={(e) => setMotif(e.target.value)}
+                    onChange={(e) => {
+                      setMotif(e.target.value);
+                      setDirty(true);
+                    }}
                   />
                 </div>
               )}
 
-              {service && service !== 'detection' && (
+              {service && service !== 'detection' && current?.kind === 'contact' && (
                 <fieldset className="essaim-contact">
                   <legend>Vos coordonnées</legend>
                   <p id="contact-aide">
@@ -529,16 +725,58 @@ export default function ProposalForm(): ReactElement {
                 />
               </div>
 
-              <p>
-                <button
-                  id="envoyer"
-                  type="submit"
-                  className="fr-btn"
-                  disabled={sending !== '' || service === 'detection'}
-                >
-                  {service === undefined ? 'Préparer le fichier' : 'Envoyer la proposition'}
-                </button>
-              </p>
+              {current?.kind === 'relecture' && (
+                <section aria-labelledby="relecture-titre">
+                  <h3 id="relecture-titre" className="fr-h5">
+                    Votre proposition telle qu’elle sera publiée
+                  </h3>
+                  <Review
+                    schema={schema}
+                    data={formData}
+                    {...(collection.format === 'md' ? { texte } : {})}
+                    {...(original ? { original } : {})}
+                  />
+                  {withContact && (
+                    <p>
+                      Vos coordonnées : {contact.nom} ({contact.courriel}) — elles ne seront pas publiées.
+                    </p>
+                  )}
+                </section>
+              )}
+
+              <ul className="fr-btns-group fr-btns-group--inline-md essaim-etapes__boutons">
+                {step > 0 && (
+                  <li>
+                    <button
+                      type="button"
+                      id="precedent"
+                      className="fr-btn fr-btn--secondary"
+                      onClick={() => goTo(step - 1)}
+                    >
+                      Précédent
+                    </button>
+                  </li>
+                )}
+                <li>
+                  {last ? (
+                    // Keys: « Suivant » and « Envoyer » are two elements, never one button whose type changes
+                    // during the click (which would send the form from the step before the review).
+                    <button
+                      key="envoyer"
+                      id="envoyer"
+                      type="submit"
+                      className="fr-btn"
+                      disabled={sending !== '' || service === 'detection'}
+                    >
+                      {service === undefined ? 'Préparer le fichier' : 'Envoyer la proposition'}
+                    </button>
+                  ) : (
+                    <button key="suivant" id="suivant" type="button" className="fr-btn" onClick={next}>
+                      Suivant
+                    </button>
+                  )}
+                </li>
+              </ul>
               <p aria-live="polite" className="essaim-formulaire__etat">
                 {sending === 'preuve'
                   ? 'Vérification anti-robot en cours (quelques secondes)…'

@@ -17,8 +17,10 @@ function uiFor(s: JsonSchema, name: string): UiSchema {
     return ui;
   }
   if (s.type === 'array') {
-    if (isVocabulary(s.items))
-      return name === 'territoires' ? { 'ui:widget': 'territoires' } : { 'ui:widget': 'checkboxes' };
+    // The vocabulary, or a commune or an intercommunality found through the service's search.
+    if (name === 'territoires' && (isVocabulary(s.items) || isVocabulary(s.items?.anyOf?.[0])))
+      return { 'ui:widget': 'territoires' };
+    if (isVocabulary(s.items)) return { 'ui:widget': 'checkboxes' };
     return { 'ui:options': { orderable: false, copyable: false }, items: s.items ? uiFor(s.items, name) : {} };
   }
   if (s.type === 'boolean') return { 'ui:widget': 'radio', 'ui:options': { inline: true } };

@@ -155,3 +155,23 @@ export async function sendReport(
     return { ok: false, message: 'Le service ne répond pas. Vérifiez votre connexion et réessayez.' };
   }
 }
+
+export interface FoundTerritory {
+  code: string;
+  libelle: string;
+  type: string;
+}
+
+/** Communes, intercommunalities, départements and régions matching `q`; none when the service does not answer. */
+export async function searchTerritories(base: string, q: string, signal?: AbortSignal): Promise<FoundTerritory[]> {
+  try {
+    const r = await fetch(`${base}/api/territoires?q=${encodeURIComponent(q)}`, {
+      headers: { accept: 'application/json' },
+      signal,
+    });
+    if (!r.ok) return [];
+    return ((await r.json()) as { territoires?: FoundTerritory[] }).territoires ?? [];
+  } catch {
+    return [];
+  }
+}

@@ -3,10 +3,53 @@ import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import Link from '@docusaurus/Link';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 
 // Loaded in the browser only (fetch, WebCrypto, window), in its own bundle.
 const ProposalForm = lazy(() => import('../../components/form/ProposalForm.js'));
+
+/** Whether this document's Content-Security-Policy lets ajv compile the schema (`new Function`). */
+function evalAllowed(): boolean {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the test itself: does the policy allow it?
+    new Function('');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const RELOADED = 'essaim-formulaire-recharge';
+
+/**
+ * The service gives the form's page a policy that allows ajv; a page reached by a link inside the
+ * site keeps the policy of the page it came from. Then the page is loaded again (once), for real.
+ */
+function FormWithItsPolicy() {
+  const [allowed] = useState(evalAllowed);
+  const here = window.location.pathname + window.location.search;
+  const retried = sessionStorage.getItem(RELOADED) === here;
+  useEffect(() => {
+    if (allowed) sessionStorage.removeItem(RELOADED);
+    else if (!retried) {
+      sessionStorage.setItem(RELOADED, here);
+      window.location.reload();
+    }
+  }, [allowed, retried, here]);
+  if (!allowed)
+    return retried ? (
+      <p className="fr-alert fr-alert--error">
+        La politique de sécurité de ce site empêche le formulaire de fonctionner : signalez-le à l’équipe du site.
+      </p>
+    ) : (
+      <p>Chargement du formulaire…</p>
+    );
+  return (
+    <Suspense fallback={<p>Chargement du formulaire…</p>}>
+      <ProposalForm />
+    </Suspense>
+  );
+}
 
 export default function Proposer() {
   return (
@@ -23,11 +66,7 @@ export default function Proposer() {
         {/* The form, taller than a screen, arrives after the page is shown: its place is kept so the footer does not jump. */}
         <div style={{ minHeight: '100vh' }}>
           <BrowserOnly fallback={<p>Chargement du formulaire… (le formulaire a besoin de JavaScript.)</p>}>
-            {() => (
-              <Suspense fallback={<p>Chargement du formulaire…</p>}>
-                <ProposalForm />
-              </Suspense>
-            )}
+            {() => <FormWithItsPolicy />}
           </BrowserOnly>
         </div>
       </main>

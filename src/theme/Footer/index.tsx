@@ -1,5 +1,6 @@
 /** The DSFR footer of the portal (replaces Docusaurus' footer). */
 import Link from '@docusaurus/Link';
+import { audit, conformityState } from '../../legal/accessibility.js';
 import { publisher } from '../../legal/publisher.js';
 
 const content: { label: string; to: string }[] = [
@@ -13,6 +14,7 @@ const content: { label: string; to: string }[] = [
 const legal: { label: string; to: string }[] = [
   { label: 'Mentions légales', to: '/mentions-legales' },
   { label: 'Données personnelles', to: '/donnees-personnelles' },
+  { label: `Accessibilité : ${conformityState(audit)}`, to: '/accessibilite' },
 ];
 
 export default function Footer() {
