@@ -142,6 +142,8 @@ describe('moteur de recherche des fiches et pages des territoires', () => {
         // An empty section has no link to its catalog; the catalog filtered there is empty too.
         if (count > 0) expect(catalog, `${code} ${name}`).toBe(`${route}?territoires=${code}`);
         await page.goto(url(`${route}?territoires=${code}`));
+        // The server-rendered page lists the whole catalog: wait until the filter of the URL is applied.
+        await page.getByRole('link', { name: 'Effacer les filtres' }).waitFor({ timeout: 15_000 });
         await expect.poll(() => summary(page).textContent(), { timeout: 15_000 }).toMatch(/^(\d|Aucun)/);
         const results = page.locator('main li:has(> h2)');
         // Calls and events: the page lists those not over; the catalog tells them by their status.

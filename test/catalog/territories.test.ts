@@ -89,7 +89,8 @@ describe('pages des territoires', () => {
         collections.get('funders')!,
         entries.filter((e) => e.collection.name === 'funders'),
       );
-      const open = calls.items.filter((i) => (i.date ?? '') >= TODAY);
+      // Calls not closed yet, and permanent calls (always open).
+      const open = calls.items.filter((i) => (i.date ?? '') >= TODAY || i.recurrence === 'permanent');
       const expected = filterItems(
         open,
         { q: '', values: { territoires: [code] } },

@@ -22,7 +22,7 @@ import type {
   TerritorySummary,
 } from './shared/model.js';
 import { childrenOf, NATIONAL, territoryMatches } from './shared/territory.js';
-import { callsOf, callUrl, entryUrl, facetValues, type Call } from './views.js';
+import { callsOf, callUrl, entryUrl, facetValues, recurrenceOf, sortCalls, type Call } from './views.js';
 
 export const TERRITORIES_ROUTE = '/territoires';
 
@@ -70,18 +70,23 @@ function candidates(entries: readonly LoadedEntry[], today: string): Map<string,
     if (c.name === 'funders') {
       out.set(
         c.name,
-        callsOf(list)
-          .filter(({ call }) => typeof call.cloture === 'string' && call.cloture >= today)
-          .sort((a, b) => String(a.call.cloture).localeCompare(String(b.call.cloture)))
-          .map((call) => ({
-            tags: callTags(call),
-            date: String(call.call.cloture),
-            line: {
-              title: String(call.call.titre ?? call.call.id),
-              url: callUrl(call.funder, String(call.call.id)),
-              extra: `${call.funder.data.titre} · date limite ${String(call.call.cloture)}`,
-            },
-          })),
+        // Calls not closed yet, then permanent calls (always open), in the calls catalog's order.
+        sortCalls(
+          callsOf(list).filter(({ call }) =>
+            typeof call.cloture === 'string' ? call.cloture >= today : recurrenceOf(call) === 'permanent',
+          ),
+          (c) => c.call,
+        ).map((call) => ({
+          tags: callTags(call),
+          date: typeof call.call.cloture === 'string' ? call.call.cloture : '',
+          line: {
+            title: String(call.call.titre ?? call.call.id),
+            url: callUrl(call.funder, String(call.call.id)),
+            extra: `${call.funder.data.titre} · ${
+              typeof call.call.cloture === 'string' ? `date limite ${call.call.cloture}` : 'appel permanent'
+            }`,
+          },
+        })),
       );
       continue;
     }

@@ -132,7 +132,7 @@ function windowOf(item: Record<string, unknown>): { window: StatusWindow; status
 }
 
 /** The recurrence of a call without a deadline: a badge stands for its dates. */
-function recurrenceOf(call: Record<string, unknown>): CallRecurrence | undefined {
+export function recurrenceOf(call: Record<string, unknown>): CallRecurrence | undefined {
   if (typeof call.cloture === 'string') return undefined;
   return call.recurrence === 'permanent' || call.recurrence === 'annuel' ? call.recurrence : undefined;
 }
