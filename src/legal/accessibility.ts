@@ -1,6 +1,6 @@
 /**
  * The accessibility statement's figures: the axe-core runs of the browser tests (written to
- * accessibilite.json by `ESSAIM_ACCESSIBILITE=ecrire npx vitest run test/form/browser.test.ts`), and
+ * accessibilite.json by `npm run accessibilite`), and
  * the RGAA conformity state they allow to declare.
  */
 import report from './accessibilite.json' with { type: 'json' };

@@ -19,6 +19,20 @@ export default function DonneesPersonnelles() {
             <strong>Signaler une erreur</strong> : votre message (public) et, si vous le donnez, votre adresse
             électronique (jamais publiée), pour vous répondre.
           </li>
+          <li>
+            <strong>Alertes</strong> : votre adresse électronique et les critères choisis, pour vous envoyer les
+            nouveautés qui y correspondent ; l’abonnement et l’adresse sont supprimés dès que vous vous désabonnez (lien
+            dans chaque message).
+          </li>
+          <li>
+            <strong>Espace professionnel</strong> : le nom et l’adresse de votre compte, transmis par le fournisseur
+            d’identité à la connexion, et, pour les structures, les coordonnées réservées aux professionnels qu’elles
+            saisissent.
+          </li>
+          <li>
+            <strong>Brouillon du formulaire</strong> : gardé dans votre navigateur seulement (jamais envoyé avant que
+            vous ne proposiez), sans vos coordonnées ; le bouton « Supprimer le brouillon » l’efface.
+          </li>
         </ul>
         <p>
           Ces coordonnées restent dans la base du service de propositions : elles ne sont jamais écrites dans le dépôt
@@ -29,8 +43,8 @@ export default function DonneesPersonnelles() {
         <h2>Faire effacer vos données</h2>
         <p>
           Écrivez à {publisher.contact} depuis l’adresse concernée : l’équipe efface vos coordonnées de la base du
-          service et les courriels qui vous attendent (commande <code>essaim effacement</code>). Vous pouvez aussi
-          demander l’accès à vos données ou leur rectification, et saisir la CNIL.
+          service, vos alertes et les courriels qui vous sont destinés (commande <code>essaim effacement</code>). Vous
+          pouvez aussi demander l’accès à vos données ou leur rectification, et saisir la CNIL.
         </p>
         <h2>Responsable du traitement</h2>
         <p>

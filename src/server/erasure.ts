@@ -1,7 +1,10 @@
 /**
  * The right to erasure: removes a person's contact (name, e-mail, consent to follow-up) from the
- * submissions and the reports of the service's database, and the e-mails addressed to them from
- * the mail outbox folder. What was already published (a pull request, an issue) holds no contact.
+ * submissions and the reports of the service's database, deletes their alert subscriptions, the
+ * bounces recorded for their address, the messages of the mail queue addressed to them, their
+ * professional account (sessions, structures managed), and the e-mails addressed to them from the
+ * mail outbox folder. What was already published (a pull
+ * request, an issue) holds no contact.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,12 +13,16 @@ import type { Outbox } from './store.js';
 export interface Erased {
   submissions: number;
   reports: number;
+  alerts: number;
+  /** Professional accounts (their sessions and the structures they managed go with them). */
+  accounts: number;
   mails: number;
 }
 
 export function eraseContact(outbox: Outbox, outboxDir: string, email: string): Erased {
   const address = email.trim().toLowerCase();
-  const { submissions, reports } = outbox.transaction(() => ({
+  const accountsOf = 'SELECT sub FROM pro_accounts WHERE lower(email) = ?';
+  const { submissions, reports, alerts, queued, accounts } = outbox.transaction(() => ({
     submissions: outbox.db
       .prepare(
         `UPDATE submissions SET pr_body = replace(pr_body, ' (par ' || contact_name || ')', ''), contact_name = '',
@@ -24,8 +31,17 @@ export function eraseContact(outbox: Outbox, outboxDir: string, email: string): 
       .run(address).changes,
     reports: outbox.db.prepare('UPDATE reports SET contact_email = NULL WHERE lower(contact_email) = ?').run(address)
       .changes,
+    alerts: outbox.db.prepare('DELETE FROM alert_subscriptions WHERE lower(email) = ?').run(address).changes,
+    bounces: outbox.db.prepare('DELETE FROM mail_bounces WHERE lower(email) = ?').run(address).changes,
+    queued: outbox.db.prepare('DELETE FROM mail_queue WHERE lower(recipient) = ?').run(address).changes,
+    sessions: outbox.db.prepare(`DELETE FROM pro_sessions WHERE sub IN (${accountsOf})`).run(address).changes,
+    managers: outbox.db.prepare(`DELETE FROM pro_managers WHERE sub IN (${accountsOf})`).run(address).changes,
+    edits: outbox.db
+      .prepare(`UPDATE actor_restricted SET updated_by = '' WHERE updated_by IN (${accountsOf})`)
+      .run(address).changes,
+    accounts: outbox.db.prepare('DELETE FROM pro_accounts WHERE lower(email) = ?').run(address).changes,
   }));
-  let mails = 0;
+  let mails = queued;
   const files = fs.existsSync(outboxDir) ? fs.readdirSync(outboxDir).filter((f) => f.endsWith('.eml')) : [];
   for (const name of files) {
     const file = path.join(outboxDir, name);
@@ -36,5 +52,5 @@ export function eraseContact(outbox: Outbox, outboxDir: string, email: string): 
       mails++;
     }
   }
-  return { submissions, reports, mails };
+  return { submissions, reports, alerts, accounts, mails };
 }

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Io } from '../../cli/io.js';
 import { main } from '../../cli/main.js';
 import { repoRoot } from '../../src/content/paths.js';
+import { Subscriptions } from '../../src/mail/alerts.js';
 import { createMailer } from '../../src/mail/mailer.js';
 import { createService } from '../../src/server/index.js';
 import { startGitHubSimulator, type GitHubSimulator } from '../github-simulator/index.js';
@@ -134,7 +135,7 @@ describe('signaler une erreur', () => {
 });
 
 describe('effacement des données personnelles', () => {
-  it('retire les coordonnées d’une personne de la base et de la boîte d’envoi, pas celles des autres', async () => {
+  it('retire les coordonnées d’une personne de la base, de ses alertes, de la file et de la boîte d’envoi, pas celles des autres', async () => {
     const service = await local();
     const dataDir = service.options.dataDir;
     const credited = { ...practice(), contact: { ...CONTACT, credit: true } };
@@ -153,11 +154,36 @@ describe('effacement des données personnelles', () => {
     const mailer = createMailer({ outboxDir, from: 'Essaim <ne-pas-repondre@essaim.localhost>' });
     await mailer.send({ to: CONTACT.courriel.toUpperCase(), subject: 'Votre proposition', text: 'Bonjour' });
     await mailer.send({ to: 'autre@example.org', subject: 'Votre proposition', text: 'Bonjour' });
+    // An alert subscription, a bounce, a queued alert and a professional account managing a structure, for each address.
+    for (const email of [CONTACT.courriel, 'autre@example.org']) {
+      const db = service.outbox.db;
+      db.prepare('INSERT INTO pro_accounts (sub, email, name, created_at, last_login_at) VALUES (?, ?, ?, 0, 0)').run(
+        `sub-${email}`,
+        email,
+        email === CONTACT.courriel ? CONTACT.nom : 'Lou Bernard',
+      );
+      db.prepare("INSERT INTO pro_sessions VALUES (?, ?, 'csrf', 'jeton', 0, 1)").run(
+        `session-${email}`,
+        `sub-${email}`,
+      );
+      db.prepare('INSERT INTO pro_managers VALUES (?, ?, 0)').run(`sub-${email}`, `structure-${email}`);
+      new Subscriptions(service.outbox.db).create(email, { territoires: ['dep-34'], maillons: [], contenus: [] });
+      service.mailQueue.recordBounce(email, { permanent: false, reason: 'boîte pleine' });
+      service.mailQueue.enqueue([{ to: email, subject: 'Vos alertes', text: 'Deux nouvelles fiches.', key: email }]);
+    }
     const dump = (): string =>
-      JSON.stringify([
-        service.outbox.db.prepare('SELECT * FROM submissions').all(),
-        service.outbox.db.prepare('SELECT * FROM reports').all(),
-      ]);
+      JSON.stringify(
+        [
+          'submissions',
+          'reports',
+          'alert_subscriptions',
+          'mail_bounces',
+          'mail_queue',
+          'pro_accounts',
+          'pro_sessions',
+          'pro_managers',
+        ].map((t) => service.outbox.db.prepare(`SELECT * FROM ${t}`).all()),
+      );
     expect(dump()).toContain(CONTACT.courriel);
     expect(dump()).toContain(CONTACT.nom);
 
@@ -165,7 +191,7 @@ describe('effacement des données personnelles', () => {
     expect(await main(['effacement', CONTACT.courriel], cli)).toBe(0);
     expect(cli.lines).toMatchInlineSnapshot(`
       [
-        "Données effacées pour camille@example.org : 1 proposition(s), 1 signalement(s), 1 courriel(s) en attente.",
+        "Données effacées pour camille@example.org : 1 proposition(s), 1 signalement(s), 1 alerte(s), 1 compte(s) professionnel(s), 2 courriel(s).",
       ]
     `);
     expect(dump()).not.toContain(CONTACT.courriel);
