@@ -61,8 +61,8 @@ describe('essaim validate', () => {
   it('reports every mistake of the invalid fixtures in one run', async () => {
     const r = await runCli(['validate', '--today', TODAY], makeTree('invalide'));
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\n').filter((l) => /^content\/\S+:\d+:\d+ {2}[a-z-]+ {2}/.test(l))).toHaveLength(46);
-    expect(r.stdout.split('\n').at(-2)).toMatchInlineSnapshot(`"✖ 46 problèmes dans 9 fichiers (9 vérifiés)."`);
+    expect(r.stdout.split('\n').filter((l) => /^content\/\S+:\d+:\d+ {2}[a-z-]+ {2}/.test(l))).toHaveLength(45);
+    expect(r.stdout.split('\n').at(-2)).toMatchInlineSnapshot(`"✖ 45 problèmes dans 9 fichiers (9 vérifiés)."`);
   });
 
   it('prints JSON for tools', async () => {
