@@ -305,11 +305,10 @@ export default function CatalogPage({ catalog }: { catalog: CatalogPageData }): 
 
   const active = state.q !== '' || Object.values(state.values).some((vs) => vs.some((v) => v));
   const { lines, failed, load } = useLines(catalog);
-  // The agenda's « Revoir » section needs every past event, not only the first lines.
   const splitPast = catalog.status === 'event' && now !== null;
   useEffect(() => {
-    if ((active && !preset) || shown > CATALOG_PAGE || (splitPast && catalog.total > catalog.first.length)) load();
-  }, [active, preset, shown, load, splitPast, catalog]);
+    if ((active && !preset) || shown > CATALOG_PAGE) load();
+  }, [active, preset, shown, load]);
 
   const ctx: FilterContext = useMemo(
     () => ({ facets: catalog.facets, parents: global.territoryParents, status: catalog.status, now }),
@@ -367,7 +366,8 @@ export default function CatalogPage({ catalog }: { catalog: CatalogPageData }): 
   const isPast = (i: ListItem): boolean =>
     splitPast && i.replay !== undefined && itemStatus('event', i.window, now) === 'passe';
   const current = results?.filter((i) => !isPast(i)) ?? null;
-  const past = results?.filter(isPast) ?? [];
+  // Before the lines arrive, « Revoir » comes from the page's data, which holds every line with a replay.
+  const past = (lines ? results : results && (catalog.replays ?? results))?.filter(isPast) ?? [];
   const exportBase = useBaseUrl('/');
 
   return (

@@ -439,6 +439,7 @@ export function catalogPageModule(data: CatalogData, itemsModule: string): strin
     matched: shown.length,
     counts,
     ...(data.status ? { windows: items.map((i) => i.window ?? null) } : {}),
+    ...(data.status === 'event' ? { replays: shown.filter((i) => i.replay !== undefined) } : {}),
   };
   return `export default { ...${JSON.stringify(page)}, loadItems: () => import(${JSON.stringify(itemsModule)}) };
 `;

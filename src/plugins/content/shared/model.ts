@@ -93,6 +93,8 @@ export interface CatalogPageData extends Omit<CatalogData, 'items'> {
   counts: FacetCounts;
   /** With statuses: the window of every line, for the status counts before the lines are loaded. */
   windows?: (StatusWindow | null)[];
+  /** Events: every line with a replay or a summary, for « Revoir » before the lines are loaded. */
+  replays?: ListItem[];
   loadItems: () => Promise<{ default: ListItem[] }>;
 }
 
