@@ -131,7 +131,7 @@ describe('pages des territoires', () => {
   });
 
   it('le flux Atom et l’agenda d’un territoire comprennent ses entrées et les nationales', () => {
-    const feeds = territoryFeeds(entries, SITE, new Date('2026-03-01T00:00:00Z'));
+    const feeds = territoryFeeds(entries, SITE, new Date('2026-03-01T00:00:00Z'), '2026-03-01');
     expect(feeds).toHaveLength(2 * 119);
     const atom = feeds.find((f) => f.path === '/flux/territoires/dep-34.atom')!.text;
     expect(atom).toContain('Caisse alimentaire commune de Montpellier');
@@ -143,6 +143,13 @@ describe('pages des territoires', () => {
     const ics = feeds.find((f) => f.path === '/flux/territoires/dep-34.ics')!.text;
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(ics.match(/BEGIN:VEVENT/g)?.length).toBeGreaterThan(0);
+    // What is still to come only: after its deadline (2026-04-30), a call leaves the territory's calendar.
+    const uid = 'UID:funders-fondation-solidarite-mieux-manger-2026@';
+    expect(ics).toContain(uid);
+    const later = territoryFeeds(entries, SITE, new Date('2026-05-01T00:00:00Z'), '2026-05-01');
+    const icsLater = later.find((f) => f.path === '/flux/territoires/dep-34.ics')!.text;
+    expect(icsLater).not.toContain(uid);
+    expect(icsLater).toContain('UID:funders-fondation-solidarite-solidarite-hiver-2027@');
   });
 });
 

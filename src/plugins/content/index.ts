@@ -280,7 +280,8 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
           stamp,
         ),
       );
-      if (!WITHOUT_TERRITORIES) for (const f of territoryFeeds(entries, site, stamp)) await write(f.path, f.text);
+      if (!WITHOUT_TERRITORIES)
+        for (const f of territoryFeeds(entries, site, stamp, content.today)) await write(f.path, f.text);
       const funders = entries.filter((e) => e.collection.name === 'funders');
       await write('donnees/appels.json', callsJson(funders));
       await write('donnees/appels.csv', callsCsv(funders));

@@ -341,16 +341,26 @@ export async function territoryIndex(
   return { regions, map: await franceMapSvg(counts, baseUrl) };
 }
 
-/** The entries and the iCalendar events of a territory's feeds: its own and the national ones. */
+/**
+ * The entries and the iCalendar events of a territory's feeds: its own and the national ones. The
+ * calendar holds what is still to come on `today` (deadlines not passed, events not over), like the
+ * territory's page: a subscribed calendar is for planning (the whole history is in the catalogs'
+ * own calendars), and 120 copies of every past national date would weigh megabytes.
+ */
 export function territoryFeeds(
   entries: readonly LoadedEntry[],
   site: SiteInfo,
   stamp: Date,
+  today: string,
 ): { path: string; text: string }[] {
   const parents = territoryParents();
   const funders = collections.get('funders');
-  const calls = callsOf(entries.filter((e) => e.collection === funders));
-  const events = entries.filter((e) => e.collection.name === 'events');
+  const calls = callsOf(entries.filter((e) => e.collection === funders)).filter(
+    ({ call }) => typeof call.cloture === 'string' && call.cloture >= today,
+  );
+  const events = entries.filter(
+    (e) => e.collection.name === 'events' && text(e.data.fin ?? e.data.debut).slice(0, 10) >= today,
+  );
   const out: { path: string; text: string }[] = [];
   for (const t of pagedTerritories()) {
     const here = (tags: readonly string[]): boolean => where(tags, t.code, parents) !== undefined;
