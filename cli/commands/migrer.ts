@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { listEntries, readEntry } from '../../src/content/load.js';
 import { migrateEntry, migrations } from '../../src/content/migrations/index.js';
 import { formatProblems } from '../report.js';
 import type { ExitCode, Io } from '../io.js';
 import { findRoot } from '../root.js';
+import { rewriteEntries } from '../rewrite.js';
 import { findCollection } from '../../src/content/collections.js';
 import { parseEntry } from '../../src/content/parse.js';
 import { editionFiles, listEditions } from '../../src/plugins/sheets/editions.js';
@@ -20,23 +20,15 @@ export interface MigrerOptions {
 
 export function migrer(paths: string[], options: MigrerOptions, io: Io): ExitCode {
   const root = findRoot(io.cwd);
-  const listing = listEntries(
-    root,
-    paths.map((p) => path.resolve(io.cwd, p)),
-  );
-  const changed: string[] = [];
-  const unreadable = [...listing.problems];
-  for (const f of listing.files) {
-    const entry = readEntry(root, f);
-    if (!entry.data) {
-      unreadable.push(...entry.problems);
-      continue;
-    }
+  const {
+    files,
+    changed: rewritten,
+    unreadable,
+  } = rewriteEntries(root, io.cwd, paths, !!options.check, (entry) => {
     const { text, applied } = migrateEntry(entry);
-    if (applied.length === 0) continue;
-    changed.push(`  ${f.file}  (${applied.join(', ')})`);
-    if (!options.check) fs.writeFileSync(path.join(root, f.file), text);
-  }
+    return { text, detail: applied.join(', ') };
+  });
+  const changed = rewritten.map((c) => `  ${c.file}  (${c.detail})`);
   const practices = findCollection('practices');
   if (paths.length === 0 && practices)
     for (const f of editionSheets(root)) {
@@ -48,13 +40,13 @@ export function migrer(paths: string[], options: MigrerOptions, io: Io): ExitCod
       if (!options.check) fs.writeFileSync(path.join(root, f.rel), text);
     }
   if (unreadable.length > 0) {
-    io.err(formatProblems(unreadable, 'text', listing.files.length).split('\n').slice(0, -1).join('\n'));
+    io.err(formatProblems(unreadable, 'text', files).split('\n').slice(0, -1).join('\n'));
     io.err('Ces fichiers ne peuvent pas être migrés tant qu’ils sont illisibles : corrigez-les d’abord.');
   }
   const n = changed.length;
   const steps = migrations.map((m) => `  ${m.id} : ${m.description}`).join('\n');
   if (n === 0) {
-    io.out(`✔ Rien à migrer (${listing.files.length} fichier${listing.files.length > 1 ? 's' : ''}).`);
+    io.out(`✔ Rien à migrer (${files} fichier${files > 1 ? 's' : ''}).`);
   } else if (options.check) {
     io.out(
       `${n} fichier${n > 1 ? 's' : ''} à migrer :\n${changed.join('\n')}\nÉtapes :\n${steps}\n→ Lancez \`essaim migrer\`.`,

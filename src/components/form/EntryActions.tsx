@@ -5,6 +5,7 @@
 import { useRef, useState, type ReactElement, type SyntheticEvent } from 'react';
 import Link from '@docusaurus/Link';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+import { Honeypot } from './Honeypot.js';
 import { detectService, proofOfWork, sendReport } from './service.js';
 
 export function editUrl(collection: string, id: string): string {
@@ -98,17 +99,7 @@ export default function EntryActions({ collection, id }: { collection: string; i
               onChange={(e) => setCourriel(e.target.value)}
             />
           </div>
-          <div className="essaim-piege" aria-hidden="true">
-            <label htmlFor="signalement-site">Ne pas remplir ce champ</label>
-            <input
-              id="signalement-site"
-              type="text"
-              tabIndex={-1}
-              autoComplete="off"
-              value={honeypot}
-              onChange={(e) => setHoneypot(e.target.value)}
-            />
-          </div>
+          <Honeypot id="signalement-site" value={honeypot} onChange={setHoneypot} />
           <button className="fr-btn" type="submit" disabled={sending}>
             {sending ? 'Envoi…' : 'Envoyer le signalement'}
           </button>

@@ -18,6 +18,7 @@ import { errorSchemaOf, frenchErrors, translateString, uiSchemaFor } from './for
 import '@gouvfr/dsfr/dist/component/stepper/stepper.min.css';
 import './form.css';
 import { deleteDraft, draftKey, readDraft, writeDraft } from './draft.js';
+import { Honeypot } from './Honeypot.js';
 import MarkdownField from './MarkdownField.js';
 import Review from './Review.js';
 import { collectionDescription, formSchemaOf, fullSchema } from './schemas.js';
@@ -711,19 +712,7 @@ export default function ProposalForm(): ReactElement {
                 </fieldset>
               )}
 
-              {/* Trap for robots: hidden from people and from assistive technologies. */}
-              <div className="essaim-piege" aria-hidden="true">
-                <label htmlFor="site_web">Ne pas remplir ce champ</label>
-                <input
-                  id="site_web"
-                  name="site_web"
-                  type="text"
-                  tabIndex={-1}
-                  autoComplete="off"
-                  value={honeypot}
-                  onChange={(e) => setHoneypot(e.target.value)}
-                />
-              </div>
+              <Honeypot id="site_web" value={honeypot} onChange={setHoneypot} />
 
               {current?.kind === 'relecture' && (
                 <section aria-labelledby="relecture-titre">

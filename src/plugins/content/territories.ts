@@ -62,6 +62,12 @@ interface Candidate {
   date: string;
 }
 
+/** A call still open on `today` (by its deadline; a permanent call has none). */
+const callOpen = (call: Record<string, unknown>, today: string): boolean =>
+  typeof call.cloture === 'string' ? call.cloture >= today : recurrenceOf(call) === 'permanent';
+/** An event not over on `today`. */
+const eventNotOver = (e: LoadedEntry, today: string): boolean => text(e.data.fin ?? e.data.debut).slice(0, 10) >= today;
+
 /** What each section of a territory page is drawn from: every entry, calls not closed, events not over. */
 function candidates(entries: readonly LoadedEntry[], today: string): Map<string, Candidate[]> {
   const out = new Map<string, Candidate[]>();
@@ -72,9 +78,7 @@ function candidates(entries: readonly LoadedEntry[], today: string): Map<string,
         c.name,
         // Calls not closed yet, then permanent calls (always open), in the calls catalog's order.
         sortCalls(
-          callsOf(list).filter(({ call }) =>
-            typeof call.cloture === 'string' ? call.cloture >= today : recurrenceOf(call) === 'permanent',
-          ),
+          callsOf(list).filter(({ call }) => callOpen(call, today)),
           (c) => c.call,
         ).map((call) => ({
           tags: callTags(call),
@@ -94,7 +98,7 @@ function candidates(entries: readonly LoadedEntry[], today: string): Map<string,
     out.set(
       c.name,
       list
-        .filter((e) => !dated || text(e.data.fin ?? e.data.debut).slice(0, 10) >= today)
+        .filter((e) => !dated || eventNotOver(e, today))
         .map((e) => ({
           tags: tagsOf(e.data),
           date: text(dated ? e.data.debut : (e.data.derniere_revue ?? e.data.date_maj)),
@@ -295,7 +299,7 @@ export async function franceMapSvg(counts: Readonly<Record<string, number>>, bas
   const link = (code: string, shape: string): string => {
     const n = counts[code] ?? 0;
     const text = escapeXml(`${label(code)} (${code.slice(4)}) : ${n} ressource${n > 1 ? 's' : ''}`);
-    return `<a href="${base}${territoryRoute(code)}" aria-label="${text}" data-count="${n}"><title>${text}</title>${shape}</a>`;
+    return `<a href="${escapeXml(base + territoryRoute(code))}" aria-label="${text}" data-count="${n}"><title>${text}</title>${shape}</a>`;
   };
   const [, , width = 613, height = 585] = metropole.viewBox.split(/\s+/).map(Number);
   const parts = metropole.locations.map((l) => link(`dep-${l.id}`, `<path d="${escapeXml(l.path)}"/>`));
@@ -355,12 +359,8 @@ export function territoryFeeds(
 ): { path: string; text: string }[] {
   const parents = territoryParents();
   const funders = collections.get('funders');
-  const calls = callsOf(entries.filter((e) => e.collection === funders)).filter(
-    ({ call }) => typeof call.cloture === 'string' && call.cloture >= today,
-  );
-  const events = entries.filter(
-    (e) => e.collection.name === 'events' && text(e.data.fin ?? e.data.debut).slice(0, 10) >= today,
-  );
+  const calls = callsOf(entries.filter((e) => e.collection === funders)).filter(({ call }) => callOpen(call, today));
+  const events = entries.filter((e) => e.collection.name === 'events' && eventNotOver(e, today));
   const out: { path: string; text: string }[] = [];
   for (const t of pagedTerritories()) {
     const here = (tags: readonly string[]): boolean => where(tags, t.code, parents) !== undefined;
