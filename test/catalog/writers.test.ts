@@ -44,10 +44,21 @@ describe('CSV', () => {
 describe('iCalendar', () => {
   it('échappe le texte et replie les lignes à 75 octets sans couper un caractère', () => {
     expect(escapeText('a;b,c\\d\ne')).toBe('a\\;b\\,c\\\\d\\ne');
-    const long = `SUMMARY:${'é'.repeat(80)}`;
-    const folded = foldLine(long);
-    for (const l of folded.split('\r\n')) expect(Buffer.byteLength(l)).toBeLessThanOrEqual(75);
-    expect(folded.replace(/\r\n /g, '')).toBe(long);
+    // 2, 3 and 4 octets per character (a surrogate pair), at every offset of the 75-octet limit.
+    for (const unit of ['é', '€', '🥕', 'a€🥕é']) {
+      for (let pad = 0; pad < 4; pad++) {
+        const long = `SUMMARY:${'x'.repeat(pad)}${unit.repeat(40)}`;
+        const folded = foldLine(long);
+        const lines = folded.split('\r\n');
+        expect(lines.length).toBeGreaterThan(1);
+        for (const l of lines) expect(Buffer.byteLength(l)).toBeLessThanOrEqual(75);
+        for (const l of lines.slice(1)) expect(l.startsWith(' ')).toBe(true);
+        expect(folded.replace(/\r\n /g, '')).toBe(long);
+        expect(folded).not.toContain('\ufffd');
+        expect(Buffer.from(folded).toString()).toBe(folded);
+      }
+    }
+    expect(foldLine('DTSTART;VALUE=DATE:20260510')).toBe('DTSTART;VALUE=DATE:20260510');
   });
 
   it('aucun texte ne peut ajouter une propriété ou un VEVENT', () => {

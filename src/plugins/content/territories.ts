@@ -11,7 +11,7 @@ import { allCollections, collections } from '../../content/collections.js';
 import { expandTerritories, vocabularyTerritories, type Territory } from '../../content/geography.js';
 import { territoryParents } from '../../content/schemas.js';
 import { escapeXml } from './export/atom.js';
-import { toIcs } from './export/ics.js';
+import { icsWriter } from './export/ics.js';
 import type { LoadedEntry } from './load.js';
 import { atomFeed, callIcsEvents, eventIcsEvents, type SiteInfo } from './opendata.js';
 import type {
@@ -361,13 +361,22 @@ export function territoryFeeds(
   const funders = collections.get('funders');
   const calls = callsOf(entries.filter((e) => e.collection === funders)).filter(({ call }) => callOpen(call, today));
   const events = entries.filter((e) => e.collection.name === 'events' && eventNotOver(e, today));
+  // Tags and calendar events once for all territories (the calendars share the same event objects).
+  const tagged = [...entries]
+    .sort((a, b) => b.data.date_maj.localeCompare(a.data.date_maj) || a.file.localeCompare(b.file))
+    .map((e) => ({ entry: e, tags: tagsOf(e.data) }));
+  const dated = [
+    ...calls.map((c) => ({ tags: callTags(c), events: callIcsEvents([c], site) })),
+    ...events.map((e) => ({ tags: tagsOf(e.data), events: eventIcsEvents([e], site) })),
+  ];
+  const ics = icsWriter(stamp);
   const out: { path: string; text: string }[] = [];
   for (const t of pagedTerritories()) {
     const here = (tags: readonly string[]): boolean => where(tags, t.code, parents) !== undefined;
     out.push({
       path: territoryFeed(t.code),
       text: atomFeed(
-        entries.filter((e) => here(tagsOf(e.data))),
+        tagged.filter((e) => here(e.tags)).map((e) => e.entry),
         site,
         {
           path: territoryFeed(t.code),
@@ -378,20 +387,10 @@ export function territoryFeeds(
     });
     out.push({
       path: territoryCalendar(t.code),
-      text: toIcs({
+      text: ics({
         name: `${site.title} — ${t.label}`,
         description: `Dates limites des appels à projets et événements pour le territoire ${t.label}, nationaux compris.`,
-        events: [
-          ...callIcsEvents(
-            calls.filter((c) => here(callTags(c))),
-            site,
-          ),
-          ...eventIcsEvents(
-            events.filter((e) => here(tagsOf(e.data))),
-            site,
-          ),
-        ],
-        stamp,
+        events: dated.filter((d) => here(d.tags)).flatMap((d) => d.events),
       }),
     });
   }

@@ -39,25 +39,30 @@ function plainValue(s: string): string {
   return s.replace(CONTROL, '');
 }
 
+/** UTF-8 size of the UTF-16 code unit `c` (a surrogate pair counts 4, on its high half). */
+const octetsOf = (c: number): number =>
+  c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xdc00 && c <= 0xdfff ? 0 : c >= 0xd800 && c <= 0xdbff ? 4 : 3;
+
 /** Folds a content line at 75 octets without splitting a UTF-8 character. */
 export function foldLine(line: string): string {
+  if (line.length <= 25 || (line.length <= 75 && Buffer.byteLength(line) <= 75)) return line;
   const parts: string[] = [];
-  let current = '';
+  let start = 0;
   let octets = 0;
   let limit = 75;
-  for (const ch of line) {
-    const size = Buffer.byteLength(ch);
-    if (octets + size > limit) {
-      parts.push(current);
-      current = ' ';
+  for (let i = 0; i < line.length; i++) {
+    const size = octetsOf(line.charCodeAt(i));
+    if (size > 0 && octets + size > limit) {
+      parts.push(line.slice(start, i));
+      start = i;
+      // The continuation line starts with a space, which counts.
       octets = 1;
       limit = 75;
     }
-    current += ch;
     octets += size;
   }
-  parts.push(current);
-  return parts.join('\r\n');
+  parts.push(line.slice(start));
+  return parts.join('\r\n ');
 }
 
 function utc(d: Date): string {
@@ -93,30 +98,41 @@ function dateProps(e: IcsEvent): string[] {
 }
 
 export function toIcs(cal: IcsCalendar): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Essaim//Portail de la lutte contre la précarité alimentaire//FR',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(cal.name)}`,
-  ];
-  if (cal.description) lines.push(`X-WR-CALDESC:${escapeText(cal.description)}`);
-  const stamp = utc(cal.stamp);
-  for (const e of cal.events) {
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${plainValue(e.uid)}`,
-      `DTSTAMP:${stamp}`,
-      ...dateProps(e),
-      `SUMMARY:${escapeText(e.summary)}`,
-    );
-    if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
-    if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
-    if (e.url) lines.push(`URL:${plainValue(e.url)}`);
-    if (e.categories && e.categories.length > 0) lines.push(`CATEGORIES:${e.categories.map(escapeText).join(',')}`);
-    lines.push('END:VEVENT');
-  }
-  lines.push('END:VCALENDAR');
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  return icsWriter(cal.stamp)(cal);
+}
+
+/**
+ * Writes calendars stamped `stamp`, each event block written once: the calendars of the
+ * territories share their national events (the same `IcsEvent` objects).
+ */
+export function icsWriter(stamp: Date): (cal: Omit<IcsCalendar, 'stamp'>) => string {
+  const dtstamp = utc(stamp);
+  const blocks = new Map<IcsEvent, string>();
+  const block = (e: IcsEvent): string => {
+    let text = blocks.get(e);
+    if (text === undefined) {
+      const lines = ['BEGIN:VEVENT', `UID:${plainValue(e.uid)}`, `DTSTAMP:${dtstamp}`, ...dateProps(e)];
+      lines.push(`SUMMARY:${escapeText(e.summary)}`);
+      if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
+      if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
+      if (e.url) lines.push(`URL:${plainValue(e.url)}`);
+      if (e.categories && e.categories.length > 0) lines.push(`CATEGORIES:${e.categories.map(escapeText).join(',')}`);
+      lines.push('END:VEVENT');
+      text = lines.map(foldLine).join('\r\n');
+      blocks.set(e, text);
+    }
+    return text;
+  };
+  return (cal) => {
+    const head = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Essaim//Portail de la lutte contre la précarité alimentaire//FR',
+      'CALSCALE:GREGORIAN',
+      'METHOD:PUBLISH',
+      `X-WR-CALNAME:${escapeText(cal.name)}`,
+      ...(cal.description ? [`X-WR-CALDESC:${escapeText(cal.description)}`] : []),
+    ];
+    return [...head.map(foldLine), ...cal.events.map(block), 'END:VCALENDAR'].join('\r\n') + '\r\n';
+  };
 }
