@@ -3,6 +3,8 @@
  * département, the same entries as the catalogs' territory filter, communes counted in their
  * département and région, national entries apart, feeds that include the national entries.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +12,10 @@ import { allCollections, collections } from '../../src/content/collections.js';
 import { territoryParents, vocabularies } from '../../src/content/schemas.js';
 import { loadEntries } from '../../src/plugins/content/load.js';
 import { filterItems, type FilterState } from '../../src/plugins/content/shared/facets.js';
-import { itemUrl } from '../../src/plugins/content/shared/model.js';
+import { itemUrl, type TerritoryLine, type TerritorySection } from '../../src/plugins/content/shared/model.js';
+import { nationalLines, SECTION_LINES, territoryMatches } from '../../src/plugins/content/shared/territory.js';
+import { expandTerritories } from '../../src/content/geography.js';
+import { generate, write } from '../../bench/sites.js';
 import {
   fitTransform,
   pagedTerritories,
@@ -19,16 +24,19 @@ import {
   territoryIndex,
   territoryPages,
 } from '../../src/plugins/content/territories.js';
-import { callsCatalogData, catalogData } from '../../src/plugins/content/views.js';
+import { callsCatalogData, catalogData, entryUrl, facetValues } from '../../src/plugins/content/views.js';
 import { repo } from '../helpers/tree.js';
 
 const TODAY = '2026-03-01';
 const entries = loadEntries(path.join(repo, 'test/catalog/fixture-site'), { today: '2026-06-15' });
-const pages = territoryPages(entries, TODAY);
+const { pages, national } = territoryPages(entries, TODAY);
 const page = (code: string) => pages.find((p) => p.code === code)!;
+/** The lines a page shows in a section: its own, or the national ones (shared by every page). */
+const lines = (section: TerritorySection, which: 'local' | 'national'): TerritoryLine[] =>
+  which === 'local' ? section.local : nationalLines(national[section.collection], section.nationalSkip);
 const titles = (code: string, collection: string, which: 'local' | 'national'): string[] => {
   const section = page(code).sections.find((s) => s.collection === collection);
-  return (section?.[which] ?? []).map((l) => l.title).sort((a, b) => a.localeCompare(b, 'fr'));
+  return (section ? lines(section, which) : []).map((l) => l.title).sort((a, b) => a.localeCompare(b, 'fr'));
 };
 const SITE = { root: 'https://essaim.example.org/', title: 'Essaim', host: 'essaim.example.org' };
 
@@ -82,7 +90,9 @@ describe('pages des territoires', () => {
           .map((i) => itemUrl(c.route, i))
           .sort();
         const section = page(code).sections.find((s) => s.collection === c.name)!;
-        expect([...section.local, ...section.national].map((l) => l.url).sort(), `${code} ${c.name}`).toEqual(expected);
+        expect([...section.local, ...lines(section, 'national')].map((l) => l.url).sort(), `${code} ${c.name}`).toEqual(
+          expected,
+        );
         expect(section.catalog).toBe(`${c.route}?territoires=${code}`);
       }
       const calls = callsCatalogData(
@@ -97,7 +107,62 @@ describe('pages des territoires', () => {
         { facets: calls.facets, parents, now: null },
       ).map((i) => itemUrl(calls.route, i));
       const section = page(code).sections.find((s) => s.collection === 'funders')!;
-      expect([...section.local, ...section.national].map((l) => l.url).sort(), code).toEqual(expected.sort());
+      expect([...section.local, ...lines(section, 'national')].map((l) => l.url).sort(), code).toEqual(expected.sort());
+    }
+  });
+
+  it('les lignes nationales partagées : les premières de chaque page, sans celles qui y sont locales', () => {
+    // Many national entries per collection (generated), some also tagged with the Hérault: they
+    // are its own there (listed as local) and national everywhere else.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'essaim-territoires-'));
+    try {
+      for (const e of generate(120, 700, 11)) write(dir, e.rel, e.text);
+      const many = loadEntries(dir);
+      let tagged = 0;
+      for (const e of many) {
+        const tags = e.data.territoires;
+        if (e.collection.name !== 'funders' && Array.isArray(tags) && tags.includes('national') && tagged++ % 3 === 0)
+          tags.push('dep-34');
+      }
+      const parents = territoryParents();
+      const big = territoryPages(many, TODAY);
+      const urls = new Map(many.map((e) => [entryUrl(e), expandTerritories(facetValues(e.data, 'territoires'))]));
+      let checked = 0;
+      for (const code of ['dep-34', 'reg-76', 'dep-29', 'reg-11']) {
+        for (const section of big.pages.find((p) => p.code === code)!.sections) {
+          if (section.collection === 'funders') continue;
+          const shared = big.national[section.collection] ?? [];
+          const shown = nationalLines(shared, section.nationalSkip);
+          expect(shown.length, `${code} ${section.collection}`).toBe(Math.min(section.nationalCount, SECTION_LINES));
+          for (const l of shown) {
+            const tags = urls.get(l.url)!;
+            expect(tags).toContain('national');
+            expect(
+              territoryMatches(
+                tags.filter((t) => t !== 'national'),
+                code,
+                parents,
+              ),
+              l.url,
+            ).toBe(false);
+          }
+          // In the shared order: each line of the shared list is shown or left out, none jumped.
+          const skip = new Set(section.nationalSkip);
+          let i = 0;
+          for (const l of shared) {
+            if (i === shown.length) break;
+            if (l.url === shown[i]!.url) i++;
+            else expect(skip.has(l.url), `${code} ${l.url}`).toBe(true);
+          }
+          expect(i).toBe(shown.length);
+          if (section.nationalCount > SECTION_LINES) checked++;
+        }
+      }
+      // The caps were reached: the test saw sections with more national entries than it shows.
+      expect(checked).toBeGreaterThan(4);
+      expect(big.pages.find((p) => p.code === 'dep-34')!.sections.some((s) => s.nationalSkip.length > 0)).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

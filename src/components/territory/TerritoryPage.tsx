@@ -7,7 +7,13 @@ import type { ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
 import useBaseUrl from '@docusaurus/useBaseUrl';
-import type { TerritoryLine, TerritoryPageData, TerritorySection } from '../../plugins/content/shared/model.js';
+import type {
+  TerritoryLine,
+  TerritoryNational,
+  TerritoryPageData,
+  TerritorySection,
+} from '../../plugins/content/shared/model.js';
+import { nationalLines } from '../../plugins/content/shared/territory.js';
 import styles from './territory.module.css';
 
 function Lines({ lines }: { lines: TerritoryLine[] }): ReactNode {
@@ -23,7 +29,15 @@ function Lines({ lines }: { lines: TerritoryLine[] }): ReactNode {
   );
 }
 
-function Section({ section, label }: { section: TerritorySection; label: string }): ReactNode {
+function Section({
+  section,
+  label,
+  national,
+}: {
+  section: TerritorySection;
+  label: string;
+  national: TerritoryNational;
+}): ReactNode {
   const id = `section-${section.collection}`;
   const { localCount, nationalCount } = section;
   return (
@@ -35,7 +49,7 @@ function Section({ section, label }: { section: TerritorySection; label: string 
       {nationalCount > 0 && (
         <details className={styles.national}>
           <summary>De portée nationale ({nationalCount})</summary>
-          <Lines lines={section.national} />
+          <Lines lines={nationalLines(national[section.collection], section.nationalSkip)} />
         </details>
       )}
       {localCount + nationalCount > 0 && (
@@ -49,7 +63,13 @@ function Section({ section, label }: { section: TerritorySection; label: string 
   );
 }
 
-export default function TerritoryPage({ territory }: { territory: TerritoryPageData }): ReactNode {
+export default function TerritoryPage({
+  territory,
+  national,
+}: {
+  territory: TerritoryPageData;
+  national: TerritoryNational;
+}): ReactNode {
   const t = territory;
   const feed = useBaseUrl(t.feed);
   const calendar = useBaseUrl(t.calendar);
@@ -98,7 +118,7 @@ export default function TerritoryPage({ territory }: { territory: TerritoryPageD
           <p>Les deux comprennent les ressources nationales.</p>
         </aside>
         {t.sections.map((s) => (
-          <Section key={s.collection} section={s} label={t.label} />
+          <Section key={s.collection} section={s} label={t.label} national={national} />
         ))}
       </main>
     </Layout>

@@ -36,6 +36,7 @@ import {
   type EntryPageData,
   type HastLite,
   type TerritoryIndexData,
+  type TerritoryNational,
   type TerritoryPageData,
 } from './shared/model.js';
 import { TERRITORIES_ROUTE, territoryFeeds, territoryIndex, territoryPages, territoryRoute } from './territories.js';
@@ -49,6 +50,8 @@ export interface Content {
   /** Build date (AAAA-MM-JJ): only decides which calls and events the global data and territory pages list. */
   today: string;
   territories: TerritoryPageData[];
+  /** National lines shared by the territory pages. */
+  territoryNational: TerritoryNational;
   territoryIndex: TerritoryIndexData;
 }
 
@@ -115,12 +118,15 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
       for (const e of entries)
         if (e.collection.format === 'md' && e.collection.pages === 'essaim') bodies[e.file] = renderMarkdown(e.body);
       const today = todayIso();
-      const territories = WITHOUT_TERRITORIES ? [] : territoryPages(entries, today);
+      const { pages: territories, national } = WITHOUT_TERRITORIES
+        ? { pages: [], national: {} }
+        : territoryPages(entries, today);
       return {
         entries,
         bodies,
         today,
         territories,
+        territoryNational: national,
         territoryIndex: WITHOUT_TERRITORIES
           ? { regions: [], map: '' }
           : await territoryIndex(territories, context.baseUrl),
@@ -240,13 +246,17 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
           modules: { index: sitePath(index) },
         });
       }
+      const national =
+        content.territories.length > 0
+          ? sitePath(await createData('territoires/national.json', JSON.stringify(content.territoryNational)))
+          : '';
       for (const t of content.territories) {
         const data = await createData(`territoires/${t.code}.json`, JSON.stringify(t));
         addRoute({
           path: territoryRoute(t.code),
           component: component('territory/TerritoryPage.tsx'),
           exact: true,
-          modules: { territory: sitePath(data) },
+          modules: { territory: sitePath(data), national },
         });
       }
 

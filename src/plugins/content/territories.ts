@@ -17,17 +17,15 @@ import { atomFeed, callIcsEvents, eventIcsEvents, type SiteInfo } from './openda
 import type {
   TerritoryIndexData,
   TerritoryLine,
+  TerritoryNational,
   TerritoryPageData,
   TerritorySection,
   TerritorySummary,
 } from './shared/model.js';
-import { childrenOf, NATIONAL, territoryMatches } from './shared/territory.js';
+import { childrenOf, NATIONAL, SECTION_LINES, territoryMatches } from './shared/territory.js';
 import { callsOf, callUrl, entryUrl, facetValues, recurrenceOf, sortCalls, type Call } from './views.js';
 
 export const TERRITORIES_ROUTE = '/territoires';
-
-/** Lines a section lists before pointing to its catalog. */
-export const SECTION_LINES = 20;
 
 export const territoryRoute = (code: string): string => `${TERRITORIES_ROUTE}/${code}`;
 export const territoryFeed = (code: string): string => `/flux/territoires/${code}.atom`;
@@ -136,25 +134,41 @@ function summary(t: Territory, labels: Readonly<Record<string, string>>): Territ
   };
 }
 
-/** Every territory page (pure: same entries and date, same pages). */
-export function territoryPages(entries: readonly LoadedEntry[], today: string): TerritoryPageData[] {
+/**
+ * Every territory page, and the national lines they share (pure: same entries and date, same
+ * pages). The national lines are the same on every page but for the entries also tied to the
+ * territory (listed as its own): one shared list, long enough for every page, and per page the
+ * lines to leave out.
+ */
+export function territoryPages(
+  entries: readonly LoadedEntry[],
+  today: string,
+): { pages: TerritoryPageData[]; national: TerritoryNational } {
   const parents = territoryParents();
   const children = childrenOf(parents);
   const byCollection = candidates(entries, today);
   const territories = pagedTerritories();
   const labels = Object.fromEntries(territories.map((t) => [t.code, t.label]));
-  return territories.map((t) => {
+  /** For each collection, how many national candidates some page reads to fill its section. */
+  const sharedLength = new Map<string, number>();
+  const pages = territories.map((t) => {
     const sections: TerritorySection[] = [];
     for (const c of sectionCollections()) {
       const local: TerritoryLine[] = [];
-      const national: TerritoryLine[] = [];
+      const nationalSkip: string[] = [];
       let localCount = 0;
       let nationalCount = 0;
+      let read = 0;
       for (const cand of byCollection.get(c.name) ?? []) {
         const w = where(cand.tags, t.code, parents);
         if (w === 'local' && localCount++ < SECTION_LINES) local.push(cand.line);
-        if (w === 'national' && nationalCount++ < SECTION_LINES) national.push(cand.line);
+        if (w === 'national') nationalCount++;
+        if (!cand.tags.includes(NATIONAL) || nationalCount > SECTION_LINES) continue;
+        // A national candidate this page reads: shown apart, or skipped (it is one of its own).
+        read++;
+        if (w === 'local') nationalSkip.push(cand.line.url);
       }
+      sharedLength.set(c.name, Math.max(sharedLength.get(c.name) ?? 0, read));
       const route = c.name === 'funders' ? `${c.route}/appels` : c.route;
       sections.push({
         collection: c.name,
@@ -162,19 +176,26 @@ export function territoryPages(entries: readonly LoadedEntry[], today: string): 
         catalog: `${route}?territoires=${t.code}`,
         local,
         localCount,
-        national,
+        nationalSkip,
         nationalCount,
       });
     }
     return {
       ...summary(t, labels),
-      kind: t.kind === 'region' ? 'region' : 'departement',
+      kind: t.kind === 'region' ? ('region' as const) : ('departement' as const),
       children: (children.get(t.code) ?? []).sort().map((d) => ({ code: d, label: labels[d] ?? d })),
       sections,
       feed: territoryFeed(t.code),
       calendar: territoryCalendar(t.code),
     };
   });
+  const national: TerritoryNational = {};
+  for (const c of sectionCollections())
+    national[c.name] = (byCollection.get(c.name) ?? [])
+      .filter((cand) => cand.tags.includes(NATIONAL))
+      .slice(0, sharedLength.get(c.name) ?? 0)
+      .map((cand) => cand.line);
+  return { pages, national };
 }
 
 /** Number of entries (calls and events included) tied to each territory for its own sake, national ones aside. */

@@ -176,10 +176,20 @@ export interface TerritorySection {
   /** The first lines tied to the territory (or to one of its départements, or its région). */
   local: TerritoryLine[];
   localCount: number;
-  /** The first national lines, shown apart. */
-  national: TerritoryLine[];
+  /**
+   * National lines are shared by every page (`TerritoryNational`): those of the shared list that
+   * are tied to this territory too, hence listed above as its own, are not shown apart.
+   */
+  nationalSkip: string[];
   nationalCount: number;
 }
+
+/**
+ * The national lines of each collection, in each section's order, in one data module shared by
+ * every territory page: enough of them for each page to show its first `SECTION_LINES` ones once
+ * its own `nationalSkip` are left out.
+ */
+export type TerritoryNational = Record<string, TerritoryLine[]>;
 
 export interface TerritorySummary {
   code: string;

@@ -3,7 +3,18 @@
  * the entries of its région, and a national entry is found from every territory.
  */
 
+import type { TerritoryLine } from './model.js';
+
 export const NATIONAL = 'national';
+
+/** Lines a section of a territory page lists (its own, then the national ones) before pointing to its catalog. */
+export const SECTION_LINES = 20;
+
+/** The national lines a territory page shows in a section: the shared ones but those it lists as its own. */
+export function nationalLines(shared: readonly TerritoryLine[] | undefined, skip: readonly string[]): TerritoryLine[] {
+  const skipped = new Set(skip);
+  return (shared ?? []).filter((l) => !skipped.has(l.url)).slice(0, SECTION_LINES);
+}
 
 /** Does an entry tagged with `tags` appear when the reader filters by `selected`? */
 export function territoryMatches(
