@@ -26,7 +26,17 @@ import { allCollections } from '../src/content/collections.js';
 import { SEARCH_FILE } from '../src/plugins/content/shared/model.js';
 import { launchBrowser } from '../test/site/browser.js';
 import { serveStatic } from '../test/site/serve.js';
-import { build, generate, gitInit, plainDocsSite, portalSite, write, type BuildResult } from './sites.js';
+import {
+  build,
+  builtRoutes,
+  floorSite,
+  generate,
+  gitInit,
+  plainDocsSite,
+  portalSite,
+  write,
+  type BuildResult,
+} from './sites.js';
 
 const GOALS = { searchGzipFor10k: 500 * 1024, catalogJsGzip: 250 * 1024, mapSvgGzip: 150 * 1024, territoryShare: 0.1 };
 const SIZES = [
@@ -272,6 +282,17 @@ for (const size of sizes) {
       console.log(
         `  ${m.route.slice(0, 22).padEnd(22)} ${kb(m.gzip).padStart(7)} de JS en ${m.files} fichiers (${kb(m.own)} propres)`,
       );
+    // The floor: what any Docusaurus site with these same routes ships (bench/sites.ts, floorSite).
+    const floorDir = path.join(work, 'plancher');
+    fs.mkdirSync(floorDir);
+    floorSite(floorDir, builtRoutes(built));
+    const floorBuild = await build(floorDir, path.join(floorDir, 'build'), cold);
+    const floorJs = floorBuild.ok ? (await pagesJs(path.join(floorDir, 'build'), ['/fiches']))[0] : undefined;
+    console.log(
+      floorJs
+        ? `  plancher : un site Docusaurus avec les ${builtRoutes(built).length} mêmes routes, une page vide chacune (thème classique, sans données) : ${kb(floorJs.gzip)} gzip de JS sur /fiches, dont ${kb(floorJs.shared)} communs à toutes les pages`
+        : `  plancher : échec de la construction\n${floorBuild.log.slice(-2000)}`,
+    );
     const jsDir = path.join(built, 'assets/js');
     for (const f of fs.readdirSync(jsDir).filter((f) => /^(main|runtime~main)\.[^.]+\.js$/.test(f))) {
       const buf = fs.readFileSync(path.join(jsDir, f));
@@ -307,7 +328,7 @@ for (const size of sizes) {
             `le portail ne coûte pas plus que le site simple (durée ≤, mémoire ≤) : ${yes(plain.ok && portal.ms <= plain.ms && portal.peakRss <= plain.peakRss)}`,
           ]),
       `index de recherche < 500 Ko gzip pour 10 000 entrées (extrapolé) : ${yes(per10k < GOALS.searchGzipFor10k)} (${kb(per10k)})`,
-      `une page de catalogue ou de territoire charge < 250 Ko gzip de JS : ${yes(js.gzip < GOALS.catalogJsGzip)} (la plus lourde, ${js.route} : ${kb(js.gzip)})`,
+      `une page de catalogue ou de territoire charge < 250 Ko gzip de JS : ${yes(js.gzip < GOALS.catalogJsGzip)} (la plus lourde, ${js.route} : ${kb(js.gzip)} ; plancher Docusaurus à ces routes : ${floorJs ? kb(floorJs.gzip) : '—'})`,
       `la carte des territoires ≤ 150 Ko gzip : ${yes(svg !== '' && svgGz <= GOALS.mapSvgGzip)} (${kb(svgGz)})`,
       `les pages des territoires ajoutent ≤ 10 % à la construction (temps processeur mesuré) : ${yes(territoryShare <= GOALS.territoryShare)} (${shareText})`,
     ];

@@ -4,8 +4,10 @@
  * (when the portal has them) and the form, at 500 sheets + 2,000 entries (bench/sites.ts), each
  * page served twice — by the service (`npm start`'s server: precompressed files, cache headers)
  * and by a plain static server compressing on the fly with gzip (what a CDN does) — and, in the
- * same run, pages of a plain Docusaurus docs site with as many pages (the reference). Prints
- * performance, LCP, TBT, CLS, bytes and accessibility per page, and the ratio to the reference.
+ * same run, pages of a plain Docusaurus docs site with as many pages (the reference), and the same
+ * address in a Docusaurus site with the portal's routes and an empty page each (the floor: what
+ * any Docusaurus site with these pages costs). Prints performance, LCP, TBT, CLS, bytes and
+ * accessibility per page, and the ratio to the reference.
  *
  *   npm run bench:pages                       # generates and builds both sites (long)
  *   npm run bench:pages -- --dossier <dir>    # reuses <dir>/portail and <dir>/docs-simple
@@ -26,7 +28,16 @@ import lighthouse from 'lighthouse';
 import { precompress } from '../scripts/precompress.js';
 import { createService } from '../src/server/index.js';
 import { CHROMIUM } from '../test/helpers/chromium.js';
-import { build, generate, gitInit, plainDocsSite, portalSite, type Generated } from './sites.js';
+import {
+  build,
+  builtRoutes,
+  floorSite,
+  generate,
+  gitInit,
+  plainDocsSite,
+  portalSite,
+  type Generated,
+} from './sites.js';
 
 const GOALS = { performance: 95, lcpMs: 2000, tbtMs: 150, cls: 0.05, accessibility: 100 };
 const SIZE = { sheets: 500, others: 2_000 };
@@ -60,6 +71,17 @@ for (const [name, dir] of [
 }
 const portalBuild = path.join(portalDir, 'build');
 const plainBuild = path.join(plainDir, 'build');
+// The floor: the portal's routes in a Docusaurus site with nothing else (bench/sites.ts, floorSite).
+const floorDir = path.join(work, 'plancher');
+const floorBuild = path.join(floorDir, 'build');
+if (!fs.existsSync(path.join(floorBuild, 'index.html'))) {
+  fs.rmSync(floorDir, { recursive: true, force: true });
+  fs.mkdirSync(floorDir, { recursive: true });
+  floorSite(floorDir, builtRoutes(portalBuild));
+  console.log('Construction : plancher (les routes du portail, une page vide chacune)…');
+  const r = await build(floorDir, floorBuild);
+  if (!r.ok) throw new Error(`Échec de la construction (plancher) :\n${r.log.slice(-4000)}`);
+}
 // As `npm run build` does.
 await precompress(portalBuild);
 
@@ -153,6 +175,7 @@ const service = await createService({
 const serviceUrl = (await service.app.listen({ port: 0, host: '127.0.0.1' })).replace('localhost', '127.0.0.1');
 const portalGzip = await gzipServer(portalBuild);
 const plainGzip = await gzipServer(plainBuild);
+const floorGzip = await gzipServer(floorBuild);
 
 // ---------------------------------------------------------------------------------------------
 // Lighthouse.
@@ -225,6 +248,7 @@ try {
     const ref = refRoute ? await measure(plainGzip.url + refRoute) : undefined;
     const bySer = await measure(serviceUrl + p.route);
     const byGz = await measure(portalGzip.url + p.route);
+    const floor = await measure(floorGzip.url + p.route);
     const ratio = (m: Measure): string =>
       ref ? `perf ${(m.performance / ref.performance).toFixed(2)}, octets ${(m.bytes / ref.bytes).toFixed(2)}` : '—';
     const ok = meets(bySer, ref) && meets(byGz, ref);
@@ -234,13 +258,14 @@ try {
         `  service        ${fmt(bySer)}   rapport à la référence : ${ratio(bySer)}\n` +
         `  statique gzip  ${fmt(byGz)}   rapport à la référence : ${ratio(byGz)}\n` +
         `  référence      ${fmt(ref)}   (${refRoute ?? 'aucune page'})\n` +
+        `  plancher       ${fmt(floor)}   (même adresse, page vide, mêmes routes)\n` +
         `  objectifs ${ok ? 'tenus ✔' : 'NON tenus ✖'}`,
     );
     console.log(rows.at(-1));
   }
 } finally {
   chrome.kill();
-  await Promise.all([service.close(), portalGzip.close(), plainGzip.close()]);
+  await Promise.all([service.close(), portalGzip.close(), plainGzip.close(), floorGzip.close()]);
   if (!keep) fs.rmSync(work, { recursive: true, force: true });
 }
 if (benchmarkIndexes.length > 0)

@@ -1,7 +1,8 @@
 /**
  * The sites the benchmarks build: seeded, valid generated content (reused by bench/build.ts and
  * bench/pages.ts), a copy of the portal holding it, a plain Docusaurus docs site with as many
- * pages and the same texts (the reference), and a measured `docusaurus build`.
+ * pages and the same texts (the reference), a Docusaurus site with the portal's routes and nothing
+ * else (the floor), and a measured `docusaurus build`.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -317,6 +318,52 @@ export function plainDocsSite(dir: string, entries: readonly Generated[]): void 
     );
   });
   write(dir, 'docs/index.md', '---\nslug: /\ntitle: Accueil\n---\n\nAccueil.\n');
+}
+
+/** The pages (routes) of a built site: its HTML files, without `.html` and `/index.html`. */
+export function builtRoutes(buildDir: string): string[] {
+  return fs
+    .readdirSync(buildDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html') && f !== '404.html')
+    .map((f) => `/${f.split(path.sep).join('/')}`.replace(/(\/index)?\.html$/, '') || '/')
+    .sort();
+}
+
+/**
+ * The floor: a Docusaurus site with the classic theme and exactly `routes`, each showing its own
+ * address in the theme's layout, with no data, no plugin content, no style of ours. What any
+ * Docusaurus site with these pages ships at least (its route table is in the main bundle).
+ */
+export function floorSite(dir: string, routes: readonly string[]): void {
+  fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'));
+  write(dir, 'routes.json', JSON.stringify(routes));
+  write(
+    dir,
+    'src/Page.js',
+    `import React from 'react';
+import Layout from '@theme/Layout';
+export default function Page(props) {
+  return <Layout><main><h1>{props.route.path}</h1><p>Page du site plancher.</p></main></Layout>;
+}\n`,
+  );
+  write(
+    dir,
+    'docusaurus.config.js',
+    `const path = require('path');
+module.exports = {
+  title: 'Plancher', url: 'https://exemple.org', baseUrl: '/', onBrokenLinks: 'ignore', trailingSlash: false,
+  i18n: { defaultLocale: 'fr', locales: ['fr'] },
+  future: { v4: true, faster: { rspackPersistentCache: false } },
+  presets: [['classic', { docs: false, blog: false, pages: false }]],
+  plugins: [() => ({
+    name: 'plancher',
+    async contentLoaded({ actions }) {
+      for (const p of require('./routes.json'))
+        actions.addRoute({ path: p, component: path.resolve(__dirname, 'src/Page.js'), exact: true });
+    },
+  })],
+};\n`,
+  );
 }
 
 export function gitInit(dir: string): void {
