@@ -1,6 +1,7 @@
 /**
  * The alerts API: subscribe (double opt-in), confirm, read, change and delete an alert from the
- * signed link of any message, and the one-click unsubscribe of RFC 8058. Same protections as the
+ * signed link of any message, resume sending to an address suspended after bounces, and the
+ * one-click unsubscribe of RFC 8058. Same protections as the
  * submissions: rate limit, small bodies, origin check, the proof of work when it is enabled.
  * The answer to a subscription never says whether the address is already known.
  */
@@ -141,8 +142,25 @@ export default async function alertsRoutes(app: FastifyInstance, deps: AlertsDep
       criteres: s.criteria,
       description: criteriaText(s.criteria),
       confirmee: s.confirmedAt !== null,
+      // Nothing is sent to an address whose mailbox refused several messages (see `essaim rebonds`).
+      suspendue: queue.bounced(s.email),
     };
   });
+
+  // The reader fixed their mailbox: sending resumes (another run of refusals suspends it again).
+  app.post<TokenQuery>(
+    '/api/alertes/reprise',
+    { config: deps.limited, bodyLimit: BODY_LIMIT, onRequest: sameOrigin },
+    (req, reply) => {
+      const s = subscriptionOf(req);
+      const lifted = queue.liftBounces(s.email);
+      return reply.send({
+        message: lifted
+          ? 'Envois repris : les prochaines alertes partiront vers cette adresse.'
+          : 'Aucun envoi n’était suspendu pour cette adresse.',
+      });
+    },
+  );
 
   app.post<TokenQuery & { Body: { criteres: unknown } }>(
     '/api/alertes/abonnement',

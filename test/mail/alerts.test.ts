@@ -110,6 +110,45 @@ describe('alertes par courriel', () => {
     expect(forged.headers.location).toBe('/alertes?etat=lien-invalide');
   });
 
+  it('une adresse suspendue après des rebonds : la gestion de l’alerte le dit, et le lecteur reprend les envois', async () => {
+    const before = smtp.received.length;
+    expect((await subscribe('rebonds@example.org', { territoires: ['dep-34'] })).statusCode).toBe(202);
+    await smtp.waitFor(before + 1);
+    const link = /http:\/\/portail\.test\/api\/alertes\/confirmer\?jeton=\S+/.exec(
+      messagesTo('rebonds@example.org')[0]?.text ?? '',
+    )?.[0];
+    const confirmed = await service.app.inject({ method: 'GET', url: local(link ?? '') });
+    const jeton = new URLSearchParams(String(confirmed.headers.location).split('?')[1]).get('jeton') ?? '';
+    const manage = `/api/alertes/abonnement?jeton=${encodeURIComponent(jeton)}`;
+    expect((await service.app.inject({ method: 'GET', url: manage })).json()).toMatchObject({ suspendue: false });
+    for (let i = 0; i < 3; i++)
+      service.mailQueue.recordBounce('rebonds@example.org', { permanent: true, reason: '550 boîte inconnue' });
+    expect((await service.app.inject({ method: 'GET', url: manage })).json()).toMatchObject({ suspendue: true });
+    const resume = (token: string) =>
+      service.app.inject({
+        method: 'POST',
+        url: `/api/alertes/reprise?jeton=${encodeURIComponent(token)}`,
+        payload: {},
+      });
+    expect((await resume('AAAAAAAAAAAAAAAA.x')).statusCode).toBe(404);
+    expect(service.mailQueue.bounced('rebonds@example.org')).toBe(true);
+    const resumed = await resume(jeton);
+    expect(resumed.statusCode).toBe(200);
+    expect(resumed.json()).toMatchInlineSnapshot(`
+      {
+        "message": "Envois repris : les prochaines alertes partiront vers cette adresse.",
+      }
+    `);
+    expect((await service.app.inject({ method: 'GET', url: manage })).json()).toMatchObject({ suspendue: false });
+    expect(service.mailQueue.bounced('rebonds@example.org')).toBe(false);
+    // Removed again: it would otherwise receive the letter of the next test.
+    await service.app.inject({
+      method: 'POST',
+      url: `/api/alertes/suppression?jeton=${encodeURIComponent(jeton)}`,
+      payload: {},
+    });
+  });
+
   it('refuse des critères inconnus, en français', async () => {
     const r = await subscribe('x@example.org', { territoires: ['dep-999'] });
     expect(r.statusCode).toBe(400);

@@ -45,6 +45,7 @@ interface Answer {
   erreur?: string;
   courriel?: string;
   criteres?: Criteria;
+  suspendue?: boolean;
 }
 
 async function call(url: string, body?: unknown): Promise<{ ok: boolean; data: Answer }> {
@@ -72,6 +73,7 @@ export default function AlertsPage(): ReactNode {
   const [error, setError] = useState('');
   const [sending, setSending] = useState(false);
   const [deleted, setDeleted] = useState(false);
+  const [suspended, setSuspended] = useState(false);
 
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
@@ -89,6 +91,7 @@ export default function AlertsPage(): ReactNode {
         return;
       }
       setEmail(r.data.courriel ?? '');
+      setSuspended(r.data.suspendue === true);
       if (r.data.criteres) setCriteria(r.data.criteres);
     });
   }, [siteConfig.customFields?.submissionServiceUrl]);
@@ -121,6 +124,15 @@ export default function AlertsPage(): ReactNode {
     }
   };
 
+  const onResume = async (): Promise<void> => {
+    if (!service || service === 'detection') return;
+    const r = await call(`${service.base}/api/alertes/reprise?jeton=${encodeURIComponent(token)}`, {});
+    if (r.ok) {
+      setSuspended(false);
+      setMessage(r.data.message ?? '');
+    } else setError(r.data.erreur ?? 'La reprise des envois a échoué.');
+  };
+
   const onDelete = async (): Promise<void> => {
     if (!service || service === 'detection') return;
     const r = await call(`${service.base}/api/alertes/suppression?jeton=${encodeURIComponent(token)}`, {});
@@ -149,9 +161,23 @@ export default function AlertsPage(): ReactNode {
         {!deleted && (
           <form onSubmit={(e) => void onSubmit(e)} aria-label="Critères de l’alerte">
             {token ? (
-              <p>
-                Alerte de <strong>{email}</strong>.
-              </p>
+              <>
+                <p>
+                  Alerte de <strong>{email}</strong>.
+                </p>
+                {suspended && (
+                  <div className="alert alert--warning" role="status">
+                    <p>
+                      Les envois vers cette adresse sont <strong>suspendus</strong> : votre messagerie a refusé
+                      plusieurs de nos messages (boîte pleine, adresse fermée ou refus du serveur). Vérifiez votre
+                      boîte, puis reprenez les envois.
+                    </p>
+                    <button type="button" className="button button--secondary" onClick={() => void onResume()}>
+                      Reprendre les envois
+                    </button>
+                  </div>
+                )}
+              </>
             ) : (
               <p>
                 <label htmlFor="alerte-courriel">Adresse électronique</label>
