@@ -11,6 +11,9 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, seriousViolations, type Browser } from '../site/browser.js';
 import { serveStatic, type StaticServer } from '../site/serve.js';
 import { buildFixtureSite } from './site.js';
+import { isOverdue } from '../../src/content/review.js';
+import { CATALOG_PAGE } from '../../src/plugins/content/shared/model.js';
+import { repo } from '../helpers/tree.js';
 
 let server: StaticServer;
 let browser: Browser;
@@ -250,6 +253,31 @@ describe('catalogues et recherche dans le navigateur', () => {
     await page.reload();
     await expect.poll(() => page.locator('main [data-revue]').textContent()).toBe('À vérifier');
     await page.close();
+  });
+
+  it('les lignes d’un catalogue marquent aussi « À vérifier » : dès la page statique, puis selon l’horloge', async () => {
+    const line = (page: Page) =>
+      page.locator('main li', { has: page.getByRole('link', { name: 'Étude dans l’Hérault' }) });
+    const page = await browser.context.newPage();
+    await page.clock.install({ time: new Date('2028-01-15T10:00:00') });
+    await page.goto(`${server.url}/etudes`);
+    await expect.poll(() => page.locator('html').getAttribute('data-has-hydrated')).toBe('true');
+    expect(await line(page).locator('[data-revue]').count()).toBe(0);
+    await page.clock.setFixedTime(new Date('2028-01-16T10:00:00'));
+    await page.reload();
+    await expect.poll(() => line(page).locator('[data-revue]').textContent()).toBe('À vérifier');
+    await page.close();
+    // The static page (no script) marks what was overdue on the build date (a review only gets
+    // older): the funders are re-read every 6 months.
+    const html = fs.readFileSync(path.join(outDir, 'financements.html'), 'utf8');
+    const built = new Date().toISOString().slice(0, 10);
+    const dir = path.join(repo, 'test/catalog/fixture-site/content/funders');
+    const overdue = fs
+      .readdirSync(dir)
+      .map((f) => /^date_maj: '?(\d{4}-\d{2}-\d{2})/m.exec(fs.readFileSync(path.join(dir, f), 'utf8'))![1]!)
+      .filter((date) => isOverdue({ date, months: 6 }, built));
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(html.match(/data-revue="a-verifier"/g)?.length ?? 0).toBe(Math.min(overdue.length, CATALOG_PAGE));
   });
 
   it('un catalogue et une page d’entrée n’ont aucune violation d’accessibilité grave ou critique (axe-core)', async () => {

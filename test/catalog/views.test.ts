@@ -129,7 +129,11 @@ describe('pages et catalogues', () => {
       ...base,
       items: Array.from({ length: 70 }, (_, i) => ({ ...base.items[i % 2]!, id: `appel-${i}` })),
     };
-    const module = catalogPageModule(many, '@site/.docusaurus/essaim-content/default/catalog-calls-items.json');
+    const module = catalogPageModule(
+      many,
+      '@site/.docusaurus/essaim-content/default/catalog-calls-items.json',
+      '2026-03-01',
+    );
     expect(module).toContain(
       'loadItems: () => import("@site/.docusaurus/essaim-content/default/catalog-calls-items.json")',
     );

@@ -43,7 +43,8 @@ import {
   type FacetDef,
   type ListItem,
 } from '../../plugins/content/shared/model.js';
-import { itemStatus } from '../../plugins/content/shared/status.js';
+import { isOverdue } from '../../content/review.js';
+import { itemStatus, localDate } from '../../plugins/content/shared/status.js';
 import { childrenOf } from '../../plugins/content/shared/territory.js';
 import AlertLink from '../alerts/AlertLink.js';
 import { plural } from './format.js';
@@ -227,15 +228,27 @@ function Result({
 }): ReactNode {
   const maillons = item.facets.maillons ?? [];
   const Title = past ? 'h3' : 'h2';
+  // Before the reader's clock is known, the build date: what was overdue then still is.
+  const toCheck =
+    catalog.reviewMonths !== undefined &&
+    item.reviewed !== undefined &&
+    isOverdue({ date: item.reviewed, months: catalog.reviewMonths }, now === null ? catalog.builtOn : localDate(now));
   return (
     <li className={styles.result}>
       <Title>
         <Link to={itemUrl(catalog.route, item)}>{item.title}</Link>
       </Title>
       {item.extra && <p className={styles.extra}>{item.extra}</p>}
-      {catalog.status && (
+      {(catalog.status || toCheck) && (
         <p>
-          <StatusBadge kind={catalog.status} window={item.window} now={now} recurrence={item.recurrence} />
+          {catalog.status && (
+            <StatusBadge kind={catalog.status} window={item.window} now={now} recurrence={item.recurrence} />
+          )}{' '}
+          {toCheck && (
+            <span className="fr-badge fr-badge--sm fr-badge--warning fr-badge--no-icon" data-revue="a-verifier">
+              À vérifier
+            </span>
+          )}
         </p>
       )}
       <p>{item.summary}</p>

@@ -142,7 +142,10 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
       const catalogItems = async (name: string, data: CatalogData): Promise<string> =>
         sitePath(await createData(`catalog-${name}-items.json`, JSON.stringify(data.items)));
       const catalogPage = async (name: string, data: CatalogData, items?: string): Promise<string> =>
-        createData(`catalog-${name}.js`, catalogPageModule(data, items ?? (await catalogItems(name, data))));
+        createData(
+          `catalog-${name}.js`,
+          catalogPageModule(data, items ?? (await catalogItems(name, data)), content.today),
+        );
       for (const c of PAGED) {
         const list = byCollection(c.name);
         addRoute({

@@ -303,6 +303,8 @@ export function listItem(e: LoadedEntry, facets: readonly FacetDef[]): ListItem 
     .filter((v): v is string => typeof v === 'string' && v !== '');
   if (e.collection.name === 'events' && d.en_ligne === true) extra.push('En ligne');
   if (extra.length > 0) item.extra = extra.join(' · ');
+  const review = reviewOf(e.collection, d);
+  if (review) item.reviewed = review.date;
   return item;
 }
 
@@ -400,6 +402,7 @@ export function catalogData(c: Collection, entries: readonly LoadedEntry[]): Cat
     items,
     links,
     ...(c.sortBy ? { ranked: true } : {}),
+    ...(c.reviewMonths !== undefined && c.reviewField ? { reviewMonths: c.reviewMonths } : {}),
   };
 }
 
@@ -426,7 +429,7 @@ export function callsCatalogData(funders: Collection, entries: readonly LoadedEn
  * and `loadItems`, which imports `itemsModule` (the JSON of every line, written by the plugin
  * with `createData`): the bundler puts that import in a chunk of its own, loaded on demand.
  */
-export function catalogPageModule(data: CatalogData, itemsModule: string): string {
+export function catalogPageModule(data: CatalogData, itemsModule: string, builtOn: string): string {
   const { items, ...rest } = data;
   const state = { ...emptyState(), values: { ...data.preset } };
   const ctx = { facets: data.facets, parents: territoryParents(), status: data.status, now: null };
@@ -440,6 +443,7 @@ export function catalogPageModule(data: CatalogData, itemsModule: string): strin
     counts,
     ...(data.status ? { windows: items.map((i) => i.window ?? null) } : {}),
     ...(data.status === 'event' ? { replays: shown.filter((i) => i.replay !== undefined) } : {}),
+    builtOn,
   };
   return `export default { ...${JSON.stringify(page)}, loadItems: () => import(${JSON.stringify(itemsModule)}) };
 `;

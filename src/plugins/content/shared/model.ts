@@ -46,6 +46,8 @@ export interface ListItem {
   recurrence?: CallRecurrence;
   /** What a past event left to see or read (its replay, else its written summary). */
   replay?: { url: string; label: string };
+  /** Date of the last review, in a collection re-read every `CatalogData.reviewMonths` months. */
+  reviewed?: string;
 }
 
 export type CallRecurrence = 'permanent' | 'annuel';
@@ -69,6 +71,8 @@ export interface CatalogData {
   ranked?: boolean;
   /** Filters of a pre-filtered page (a maillon's sheets), applied while its URL has no query string. */
   preset?: Record<string, string[]>;
+  /** The collection's review interval: a line reviewed longer ago is « à vérifier » (see content/review.ts). */
+  reviewMonths?: number;
 }
 
 /** Lines a catalog shows at first, and each time the reader asks for more. */
@@ -95,6 +99,11 @@ export interface CatalogPageData extends Omit<CatalogData, 'items'> {
   windows?: (StatusWindow | null)[];
   /** Events: every line with a replay or a summary, for « Revoir » before the lines are loaded. */
   replays?: ListItem[];
+  /**
+   * Build date: lines already « à vérifier » then are marked in the static page (a review only gets
+   * older); the reader's clock adds those that became so since.
+   */
+  builtOn: string;
   loadItems: () => Promise<{ default: ListItem[] }>;
 }
 
