@@ -46,7 +46,7 @@ import {
 import { itemStatus } from '../../plugins/content/shared/status.js';
 import { childrenOf } from '../../plugins/content/shared/territory.js';
 import AlertLink from '../alerts/AlertLink.js';
-import { plural } from './format.js';
+import { frenchNumber, plural } from './format.js';
 import { StatusBadge, useNow } from './Status.js';
 import styles from './catalog.module.css';
 
@@ -457,7 +457,7 @@ export default function CatalogPage({ catalog }: { catalog: CatalogPageData }): 
                   ? 'Recherche en cours…'
                   : matched === catalog.total
                     ? plural(matched, catalog.noun)
-                    : `${plural(matched, catalog.noun)} sur ${catalog.total.toLocaleString('fr-FR')}`}
+                    : `${plural(matched, catalog.noun)} sur ${frenchNumber(catalog.total)}`}
             </p>
             {current !== null &&
               (results?.length === 0 ? (
