@@ -54,24 +54,32 @@ function practiceVersions(): Record<string, VersionOptions> {
 }
 
 /**
- * `preload` links for the Marianne faces of almost every page's text (regular) and headings (bold):
- * the subset files written by scripts/subset-fonts.ts, fetched along with the stylesheet.
+ * `preload` links for the Marianne faces of almost every page's text (regular) and headings (bold),
+ * and, on a wide screen, of the header's buttons and the menu (medium): the subset files written by
+ * scripts/subset-fonts.ts, fetched along with the stylesheet, so that no text drawn at once changes
+ * width when its face arrives (a layout shift). A phone shows no medium text at first: no preload.
  */
 function fontPreloads(): Config['headTags'] {
   const dir = path.join(siteDir, 'static/assets/fonts');
   const files = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
-  return files
-    .filter((f) => /^marianne-(regular|bold)\.[0-9a-f]+\.woff2$/.test(f))
-    .map((f) => ({
-      tagName: 'link',
-      attributes: {
-        rel: 'preload',
-        href: `/assets/fonts/${f}`,
-        as: 'font',
-        type: 'font/woff2',
-        crossorigin: 'anonymous',
+  return files.flatMap((f) => {
+    const face = /^marianne-(regular|bold|medium)\.[0-9a-f]+\.woff2$/.exec(f)?.[1];
+    if (!face) return [];
+    return [
+      {
+        tagName: 'link',
+        attributes: {
+          rel: 'preload',
+          href: `/assets/fonts/${f}`,
+          as: 'font',
+          type: 'font/woff2',
+          crossorigin: 'anonymous',
+          // The DSFR's breakpoint where the header shows its buttons and the menu its links.
+          ...(face === 'medium' ? { media: '(min-width: 62em)' } : {}),
+        },
       },
-    }));
+    ];
+  });
 }
 
 const practicesDocs: DocsOptions = {

@@ -47,7 +47,7 @@ import { isOverdue } from '../../content/review.js';
 import { itemStatus, localDate } from '../../plugins/content/shared/status.js';
 import { childrenOf } from '../../plugins/content/shared/territory.js';
 import AlertLink from '../alerts/AlertLink.js';
-import { plural } from './format.js';
+import { frenchNumber, plural } from './format.js';
 import { StatusBadge, useNow } from './Status.js';
 import styles from './catalog.module.css';
 
@@ -470,7 +470,7 @@ export default function CatalogPage({ catalog }: { catalog: CatalogPageData }): 
                   ? 'Recherche en cours…'
                   : matched === catalog.total
                     ? plural(matched, catalog.noun)
-                    : `${plural(matched, catalog.noun)} sur ${catalog.total.toLocaleString('fr-FR')}`}
+                    : `${plural(matched, catalog.noun)} sur ${frenchNumber(catalog.total)}`}
             </p>
             {current !== null &&
               (results?.length === 0 ? (

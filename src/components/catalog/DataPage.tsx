@@ -4,6 +4,7 @@ import Layout from '@theme/Layout';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import type { CollectionDoc } from '../../plugins/content/opendata.js';
 import styles from './catalog.module.css';
+import { frenchNumber } from './format.js';
 
 export default function DataPage({ collections }: { collections: CollectionDoc[] }): ReactNode {
   const base = useBaseUrl('/');
@@ -35,7 +36,7 @@ export default function DataPage({ collections }: { collections: CollectionDoc[]
           <section key={c.name} id={c.name} className={styles.block}>
             <h2>{c.label}</h2>
             <p>
-              {c.description} {c.count.toLocaleString('fr-FR')} entrée{c.count > 1 ? 's' : ''}.
+              {c.description} {frenchNumber(c.count)} entrée{c.count > 1 ? 's' : ''}.
             </p>
             <ul className={styles.links}>
               <li>

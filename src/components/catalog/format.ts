@@ -23,6 +23,14 @@ export function formatRange(start: string, end: string | null | undefined): stri
   return `du ${formatDate(start)} au ${formatDate(end)}`;
 }
 
+const numberFormat = new Intl.NumberFormat('fr-FR');
+
+/**
+ * `2000` → `2 000`, grouped by a no-break space (U+00A0): Intl's narrow one (U+202F) is not in
+ * Marianne, and one such character makes the browser download a complete face of the DSFR.
+ */
+export const frenchNumber = (n: number): string => numberFormat.format(n).replace(/\u202f/g, '\u00a0');
+
 export function plural(n: number, [one, many]: readonly [string, string]): string {
-  return `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
+  return `${frenchNumber(n)} ${n > 1 ? many : one}`;
 }

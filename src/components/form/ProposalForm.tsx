@@ -22,7 +22,7 @@ import { Honeypot } from './Honeypot.js';
 import MarkdownField from './MarkdownField.js';
 import Review from './Review.js';
 import { collectionDescription, formSchemaOf, fullSchema } from './schemas.js';
-import { detectService, fetchEntry, proofOfWork, sendSubmission, type Problem, type ServiceInfo } from './service.js';
+import { fetchEntry, proofOfWork, sendSubmission, type Problem, type ServiceInfo } from './service.js';
 import { formSteps, stepOfField } from './steps.js';
 import TerritoryWidget, { type FormContext } from './TerritoryWidget.js';
 
@@ -122,13 +122,12 @@ interface StaticResult {
   downloadUrl: string;
 }
 
-export default function ProposalForm(): ReactElement {
+/** `service`: the submission service the page found (src/pages/contribuer/proposer.tsx), undefined on a static site. */
+export default function ProposalForm({ service }: { service: ServiceInfo | undefined }): ReactElement {
   const { siteConfig } = useDocusaurusContext();
   const history = useHistory();
-  const configured = siteConfig.customFields?.submissionServiceUrl;
   const repository = `${siteConfig.organizationName ?? 'essaim-portail'}/${siteConfig.projectName ?? 'essaim'}`;
 
-  const [service, setService] = useState<ServiceInfo | undefined | 'detection'>('detection');
   const [collectionName, setCollectionName] = useState<CollectionName | ''>('');
   const [formData, setFormData] = useState<Data>({});
   const [texte, setTexte] = useState('');
@@ -161,14 +160,13 @@ export default function ProposalForm(): ReactElement {
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
     const [editCollection = '', editId = ''] = (params.get('modifier') ?? '').split('/');
-    void detectService(configured).then(async (found) => {
-      setService(found);
+    void (async () => {
       if (!editId || !collections.has(editCollection as CollectionName)) return;
-      if (!found) {
+      if (!service) {
         setEditError('La modification d’une entrée demande le service de propositions, absent de ce site.');
         return;
       }
-      const loaded = await fetchEntry(found.base, editCollection, editId);
+      const loaded = await fetchEntry(service.base, editCollection, editId);
       if ('erreur' in loaded) {
         setEditError(loaded.erreur);
         return;
@@ -181,15 +179,15 @@ export default function ProposalForm(): ReactElement {
       const titre = loaded.donnees.titre;
       // A draft keeps the version it started from: the service merges from there.
       setEdit({ id: editId, sha: draft?.sha ?? loaded.sha, titre: typeof titre === 'string' ? titre : editId });
-    });
+    })();
     const wanted = params.get('collection');
     if (wanted && collections.has(wanted as CollectionName)) choose(wanted as CollectionName);
-    // Once, on mount: the query string and the service address do not change while the page is open.
+    // Once, on mount: the query string and the service do not change while the page is open.
   }, []);
 
   const collection = collectionName ? collections.get(collectionName) : undefined;
   const schema = useMemo(() => (collection ? formSchemaOf(collection) : undefined), [collection]);
-  const withContact = service !== undefined && service !== 'detection';
+  const withContact = service !== undefined;
   const steps = useMemo(() => (schema ? formSteps(schema, { withContact }) : []), [schema, withContact]);
   const current = steps[Math.min(step, steps.length - 1)];
   const last = step >= steps.length - 1;
@@ -202,10 +200,7 @@ export default function ProposalForm(): ReactElement {
         ui[field] = { ...(ui[field] as object), 'ui:classNames': 'essaim-etape-cachee' };
     return ui;
   }, [schema, current]);
-  const formContext = useMemo<FormContext>(
-    () => (service && service !== 'detection' ? { serviceBase: service.base } : {}),
-    [service],
-  );
+  const formContext = useMemo<FormContext>(() => (service ? { serviceBase: service.base } : {}), [service]);
   const shown = useMemo(
     () => (id: string) =>
       submitted ||
@@ -256,7 +251,7 @@ export default function ProposalForm(): ReactElement {
 
   function ownErrors(): SummaryItem[] {
     const out: SummaryItem[] = [];
-    if (service && service !== 'detection') {
+    if (service) {
       if (contact.nom.trim() === '') out.push({ id: 'contact-nom', message: 'Indiquez votre nom.' });
       if (!EMAIL.test(contact.courriel.trim()))
         out.push({
@@ -365,7 +360,6 @@ export default function ProposalForm(): ReactElement {
     }
     setSummary([]);
     if (!collection) return;
-    if (service === 'detection') return;
     if (!service) {
       produceFile(collection, data);
       return;
@@ -445,9 +439,8 @@ export default function ProposalForm(): ReactElement {
       {service === undefined && (
         <div className="fr-callout">
           <p className="fr-callout__text">
-            Ce site est publié sans service de propositions. Le formulaire prépare quand même le fichier de votre
-            proposition : vous pourrez le télécharger pour l’envoyer à l’équipe, ou le déposer directement sur GitHub si
-            vous y avez un compte.
+            Ce site est publié sans service de propositions : le formulaire prépare le fichier de votre proposition, à
+            télécharger pour l’envoyer à l’équipe ou à déposer sur GitHub.
           </p>
         </div>
       )}
@@ -639,7 +632,7 @@ export default function ProposalForm(): ReactElement {
                 </div>
               )}
 
-              {service && service !== 'detection' && current?.kind === 'contact' && (
+              {service && current?.kind === 'contact' && (
                 <fieldset className="essaim-contact">
                   <legend>Vos coordonnées</legend>
                   <p id="contact-aide">
@@ -750,13 +743,7 @@ export default function ProposalForm(): ReactElement {
                   {last ? (
                     // Keys: « Suivant » and « Envoyer » are two elements, never one button whose type changes
                     // during the click (which would send the form from the step before the review).
-                    <button
-                      key="envoyer"
-                      id="envoyer"
-                      type="submit"
-                      className="fr-btn"
-                      disabled={sending !== '' || service === 'detection'}
-                    >
+                    <button key="envoyer" id="envoyer" type="submit" className="fr-btn" disabled={sending !== ''}>
                       {service === undefined ? 'Préparer le fichier' : 'Envoyer la proposition'}
                     </button>
                   ) : (

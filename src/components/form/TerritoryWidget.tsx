@@ -140,7 +140,7 @@ export default function TerritoryWidget(props: WidgetProps): ReactElement {
                 onClick={() => toggle(v, false)}
                 disabled={disabled || readonly}
               >
-                {labelOf(v)} <span aria-hidden="true">✕</span>
+                {labelOf(v)} <span aria-hidden="true">×</span>
               </button>
             </li>
           ))}

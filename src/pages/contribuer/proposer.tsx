@@ -3,10 +3,13 @@ import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import Link from '@docusaurus/Link';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { detectService, type ServiceInfo } from '../../components/form/service.js';
 
-// Loaded in the browser only (fetch, WebCrypto, window), in its own bundle.
-const ProposalForm = lazy(() => import('../../components/form/ProposalForm.js'));
+// Loaded in the browser only (fetch, WebCrypto, window), in its own bundle (with rjsf and ajv).
+const loadForm = () => import('../../components/form/ProposalForm.js');
+const ProposalForm = lazy(loadForm);
 
 /** Whether this document's Content-Security-Policy lets ajv compile the schema (`new Function`). */
 function evalAllowed(): boolean {
@@ -26,7 +29,9 @@ const RELOADED = 'essaim-formulaire-recharge';
  * site keeps the policy of the page it came from. Then the page is loaded again (once), for real.
  */
 function FormWithItsPolicy() {
+  const { siteConfig } = useDocusaurusContext();
   const [allowed] = useState(evalAllowed);
+  const [service, setService] = useState<ServiceInfo | undefined | 'detection'>('detection');
   const here = window.location.pathname + window.location.search;
   const retried = sessionStorage.getItem(RELOADED) === here;
   useEffect(() => {
@@ -36,6 +41,13 @@ function FormWithItsPolicy() {
       window.location.reload();
     }
   }, [allowed, retried, here]);
+  // The form's code downloads while the service is looked for; the form is drawn once both are
+  // there, with the notice of a site without service: nothing is inserted above what is shown.
+  useEffect(() => {
+    if (!allowed) return;
+    void loadForm();
+    void detectService(siteConfig.customFields?.submissionServiceUrl).then(setService);
+  }, [allowed, siteConfig]);
   if (!allowed)
     return retried ? (
       <p className="fr-alert fr-alert--error">
@@ -44,9 +56,11 @@ function FormWithItsPolicy() {
     ) : (
       <p>Chargement du formulaire…</p>
     );
+  const loading = <p>Chargement du formulaire…</p>;
+  if (service === 'detection') return loading;
   return (
-    <Suspense fallback={<p>Chargement du formulaire…</p>}>
-      <ProposalForm />
+    <Suspense fallback={loading}>
+      <ProposalForm service={service} />
     </Suspense>
   );
 }
