@@ -14,7 +14,7 @@ export function effacement(email: string, io: Io): Promise<ExitCode> {
   try {
     const r = eraseContact(outbox, mailConfigFrom(io.env, dataDir).outboxDir, email);
     io.out(
-      `Données effacées pour ${email.trim()} : ${r.submissions} proposition(s), ${r.reports} signalement(s), ${r.alerts} alerte(s), ${r.accounts} compte(s) professionnel(s), ${r.mails} courriel(s).`,
+      `Données effacées pour ${email.trim()} : ${r.submissions} proposition(s), ${r.reports} signalement(s), ${r.alerts} alerte(s), ${r.accounts} compte(s) professionnel(s), ${r.contacts} contact(s) de structure, ${r.mails} courriel(s).`,
     );
   } finally {
     outbox.close();

@@ -43,7 +43,8 @@ export default function DonneesPersonnelles() {
         <h2>Faire effacer vos données</h2>
         <p>
           Écrivez à {publisher.contact} depuis l’adresse concernée : l’équipe efface vos coordonnées de la base du
-          service, vos alertes et les courriels qui vous sont destinés (commande <code>essaim effacement</code>). Vous
+          service, vos alertes, votre compte professionnel, votre nom et vos coordonnées parmi les contacts réservés
+          d’une structure, et les courriels qui vous sont destinés (commande <code>essaim effacement</code>). Vous
           pouvez aussi demander l’accès à vos données ou leur rectification, et saisir la CNIL.
         </p>
         <h2>Responsable du traitement</h2>

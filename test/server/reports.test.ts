@@ -167,6 +167,19 @@ describe('effacement des données personnelles', () => {
         `sub-${email}`,
       );
       db.prepare('INSERT INTO pro_managers VALUES (?, ?, 0)').run(`sub-${email}`, `structure-${email}`);
+      // Named as a contact in the restricted part of a structure, next to a colleague who stays.
+      db.prepare(
+        "INSERT INTO actor_restricted (actor_id, data, updated_at, confirmed_at, updated_by) VALUES (?, ?, 0, 0, '')",
+      ).run(
+        email === CONTACT.courriel ? 'epicerie-camille' : 'epicerie-lou',
+        JSON.stringify({
+          contacts: [
+            { nom: email === CONTACT.courriel ? CONTACT.nom : 'Lou Bernard', courriel: email.toUpperCase() },
+            { nom: 'Alex Martin', fonction: 'coordination', courriel: 'alex@example.org' },
+          ],
+          capacite: '40 colis par semaine',
+        }),
+      );
       new Subscriptions(service.outbox.db).create(email, { territoires: ['dep-34'], maillons: [], contenus: [] });
       service.mailQueue.recordBounce(email, { permanent: false, reason: 'boîte pleine' });
       service.mailQueue.enqueue([{ to: email, subject: 'Vos alertes', text: 'Deux nouvelles fiches.', key: email }]);
@@ -182,6 +195,7 @@ describe('effacement des données personnelles', () => {
           'pro_accounts',
           'pro_sessions',
           'pro_managers',
+          'actor_restricted',
         ].map((t) => service.outbox.db.prepare(`SELECT * FROM ${t}`).all()),
       );
     expect(dump()).toContain(CONTACT.courriel);
@@ -191,12 +205,20 @@ describe('effacement des données personnelles', () => {
     expect(await main(['effacement', CONTACT.courriel], cli)).toBe(0);
     expect(cli.lines).toMatchInlineSnapshot(`
       [
-        "Données effacées pour camille@example.org : 1 proposition(s), 1 signalement(s), 1 alerte(s), 1 compte(s) professionnel(s), 2 courriel(s).",
+        "Données effacées pour camille@example.org : 1 proposition(s), 1 signalement(s), 1 alerte(s), 1 compte(s) professionnel(s), 1 contact(s) de structure, 2 courriel(s).",
       ]
     `);
     expect(dump()).not.toContain(CONTACT.courriel);
     expect(dump()).not.toContain(CONTACT.nom);
     expect(dump()).toContain('autre@example.org');
+    // The structure keeps its other contact and the rest of its restricted part.
+    const kept = service.outbox.db
+      .prepare('SELECT data FROM actor_restricted WHERE actor_id = ?')
+      .get('epicerie-camille') as { data: string };
+    expect(JSON.parse(kept.data)).toEqual({
+      contacts: [{ nom: 'Alex Martin', fonction: 'coordination', courriel: 'alex@example.org' }],
+      capacite: '40 colis par semaine',
+    });
     const mails = fs.readdirSync(outboxDir).map((f) => fs.readFileSync(path.join(outboxDir, f), 'utf8'));
     expect(mails).toHaveLength(1);
     expect(mails[0]).toContain('autre@example.org');
