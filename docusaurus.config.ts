@@ -187,7 +187,6 @@ const config: Config = {
             './node_modules/@gouvfr/dsfr/dist/component/card/card.min.css',
             './node_modules/@gouvfr/dsfr/dist/component/callout/callout.min.css',
             './node_modules/@gouvfr/dsfr/dist/component/notice/notice.min.css',
-            './node_modules/@gouvfr/dsfr/dist/component/accordion/accordion.min.css',
             // After the DSFR's core: Marianne in small files (scripts/subset-fonts.ts).
             './src/css/fonts.css',
             './src/css/custom.css',
