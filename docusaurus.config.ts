@@ -147,30 +147,8 @@ const config: Config = {
       'classic',
       {
         docs: false,
-        blog: {
-          path: 'content/news',
-          routeBasePath: 'actualites',
-          include: ['**/*.md'],
-          blogTitle: 'Actualités',
-          blogDescription:
-            'Veille, revues de presse et lettres d’information de la lutte contre la précarité alimentaire.',
-          blogSidebarTitle: 'Dernières actualités',
-          blogSidebarCount: 10,
-          postsPerPage: 10,
-          showReadingTime: true,
-          editUrl,
-          showLastUpdateTime: false,
-          onInlineTags: 'ignore',
-          onInlineAuthors: 'ignore',
-          onUntruncatedBlogPosts: 'ignore',
-          feedOptions: {
-            type: ['rss', 'atom'],
-            title: 'Essaim — Actualités',
-            description: 'Les actualités du portail Essaim',
-            language: 'fr',
-            copyright: 'Contenus sous Licence Ouverte 2.0 — Essaim',
-          },
-        },
+        // The news are published by the content plugin, like the other collections.
+        blog: false,
         pages: { include: ['**/*.{md,tsx}'], exclude: ['**/_*', '**/*.test.*', '**/__tests__/**'] },
         theme: {
           customCss: [

@@ -17,8 +17,8 @@ export interface Collection {
   schema: string;
   /** Route of the catalog on the portal. */
   route: string;
-  /** What publishes the catalog and entry pages: Essaim's content plugin, Docusaurus' docs (versioned sheets) or blog. */
-  pages: 'essaim' | 'docs' | 'blog';
+  /** What publishes the catalog and entry pages: Essaim's content plugin, or Docusaurus' docs (versioned sheets). */
+  pages: 'essaim' | 'docs';
   /** French labels. */
   label: string;
   singular: string;
@@ -162,13 +162,15 @@ const list: Collection[] = [
     format: 'md',
     schema: 'news',
     route: '/actualites',
-    pages: 'blog',
+    pages: 'essaim',
     label: 'Actualités',
     singular: 'actualité',
     feminine: true,
     alias: 'actualite',
     prLabel: 'actualites',
-    facets: ['type', 'maillons', 'territoires'],
+    // Newest first.
+    sortBy: 'date',
+    facets: ['type', 'maillons', 'territoires', 'date'],
   },
   {
     // The public part only: contacts and needs live in the service's database (professionals' space).

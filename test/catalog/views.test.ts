@@ -71,7 +71,10 @@ describe('pages et catalogues', () => {
       facets: { type: ['enquete'], maillons: ['distribution'], territoires: ['dep-34'] },
       date: '2025-03-01',
       extra: 'Observatoire de test',
+      // Its last review (studies are re-read every 24 months: the catalog's `reviewMonths`).
+      reviewed: '2026-01-15',
     });
+    expect(data.reviewMonths).toBe(24);
     expect(itemUrl(data.route, herault)).toBe('/etudes/etude-herault');
     const calls = callsCatalogData(funders, [funder]);
     expect(calls.items.map((i) => [i.id, itemUrl(calls.route, i), i.facets.territoires, i.recurrence])).toEqual([

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { toAtom } from '../../src/plugins/content/export/atom.js';
+import { toAtom, type AtomFeed } from '../../src/plugins/content/export/atom.js';
+import { toRss } from '../../src/plugins/content/export/rss.js';
 import { csvCell, toCsv } from '../../src/plugins/content/export/csv.js';
 import { escapeText, foldLine, toIcs } from '../../src/plugins/content/export/ics.js';
 import { parseCsv } from './csv-read.js';
@@ -141,32 +142,34 @@ describe('iCalendar', () => {
   });
 });
 
+const FEED: AtomFeed = {
+  id: 'https://example.org/flux.atom',
+  title: 'Essaim & co',
+  url: 'https://example.org/',
+  self: 'https://example.org/flux.atom',
+  author: 'Essaim',
+  entries: [
+    {
+      id: 'tag:example.org,2026:studies/a',
+      title: 'Étude <a>',
+      url: 'https://example.org/etudes/a',
+      updated: '2026-03-01',
+      summary: 'Résumé "cité"',
+      category: 'Études',
+    },
+    {
+      id: 'tag:example.org,2026:tools/b',
+      title: 'Outil',
+      url: 'https://example.org/outils/b',
+      updated: '2026-04-01',
+      summary: 'Un outil',
+    },
+  ],
+};
+
 describe('Atom', () => {
   it('produit un flux Atom bien formé, échappé, avec les éléments obligatoires', () => {
-    const xml = toAtom({
-      id: 'https://example.org/flux.atom',
-      title: 'Essaim & co',
-      url: 'https://example.org/',
-      self: 'https://example.org/flux.atom',
-      author: 'Essaim',
-      entries: [
-        {
-          id: 'tag:example.org,2026:studies/a',
-          title: 'Étude <a>',
-          url: 'https://example.org/etudes/a',
-          updated: '2026-03-01',
-          summary: 'Résumé "cité"',
-          category: 'Études',
-        },
-        {
-          id: 'tag:example.org,2026:tools/b',
-          title: 'Outil',
-          url: 'https://example.org/outils/b',
-          updated: '2026-04-01',
-          summary: 'Un outil',
-        },
-      ],
-    });
+    const xml = toAtom(FEED);
     // eslint-disable-next-line @typescript-eslint/no-deprecated -- its successor, fast-xml-validator, is not a dependency
     expect(XMLValidator.validate(xml)).toBe(true);
     const { feed } = new XMLParser({ ignoreAttributes: false }).parse(xml) as {
@@ -182,5 +185,24 @@ describe('Atom', () => {
     expect(feed.entry).toHaveLength(2);
     expect(feed.entry[0]!.title).toBe('Étude <a>');
     for (const e of feed.entry) for (const k of ['id', 'title', 'updated', 'link']) expect(e[k]).toBeDefined();
+  });
+});
+
+describe('RSS', () => {
+  it('produit le même flux en RSS 2.0, bien formé et échappé', () => {
+    const xml = toRss({ ...FEED, subtitle: 'Les nouveautés <d’Essaim>' });
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- its successor, fast-xml-validator, is not a dependency
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const { rss } = new XMLParser({ ignoreAttributes: false }).parse(xml) as {
+      rss: { '@_version': string; channel: Record<string, unknown> & { item: Record<string, unknown>[] } };
+    };
+    expect(rss['@_version']).toBe('2.0');
+    expect(rss.channel.title).toBe('Essaim & co');
+    expect(rss.channel.description).toBe('Les nouveautés <d’Essaim>');
+    expect(rss.channel.lastBuildDate).toBe('Wed, 01 Apr 2026 00:00:00 GMT');
+    expect(rss.channel.item.map((i) => [i.title, i.link, i.pubDate])).toEqual([
+      ['Étude <a>', 'https://example.org/etudes/a', 'Sun, 01 Mar 2026 00:00:00 GMT'],
+      ['Outil', 'https://example.org/outils/b', 'Wed, 01 Apr 2026 00:00:00 GMT'],
+    ]);
   });
 });

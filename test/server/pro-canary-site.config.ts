@@ -1,7 +1,7 @@
 /**
  * A small site built from the content repository of the service in the canary test
  * (pro-canary.test.ts): `docusaurus build <repo> --config <this file>`. The content plugin, as on the
- * portal, with the practices and news published by the docs and blog plugins so that every link resolves.
+ * portal, with the practices published by the docs plugin so that every link resolves.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,17 +43,6 @@ const config: Config = {
         sidebarPath: path.join(root, 'sidebars.practices.ts'),
         sidebarItemsGenerator: sheetsSidebarItemsGenerator,
         include: ['**/*.md'],
-      },
-    ],
-    [
-      '@docusaurus/plugin-content-blog',
-      {
-        path: 'content/news',
-        routeBasePath: 'actualites',
-        include: ['**/*.md'],
-        onInlineTags: 'ignore',
-        onInlineAuthors: 'ignore',
-        onUntruncatedBlogPosts: 'ignore',
       },
     ],
     path.join(root, 'src/plugins/content/index.ts'),

@@ -5,7 +5,6 @@ import { entryFrontMatterParser, locateEntry } from '../../src/plugins/sheets/fr
 import { edit, fixture, makeTree } from '../helpers/tree.js';
 
 const SHEET = 'content/practices/distribution/epicerie-solidaire-mobile.md';
-const NEWS = 'content/news/lancement-portail.md';
 
 type DefaultParser = () => Promise<{ frontMatter: Record<string, unknown>; content: string }>;
 
@@ -48,15 +47,6 @@ describe('parseFrontMatter (entries through the core)', () => {
     expect(locateEntry(root, path.join(root, rel))).toMatchObject({ file: rel, contentFile: SHEET });
     const { frontMatter } = await parse(root, rel, fixture('valide', SHEET));
     expect(frontMatter.slug).toBe('/epicerie-solidaire-mobile');
-  });
-
-  it('maps a news entry for the blog: date, tags, slug, no deprecated id', async () => {
-    const root = makeTree('valide');
-    const { frontMatter } = await parse(root, NEWS, fixture('valide', NEWS));
-    expect(frontMatter.title).toBe(frontMatter.titre);
-    expect(frontMatter.date).toBe(/^date: (\S+)$/m.exec(fixture('valide', NEWS))?.[1]);
-    expect(frontMatter.slug).toBe('/lancement-portail');
-    expect(frontMatter).not.toHaveProperty('id');
   });
 
   it('fails the build with the CLI’s own located French messages', async () => {

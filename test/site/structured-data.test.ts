@@ -29,10 +29,6 @@ const data = {
 // Docusaurus' Head is react-helmet-async's Helmet (@docusaurus/core/lib/client/exports/Head.js); the hooks give the JSON-LD.
 vi.mock('@docusaurus/Head', async () => ({ default: (await import('react-helmet-async')).Helmet }));
 vi.mock('@docusaurus/plugin-content-docs/client', () => ({ useBreadcrumbsStructuredData: () => data }));
-vi.mock('@docusaurus/plugin-content-blog/client', () => ({
-  useBlogPostStructuredData: () => data,
-  useBlogListPageStructuredData: () => data,
-}));
 
 /** The `<script>` elements the page's head gets, as server rendering writes them. */
 function headScripts(component: ComponentType<never>): string {
@@ -60,8 +56,6 @@ describe('JSON inside a script element', () => {
 
   for (const [name, load] of [
     ['DocBreadcrumbs/StructuredData', () => import('../../src/theme/DocBreadcrumbs/StructuredData/index.js')],
-    ['BlogPostPage/StructuredData', () => import('../../src/theme/BlogPostPage/StructuredData/index.js')],
-    ['BlogListPage/StructuredData', () => import('../../src/theme/BlogListPage/StructuredData/index.js')],
   ] as const) {
     it(`${name}: one JSON-LD element that no title can close`, async () => {
       const html = headScripts((await load()).default as ComponentType<never>);

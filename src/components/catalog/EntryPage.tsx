@@ -1,8 +1,11 @@
 /** The page of one entry (study, funder, training, tool, event, platform): every public field. */
 import type { ReactNode } from 'react';
 import Layout from '@theme/Layout';
+import Head from '@docusaurus/Head';
 import Link from '@docusaurus/Link';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import type { EntryPageData } from '../../plugins/content/shared/model.js';
+import { scriptJson } from '../../plugins/content/shared/escape.js';
 import { FieldList } from './Fields.js';
 import { formatDate } from './format.js';
 import EntryActions from '../form/EntryActions.js';
@@ -25,10 +28,27 @@ export default function EntryPage({
   route: { path: string };
 }): ReactNode {
   const now = useNow();
+  const { siteConfig } = useDocusaurusContext();
   const entry = entries[route.path.replace(/\/$/, '')];
   if (!entry) throw new Error(`Aucune donnée pour la page ${route.path}.`);
   return (
     <Layout title={entry.titre} description={entry.resume}>
+      {entry.published && (
+        <Head>
+          <script type="application/ld+json">
+            {scriptJson({
+              '@context': 'https://schema.org',
+              '@type': 'NewsArticle',
+              headline: entry.titre,
+              description: entry.resume,
+              datePublished: entry.published,
+              ...(entry.dateMaj ? { dateModified: entry.dateMaj } : {}),
+              url: `${siteConfig.url}${siteConfig.baseUrl.replace(/\/$/, '')}${route.path}`,
+              publisher: { '@type': 'Organization', name: siteConfig.title },
+            })}
+          </script>
+        </Head>
+      )}
       <main className={`container ${styles.page}`} id="contenu">
         <nav aria-label="Fil d’Ariane" className={styles.breadcrumb}>
           <Link to="/">Accueil</Link> <span aria-hidden="true">›</span>{' '}

@@ -4,8 +4,8 @@
  *   build with `essaim validate`'s own report when an entry is invalid;
  * - `contentLoaded` only creates data modules, routes and global data (see global-data.ts);
  * - `postBuild` writes the static files: search payload, feeds, iCalendar files, open data.
- * Practices are published by the docs instance (/fiches) and news by the blog (/actualites);
- * both are still part of the search, the references, the feed and the open data.
+ * Practices are published by the docs instance (/fiches, for their editions); they are still part
+ * of the search, the references, the feeds and the open data, and their finder is built here.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -26,6 +26,7 @@ import {
   callsCsv,
   callsJson,
   eventsIcs,
+  rssFeed,
   type SiteInfo,
 } from './opendata.js';
 import { buildSearchPayload } from './search.js';
@@ -168,6 +169,7 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
               body: bodies[e.file] ?? [],
               source: e.file,
               ...(typeof e.data.date_maj === 'string' ? { dateMaj: e.data.date_maj } : {}),
+              ...(c.name === 'news' && typeof e.data.date === 'string' ? { published: e.data.date } : {}),
               ...reviewView(c, e.data),
               ...(c.name === 'events' && typeof e.data.debut === 'string'
                 ? {
@@ -276,6 +278,13 @@ export default function essaimContentPlugin(context: LoadContext): Plugin<Conten
       };
       await write(SEARCH_FILE, JSON.stringify(buildSearchPayload(entries)));
       await write('flux/nouveautes.atom', atomFeed(entries, site));
+      const news = entries.filter((e) => e.collection.name === 'news');
+      const newsFeed = {
+        title: 'actualités',
+        subtitle: 'Veille, revues de presse et lettres d’information de la lutte contre la précarité alimentaire.',
+      };
+      await write('actualites/atom.xml', atomFeed(news, site, { ...newsFeed, path: '/actualites/atom.xml' }));
+      await write('actualites/rss.xml', rssFeed(news, site, { ...newsFeed, path: '/actualites/rss.xml' }));
       const stamp = new Date();
       await write(
         'agenda.ics',

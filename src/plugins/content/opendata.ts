@@ -4,7 +4,8 @@
  */
 import { allCollections, type Collection } from '../../content/collections.js';
 import { readSchema, resolve, type JsonSchema } from '../../content/schemas.js';
-import { toAtom } from './export/atom.js';
+import { toAtom, type AtomFeed } from './export/atom.js';
+import { toRss } from './export/rss.js';
 import { toCsv } from './export/csv.js';
 import { toIcs, type IcsEvent } from './export/ics.js';
 import type { LoadedEntry } from './load.js';
@@ -172,10 +173,19 @@ const ALL_NEWS: FeedInfo = {
 
 /** The 50 most recently updated entries, newest first. */
 export function atomFeed(entries: readonly LoadedEntry[], site: SiteInfo, feed: FeedInfo = ALL_NEWS): string {
+  return toAtom(feedOf(entries, site, feed));
+}
+
+/** The same feed in RSS 2.0. */
+export function rssFeed(entries: readonly LoadedEntry[], site: SiteInfo, feed: FeedInfo): string {
+  return toRss(feedOf(entries, site, feed));
+}
+
+function feedOf(entries: readonly LoadedEntry[], site: SiteInfo, feed: FeedInfo): AtomFeed {
   const sorted = [...entries]
     .sort((a, b) => b.data.date_maj.localeCompare(a.data.date_maj) || a.file.localeCompare(b.file))
     .slice(0, 50);
-  return toAtom({
+  return {
     id: abs(site, feed.path),
     title: `${site.title} — ${feed.title}`,
     subtitle: feed.subtitle,
@@ -190,7 +200,7 @@ export function atomFeed(entries: readonly LoadedEntry[], site: SiteInfo, feed: 
       summary: e.data.resume,
       category: e.collection.label,
     })),
-  });
+  };
 }
 
 function placeOf(d: Record<string, unknown>): string | undefined {

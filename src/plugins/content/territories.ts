@@ -114,12 +114,8 @@ function candidates(entries: readonly LoadedEntry[], today: string): Map<string,
   return out;
 }
 
-/**
- * The collections a territory page has a section for: those whose catalog filters by territory,
- * which each section links to. The news are a blog, without that filter: they are in the
- * territory's Atom feed.
- */
-const sectionCollections = () => allCollections().filter((c) => c.pages !== 'blog');
+/** The collections a territory page has a section for: those whose catalog filters by territory, which each section links to. */
+const sectionCollections = () => allCollections().filter((c) => c.facets.includes('territoires'));
 
 const SECTION_TITLES: Partial<Record<string, string>> = {
   funders: 'Appels à projets ouverts ou à venir',

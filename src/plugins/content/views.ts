@@ -24,8 +24,10 @@ import {
 } from './shared/model.js';
 import { CALL_STATUS_LABELS, EVENT_STATUS_LABELS } from './shared/status.js';
 
-/** The public page of an entry (practices are published by the docs instance under /fiches, news by the blog). */
-/** Sheets and news get `slug: /<id>` from src/plugins/sheets/frontMatter.ts, like every other entry. */
+/**
+ * The public page of an entry. Practices are published by the docs instance under /fiches, with
+ * `slug: /<id>` from src/plugins/sheets/frontMatter.ts, like every other entry.
+ */
 export function entryUrl(e: LoadedEntry): string {
   return `${e.collection.route}/${e.id}`;
 }

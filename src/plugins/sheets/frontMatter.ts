@@ -60,13 +60,6 @@ export function docusaurusFrontMatter(c: Collection, data: Record<string, unknow
     // The sheet page renders its own title, followed by the sheet's fields (src/theme/DocItem/Content).
     out.hide_title = true;
   }
-  if (c.name === 'news') {
-    if (typeof data.date === 'string') out.date = data.date;
-    if (Array.isArray(data.etiquettes)) out.tags = data.etiquettes;
-    // The blog's own `id` key is deprecated: the address comes from `slug` (the entry's id).
-    if (typeof data.id === 'string') out.slug = `/${data.id}`;
-    delete out.id;
-  }
   return out;
 }
 

@@ -1,7 +1,7 @@
 /**
- * A tiny site for the content plugin's browser tests: the plugin, and the sheets and news published
- * by the docs and blog plugins as on the portal (so that every link to an entry resolves), with a
- * few entries in content/. Built by test/catalog/site.ts.
+ * A tiny site for the content plugin's browser tests: the plugin, and the sheets published by the
+ * docs plugin as on the portal (so that every link to an entry resolves), with a few entries in
+ * content/. Built by test/catalog/site.ts.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,17 +54,6 @@ const config: Config = {
         sidebarPath: path.join(siteDir, '../../../sidebars.practices.ts'),
         sidebarItemsGenerator: sheetsSidebarItemsGenerator,
         include: ['**/*.md'],
-      },
-    ],
-    [
-      '@docusaurus/plugin-content-blog',
-      {
-        path: 'content/news',
-        routeBasePath: 'actualites',
-        include: ['**/*.md'],
-        onInlineTags: 'ignore',
-        onInlineAuthors: 'ignore',
-        onUntruncatedBlogPosts: 'ignore',
       },
     ],
     '../../../src/plugins/content/index.ts',

@@ -149,6 +149,8 @@ export interface EntryPageData {
   dateMaj?: string;
   /** Last review and interval of a collection that has one: past it, the page says « à vérifier ». */
   review?: { date: string; months: number };
+  /** A news entry's publication date: its page describes it as an article to search engines (JSON-LD). */
+  published?: string;
   source: string;
 }
 
