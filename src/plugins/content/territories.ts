@@ -114,7 +114,7 @@ function candidates(entries: readonly LoadedEntry[], today: string): Map<string,
   return out;
 }
 
-/** The collections a territory page has a section for: those whose catalog filters by territory, which each section links to. */
+/** The collections a territory page has a section for: those whose catalog (each section's link) filters by territory. */
 const sectionCollections = () => allCollections().filter((c) => c.facets.includes('territoires'));
 
 const SECTION_TITLES: Partial<Record<string, string>> = {
@@ -379,9 +379,7 @@ export function territoryFeeds(
   const calls = callsOf(entries.filter((e) => e.collection === funders)).filter(({ call }) => callOpen(call, today));
   const events = entries.filter((e) => e.collection.name === 'events' && eventNotOver(e, today));
   // Tags and calendar events once for all territories (the calendars share the same event objects).
-  const tagged = [...entries]
-    .sort((a, b) => b.data.date_maj.localeCompare(a.data.date_maj) || a.file.localeCompare(b.file))
-    .map((e) => ({ entry: e, tags: tagsOf(e.data) }));
+  const tagged = entries.map((e) => ({ entry: e, tags: tagsOf(e.data) }));
   const dated = [
     ...calls.map((c) => ({ tags: callTags(c), events: callIcsEvents([c], site) })),
     ...events.map((e) => ({ tags: tagsOf(e.data), events: eventIcsEvents([e], site) })),
