@@ -280,6 +280,26 @@ describe('catalogues et recherche dans le navigateur', () => {
     expect(html.match(/data-revue="?a-verifier/g)?.length ?? 0).toBe(Math.min(overdue.length, CATALOG_PAGE));
   });
 
+  it('les actualités : un catalogue daté, filtrable par territoire, et une page par actualité décrite comme un article', async () => {
+    const page = await open('/actualites');
+    const line = page.locator('main li', { has: page.getByRole('link', { name: 'Le portail Essaim est ouvert' }) });
+    await expect.poll(() => line.textContent()).toContain('1 mai 2026');
+    await page.goto(`${server.url}/actualites?territoires=dep-34`);
+    // National news are found from every territory.
+    await expect.poll(() => titles(page)).toContain('Le portail Essaim est ouvert');
+    await page.getByRole('link', { name: 'Le portail Essaim est ouvert' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/actualites/lancement-portail');
+    const jsonLd = JSON.parse(
+      (await page.locator('script[type="application/ld+json"]').first().textContent()) ?? '{}',
+    ) as Record<string, unknown>;
+    expect(jsonLd).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: 'Le portail Essaim est ouvert',
+      datePublished: '2026-05-01',
+    });
+    await page.close();
+  });
+
   it('un catalogue et une page d’entrée n’ont aucune violation d’accessibilité grave ou critique (axe-core)', async () => {
     for (const route of [
       '/etudes',

@@ -75,6 +75,16 @@ describe('pages et catalogues', () => {
       reviewed: '2026-01-15',
     });
     expect(data.reviewMonths).toBe(24);
+    expect(data.dated).toBeUndefined();
+    // The news show their publication date in their lines.
+    const news = catalogData(
+      collections.get('news')!,
+      entries.filter((e) => e.collection.name === 'news'),
+    );
+    expect(news.dated).toBe(true);
+    expect(news.items.map((i) => i.date)).toEqual(
+      entries.filter((e) => e.collection.name === 'news').map((e) => e.data.date),
+    );
     expect(itemUrl(data.route, herault)).toBe('/etudes/etude-herault');
     const calls = callsCatalogData(funders, [funder]);
     expect(calls.items.map((i) => [i.id, itemUrl(calls.route, i), i.facets.territoires, i.recurrence])).toEqual([

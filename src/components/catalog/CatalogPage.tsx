@@ -47,7 +47,7 @@ import { isOverdue } from '../../content/review.js';
 import { itemStatus, localDate } from '../../plugins/content/shared/status.js';
 import { childrenOf } from '../../plugins/content/shared/territory.js';
 import AlertLink from '../alerts/AlertLink.js';
-import { frenchNumber, plural } from './format.js';
+import { formatDate, frenchNumber, plural } from './format.js';
 import { StatusBadge, useNow } from './Status.js';
 import styles from './catalog.module.css';
 
@@ -238,6 +238,7 @@ function Result({
       <Title>
         <Link to={itemUrl(catalog.route, item)}>{item.title}</Link>
       </Title>
+      {catalog.dated && item.date && <p className={styles.extra}>{formatDate(item.date)}</p>}
       {item.extra && <p className={styles.extra}>{item.extra}</p>}
       {(catalog.status || toCheck) && (
         <p>

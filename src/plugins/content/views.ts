@@ -405,6 +405,7 @@ export function catalogData(c: Collection, entries: readonly LoadedEntry[]): Cat
     links,
     ...(c.sortBy ? { ranked: true } : {}),
     ...(c.reviewMonths !== undefined && c.reviewField ? { reviewMonths: c.reviewMonths } : {}),
+    ...(c.name === 'news' ? { dated: true } : {}),
   };
 }
 

@@ -73,6 +73,8 @@ export interface CatalogData {
   preset?: Record<string, string[]>;
   /** The collection's review interval: a line reviewed longer ago is « à vérifier » (see content/review.ts). */
   reviewMonths?: number;
+  /** Lines show their date (`ListItem.date`): the news, listed by publication. */
+  dated?: boolean;
 }
 
 /** Lines a catalog shows at first, and each time the reader asks for more. */
