@@ -177,7 +177,10 @@ describe('portal in the browser', () => {
     });
     await p.locator('.navbar a', { hasText: 'Actualités' }).first().click();
     await p.waitForURL('**/actualites');
-    await expect.poll(() => p.locator('main article').count()).toBeGreaterThan(0);
+    // The news catalog, its lines drawn: one per news entry of the repository.
+    const news = listEntries(repo, [findCollection('news')!.folder]).files.length;
+    expect(news).toBeGreaterThan(0);
+    await expect.poll(() => p.locator('main li h2').count()).toBe(news);
     expect(await p.evaluate(() => (window as unknown as { pasRecharge?: boolean }).pasRecharge)).toBe(true);
     // A path under /fiches that no page has.
     await p.evaluate(() => {
