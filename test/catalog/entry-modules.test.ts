@@ -3,33 +3,20 @@
  * Entry pages share their data modules (a module per group of neighbouring entries, not per entry):
  * once a reader has opened one study, opening another study downloads no more JavaScript.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Browser } from '../site/browser.js';
-import { serveStatic, type StaticServer } from '../site/serve.js';
+import { describe, expect, it } from 'vitest';
+import { siteInBrowser } from '../site/in-browser.js';
 import { buildFixtureSite } from './site.js';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(await buildFixtureSite());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  // Set by beforeAll, unless it failed first.
-  await (browser as Browser | undefined)?.close();
-  await (server as StaticServer | undefined)?.close();
-});
+const site = siteInBrowser(buildFixtureSite);
 
 describe('données partagées des pages d’entrée', () => {
   it('après une étude, ouvrir une autre étude ne télécharge aucun script de plus', async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     const scripts: string[] = [];
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
     });
-    await page.goto(`${server.url}/etudes`, { waitUntil: 'networkidle' });
+    await page.goto(`${site.server.url}/etudes`, { waitUntil: 'networkidle' });
     const h1 = page.locator('main h1');
     await page.getByRole('link', { name: 'Étude dans l’Hérault' }).click();
     await expect.poll(() => h1.textContent()).toBe('Étude dans l’Hérault');

@@ -5,27 +5,14 @@
  * 'layout-shift' entries, as Lighthouse's CLS adds them) stays ≤ 0.05 on the catalogs with
  * statuses, on a phone and on a desktop screen.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Browser } from '../site/browser.js';
-import { serveStatic, type StaticServer } from '../site/serve.js';
+import { describe, expect, it } from 'vitest';
+import { siteInBrowser } from '../site/in-browser.js';
 import { buildFixtureSite } from './site.js';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(await buildFixtureSite());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  // Set by beforeAll, unless it failed first.
-  await (browser as Browser | undefined)?.close();
-  await (server as StaticServer | undefined)?.close();
-});
+const site = siteInBrowser(buildFixtureSite);
 
 async function layoutShift(route: string, viewport: { width: number; height: number }): Promise<number> {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   try {
     await page.setViewportSize(viewport);
     await page.clock.install({ time: new Date('2026-04-20T10:00:00') });
@@ -37,7 +24,7 @@ async function layoutShift(route: string, viewport: { width: number; height: num
           if (!e.hadRecentInput) w.shift += e.value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    await page.goto(server.url + route, { waitUntil: 'networkidle' });
+    await page.goto(site.server.url + route, { waitUntil: 'networkidle' });
     // Hydrated: the statuses and their facet are computed.
     await page.locator('main [data-statut]').first().waitFor();
     await page

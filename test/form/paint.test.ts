@@ -6,24 +6,11 @@
  * site without service) moves nothing (layout shift 0) — on a phone and on a desktop screen,
  * with and without the submission service.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Browser } from '../site/browser.js';
+import { describe, expect, it } from 'vitest';
+import { siteInBrowser } from '../site/in-browser.js';
 import { builtSite } from '../site/build.js';
-import { serveStatic, type StaticServer } from '../site/serve.js';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(await builtSite());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  // Set by beforeAll, unless it failed first.
-  await (browser as Browser | undefined)?.close();
-  await (server as StaticServer | undefined)?.close();
-});
+const site = siteInBrowser(builtSite);
 
 interface Paint {
   /** Text of the last LCP candidate, and whether the static HTML of the page holds it. */
@@ -34,7 +21,7 @@ interface Paint {
 }
 
 async function paintOf(viewport: { width: number; height: number }, withService: boolean): Promise<Paint> {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   try {
     await page.setViewportSize(viewport);
     // The service's answer, as src/server/ gives it; without it, the static server answers 404.
@@ -54,7 +41,7 @@ async function paintOf(viewport: { width: number; height: number }, withService:
         for (const e of list.getEntries() as unknown as { element: Element | null }[]) w.largest = e.element;
       }).observe({ type: 'largest-contentful-paint', buffered: true });
     });
-    await page.goto(`${server.url}/contribuer/proposer`, { waitUntil: 'networkidle' });
+    await page.goto(`${site.server.url}/contribuer/proposer`, { waitUntil: 'networkidle' });
     await page.locator('#collection').waitFor();
     // Two frames: the last render's paint and shifts are reported.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

@@ -6,14 +6,13 @@
  * the phone menu drawn after hydration, a count, a breadcrumb, the form. And only the faces of
  * the text the page shows, or the two it preloads (regular and bold).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findCollection } from '../../src/content/collections.js';
 import { listEntries, readEntry } from '../../src/content/load.js';
 import { isRead } from '../../src/content/validate.js';
 import { FACES, subsetFileStem } from '../../scripts/subset-fonts.js';
-import { launchBrowser, type Browser } from './browser.js';
+import { siteInBrowser } from './in-browser.js';
 import { builtSite, repo } from './build.js';
-import { serveStatic, type StaticServer } from './serve.js';
 
 /** A sheet of content/ and a department (its page links to its region with « › »). */
 function routes(): string[] {
@@ -42,30 +41,18 @@ function faceOfFile(pathname: string): string | undefined {
   return face && `${face.weight} ${face.style}`;
 }
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(await builtSite());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  // Set by beforeAll, unless it failed first.
-  await (browser as Browser | undefined)?.close();
-  await (server as StaticServer | undefined)?.close();
-});
+const site = siteInBrowser(builtSite);
 
 /** The font files a page requests on a phone, once hydrated, and the Marianne faces of its laid-out text. */
 async function fontsOf(route: string): Promise<{ requested: string[]; used: string[] }> {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   try {
     await page.setViewportSize({ width: 412, height: 823 });
     const requested: string[] = [];
     page.on('request', (r) => {
       if (r.resourceType() === 'font') requested.push(new URL(r.url()).pathname);
     });
-    await page.goto(server.url + route, { waitUntil: 'networkidle' });
+    await page.goto(site.server.url + route, { waitUntil: 'networkidle' });
     await expect.poll(() => page.locator('html').getAttribute('data-has-hydrated')).toBe('true');
     // What is drawn after hydration (the phone menu, the form) is laid out, its fonts requested.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

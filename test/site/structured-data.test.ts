@@ -1,12 +1,13 @@
 /**
- * The theme components that write entry text into a script element (Docusaurus' JSON-LD,
- * overridden in src/theme/) and the shared serialiser: no text can close the element or change
+ * The components that write entry text into a script element (Docusaurus' JSON-LD overridden in
+ * src/theme/, the JSON-LD of a news page) and the shared serialiser: no text can close the element or change
  * how the HTML parser reads it, and the JSON gives back the same value.
  */
 import { createElement, type ComponentType } from 'react';
 import { renderToString } from 'react-dom/server';
 import { HelmetProvider, type HelmetServerState } from 'react-helmet-async';
 import { describe, expect, it, vi } from 'vitest';
+import NewsArticleData from '../../src/components/catalog/NewsArticleData.js';
 import { scriptJson } from '../../src/plugins/content/shared/escape.js';
 
 const HOSTILE = [
@@ -47,6 +48,29 @@ function headScripts(component: ComponentType<never>): string {
 }
 
 describe('JSON inside a script element', () => {
+  it('NewsArticleData (page of a news entry): one JSON-LD element that no title can close', () => {
+    const headline = HOSTILE.join(' ');
+    const context: { helmet?: HelmetServerState } = {};
+    renderToString(
+      createElement(
+        HelmetProvider,
+        { context },
+        createElement(NewsArticleData, {
+          headline,
+          description: HOSTILE.join('\n'),
+          published: '2026-05-01',
+          url: 'https://essaim.example.org/actualites/a',
+          publisher: 'Essaim',
+        }),
+      ),
+    );
+    const html = context.helmet!.script.toString();
+    const m = /^<script[^>]*type="application\/ld\+json"[^>]*>([\s\S]*)<\/script>$/.exec(html);
+    expect(m, html).not.toBeNull();
+    expect(m![1]).not.toMatch(/<\/script|<!--|<script/i);
+    expect(JSON.parse(m![1]!)).toMatchObject({ '@type': 'NewsArticle', headline, datePublished: '2026-05-01' });
+  });
+
   it('scriptJson gives back the value and writes no character the HTML parser reads in a script', () => {
     const json = scriptJson(data);
     expect(JSON.parse(json)).toEqual(data);

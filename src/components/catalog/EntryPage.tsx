@@ -1,15 +1,14 @@
 /** The page of one entry (study, funder, training, tool, event, platform): every public field. */
 import type { ReactNode } from 'react';
 import Layout from '@theme/Layout';
-import Head from '@docusaurus/Head';
 import Link from '@docusaurus/Link';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import type { EntryPageData } from '../../plugins/content/shared/model.js';
-import { scriptJson } from '../../plugins/content/shared/escape.js';
 import { FieldList } from './Fields.js';
 import { formatDate } from './format.js';
 import EntryActions from '../form/EntryActions.js';
 import Markdown from './Markdown.js';
+import NewsArticleData from './NewsArticleData.js';
 import RestrictedPart from '../pro/RestrictedPart.js';
 import { StatusBadge, useNow } from './Status.js';
 import { isOverdue } from '../../content/review.js';
@@ -34,20 +33,14 @@ export default function EntryPage({
   return (
     <Layout title={entry.titre} description={entry.resume}>
       {entry.published && (
-        <Head>
-          <script type="application/ld+json">
-            {scriptJson({
-              '@context': 'https://schema.org',
-              '@type': 'NewsArticle',
-              headline: entry.titre,
-              description: entry.resume,
-              datePublished: entry.published,
-              ...(entry.dateMaj ? { dateModified: entry.dateMaj } : {}),
-              url: `${siteConfig.url}${siteConfig.baseUrl.replace(/\/$/, '')}${route.path}`,
-              publisher: { '@type': 'Organization', name: siteConfig.title },
-            })}
-          </script>
-        </Head>
+        <NewsArticleData
+          headline={entry.titre}
+          description={entry.resume}
+          published={entry.published}
+          modified={entry.dateMaj}
+          url={`${siteConfig.url}${siteConfig.baseUrl.replace(/\/$/, '')}${route.path}`}
+          publisher={siteConfig.title}
+        />
       )}
       <main className={`container ${styles.page}`} id="contenu">
         <nav aria-label="Fil d’Ariane" className={styles.breadcrumb}>
